@@ -1,0 +1,31 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+
+export const PROJECT_DIR = resolve(import.meta.dirname, "../..");
+
+/** A throwaway copy of the project (node_modules linked, not copied) for tests that edit the spec. */
+export async function copyProject(): Promise<{ dir: string; dispose: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), "graph-lro-project-"));
+  const skip = new Set(["node_modules", ".git", "dist"].map((name) => join(PROJECT_DIR, name)));
+  await cp(PROJECT_DIR, dir, { recursive: true, filter: (source) => !skip.has(source) });
+  await symlink(join(PROJECT_DIR, "node_modules"), join(dir, "node_modules"), "dir");
+  return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Runs an npm script of the project in `dir`; never throws, so tests can assert on failures. */
+export async function runScript(
+  dir: string,
+  script: string,
+  args: string[] = [],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)("npm", ["run", "-s", script, "--", ...args], { cwd: dir });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout = "", stderr = "" } = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof code === "number" ? code : 1, stdout, stderr };
+  }
+}
