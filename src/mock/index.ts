@@ -1,0 +1,20 @@
+// graph-lro/mock: a mock of Microsoft Graph derived from the spec, for contract tests and local runs.
+export { ContractViolationError } from "./contract-violation-error.ts";
+export {
+  createGraphLroHandlers,
+  type GraphLroHandlerOptions,
+  type GraphLroHandlers,
+  type MockCall,
+} from "./handlers.ts";
+export { createMockFetch } from "./mock-fetch.ts";
+export { type MockServer, type MockServerOptions, startMockServer } from "./mock-server.ts";
+export type { OpenApiDocument } from "./openapi-document.ts";
+export {
+  type BuiltInStoryName,
+  builtInStories,
+  defineStory,
+  type Story,
+  type StoryBuilder,
+  type StoryErrorStatus,
+  type StoryStep,
+} from "./stories.ts";

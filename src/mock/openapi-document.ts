@@ -1,0 +1,51 @@
+/** The parts of a bundled, dereferenced OpenAPI 3.1 document that the mock reads. */
+export interface OpenApiDocument {
+  readonly paths: Readonly<Record<string, PathItem>>;
+  readonly servers?: readonly { readonly url: string }[];
+}
+
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+export interface Parameter {
+  readonly name: string;
+  readonly in: string;
+  readonly required?: boolean;
+  readonly schema?: JsonSchema;
+}
+
+export interface Header {
+  readonly required?: boolean;
+  readonly schema?: JsonSchema;
+}
+
+export interface Example {
+  readonly value?: unknown;
+}
+
+export interface MediaType {
+  readonly schema?: JsonSchema;
+  readonly examples?: Readonly<Record<string, Example>>;
+}
+
+export interface Response {
+  readonly headers?: Readonly<Record<string, Header>>;
+  readonly content?: Readonly<Record<string, MediaType>>;
+}
+
+export interface Operation {
+  readonly operationId?: string;
+  readonly parameters?: readonly Parameter[];
+  readonly responses: Readonly<Record<string, Response>>;
+  readonly security?: readonly Readonly<Record<string, readonly string[]>>[];
+  /** Graph's permission table; scopes that are higher-privileged than the security requirement. */
+  readonly "x-ms-permissions"?: { readonly higherPrivileged?: readonly string[] };
+}
+
+export interface PathItem {
+  readonly parameters?: readonly Parameter[];
+  readonly get?: Operation;
+  readonly put?: Operation;
+  readonly post?: Operation;
+  readonly delete?: Operation;
+  readonly patch?: Operation;
+}

@@ -1,0 +1,62 @@
+import type { Example, OpenApiDocument, Operation, Parameter, Response } from "./openapi-document.ts";
+
+const METHODS = ["get", "put", "post", "delete", "patch"] as const;
+
+/** One operation of the spec, as the mock needs it: everything comes from the document. */
+export interface SpecOperation {
+  readonly operationId: string;
+  readonly method: (typeof METHODS)[number];
+  /** The spec's path template, such as `/users/{user-id}/authentication/operations/{longRunningOperation-id}`. */
+  readonly path: string;
+  readonly pathParameters: readonly Parameter[];
+  readonly queryParameters: ReadonlyMap<string, Parameter>;
+  readonly responses: Readonly<Record<string, Response>>;
+  /** Scopes that grant the operation: its security requirement's, and the higher-privileged ones. */
+  readonly scopes: readonly string[];
+  /** The named examples of the JSON success response, in spec order. */
+  readonly examples: readonly (Example & { readonly name: string })[];
+  /** The name of the path parameter that identifies the resource (the last one). */
+  readonly idParameter: string;
+}
+
+/** Lists every operation of a bundled, dereferenced document. */
+export function specOperations(doc: OpenApiDocument): SpecOperation[] {
+  const found: SpecOperation[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const parameters = mergeParameters(item.parameters ?? [], operation.parameters ?? []);
+      const pathParameters = parameters.filter((p) => p.in === "path");
+      const idParameter = pathParameters.at(-1)?.name;
+      if (!idParameter) throw new Error(`graph-lro mock: ${method.toUpperCase()} ${path} has no path parameter`);
+      found.push({
+        operationId: operation.operationId ?? `${method} ${path}`,
+        method,
+        path,
+        pathParameters,
+        queryParameters: new Map(parameters.filter((p) => p.in === "query").map((p) => [p.name, p])),
+        responses: operation.responses,
+        scopes: [
+          ...(operation.security ?? []).flatMap((requirement) => Object.values(requirement).flat()),
+          ...(operation["x-ms-permissions"]?.higherPrivileged ?? []),
+        ],
+        examples: successExamples(operation),
+        idParameter,
+      });
+    }
+  }
+  return found;
+}
+
+/** Operation-level parameters override path-level ones of the same name and location. */
+function mergeParameters(pathLevel: readonly Parameter[], operationLevel: readonly Parameter[]): Parameter[] {
+  const key = (p: Parameter) => `${p.in}:${p.name}`;
+  const overridden = new Set(operationLevel.map(key));
+  return [...pathLevel.filter((p) => !overridden.has(key(p))), ...operationLevel];
+}
+
+function successExamples(operation: Operation): (Example & { name: string })[] {
+  const examples = operation.responses["200"]?.content?.["application/json"]?.examples ?? {};
+  return Object.entries(examples).map(([name, example]) => ({ name, ...example }));
+}
