@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { spec } from "../../generated/graph-lro.spec.ts";
+import {
+  builtInStories,
+  createGraphLroHandlers,
+  createMockFetch,
+  defineStory,
+  type OpenApiDocument,
+} from "../../src/mock/index.ts";
+import { specOperations } from "../../src/mock/spec-operations.ts";
+import { bareClient, getOperation } from "../support/mock-client.ts";
+
+type Body = Record<string, unknown>;
+const operations = specOperations(spec as unknown as OpenApiDocument);
+const succeeded = (operation: (typeof operations)[number]) =>
+  operation.examples.map((e) => e.value as Body).find((v) => v.status === "succeeded") as Body;
+
+describe.each(operations.map((o) => [o.operationId, o] as const))("%s", (_, operation) => {
+  const client = (options: Parameters<typeof createGraphLroHandlers>[0] = {}, token?: string) =>
+    bareClient(createMockFetch(createGraphLroHandlers(options)), token);
+  const example = succeeded(operation);
+
+  describe("$select", () => {
+    it.each(["$select", "select"])(
+      "%s returns only the selected properties and the OData annotations",
+      async (name) => {
+        const { data } = await getOperation(client(), operation, example.id as string, {
+          query: { [name]: ["status", "resourceLocation"] },
+        });
+        const annotations = Object.keys(example).filter((k) => k.startsWith("@odata."));
+        expect(Object.keys(data as Body).sort()).toEqual([...annotations, "resourceLocation", "status"].sort());
+        expect(data).toMatchObject({ status: example.status, resourceLocation: example.resourceLocation });
+      },
+    );
+
+    it("answers an unknown property with Graph's 400 BadRequest message", async () => {
+      const { error, response } = await getOperation(client(), operation, example.id as string, {
+        query: { $select: ["status", "percentComplete"] },
+      });
+      expect(response.status).toBe(400);
+      expect(error).toMatchObject({
+        error: {
+          code: "BadRequest",
+          message:
+            "Parsing OData Select and Expand failed: Could not find a property named 'percentComplete' on type 'microsoft.graph.longRunningOperation'.",
+        },
+      });
+    });
+
+    it("answers $select given twice with 400", async () => {
+      const { response } = await getOperation(client(), operation, example.id as string, {
+        query: { $select: ["status"], select: ["id"] },
+      });
+      expect(response.status).toBe(400);
+    });
+  });
+
+  describe("stories", () => {
+    const play = async (
+      story: Parameters<typeof createGraphLroHandlers>[0],
+      id: string,
+      count: number,
+      headers = {},
+    ) => {
+      const c = client(story);
+      const seen: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const { data, error, response } = await getOperation(c, operation, id, { headers });
+        const retryAfter = response.headers.get("Retry-After");
+        const what = response.ok ? (data as Body).status : (error as { error: { code: string } }).error.code;
+        seen.push(`${response.status} ${what}${retryAfter ? ` RA=${retryAfter}` : ""}`);
+        if (response.ok) expect((data as Body).id).toBe(id);
+      }
+      return seen;
+    };
+
+    it("plays progress: notStarted, running with Retry-After 2, running, succeeded with a resourceLocation", async () => {
+      const seen = await play({ stories: { "op-1": "progress" } }, "op-1", 5);
+      expect(seen).toEqual(["200 notStarted", "200 running RA=2", "200 running", "200 succeeded", "200 succeeded"]);
+    });
+
+    it("plays failed, ending with the spec's statusDetail", async () => {
+      const c = client({ stories: { f: "failed" } });
+      for (let i = 0; i < 2; i++) await getOperation(c, operation, "f");
+      const { data } = await getOperation(c, operation, "f");
+      const failedExample = operation.examples.map((e) => e.value as Body).find((v) => v.status === "failed");
+      expect(data).toMatchObject({ status: "failed", statusDetail: failedExample?.statusDetail });
+    });
+
+    it("plays throttled, unavailable, unknownFutureValue, chosen per request with Prefer", async () => {
+      expect(await play({}, "t", 2, { Prefer: "story=throttled" })).toEqual([
+        "429 TooManyRequests RA=1",
+        "200 succeeded",
+      ]);
+      expect(await play({}, "u", 2, { Prefer: "story=unavailable" })).toEqual([
+        "503 serviceNotAvailable",
+        "200 succeeded",
+      ]);
+      expect(await play({}, "n", 4, { Prefer: 'respond-async, story="unknownFutureValue"' })).toEqual([
+        "200 running",
+        "200 unknownFutureValue",
+        "200 unknownFutureValue",
+        "200 succeeded",
+      ]);
+    });
+
+    it("keeps separate progress per operation id, and starts over on reset()", async () => {
+      const handlers = createGraphLroHandlers({ stories: { a: "progress", b: "progress" } });
+      const c = bareClient(createMockFetch(handlers));
+      const status = async (id: string) => ((await getOperation(c, operation, id)).data as Body).status;
+      expect([await status("a"), await status("a"), await status("b")]).toEqual([
+        "notStarted",
+        "running",
+        "notStarted",
+      ]);
+      handlers.reset();
+      expect(await status("a")).toBe("notStarted");
+    });
+
+    it("plays a story of one's own from the typed builder", async () => {
+      const story = defineStory()
+        .operation("running", { retryAfter: 7, set: { statusDetail: "half way" } })
+        .error(404)
+        .operation("succeeded")
+        .build();
+      expect(await play({ stories: { mine: story } }, "mine", 3)).toEqual([
+        "200 running RA=7",
+        "404 itemNotFound",
+        "200 succeeded",
+      ]);
+    });
+
+    it("names the built-in stories when asked for one that does not exist", async () => {
+      const fetch = createMockFetch(createGraphLroHandlers());
+      const c = bareClient(fetch);
+      await expect(getOperation(c, operation, "x", { headers: { Prefer: "story=nope" } })).rejects.toThrow(
+        `unknown story "nope"; built-in stories: ${Object.keys(builtInStories).join(", ")}`,
+      );
+    });
+  });
+
+  describe("auth", () => {
+    const id = example.id as string;
+    it("answers 401 to a token that is not Bearer", async () => {
+      const fetch = createMockFetch(createGraphLroHandlers());
+      const c = bareClient(fetch);
+      const { response, error } = await getOperation(c, operation, id, { headers: { Authorization: "Basic dTpw" } });
+      expect(response.status).toBe(401);
+      expect(error).toMatchObject({ error: { code: "InvalidAuthenticationToken" } });
+    });
+
+    it("answers 403 to a token marked as lacking the operation's scope, 200 to one that has it", async () => {
+      const [leastPrivileged] = operation.scopes;
+      const lacking = await getOperation(client({}, "scopes=User.Read"), operation, id);
+      expect(lacking.response.status).toBe(403);
+      expect(lacking.error).toMatchObject({ error: { code: "Authorization_RequestDenied" } });
+      for (const scope of operation.scopes) {
+        expect((await getOperation(client({}, `scopes=User.Read,${scope}`), operation, id)).response.status).toBe(200);
+      }
+      expect(leastPrivileged).toBeDefined();
+    });
+  });
+});

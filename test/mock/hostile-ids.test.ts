@@ -1,0 +1,55 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { spec } from "../../generated/graph-lro.spec.ts";
+import { createGraphLroHandlers, createMockFetch, type MockCall, type OpenApiDocument } from "../../src/mock/index.ts";
+import { specOperations } from "../../src/mock/spec-operations.ts";
+import { HOSTILE_IDS } from "../support/hostile-ids.ts";
+import { bareClient, GUEST_UPN, getOperation } from "../support/mock-client.ts";
+
+const operations = specOperations(spec as unknown as OpenApiDocument);
+const user = operations.find((o) => o.pathParameters.length === 2);
+if (!user) throw new Error("the spec has no operation with two path parameters");
+
+function recorder() {
+  const calls: MockCall[] = [];
+  const handlers = createGraphLroHandlers({ onRequest: (call) => calls.push(call) });
+  return { calls, client: bareClient(createMockFetch(handlers)), handlers };
+}
+
+describe("hostile ids", () => {
+  it.each(HOSTILE_IDS)("%s reaches the handler decoded, after one encoding on the wire", async (id) => {
+    const { calls, client, handlers } = recorder();
+    const { response } = await getOperation(client, user, id);
+    expect(response.status).toBe(404);
+    const [call] = calls;
+    expect(call?.parameters).toEqual({ "user-id": GUEST_UPN, "longRunningOperation-id": id });
+    const segments = new URL(call?.request.url ?? "").pathname.split("/");
+    expect(segments.at(-1)).toBe(encodeURIComponent(id));
+    expect(segments.at(3)).toBe("alice_contoso.com%23EXT%23%40fabrikam.onmicrosoft.com");
+    expect(handlers.violations).toEqual([]);
+  });
+
+  it("matches Graph's hyphenated parameter names whatever the id ends with", async () => {
+    const { calls, client } = recorder();
+    for (const id of ["x-id", "x", "-id", "id"]) await getOperation(client, user, id);
+    expect(calls.map((c) => c.parameters["longRunningOperation-id"])).toEqual(["x-id", "x", "-id", "id"]);
+  });
+
+  it("round-trips any id, unchanged, through the client and the mock", async () => {
+    const { calls, client } = recorder();
+    const id = fc
+      .string({ unit: "grapheme", minLength: 1, maxLength: 40 })
+      .filter((s) => s !== "." && s !== ".." && s.trim() === s && s.trim() !== "");
+    await fc.assert(
+      fc.asyncProperty(id, id, async (userId, operationId) => {
+        calls.length = 0;
+        const get = client.GET("/users/{user-id}/authentication/operations/{longRunningOperation-id}", {
+          params: { path: { "user-id": userId, "longRunningOperation-id": operationId } },
+        });
+        expect((await get).response.status).toBe(404);
+        expect(calls[0]?.parameters).toEqual({ "user-id": userId, "longRunningOperation-id": operationId });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,91 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { request as httpRequest } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spec } from "../../generated/graph-lro.spec.ts";
+import { type MockServer, startMockServer } from "../../src/mock/index.ts";
+import { PROJECT_DIR } from "../support/project-copy.ts";
+
+const alertPath = "/identityGovernance/roleManagementAlerts/operations";
+const runningExample = spec.components.examples.alertRefreshRunning.value;
+const auth = { Authorization: "Bearer test" };
+
+describe("startMockServer", () => {
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ port: 0 });
+  });
+  afterAll(() => server.close());
+
+  it("serves the spec's examples over HTTP on 127.0.0.1", async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/beta$/);
+    const response = await fetch(`${server.url}${alertPath}/${encodeURIComponent(runningExample.id)}`, {
+      headers: auth,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(runningExample);
+  });
+
+  it("lets a request choose a story with the Prefer header", async () => {
+    const url = `${server.url}${alertPath}/over-http`;
+    const headers = { ...auth, Prefer: "story=throttled" };
+    const first = await fetch(url, { headers });
+    expect([first.status, first.headers.get("Retry-After")]).toEqual([429, "1"]);
+    expect((await (await fetch(url, { headers })).json()).status).toBe("succeeded");
+  });
+
+  it("answers malformed requests with 4xx errors and keeps serving", async () => {
+    const status = async (path: string, headers: Record<string, string> = auth) => (await raw(path, headers)).status;
+    expect(await status("/beta/nothing/here")).toBe(404);
+    expect(await status(`/beta/users/%zz/authentication/operations/x`)).toBe(400);
+    expect(await status(`/beta${alertPath}/x?%zz=%`)).toBe(400);
+    expect(await status(`/beta${alertPath}/x?$expand=everything`)).toBe(400);
+    expect(await status(`/beta${alertPath}/x`, { ...auth, "X-Huge": "a".repeat(20_000) })).toBe(431);
+    expect(await status(`/beta${alertPath}/${encodeURIComponent(runningExample.id)}`)).toBe(200);
+  });
+
+  /** A request as sent, with no client-side URL normalisation. */
+  async function raw(path: string, headers: Record<string, string>) {
+    const { port } = server;
+    const req = httpRequest({ host: "127.0.0.1", port, path, headers });
+    req.end();
+    const [response] = (await once(req, "response")) as [import("node:http").IncomingMessage];
+    response.resume();
+    return { status: response.statusCode };
+  }
+});
+
+describe("npm run mock", () => {
+  it("starts on the given port, answers, and stops cleanly on Ctrl-C", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/mock.ts", "--port", "0"], {
+      cwd: PROJECT_DIR,
+      stdio: "pipe",
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    await expect.poll(() => output, { timeout: 15_000, interval: 50 }).toContain("listening on");
+    const url = /listening on (\S+)/.exec(output)?.[1];
+    const response = await fetch(`${url}${alertPath}/${encodeURIComponent(runningExample.id)}`, { headers: auth });
+    expect(response.status).toBe(200);
+    child.kill("SIGINT");
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
+    expect(output).toContain("graph-lro mock stopped");
+  }, 30_000);
+
+  it("refuses a bad port with a usage error", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/mock.ts", "--port", "http"], {
+      cwd: PROJECT_DIR,
+      stdio: "pipe",
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const [code] = await once(child, "exit");
+    expect(code).toBe(2);
+    expect(stderr).toContain('--port must be an integer from 0 to 65535, not "http"');
+  }, 30_000);
+});
