@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { spec } from "../../generated/graph-lro.spec.ts";
+import {
+  ContractViolationError,
+  createGraphLroHandlers,
+  createMockFetch,
+  defineStory,
+  type OpenApiDocument,
+} from "../../src/mock/index.ts";
+import { specOperations } from "../../src/mock/spec-operations.ts";
+import { bareClient, getOperation } from "../support/mock-client.ts";
+
+// The contract check must fail when the spec and what the mock serves disagree.
+// biome-ignore lint/suspicious/noExplicitAny: these tests edit the spec data freely.
+type Mutable = Record<string, any>;
+const [alert] = specOperations(spec as unknown as OpenApiDocument);
+if (!alert) throw new Error("the spec has no operation");
+const runningId = alert.examples.map((e) => e.value as Mutable).find((v) => v.status === "running")?.id as string;
+const alertSchema = (doc: Mutable) => doc.paths[alert.path].get.responses["200"].content["application/json"].schema;
+
+async function violationFor(doc: Mutable, id = runningId, stories = {}) {
+  const fetch = createMockFetch(createGraphLroHandlers({ spec: doc as OpenApiDocument, stories }));
+  const error = await getOperation(bareClient(fetch), alert as never, id).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ContractViolationError);
+  return error as ContractViolationError;
+}
+
+describe("the contract check bites", () => {
+  it("reports a property the spec renamed, naming the operation, the pointer and the value", async () => {
+    const doc = structuredClone(spec) as Mutable;
+    const schema = alertSchema(doc);
+    schema.properties.progressDetail = schema.properties.statusDetail;
+    delete schema.properties.statusDetail;
+    schema.additionalProperties = false;
+    const error = await violationFor(doc);
+    expect(error.operationId).toBe(alert.operationId);
+    expect(error.message).toContain("identityGovernance.roleManagementAlerts.GetOperations: response 200 body /");
+    expect(error.message).toContain("must NOT have additional properties");
+  });
+
+  it("reports an enum value the spec dropped", async () => {
+    const doc = structuredClone(spec) as Mutable;
+    const status = alertSchema(doc).properties.status.anyOf[0];
+    status.enum = status.enum.filter((value: string) => value !== "running");
+    const error = await violationFor(doc);
+    expect(error.pointer).toBe("/status");
+    expect(error.value).toBe("running");
+    expect(error.message).toMatch(/\/status .* \(got "running"\)/);
+  });
+
+  it("reports a story whose response breaks the schema", async () => {
+    const broken = defineStory()
+      .operation("running", { set: { createdDateTime: "2020-03-19T12-01-03.45Z" } })
+      .build();
+    const error = await violationFor(structuredClone(spec) as Mutable, "story-id", { "story-id": broken });
+    expect(error.pointer).toBe("/createdDateTime");
+    expect(error.value).toBe("2020-03-19T12-01-03.45Z");
+  });
+
+  it("reports a 429 story step without the Retry-After the spec requires", async () => {
+    const error = await violationFor(structuredClone(spec) as Mutable, "x", { x: defineStory().error(429).build() });
+    expect(error.message).toContain("response 429 header /Retry-After is required");
+  });
+
+  it("reports requests that break the spec: unknown query names and a missing Authorization", async () => {
+    const handlers = createGraphLroHandlers();
+    const fetch = createMockFetch(handlers);
+    const url = `${spec.servers[0].url}/identityGovernance/roleManagementAlerts/operations/${runningId}`;
+    const auth = { headers: { Authorization: "Bearer t" } };
+    await expect(fetch(`${url}?$expand=x`, auth)).rejects.toThrow("request query /$expand is not a parameter");
+    await expect(fetch(url)).rejects.toThrow("request header /Authorization is required");
+    await expect(fetch(`${spec.servers[0].url}/users/%20/authentication/operations/x?$top=1`, auth)).rejects.toThrow(
+      "request query /$top",
+    );
+    expect(handlers.violations).toHaveLength(3);
+  });
+
+  it("answers the same mistakes as Graph would when strict mode is off", async () => {
+    const handlers = createGraphLroHandlers({ strict: false });
+    const fetch = createMockFetch(handlers);
+    const response = await fetch(
+      `${spec.servers[0].url}/identityGovernance/roleManagementAlerts/operations/${runningId}`,
+    );
+    expect(response.status).toBe(401);
+    expect(handlers.violations.map((v) => v.pointer)).toEqual(["/Authorization"]);
+  });
+});
