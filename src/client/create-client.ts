@@ -158,7 +158,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     getRoleManagementAlertOperation: (operationId, opts) => get({ kind: "roleManagementAlert", operationId }, "", opts),
     getUserAuthenticationOperation: (userId, operationId, opts) =>
       get({ kind: "userAuthentication", userId, operationId }, "", opts),
-    getOperation: (target, opts) => {
+    getOperation: async (target, opts) => {
       if (typeof target === "object" && "kind" in target) return get(target, "", opts);
       const { ref, query } = parseOperationUrl(target, { baseUrl });
       return get(ref, query, opts);

@@ -24,7 +24,8 @@ export function errorFromResponse(
     method: request.method,
     url: request.url,
     requestId: response.headers.get("request-id") ?? inner?.["request-id"] ?? undefined,
-    clientRequestId: response.headers.get("client-request-id") ?? request.clientRequestId,
+    // The id we sent, rather than any echo of it: it is the one our logs have.
+    clientRequestId: request.clientRequestId,
     date: inner?.date ?? response.headers.get("date") ?? undefined,
     retryAfterMs,
     body: odata,

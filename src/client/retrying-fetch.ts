@@ -30,6 +30,8 @@ export function retryingFetch(fetch: Fetch, policy: RetryPolicy, tools: RetryToo
     if (request.method !== "GET") return fetch(request);
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
+      // An injected fetch may ignore the signal; an aborted call must still send nothing.
+      request.signal.throwIfAborted();
       let response: Response | undefined;
       let failure: unknown;
       try {
@@ -45,8 +47,9 @@ export function retryingFetch(fetch: Fetch, policy: RetryPolicy, tools: RetryToo
         if (response) return response;
         throw failure;
       }
-      // Free the connection of a response we will not read.
-      await response?.body?.cancel();
+      // Free the connection of a response we will not read (not awaited: a tee'd body's cancel
+      // settles only once every branch is cancelled).
+      response?.body?.cancel().catch(() => {});
       waited += delay;
       await tools.sleep(delay, request.signal);
     }

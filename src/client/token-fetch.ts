@@ -21,7 +21,7 @@ export function tokenFetch(fetch: Fetch, origin: string, token: TokenSource | un
     const location = response.headers.get("location");
     const redirected = response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
     if (!redirected || (location === null && response.type !== "opaqueredirect")) return response;
-    await response.body?.cancel();
+    response.body?.cancel().catch(() => {});
     const target = location === null ? undefined : safeUrl(location, request.url);
     if (target?.origin !== origin || hops >= MAX_REDIRECTS) {
       throw new GraphError({
