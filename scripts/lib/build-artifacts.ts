@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
 import { type ApiTarget, readApiTargets } from "./config.ts";
+import { routesModule } from "./routes-module.ts";
 
 const run = promisify(execFile);
 
@@ -62,6 +63,7 @@ async function buildApi(projectDir: string, target: ApiTarget): Promise<[string,
       target.data,
       `${header("redocly bundle --dereferenced")}\n/** The bundled, dereferenced OpenAPI document of ${target.root}. */\nexport const spec = ${JSON.stringify(bundled, null, 2)} as const;\n`,
     ],
+    [target.routes, routesModule(bundled as object, header("redocly bundle --dereferenced"), target.root)],
   ];
 }
 

@@ -11,6 +11,8 @@ export interface ApiTarget {
   types: string;
   /** Bundled, dereferenced spec as a TypeScript module (`x-graph-lro.data`). */
   data: string;
+  /** Server roots and operation routes only, small enough for a browser bundle (`x-graph-lro.routes`). */
+  routes: string;
 }
 
 export const CONFIG_FILE = "redocly.yaml";
@@ -29,12 +31,13 @@ export async function readApiTargets(projectDir: string): Promise<ApiTarget[]> {
       return value;
     };
     const ts = api["x-openapi-ts"] as { output?: unknown } | undefined;
-    const lro = api["x-graph-lro"] as { data?: unknown } | undefined;
+    const lro = api["x-graph-lro"] as { data?: unknown; routes?: unknown } | undefined;
     return {
       name,
       root: field(api.root, "root"),
       types: field(ts?.output, "x-openapi-ts.output"),
       data: field(lro?.data, "x-graph-lro.data"),
+      routes: field(lro?.routes, "x-graph-lro.routes"),
     };
   });
 }

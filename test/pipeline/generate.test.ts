@@ -116,7 +116,7 @@ describe.concurrent("generate", () => {
     await p.edit(
       "redocly.yaml",
       (s) =>
-        `${s}  second:\n    root: test/fixtures/second-api.yaml\n    x-openapi-ts:\n      output: generated/second.ts\n    x-graph-lro:\n      data: generated/second.spec.ts\n`,
+        `${s}  second:\n    root: test/fixtures/second-api.yaml\n    x-openapi-ts:\n      output: generated/second.ts\n    x-graph-lro:\n      data: generated/second.spec.ts\n      routes: generated/second.routes.ts\n`,
     );
     expect((await runScript(p.dir, "check:generated")).stderr).toContain("missing: generated/second.ts");
 
@@ -129,6 +129,7 @@ describe.concurrent("generate", () => {
     expect(types).toContain('"/fixture/widgets/{widget-id}"');
     expect(types).toContain("sprocketCount?: number");
     expect(await p.read("generated/second.spec.ts")).toContain('"operationId": "fixture.GetWidget"');
+    expect(await p.read("generated/second.routes.ts")).toContain('"fixture.GetWidget": {\n    "method": "get"');
     expect((await runScript(p.dir, "check:generated")).code).toBe(0);
   });
 });

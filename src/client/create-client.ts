@@ -1,0 +1,168 @@
+import createClient, { type Client, createQuerySerializer } from "openapi-fetch";
+import type { paths } from "../../generated/graph-lro.ts";
+import { GraphError } from "../errors/graph-error.ts";
+import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
+import { errorFromResponse } from "./error-from-response.ts";
+import type { Fetch, Sleep } from "./fetch-types.ts";
+import { OPERATION_PATHS, type OperationRef, pathParams } from "./operation-routes.ts";
+import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
+import { parseOperationBody } from "./parse-operation-body.ts";
+import { parseOperationUrl } from "./parse-operation-url.ts";
+import { safePathSerializer } from "./path-id.ts";
+import { parseRetryAfter } from "./retry-after.ts";
+import { type RetryPolicy, retryingFetch } from "./retrying-fetch.ts";
+import { sleep } from "./sleep.ts";
+import { type TokenSource, tokenFetch } from "./token-fetch.ts";
+
+/** Options of createGraphLroClient. */
+export interface GraphLroClientOptions extends GraphTarget {
+  /** A bearer token, or a function called before each attempt (so refreshed tokens work). */
+  token?: TokenSource;
+  /** Defaults to `globalThis.fetch`, looked up at each call, so a mock installed later still applies. */
+  fetch?: Fetch;
+  /** Retries of GETs on 429, 503, 504 and network errors. Default: 4 retries, 60 s of waiting in all. */
+  retry?: Partial<RetryPolicy>;
+  /** Abort each call (all its retries included) after this many ms. Default: no limit. */
+  timeoutMs?: number;
+  /** Test seam: the wait between retries; must reject when the signal aborts. */
+  sleep?: Sleep;
+  /** Test seam: the jitter source, in [0, 1). */
+  random?: () => number;
+  /** Test seam: the clock used to read `Retry-After` dates. */
+  now?: () => number;
+  /** Test seam: makes the signal for `timeoutMs`. */
+  timeoutSignal?: (ms: number) => AbortSignal;
+}
+
+/** A typed client of the two longRunningOperation GETs. */
+export interface GraphLroClient {
+  /** GET /identityGovernance/roleManagementAlerts/operations/{longRunningOperation-id} */
+  getRoleManagementAlertOperation<const S extends readonly SelectableProperty[] = readonly SelectableProperty[]>(
+    operationId: string,
+    options?: GetOperationOptions<S>,
+  ): Promise<OperationResult<SelectedOperation<S>>>;
+  /** GET /users/{user-id}/authentication/operations/{longRunningOperation-id}; the user by id or UPN. */
+  getUserAuthenticationOperation<const S extends readonly SelectableProperty[] = readonly SelectableProperty[]>(
+    userIdOrUpn: string,
+    operationId: string,
+    options?: GetOperationOptions<S>,
+  ): Promise<OperationResult<SelectedOperation<S>>>;
+  /** GET an operation by a 202's `Location` URL (its extra query kept verbatim) or by a ref. */
+  getOperation<const S extends readonly SelectableProperty[] = readonly SelectableProperty[]>(
+    locationUrlOrRef: string | URL | OperationRef,
+    options?: GetOperationOptions<S>,
+  ): Promise<OperationResult<SelectedOperation<S>>>;
+  /** The underlying openapi-fetch client, with the same base URL, auth, retries and path checks. */
+  raw: Client<paths>;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, maxDelayMs: 60_000 };
+/** `$select` is an array with style form, explode false: `$select=a,b`. */
+const QUERY = { array: { style: "form", explode: false } } as const;
+const serializeQuery = createQuerySerializer(QUERY);
+
+/** Creates a client for one Graph cloud (or base URL), typed by the spec's `paths`. */
+export function createGraphLroClient(options: GraphLroClientOptions = {}): GraphLroClient {
+  const base = resolveBaseUrl(options);
+  const baseUrl = base.href.replace(/\/$/, "");
+  const { origin } = base;
+  const { timeoutMs, timeoutSignal = (ms) => AbortSignal.timeout(ms) } = options;
+  const now = options.now ?? Date.now;
+  const transport = retryingFetch(
+    tokenFetch(options.fetch ?? ((request) => globalThis.fetch(request)), origin, options.token),
+    { ...DEFAULT_RETRY, ...options.retry },
+    { sleep: options.sleep ?? sleep, random: options.random ?? Math.random, now },
+  );
+  // The request behind each response, for error reports (openapi-fetch returns only the response).
+  const sent = new WeakMap<Response, Request>();
+
+  const fetch: Fetch = async (request) => {
+    if (!request.url.startsWith(`${origin}/`)) {
+      throw new TypeError(`refusing to send a request to ${new URL(request.url).origin}: the client is for ${origin}`);
+    }
+    if (!request.headers.has("client-request-id")) request.headers.set("client-request-id", crypto.randomUUID());
+    if (timeoutMs !== undefined) {
+      request = new Request(request, { signal: AbortSignal.any([request.signal, timeoutSignal(timeoutMs)]) });
+    }
+    try {
+      const response = await transport(request);
+      sent.set(response, request);
+      return response;
+    } catch (error) {
+      if (!(error instanceof TypeError) || request.signal.aborted) throw error;
+      throw new GraphError({
+        status: 0,
+        code: "networkError",
+        message: error.message,
+        method: request.method,
+        url: request.url,
+        clientRequestId: request.headers.get("client-request-id") ?? undefined,
+        cause: error,
+      });
+    }
+  };
+
+  const raw = createClient<paths>({
+    baseUrl,
+    fetch,
+    pathSerializer: safePathSerializer,
+    querySerializer: QUERY,
+    headers: { accept: "application/json" },
+    // Redirects are followed by tokenFetch, within the Graph origin only.
+    redirect: "manual",
+  });
+
+  async function get(
+    ref: OperationRef,
+    extraQuery: string,
+    { select, signal }: GetOperationOptions<readonly SelectableProperty[]> = {},
+  ): Promise<OperationResult<never>> {
+    const clientRequestId = crypto.randomUUID();
+    const init = {
+      params: { path: pathParams(ref), query: select ? { $select: [...select] } : undefined },
+      headers: { "client-request-id": clientRequestId },
+      parseAs: "text",
+      signal,
+      querySerializer: extraQuery
+        ? (query: Record<string, unknown>) => [serializeQuery(query), extraQuery].filter(Boolean).join("&")
+        : undefined,
+    } as const;
+    // One call for both paths: pathParams is checked against each path by tsc, so a cast suffices here.
+    const { response, data, error } = await raw.GET(OPERATION_PATHS[ref.kind] as never, init as never);
+    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
+    const request = sent.get(response);
+    const about = { method: "GET", url: request?.url ?? response.url, clientRequestId };
+    if (!response.ok) throw errorFromResponse(response, error, about, retryAfterMs);
+    const statusRequired = !select?.length || select.includes("status");
+    const operation = parseOperationBody(data, response.headers.get("content-type"), statusRequired);
+    if (typeof operation === "string") {
+      throw new GraphError({
+        ...about,
+        status: response.status,
+        code: "malformedResponse",
+        message: operation,
+        requestId: response.headers.get("request-id") ?? undefined,
+        retryAfterMs,
+      });
+    }
+    return {
+      operation: operation as never,
+      status: response.status,
+      retryAfterMs,
+      requestId: response.headers.get("request-id") ?? undefined,
+      clientRequestId,
+    };
+  }
+
+  return {
+    getRoleManagementAlertOperation: (operationId, opts) => get({ kind: "roleManagementAlert", operationId }, "", opts),
+    getUserAuthenticationOperation: (userId, operationId, opts) =>
+      get({ kind: "userAuthentication", userId, operationId }, "", opts),
+    getOperation: async (target, opts) => {
+      if (typeof target === "object" && "kind" in target) return get(target, "", opts);
+      const { ref, query } = parseOperationUrl(target, { baseUrl });
+      return get(ref, query, opts);
+    },
+    raw,
+  };
+}

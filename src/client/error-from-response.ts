@@ -1,0 +1,38 @@
+import { GraphError, type ODataError } from "../errors/graph-error.ts";
+
+/** Who asked: what a GraphError reports about the request. */
+export interface SentRequest {
+  method: string;
+  url: string;
+  clientRequestId: string;
+}
+
+/** A GraphError for a non-2xx response whose body (parsed JSON, text, or nothing) was already read. */
+export function errorFromResponse(
+  response: Response,
+  body: unknown,
+  request: SentRequest,
+  retryAfterMs: number | undefined,
+): GraphError {
+  const odata = isODataError(body) ? body : undefined;
+  const inner = odata?.error.innerError;
+  return new GraphError({
+    status: response.status,
+    code: odata?.error.code ?? "httpError",
+    // Only an OData message is quoted: other bodies (proxy pages) may echo request headers.
+    message: odata?.error.message ?? `${response.statusText || "error"} (the body is not a Graph error)`,
+    method: request.method,
+    url: request.url,
+    requestId: response.headers.get("request-id") ?? inner?.["request-id"] ?? undefined,
+    // The id we sent, rather than any echo of it: it is the one our logs have.
+    clientRequestId: request.clientRequestId,
+    date: inner?.date ?? response.headers.get("date") ?? undefined,
+    retryAfterMs,
+    body: odata,
+  });
+}
+
+function isODataError(body: unknown): body is ODataError {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return typeof error?.code === "string" && typeof error.message === "string";
+}

@@ -1,0 +1,22 @@
+import { operations } from "../../generated/graph-lro.routes.ts";
+import type { paths } from "../../generated/graph-lro.ts";
+
+/** Our name for each operation the spec defines, and its path template (from the spec, by operationId). */
+export const OPERATION_PATHS = {
+  roleManagementAlert: operations["identityGovernance.roleManagementAlerts.GetOperations"].path,
+  userAuthentication: operations["users.authentication.GetOperations"].path,
+} as const;
+
+/** Which operation a call is for, with its ids (unencoded). */
+export type OperationRef =
+  | { kind: "roleManagementAlert"; operationId: string }
+  | { kind: "userAuthentication"; userId: string; operationId: string };
+
+type PathParams<Kind extends OperationRef["kind"]> = paths[(typeof OPERATION_PATHS)[Kind]]["get"]["parameters"]["path"];
+
+/** The path parameters of a ref, under the spec's names (checked against `paths` by tsc). */
+export function pathParams(ref: OperationRef): PathParams<OperationRef["kind"]> {
+  return ref.kind === "userAuthentication"
+    ? ({ "user-id": ref.userId, "longRunningOperation-id": ref.operationId } satisfies PathParams<typeof ref.kind>)
+    : ({ "longRunningOperation-id": ref.operationId } satisfies PathParams<typeof ref.kind>);
+}

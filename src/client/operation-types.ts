@@ -1,0 +1,46 @@
+import type { components, operations } from "../../generated/graph-lro.ts";
+
+type Schemas = components["schemas"];
+type SelectOf<Id extends keyof operations> = NonNullable<
+  NonNullable<operations[Id]["parameters"]["query"]>["$select"]
+>[number];
+
+/** The status values the spec lists. Graph may send others later; see LongRunningOperation. */
+export type LongRunningOperationStatus = Schemas["microsoft.graph.longRunningOperationStatus"];
+
+/**
+ * A longRunningOperation as the client returns it. `status` is checked to be a string, and may be
+ * one the spec does not list yet (an evolvable enum), which callers must treat as not terminal.
+ */
+export type LongRunningOperation = Omit<Schemas["microsoft.graph.longRunningOperation"], "status"> & {
+  status: LongRunningOperationStatus | (string & {});
+};
+
+/** Property names `$select` may name: those both operations accept, from the spec. */
+export type SelectableProperty = SelectOf<"identityGovernance.roleManagementAlerts.GetOperations"> &
+  SelectOf<"users.authentication.GetOperations">;
+
+/** The operation type narrowed to a `$select` list; the whole operation when nothing is selected. */
+export type SelectedOperation<S extends readonly SelectableProperty[]> = readonly SelectableProperty[] extends S
+  ? LongRunningOperation
+  : Pick<LongRunningOperation, S[number]>;
+
+/** Per-call options of the client's methods. */
+export interface GetOperationOptions<S extends readonly SelectableProperty[] = readonly SelectableProperty[]> {
+  /** Sent as `$select`; narrows the result type to these properties. */
+  select?: S;
+  signal?: AbortSignal;
+}
+
+/** A successful call: the operation, with what the response said about the next call. */
+export interface OperationResult<T = LongRunningOperation> {
+  operation: T;
+  /** HTTP status (200, or another 2xx). */
+  status: number;
+  /** The response's `Retry-After`, in ms, if it had one. */
+  retryAfterMs: number | undefined;
+  /** Graph's `request-id`, for support cases. */
+  requestId: string | undefined;
+  /** The `client-request-id` this call sent (the same on each of its retries). */
+  clientRequestId: string;
+}

@@ -1,0 +1,64 @@
+import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
+import { OPERATION_PATHS, type OperationRef } from "./operation-routes.ts";
+import { assertPathId } from "./path-id.ts";
+
+/** An operation URL taken apart: which operation, and the query to send back verbatim. */
+export interface ParsedOperationUrl {
+  ref: OperationRef;
+  /** The URL's query without `?`, exactly as given (such as `aadgdc=DUB02P&aadgsu=ssprprod-a`). */
+  query: string;
+}
+
+/**
+ * Matches a URL (such as a 202's `Location`) against the spec's operation paths under the target's
+ * base URL (default: the global cloud). Throws a TypeError naming what is wrong; never fetches.
+ */
+export function parseOperationUrl(url: string | URL, target: GraphTarget = {}): ParsedOperationUrl {
+  const base = resolveBaseUrl(target);
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (!parsed) throw new TypeError(`not an absolute URL: ${String(url).slice(0, 200)}`);
+  if (parsed.username || parsed.password) throw new TypeError("an operation URL must not carry credentials");
+  if (parsed.origin !== base.origin) {
+    throw new TypeError(`refusing ${parsed.origin}: the configured Graph origin is ${base.origin}`);
+  }
+  const prefix = `${base.pathname}/`;
+  if (!parsed.pathname.startsWith(prefix)) {
+    throw new TypeError(`the path ${parsed.pathname} is not under ${prefix}`);
+  }
+  const segments = parsed.pathname.slice(prefix.length - 1).split("/");
+  for (const [kind, template] of Object.entries(OPERATION_PATHS)) {
+    const params = matchTemplate(template.split("/"), segments);
+    if (!params) continue;
+    const operationId = params["longRunningOperation-id"] as string;
+    const ref: OperationRef =
+      kind === "userAuthentication"
+        ? { kind, userId: params["user-id"] as string, operationId }
+        : { kind: "roleManagementAlert", operationId };
+    return { ref, query: parsed.search.slice(1) };
+  }
+  const known = Object.values(OPERATION_PATHS).join(" or ");
+  throw new TypeError(`the path ${parsed.pathname} is not an operation path (${known} under ${base.pathname})`);
+}
+
+/** The decoded parameters if `segments` fit the template, else undefined. */
+function matchTemplate(template: string[], segments: string[]): Record<string, string> | undefined {
+  if (template.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [i, part] of template.entries()) {
+    const segment = segments[i] as string;
+    if (!part.startsWith("{")) {
+      if (part !== segment) return undefined;
+      continue;
+    }
+    const name = part.slice(1, -1);
+    let value: string;
+    try {
+      value = decodeURIComponent(segment);
+    } catch {
+      throw new TypeError(`${name} in the URL has a malformed percent-encoding: ${segment}`);
+    }
+    assertPathId(name, value);
+    params[name] = value;
+  }
+  return params;
+}

@@ -1,0 +1,18 @@
+// The public surface of `graph-lro`: the only export list.
+export type { GraphCloud, GraphTarget } from "./client/clouds.ts";
+export { createGraphLroClient, type GraphLroClient, type GraphLroClientOptions } from "./client/create-client.ts";
+export type { Fetch, Sleep } from "./client/fetch-types.ts";
+export type { OperationRef } from "./client/operation-routes.ts";
+export type {
+  GetOperationOptions,
+  LongRunningOperation,
+  LongRunningOperationStatus,
+  OperationResult,
+  SelectableProperty,
+  SelectedOperation,
+} from "./client/operation-types.ts";
+export { type ParsedOperationUrl, parseOperationUrl } from "./client/parse-operation-url.ts";
+export { MAX_RETRY_AFTER_MS, parseRetryAfter } from "./client/retry-after.ts";
+export type { RetryPolicy } from "./client/retrying-fetch.ts";
+export type { TokenSource } from "./client/token-fetch.ts";
+export { GraphError, type GraphErrorDetails, type ODataError } from "./errors/graph-error.ts";

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { createGraphLroClient, GraphError } from "../../src/index.ts";
+import { json, odataError, recordingFetch } from "../support/recording-fetch.ts";
+
+async function errorFor(reply: Response, select?: ["resourceLocation"] | ["status"]): Promise<GraphError> {
+  const { fetch } = recordingFetch(reply);
+  const client = createGraphLroClient({ fetch, retry: { maxRetries: 0 } });
+  const error = await client.getRoleManagementAlertOperation("op", select ? { select } : {}).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(GraphError);
+  return error as GraphError;
+}
+
+describe("GraphError from an error response", () => {
+  it("carries status, code, message, ids, date, Retry-After, body, method and URL", async () => {
+    const error = await errorFor(odataError(429, "TooManyRequests", { "retry-after": "10", "request-id": "hdr-req" }));
+    expect(error).toMatchObject({
+      name: "GraphError",
+      status: 429,
+      code: "TooManyRequests",
+      message:
+        "GET https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/op → 429 TooManyRequests: TooManyRequests happened",
+      requestId: "hdr-req",
+      clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      date: "2026-03-02T10:14:27",
+      retryAfterMs: 10_000,
+      method: "GET",
+      url: "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/op",
+      body: { error: { code: "TooManyRequests" } },
+    });
+    expect(error.message).toBe(
+      "GET https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/op → 429 TooManyRequests: TooManyRequests happened",
+    );
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      status: 429,
+      code: "TooManyRequests",
+      message: error.message,
+    });
+  });
+
+  it("uses its own code, our client-request-id and the Date header when the body is not an OData error", async () => {
+    const error = await errorFor(
+      new Response("<html>bad gateway</html>", {
+        status: 502,
+        statusText: "Bad Gateway",
+        headers: { date: "Mon, 02 Mar 2026 10:00:00 GMT" },
+      }),
+    );
+    expect(error).toMatchObject({
+      status: 502,
+      code: "httpError",
+      date: "Mon, 02 Mar 2026 10:00:00 GMT",
+      body: undefined,
+    });
+    expect(error.message).toContain("Bad Gateway (the body is not a Graph error)");
+    expect(error.message).not.toContain("bad gateway");
+    expect(error.clientRequestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("malformed 2xx responses are GraphErrors that say what is wrong", () => {
+  it.each([
+    [
+      "a non-JSON 200",
+      new Response("OK", { headers: { "content-type": "text/plain" } }),
+      /not valid JSON \(text\/plain, 2 characters; truncated\?\)/,
+    ],
+    [
+      "truncated JSON",
+      new Response('{"id":"op","status":"runn', { headers: { "content-type": "application/json" } }),
+      /not valid JSON/,
+    ],
+    [
+      "an HTML page",
+      new Response("<!DOCTYPE html><html><body>Sign in</body></html>", { headers: { "content-type": "text/html" } }),
+      /an HTML page \(text\/html\)/,
+    ],
+    ["an empty body", new Response("", { headers: { "content-type": "application/json" } }), /the body is empty/],
+    ["a 204", new Response(null, { status: 204 }), /the body is empty/],
+    [
+      "an empty body with Content-Length: 0",
+      new Response("", { headers: { "content-length": "0" } }),
+      /the body is empty/,
+    ],
+    ["a JSON array", json([{ status: "running" }]), /JSON but not an object \(an array\)/],
+    ["JSON null", json(null), /JSON but not an object \(null\)/],
+    ["a JSON string", json("running"), /JSON but not an object \(string\)/],
+    ["JSON without status", json({ id: "op" }), /the body has no status/],
+    ["a numeric status", json({ status: 1 }), /status is 1, not a string/],
+    ["a null status", json({ status: null }), /status is null, not a string/],
+    ["an object status", json({ status: { value: "running" } }), /status is \{"value":"running"\}, not a string/],
+  ])("%s", async (_, reply, problem) => {
+    const error = await errorFor(reply);
+    expect(error).toMatchObject({ code: "malformedResponse", method: "GET" });
+    expect(error.message).toMatch(problem);
+  });
+
+  it("requires status only when it was selected (or nothing was)", async () => {
+    const { fetch } = recordingFetch(json({ resourceLocation: "" }));
+    const client = createGraphLroClient({ fetch });
+    await expect(client.getRoleManagementAlertOperation("op", { select: ["resourceLocation"] })).resolves.toMatchObject(
+      {
+        operation: { resourceLocation: "" },
+      },
+    );
+    expect((await errorFor(json({ resourceLocation: "" }), ["status"])).message).toMatch(/no status/);
+  });
+
+  it("passes an unknown status string through unchanged: the enum is evolvable", async () => {
+    const { fetch } = recordingFetch(json({ id: "op", status: "skipped" }), json({ status: "unknownFutureValue" }));
+    const client = createGraphLroClient({ fetch });
+    expect((await client.getRoleManagementAlertOperation("op")).operation.status).toBe("skipped");
+    expect((await client.getRoleManagementAlertOperation("op")).operation.status).toBe("unknownFutureValue");
+  });
+
+  it("accepts another 2xx (the v1.0 tutorial shows the GET as 202) and reads its Retry-After", async () => {
+    const { fetch } = recordingFetch(json({ status: "running" }, { status: 202, headers: { "retry-after": "5" } }));
+    const result = await createGraphLroClient({ fetch }).getRoleManagementAlertOperation("op");
+    expect(result).toMatchObject({ status: 202, retryAfterMs: 5000 });
+  });
+});

@@ -1,0 +1,114 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createGraphLroClient } from "../../src/index.ts";
+import { recordingFetch } from "../support/recording-fetch.ts";
+
+const BASE = "https://graph.microsoft.com/beta";
+
+const HOSTILE = [
+  "alice_contoso.com#EXT#@fabrikam.onmicrosoft.com",
+  "refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert",
+  "a@b",
+  "with space",
+  "100%",
+  "%41",
+  "a/b",
+  "../x",
+  "a?b=c",
+  "a#b",
+  "Ünïcødé-💥",
+  "...",
+  " ",
+  "$x@contoso.com",
+];
+
+/** No lone surrogate (String#isWellFormed is ES2024, past this project's lib). */
+function wellFormed(s: string): boolean {
+  try {
+    encodeURIComponent(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The decoded path segments of a wire URL, after the base. */
+function segments(url: string | undefined): string[] {
+  return (
+    (url ?? "")
+      .slice(BASE.length + 1)
+      .split("?")[0]
+      ?.split("/")
+      .map(decodeURIComponent) ?? []
+  );
+}
+
+describe("path ids", () => {
+  it.each(HOSTILE)("sends %j as exactly one segment, encoded once", async (id) => {
+    const { fetch, requests } = recordingFetch();
+    const client = createGraphLroClient({ fetch });
+    await client.getUserAuthenticationOperation(id, id);
+    expect(segments(requests[0]?.url)).toEqual(["users", id, "authentication", "operations", id]);
+  });
+
+  it("encodes a B2B guest UPN as Graph expects (#EXT# as %23EXT%23)", async () => {
+    const { fetch, requests } = recordingFetch();
+    await createGraphLroClient({ fetch }).getUserAuthenticationOperation(
+      "alice_contoso.com#EXT#@fabrikam.onmicrosoft.com",
+      "o",
+    );
+    expect(requests[0]?.url).toContain("/users/alice_contoso.com%23EXT%23%40fabrikam.onmicrosoft.com/");
+  });
+
+  it.each([
+    ["", /must not be ""/],
+    [".", /must not be "\."/],
+    ["..", /must not be "\.\."/],
+    [undefined, /must be a string, got missing/],
+    [null, /must be a string, got null/],
+    [42, /must be a string, got number/],
+    [{ toString: () => "x" }, /must be a string, got object/],
+    ["\uD800", /lone surrogate/],
+  ])("refuses %j before any request", async (bad, message) => {
+    const { fetch, requests } = recordingFetch();
+    const client = createGraphLroClient({ fetch });
+    await expect(client.getRoleManagementAlertOperation(bad as string)).rejects.toThrow(message);
+    await expect(client.getUserAuthenticationOperation(bad as string, "op")).rejects.toThrow(/^user-id /);
+    await expect(
+      client.getOperation({ kind: "userAuthentication", userId: "u", operationId: bad as string }),
+    ).rejects.toThrow(/^longRunningOperation-id /);
+    expect(requests).toEqual([]);
+  });
+
+  it("property: any well-formed string id other than '', '.', '..' round-trips to the wire unchanged", async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createGraphLroClient({ fetch });
+    const id = fc
+      .oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.constantFrom(...HOSTILE))
+      .filter((s) => s !== "" && s !== "." && s !== ".." && wellFormed(s));
+    await fc.assert(
+      fc.asyncProperty(id, id, async (user, operation) => {
+        requests.length = 0;
+        await client.getUserAuthenticationOperation(user, operation);
+        expect(segments(requests[0]?.url)).toEqual(["users", user, "authentication", "operations", operation]);
+        await client.getRoleManagementAlertOperation(operation);
+        expect(segments(requests[1]?.url).at(-1)).toBe(operation);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("property: a parsed Location URL gives back the ids it was built from", async () => {
+    const { parseOperationUrl } = await import("../../src/index.ts");
+    const id = fc.string({ unit: "grapheme" }).filter((s) => s !== "" && s !== "." && s !== "..");
+    fc.assert(
+      fc.property(id, id, (userId, operationId) => {
+        const url = `${BASE}/users/${encodeURIComponent(userId)}/authentication/operations/${encodeURIComponent(operationId)}?aadgdc=X`;
+        expect(parseOperationUrl(url)).toEqual({
+          ref: { kind: "userAuthentication", userId, operationId },
+          query: "aadgdc=X",
+        });
+      }),
+    );
+  });
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from "vitest";
+import { createGraphLroClient, GraphError } from "../../src/index.ts";
+import { json, odataError, recordingFetch, recordingSleep } from "../support/recording-fetch.ts";
+
+const NOW = Date.parse("2026-03-02T10:00:00Z");
+
+function setup(...replies: Parameters<typeof recordingFetch>) {
+  const recorded = recordingFetch(...replies);
+  const { sleep, delays } = recordingSleep();
+  const client = createGraphLroClient({
+    fetch: recorded.fetch,
+    sleep,
+    random: () => 0.5,
+    now: () => NOW,
+    retry: { maxRetries: 3, maxDelayMs: 60_000 },
+  });
+  return { client, requests: recorded.requests, delays };
+}
+
+const ok = json({ status: "succeeded" });
+
+describe("retries", () => {
+  it("retries 429 after Retry-After seconds, keeping the client-request-id", async () => {
+    const { client, requests, delays } = setup(odataError(429, "TooManyRequests", { "retry-after": "10" }), ok);
+    const result = await client.getRoleManagementAlertOperation("op");
+    expect(result.operation.status).toBe("succeeded");
+    expect(delays).toEqual([10_000]);
+    expect(new Set(requests.map((r) => r.headers["client-request-id"]))).toEqual(new Set([result.clientRequestId]));
+  });
+
+  it("retries 503 after a Retry-After HTTP date", async () => {
+    const { client, delays } = setup(
+      new Response(null, { status: 503, headers: { "retry-after": "Mon, 02 Mar 2026 10:00:07 GMT" } }),
+      ok,
+    );
+    await client.getRoleManagementAlertOperation("op");
+    expect(delays).toEqual([7_000]);
+  });
+
+  it("backs off exponentially with full jitter when there is no Retry-After (504, network errors)", async () => {
+    const { client, requests, delays } = setup(
+      new Response("gateway", { status: 504 }),
+      new TypeError("fetch failed"),
+      new Response(null, { status: 503 }),
+      ok,
+    );
+    await client.getRoleManagementAlertOperation("op");
+    expect(requests).toHaveLength(4);
+    // random() = 0.5 of a ceiling of 500, 1000, 2000 ms.
+    expect(delays).toEqual([250, 500, 1000]);
+  });
+
+  it("stops after maxRetries and reports the last response as a GraphError", async () => {
+    const { client, requests, delays } = setup(odataError(503, "serviceNotAvailable", { "retry-after": "1" }));
+    const error = await client.getRoleManagementAlertOperation("op").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphError);
+    expect(error).toMatchObject({ status: 503, code: "serviceNotAvailable", retryAfterMs: 1000 });
+    expect(requests).toHaveLength(4);
+    expect(delays).toEqual([1000, 1000, 1000]);
+  });
+
+  it("stops when the next wait would pass the delay budget, without shortening Retry-After", async () => {
+    const { client, requests, delays } = setup(
+      odataError(429, "TooManyRequests", { "retry-after": "30" }),
+      odataError(429, "TooManyRequests", { "retry-after": "31" }),
+    );
+    const error = await client.getRoleManagementAlertOperation("op").catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 31_000 });
+    expect(requests).toHaveLength(2);
+    expect(delays).toEqual([30_000]);
+  });
+
+  it("turns a network error that outlasts the retries into a GraphError with status 0", async () => {
+    const { client, requests } = setup(new TypeError("fetch failed"));
+    const error = await client.getRoleManagementAlertOperation("op").catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: "GraphError",
+      status: 0,
+      code: "networkError",
+      message: expect.stringMatching(/fetch failed/),
+    });
+    expect((error as GraphError).cause).toBeInstanceOf(TypeError);
+    expect(requests).toHaveLength(4);
+  });
+
+  it.each([400, 401, 403, 404, 409, 500, 502])("never retries %i", async (status) => {
+    const { client, requests, delays } = setup(odataError(status, "Nope"));
+    await expect(client.getRoleManagementAlertOperation("op")).rejects.toMatchObject({ status, code: "Nope" });
+    expect(requests).toHaveLength(1);
+    expect(delays).toEqual([]);
+  });
+
+  it("does not retry errors that are not network errors", async () => {
+    const { client, requests } = setup(new RangeError("bug"));
+    await expect(client.getRoleManagementAlertOperation("op")).rejects.toThrow(RangeError);
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe("abort and timeout", () => {
+  it("rejects at once with the abort reason when the signal has already aborted", async () => {
+    const { client, requests } = setup(ok);
+    const reason = new Error("stop");
+    await expect(client.getRoleManagementAlertOperation("op", { signal: AbortSignal.abort(reason) })).rejects.toBe(
+      reason,
+    );
+    expect(requests).toHaveLength(0);
+  });
+
+  it("aborts while waiting between retries, and sends nothing more", async () => {
+    const controller = new AbortController();
+    const { fetch, requests } = recordingFetch(new Response(null, { status: 503, headers: { "retry-after": "60" } }));
+    let sleeping = false;
+    const client = createGraphLroClient({
+      fetch,
+      // A sleep that only ends by abort, as the contract of an injected sleep requires.
+      sleep: (_ms, signal) =>
+        new Promise((_, reject) => {
+          sleeping = true;
+          signal.addEventListener("abort", () => reject(signal.reason));
+        }),
+      retry: { maxRetries: 5, maxDelayMs: 600_000 },
+    });
+    const call = client.getRoleManagementAlertOperation("op", { signal: controller.signal });
+    await vi_waitFor(() => sleeping);
+    controller.abort(new Error("user gave up"));
+    await expect(call).rejects.toThrow("user gave up");
+    expect(requests).toHaveLength(1);
+  });
+
+  it("aborts a fetch in flight, and does not retry it", async () => {
+    const controller = new AbortController();
+    const { fetch, requests } = recordingFetch(
+      (request) =>
+        new Promise<Response>((_, reject) =>
+          request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+        ),
+    );
+    const client = createGraphLroClient({ fetch, sleep: recordingSleep().sleep });
+    const call = client.getRoleManagementAlertOperation("op", { signal: controller.signal });
+    await vi_waitFor(() => requests.length === 1);
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ name: "AbortError" });
+    expect(requests).toHaveLength(1);
+  });
+
+  it("applies timeoutMs to the whole call through the injected timeout signal", async () => {
+    const timeout = new AbortController();
+    const asked: number[] = [];
+    const { fetch } = recordingFetch(
+      (request) =>
+        new Promise<Response>((_, reject) =>
+          request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+        ),
+    );
+    const client = createGraphLroClient({
+      fetch,
+      timeoutMs: 1234,
+      timeoutSignal: (ms) => {
+        asked.push(ms);
+        return timeout.signal;
+      },
+    });
+    const call = client.getRoleManagementAlertOperation("op");
+    timeout.abort(new DOMException("timed out", "TimeoutError"));
+    await expect(call).rejects.toMatchObject({ name: "TimeoutError" });
+    expect(asked).toEqual([1234]);
+  });
+
+  it("the default sleep rejects on abort, before and during the wait", async () => {
+    const { sleep } = await import("../../src/client/sleep.ts");
+    await expect(sleep(10, AbortSignal.abort(new Error("before")))).rejects.toThrow("before");
+    const controller = new AbortController();
+    const waiting = sleep(60_000, controller.signal);
+    controller.abort(new Error("during"));
+    await expect(waiting).rejects.toThrow("during");
+    await expect(sleep(0)).resolves.toBeUndefined();
+  });
+});
+
+/** Lets pending promise callbacks run until `ready()` holds (no timers involved). */
+async function vi_waitFor(ready: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !ready(); i++) await Promise.resolve();
+  expect(ready()).toBe(true);
+}

@@ -1,0 +1,100 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import { createGraphLroClient, GraphError } from "../../src/index.ts";
+import { json, odataError, recordingFetch } from "../support/recording-fetch.ts";
+
+const TOKEN = "eyJ0eXAiOiJKV1Qi.SECRET-TOKEN.sig";
+
+/** Every way an error gets printed or serialized. */
+function everyRendering(error: unknown): string[] {
+  return [
+    String(error),
+    (error as Error).message,
+    (error as Error).stack ?? "",
+    JSON.stringify(error),
+    inspect(error, { depth: 10 }),
+  ];
+}
+
+function redirect(status: number, location: string): Response {
+  return new Response(null, { status, headers: { location } });
+}
+
+describe("the token stays with Graph", () => {
+  it("follows a redirect within the Graph origin, with the token", async () => {
+    const { fetch, requests } = recordingFetch(
+      redirect(307, "/beta/identityGovernance/roleManagementAlerts/operations/moved"),
+      json({ status: "running" }),
+    );
+    await createGraphLroClient({ fetch, token: TOKEN }).getRoleManagementAlertOperation("op");
+    expect(requests.map((r) => [r.url, r.headers.authorization])).toEqual([
+      ["https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/op", `Bearer ${TOKEN}`],
+      ["https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/moved", `Bearer ${TOKEN}`],
+    ]);
+  });
+
+  it.each([301, 302, 303, 307, 308])(
+    "refuses a %i redirect to another origin before sending anything there",
+    async (status) => {
+      const { fetch, requests } = recordingFetch(redirect(status, "https://evil.test/steal?x=1"));
+      const error = await createGraphLroClient({ fetch, token: TOKEN })
+        .getRoleManagementAlertOperation("op")
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GraphError);
+      expect(error).toMatchObject({ status, code: "refusedRedirect" });
+      expect((error as Error).message).toContain("redirect to https://evil.test not followed");
+      expect(requests).toHaveLength(1);
+      for (const text of everyRendering(error)) expect(text).not.toContain("SECRET-TOKEN");
+    },
+  );
+
+  it("refuses an opaque redirect (browsers hide its target) and endless redirects", async () => {
+    const opaque = { type: "opaqueredirect", status: 0, headers: new Headers(), body: null } as unknown as Response;
+    const first = recordingFetch(() => opaque);
+    await expect(createGraphLroClient({ fetch: first.fetch }).getRoleManagementAlertOperation("op")).rejects.toThrow(
+      /redirect to an unreadable location not followed/,
+    );
+    const loop = recordingFetch(redirect(302, "/beta/identityGovernance/roleManagementAlerts/operations/op"));
+    await expect(createGraphLroClient({ fetch: loop.fetch }).getRoleManagementAlertOperation("op")).rejects.toThrow(
+      /more than 5 redirects/,
+    );
+    expect(loop.requests).toHaveLength(6);
+  });
+
+  it.each([
+    ["an OData error", odataError(401, "InvalidAuthenticationToken")],
+    [
+      "an HTML page that echoes the request headers",
+      new Response(`<html>Authorization: Bearer ${TOKEN}</html>`, {
+        status: 502,
+        headers: { "content-type": "text/html" },
+      }),
+    ],
+    ["a malformed 200 that echoes them", new Response(`Authorization: Bearer ${TOKEN}`, { status: 200 })],
+    ["a network error", new TypeError("fetch failed")],
+  ])("keeps the token out of the GraphError for %s", async (_, reply) => {
+    const { fetch } = recordingFetch(reply);
+    const client = createGraphLroClient({ fetch, token: () => TOKEN, retry: { maxRetries: 0 } });
+    const error = await client.getUserAuthenticationOperation("u", "op").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphError);
+    for (const text of everyRendering(error)) expect(text).not.toContain("SECRET-TOKEN");
+  });
+
+  it("keeps the token out of the client itself when printed", () => {
+    const client = createGraphLroClient({ token: TOKEN });
+    expect(inspect(client, { depth: 10 })).not.toContain("SECRET-TOKEN");
+    expect(JSON.stringify(client)).not.toContain("SECRET-TOKEN");
+  });
+
+  it("never prints credentials of a URL", () => {
+    const error = new GraphError({
+      status: 500,
+      code: "x",
+      message: "m",
+      method: "GET",
+      url: "https://user:pw@graph.microsoft.com/beta/x",
+    });
+    expect(error.url).toBe("https://graph.microsoft.com/beta/x");
+    for (const text of everyRendering(error)) expect(text).not.toContain("pw@");
+  });
+});

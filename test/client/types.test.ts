@@ -1,0 +1,75 @@
+import { describe, expectTypeOf, it } from "vitest";
+import type { components } from "../../generated/graph-lro.ts";
+import {
+  createGraphLroClient,
+  type GraphError,
+  type GraphLroClient,
+  type LongRunningOperation,
+  type LongRunningOperationStatus,
+  type ODataError,
+  type OperationResult,
+  type SelectableProperty,
+} from "../../src/index.ts";
+
+// Checked by `tsc` (npm run typecheck); Vitest only lists these.
+declare const client: GraphLroClient;
+
+describe("client types", () => {
+  it("types status as the spec's union, open to future strings, and keeps the union usable", () => {
+    expectTypeOf<LongRunningOperationStatus>().toEqualTypeOf<
+      components["schemas"]["microsoft.graph.longRunningOperationStatus"]
+    >();
+    expectTypeOf<"skipped">().toExtend<LongRunningOperation["status"]>();
+    expectTypeOf<LongRunningOperationStatus>().toExtend<LongRunningOperation["status"]>();
+    // The typed union still drives narrowing and completions.
+    const terminal = (s: LongRunningOperation["status"]) => s === "succeeded" || s === "failed";
+    expectTypeOf(terminal).returns.toEqualTypeOf<boolean>();
+  });
+
+  it("derives the selectable names from the spec's $select", () => {
+    expectTypeOf<SelectableProperty>().toEqualTypeOf<components["schemas"]["selectList"][number]>();
+  });
+
+  it("narrows the result to the selected properties", () => {
+    const selected = () => client.getRoleManagementAlertOperation("op", { select: ["status", "resourceLocation"] });
+    type Selected = Awaited<ReturnType<typeof selected>>["operation"];
+    expectTypeOf<keyof Selected>().toEqualTypeOf<"status" | "resourceLocation">();
+    expectTypeOf<Selected["status"]>().toEqualTypeOf<LongRunningOperation["status"]>();
+
+    const whole = () => client.getUserAuthenticationOperation("u", "op");
+    expectTypeOf<Awaited<ReturnType<typeof whole>>>().toEqualTypeOf<OperationResult<LongRunningOperation>>();
+
+    const byLocation = () => client.getOperation("https://graph.microsoft.com/beta/x", { select: ["id"] });
+    expectTypeOf<keyof Awaited<ReturnType<typeof byLocation>>["operation"]>().toEqualTypeOf<"id">();
+  });
+
+  it("rejects unknown $select names and malformed refs at compile time", () => {
+    // Never called: only compiled.
+    const calls = () => [
+      // @ts-expect-error "progress" is not a property of longRunningOperation
+      client.getRoleManagementAlertOperation("op", { select: ["progress"] }),
+      // @ts-expect-error a user operation needs its user
+      client.getOperation({ kind: "userAuthentication", operationId: "op" }),
+      // @ts-expect-error no such cloud
+      createGraphLroClient({ cloud: "mars" }),
+    ];
+    expectTypeOf(calls).toBeFunction();
+  });
+
+  it("types GraphError's fields and its OData body", () => {
+    expectTypeOf<GraphError>().toExtend<Error>();
+    expectTypeOf<GraphError["status"]>().toEqualTypeOf<number>();
+    expectTypeOf<GraphError["retryAfterMs"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<GraphError["body"]>().toEqualTypeOf<ODataError | undefined>();
+    expectTypeOf<NonNullable<GraphError["body"]>["error"]["code"]>().toEqualTypeOf<string>();
+  });
+
+  it("types raw as openapi-fetch over the spec's paths", () => {
+    const raw = () =>
+      client.raw.GET("/users/{user-id}/authentication/operations/{longRunningOperation-id}", {
+        params: { path: { "user-id": "u", "longRunningOperation-id": "o" } },
+      });
+    type Data = NonNullable<Awaited<ReturnType<typeof raw>>["data"]>;
+    expectTypeOf<Data>().toEqualTypeOf<components["schemas"]["microsoft.graph.longRunningOperation"]>();
+  });
+});
