@@ -16,3 +16,16 @@ export { MAX_RETRY_AFTER_MS, parseRetryAfter } from "./client/retry-after.ts";
 export type { RetryPolicy } from "./client/retrying-fetch.ts";
 export type { TokenSource } from "./client/token-fetch.ts";
 export { GraphError, type GraphErrorDetails, type ODataError } from "./errors/graph-error.ts";
+export { OperationFailedError } from "./errors/operation-failed-error.ts";
+export { OperationTimeoutError } from "./errors/operation-timeout-error.ts";
+export {
+  POLL_DEFAULTS,
+  type PolledOperation,
+  type PollOptions,
+  type PollProgress,
+  pollOperation,
+} from "./poller/poll-operation.ts";
+export { isTerminal, TERMINAL_STATUSES } from "./poller/poll-schedule.ts";
+export type { PollState } from "./poller/poll-state.ts";
+export type { PollTarget } from "./poller/poll-target.ts";
+export { waitForOperation } from "./poller/wait-for-operation.ts";

@@ -1,0 +1,20 @@
+import type { LongRunningOperation } from "../client/operation-types.ts";
+import type { PollState } from "../poller/poll-state.ts";
+
+/** The operation was not terminal within `timeoutMs`. Says when the next poll would have been. */
+export class OperationTimeoutError extends Error {
+  override name = "OperationTimeoutError";
+
+  constructor(
+    readonly timeoutMs: number,
+    /** The last operation seen, if any. */
+    readonly operation: Partial<LongRunningOperation> | undefined,
+    /** Enough to resume waiting later: pass it back to waitForOperation. */
+    readonly state: PollState,
+  ) {
+    const last = operation?.status === undefined ? "" : `; last status ${operation.status}`;
+    super(
+      `Operation not finished within ${timeoutMs} ms${last}; the next poll would have been at ${new Date(state.nextPollAt).toISOString()}`,
+    );
+  }
+}

@@ -1,0 +1,119 @@
+import type { GraphLroClient } from "../client/create-client.ts";
+import type { Sleep } from "../client/fetch-types.ts";
+import type {
+  LongRunningOperation,
+  OperationResult,
+  SelectableProperty,
+  SelectedOperation,
+} from "../client/operation-types.ts";
+import { sleep as realSleep } from "../client/sleep.ts";
+import { OperationTimeoutError } from "../errors/operation-timeout-error.ts";
+import { isTerminal, nextPollDelay } from "./poll-schedule.ts";
+import type { PollState } from "./poll-state.ts";
+import { initialPollState, type PollTarget } from "./poll-target.ts";
+
+/** Defaults, justified in docs/decisions/0006-poll-defaults.md. */
+export const POLL_DEFAULTS = { timeoutMs: 15 * 60_000, intervalMs: 1_000, maxIntervalMs: 30_000, backoffFactor: 2 };
+
+/** The operation as polled: narrowed by `$select`, but always with `status`, which polling adds. */
+export type PolledOperationOf<S extends readonly SelectableProperty[]> = readonly SelectableProperty[] extends S
+  ? LongRunningOperation
+  : Pick<LongRunningOperation, S[number] | "status">;
+
+/** Where polling stands after one observed state. */
+export interface PollProgress {
+  /** Polls made so far, this one included. */
+  attempt: number;
+  elapsedMs: number;
+  /** The wait before the next poll; undefined once the operation is terminal. */
+  nextPollInMs: number | undefined;
+  /** The server's Retry-After on this response, in ms, if any. */
+  retryAfterMs: number | undefined;
+  /** A JSON-serialisable snapshot to resume from. */
+  state: PollState;
+}
+
+export interface PollOptions<S extends readonly SelectableProperty[] = readonly SelectableProperty[]> {
+  signal?: AbortSignal;
+  /** Give up (OperationTimeoutError) when the next poll would come later than this after the start. */
+  timeoutMs?: number;
+  /** The first wait when the server gives no Retry-After. */
+  intervalMs?: number;
+  /** The longest wait when the server gives no Retry-After. */
+  maxIntervalMs?: number;
+  /** How much each wait grows over the last when the server gives no Retry-After. */
+  backoffFactor?: number;
+  /** `$select`; `status` is added, since polling needs it. */
+  select?: S;
+  /** Called with every observed state, terminal ones included, before waiting. */
+  onProgress?: (operation: PolledOperationOf<S>, progress: PollProgress) => void;
+  /** Test seam: the clock, in ms since the epoch. */
+  now?: () => number;
+  /** Test seam: the wait between polls; must reject as soon as the signal aborts. */
+  sleep?: Sleep;
+}
+
+/** One observed state of the operation. */
+export type PolledOperation<S extends readonly SelectableProperty[]> = PollProgress & {
+  operation: PolledOperationOf<S>;
+  result: OperationResult<SelectedOperation<S>>;
+};
+
+/**
+ * Polls until the operation is terminal, yielding each state seen; the last is `succeeded` or
+ * `failed`. Breaking out of the loop stops polling. Throttling retries are the client's job; this
+ * decides only when to poll next.
+ */
+export async function* pollOperation<const S extends readonly SelectableProperty[] = readonly SelectableProperty[]>(
+  client: Pick<GraphLroClient, "getOperation">,
+  target: PollTarget,
+  options: PollOptions<S> = {},
+): AsyncGenerator<PolledOperation<S>, void, undefined> {
+  const { signal, onProgress, now = Date.now, sleep = realSleep } = options;
+  const timeoutMs = options.timeoutMs ?? POLL_DEFAULTS.timeoutMs;
+  const backoff = {
+    intervalMs: options.intervalMs ?? POLL_DEFAULTS.intervalMs,
+    maxIntervalMs: options.maxIntervalMs ?? POLL_DEFAULTS.maxIntervalMs,
+    factor: options.backoffFactor ?? POLL_DEFAULTS.backoffFactor,
+  };
+  for (const [name, value] of Object.entries({ timeoutMs, ...backoff })) {
+    if (!(value >= 0) || !Number.isFinite(value))
+      throw new RangeError(`${name} must be a finite number ≥ 0, not ${value}`);
+  }
+  const select = options.select && ([...new Set([...options.select, "status"])] as unknown as S);
+  const state = initialPollState(target, now());
+  let last: PolledOperationOf<S> | undefined;
+
+  while (true) {
+    signal?.throwIfAborted();
+    if (state.nextPollAt - state.startedAt > timeoutMs) {
+      throw new OperationTimeoutError(timeoutMs, last as never, { ...state });
+    }
+    const waitMs = state.nextPollAt - now();
+    if (waitMs > 0) await sleep(waitMs, signal ?? new AbortController().signal);
+
+    const result = await client.getOperation<S>(state.target, { select, signal });
+    const operation = result.operation as PolledOperationOf<S>;
+    last = operation;
+    const status: unknown = operation.status;
+    state.attempt += 1;
+    state.lastStatus = typeof status === "string" ? status : undefined;
+    let nextPollInMs: number | undefined;
+    if (!isTerminal(status)) {
+      const next = nextPollDelay(result.retryAfterMs, state.backoffStep, backoff);
+      nextPollInMs = next.delayMs;
+      state.backoffStep = next.backoffStep;
+      state.nextPollAt = now() + next.delayMs;
+    }
+    const progress: PollProgress = {
+      attempt: state.attempt,
+      elapsedMs: now() - state.startedAt,
+      nextPollInMs,
+      retryAfterMs: result.retryAfterMs,
+      state: { ...state },
+    };
+    onProgress?.(operation, progress);
+    yield { ...progress, operation, result };
+    if (nextPollInMs === undefined) return;
+  }
+}

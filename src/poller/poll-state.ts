@@ -1,0 +1,31 @@
+import type { OperationRef } from "../client/operation-routes.ts";
+
+/**
+ * All that is needed to resume waiting, as plain JSON: keep it (for example across a restart)
+ * and pass it back to waitForOperation or pollOperation.
+ */
+export interface PollState {
+  /** The Location URL (query kept verbatim) or the ref of the operation. */
+  target: string | OperationRef;
+  /** When waiting started, in ms since the epoch; `timeoutMs` counts from here. */
+  startedAt: number;
+  /** The earliest time of the next poll, in ms since the epoch. */
+  nextPollAt: number;
+  /** The status last seen, if any. */
+  lastStatus?: string;
+  /** Polls made so far. */
+  attempt: number;
+  /** How many backoff steps have been taken (polls that came without Retry-After). */
+  backoffStep: number;
+}
+
+/** Tells a saved PollState from the other targets. */
+export function isPollState(value: unknown): value is PollState {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "target" in value &&
+    typeof (value as PollState).nextPollAt === "number" &&
+    typeof (value as PollState).startedAt === "number"
+  );
+}

@@ -1,0 +1,30 @@
+import type { OperationRef } from "../client/operation-routes.ts";
+import { parseRetryAfter } from "../client/retry-after.ts";
+import { isPollState, type PollState } from "./poll-state.ts";
+
+/** What to wait for: a Location URL, the 202 Response that started the operation, a ref, or a saved state. */
+export type PollTarget = string | URL | Response | OperationRef | PollState;
+
+/** The state to start (or resume) polling from. A 202's Retry-After delays the first poll. */
+export function initialPollState(target: PollTarget, now: number): PollState {
+  if (isPollState(target)) return { ...target };
+  const fresh = (polled: string | OperationRef, firstPollAt = now): PollState => ({
+    target: polled,
+    startedAt: now,
+    nextPollAt: firstPollAt,
+    attempt: 0,
+    backoffStep: 0,
+  });
+  if (target instanceof Response) {
+    if (!target.ok) {
+      throw new TypeError(
+        `expected the 202 response that started the operation, got ${target.status} ${target.statusText}`.trim(),
+      );
+    }
+    const location = target.headers.get("Location");
+    if (!location) throw new TypeError(`the ${target.status} response has no Location header to poll`);
+    const retryAfterMs = parseRetryAfter(target.headers.get("Retry-After"), now);
+    return fresh(new URL(location, target.url || undefined).href, now + (retryAfterMs ?? 0));
+  }
+  return fresh(target instanceof URL ? target.href : target);
+}

@@ -1,0 +1,22 @@
+import type { GraphLroClient } from "../client/create-client.ts";
+import type { SelectableProperty } from "../client/operation-types.ts";
+import { OperationFailedError } from "../errors/operation-failed-error.ts";
+import { type PolledOperationOf, type PollOptions, pollOperation } from "./poll-operation.ts";
+import type { PollTarget } from "./poll-target.ts";
+
+/**
+ * Waits for an operation to finish. Resolves with the operation on `succeeded`; rejects with
+ * OperationFailedError on `failed`, OperationTimeoutError on timeout, and the signal's reason on
+ * abort. `resourceLocation` is returned, not fetched: what to do with it is the caller's call.
+ */
+export async function waitForOperation<const S extends readonly SelectableProperty[] = readonly SelectableProperty[]>(
+  client: Pick<GraphLroClient, "getOperation">,
+  target: PollTarget,
+  options: PollOptions<S> = {},
+): Promise<PolledOperationOf<S>> {
+  let last: PolledOperationOf<S> | undefined;
+  for await (const { operation } of pollOperation(client, target, options)) last = operation;
+  const final = last as PolledOperationOf<S>;
+  if (final.status === "failed") throw new OperationFailedError(final);
+  return final;
+}

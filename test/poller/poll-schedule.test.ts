@@ -1,0 +1,41 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { spec } from "../../generated/graph-lro.spec.ts";
+import { isTerminal, nextPollDelay } from "../../src/poller/poll-schedule.ts";
+
+const backoff = { intervalMs: 1000, maxIntervalMs: 30_000, factor: 2 };
+
+describe("nextPollDelay", () => {
+  it("follows Retry-After exactly, without taking a backoff step", () => {
+    expect(nextPollDelay(2000, 3, backoff)).toEqual({ delayMs: 2000, backoffStep: 3 });
+    expect(nextPollDelay(0, 0, backoff)).toEqual({ delayMs: 0, backoffStep: 0 });
+  });
+
+  it("backs off from intervalMs to maxIntervalMs without it", () => {
+    const delays: number[] = [];
+    let step = 0;
+    for (let i = 0; i < 8; i++) {
+      const next = nextPollDelay(undefined, step, backoff);
+      delays.push(next.delayMs);
+      step = next.backoffStep;
+    }
+    expect(delays).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+  });
+
+  it("never waits less than intervalMs nor more than maxIntervalMs", () => {
+    fc.assert(
+      fc.property(fc.nat(1000), fc.double({ min: 1, max: 10, noNaN: true }), (step, factor) => {
+        const { delayMs } = nextPollDelay(undefined, step, { ...backoff, factor });
+        return delayMs >= backoff.intervalMs && delayMs <= backoff.maxIntervalMs;
+      }),
+    );
+  });
+});
+
+describe("isTerminal", () => {
+  it("holds for succeeded and failed only, among the spec's values and others", () => {
+    const values = spec.components.schemas["microsoft.graph.longRunningOperationStatus"].enum;
+    expect(values.filter(isTerminal)).toEqual(["succeeded", "failed"]);
+    for (const other of ["skipped", "", undefined, null, 2]) expect(isTerminal(other)).toBe(false);
+  });
+});

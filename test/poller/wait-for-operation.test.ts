@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { spec } from "../../generated/graph-lro.spec.ts";
+import {
+  createGraphLroClient,
+  OperationFailedError,
+  OperationTimeoutError,
+  type PollProgress,
+  type PollState,
+  pollOperation,
+  waitForOperation,
+} from "../../src/index.ts";
+import { createGraphLroHandlers, createMockFetch, defineStory, type Story } from "../../src/mock/index.ts";
+
+const ROOT = spec.servers[0].url;
+const alertUrl = (id: string) => `${ROOT}/identityGovernance/roleManagementAlerts/operations/${encodeURIComponent(id)}`;
+
+/** A client on the mock with a fake clock: every wait moves time on at once, and is recorded. */
+function harness(stories: Record<string, Story | "progress" | "failed" | "throttled"> = {}, strict = true) {
+  let t = 1_000_000;
+  const polls: number[] = [];
+  const waits: number[] = [];
+  const now = () => t;
+  const sleep = async (ms: number, signal: AbortSignal) => {
+    signal.throwIfAborted();
+    waits.push(ms);
+    t += ms;
+  };
+  const handlers = createGraphLroHandlers({ stories, strict, onRequest: () => polls.push(t - 1_000_000) });
+  const client = createGraphLroClient({ fetch: createMockFetch(handlers), token: "t", now, sleep, random: () => 0.5 });
+  const progress: [string | undefined, PollProgress][] = [];
+  const options = {
+    now,
+    sleep,
+    onProgress: (op: { status?: string | null }, p: PollProgress) => progress.push([op.status ?? undefined, p]),
+  };
+  return { client, polls, waits, progress, options, now, handlers, advance: (ms: number) => (t += ms) };
+}
+
+describe("waitForOperation on the mock's stories", () => {
+  it("follows Retry-After exactly and backs off without it: progress", async () => {
+    const h = harness({ a: "progress" });
+    const operation = await waitForOperation(h.client, alertUrl("a"), h.options);
+    expect(operation.status).toBe("succeeded");
+    expect(operation.resourceLocation).toBe(spec.components.examples.alertRefreshSucceeded.value.resourceLocation);
+    // notStarted (no Retry-After: wait 1 s), running (Retry-After 2 s), running (backoff 2 s), succeeded.
+    expect(h.polls).toEqual([0, 1000, 3000, 5000]);
+    expect(h.progress.map(([status, p]) => [status, p.nextPollInMs])).toEqual([
+      ["notStarted", 1000],
+      ["running", 2000],
+      ["running", 2000],
+      ["succeeded", undefined],
+    ]);
+  });
+
+  it("rejects with OperationFailedError carrying the operation and its statusDetail", async () => {
+    const h = harness({ f: "failed" });
+    const error = await waitForOperation(h.client, alertUrl("f"), h.options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OperationFailedError);
+    const detail = spec.components.examples.alertRefreshFailed.value.statusDetail;
+    expect((error as OperationFailedError).statusDetail).toBe(detail);
+    expect((error as OperationFailedError).operation).toMatchObject({ id: "f", status: "failed" });
+    expect((error as Error).message).toContain(detail);
+    expect(h.polls).toEqual([0, 1000, 3000]);
+  });
+
+  it("fails at once when the next poll would pass the timeout, saying when it would have polled", async () => {
+    const h = harness({ slow: defineStory().operation("running").build() });
+    const error = await waitForOperation(h.client, alertUrl("slow"), { ...h.options, timeoutMs: 10_000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(OperationTimeoutError);
+    // Waits of 1, 2 and 4 s; the next (8 s) would end at 15 s, past 10 s, so it is not waited.
+    expect(h.polls).toEqual([0, 1000, 3000, 7000]);
+    expect(h.waits).toEqual([1000, 2000, 4000]);
+    expect((error as Error).message).toContain(new Date(1_000_000 + 15_000).toISOString());
+    expect((error as OperationTimeoutError).state.lastStatus).toBe("running");
+  });
+
+  it("rejects with the abort reason when aborted while waiting", async () => {
+    const h = harness({ a: "progress" });
+    const controller = new AbortController();
+    const reason = new Error("user pressed Ctrl-C");
+    const sleep = (ms: number, signal: AbortSignal) =>
+      new Promise<void>((_, reject) => {
+        expect(ms).toBe(1000);
+        signal.addEventListener("abort", () => reject(signal.reason));
+        controller.abort(reason);
+      });
+    const wait = waitForOperation(h.client, alertUrl("a"), { ...h.options, sleep, signal: controller.signal });
+    await expect(wait).rejects.toBe(reason);
+    expect(h.polls).toEqual([0]);
+  });
+
+  it("reports unknownFutureValue and unknown strings through onProgress, as not terminal", async () => {
+    const story = defineStory().operation("unknownFutureValue").operation("skipped").operation("succeeded").build();
+    // Not strict: `skipped` is not in the spec's enum, which is the point.
+    const h = harness({ u: story }, false);
+    await waitForOperation(h.client, alertUrl("u"), h.options);
+    expect(h.progress.map(([status]) => status)).toEqual(["unknownFutureValue", "skipped", "succeeded"]);
+  });
+
+  it("bounds an operation stuck in unknownFutureValue by the timeout", async () => {
+    const h = harness({ u: defineStory().operation("unknownFutureValue").build() });
+    const wait = waitForOperation(h.client, alertUrl("u"), { ...h.options, timeoutMs: 60_000 });
+    await expect(wait).rejects.toBeInstanceOf(OperationTimeoutError);
+    expect(h.polls.length).toBe(6);
+  });
+
+  it("leaves throttling to the client: a 429 is retried after its Retry-After, inside one poll", async () => {
+    const h = harness({ t: "throttled" });
+    const operation = await waitForOperation(h.client, alertUrl("t"), h.options);
+    expect(operation.status).toBe("succeeded");
+    expect(h.polls).toEqual([0, 1000]);
+    expect(h.progress.map(([, p]) => p.attempt)).toEqual([1]);
+  });
+
+  it("never polls before the Retry-After of the 202 that started the operation", async () => {
+    const h = harness({ a: "progress" });
+    const accepted = new Response(null, { status: 202, headers: { Location: alertUrl("a"), "Retry-After": "5" } });
+    await waitForOperation(h.client, accepted, h.options);
+    expect(h.polls).toEqual([5000, 6000, 8000, 10000]);
+  });
+
+  it("resumes from a serialised state, keeping the schedule", async () => {
+    const h = harness({ a: "progress" });
+    let saved = "";
+    for await (const polled of pollOperation(h.client, alertUrl("a"), h.options)) {
+      saved = JSON.stringify(polled.state);
+      if (polled.attempt === 2) break;
+    }
+    expect(h.polls).toEqual([0, 1000]);
+    // A restart later: half a second has gone by.
+    h.advance(500);
+    const state = JSON.parse(saved) as PollState;
+    expect(state).toMatchObject({ target: alertUrl("a"), lastStatus: "running", attempt: 2 });
+    await waitForOperation(h.client, state, h.options);
+    expect(h.polls).toEqual([0, 1000, 3000, 5000]);
+  });
+
+  it("stops polling when the loop is left", async () => {
+    const h = harness({ a: "progress" });
+    for await (const polled of pollOperation(h.client, alertUrl("a"), h.options)) {
+      expect(polled.operation.status).toBe("notStarted");
+      break;
+    }
+    expect(h.polls).toEqual([0]);
+    expect(h.waits).toEqual([]);
+  });
+
+  it("accepts a typed ref and a $select, adding status", async () => {
+    const h = harness({ a: "progress" });
+    const operation = await waitForOperation(
+      h.client,
+      { kind: "roleManagementAlert", operationId: "a" },
+      { ...h.options, select: ["resourceLocation"] },
+    );
+    expect(Object.keys(operation).sort()).toEqual(["@odata.context", "resourceLocation", "status"]);
+  });
+
+  it("refuses a Response that did not start an operation", async () => {
+    const h = harness();
+    await expect(waitForOperation(h.client, new Response(null, { status: 202 }), h.options)).rejects.toThrow(
+      "no Location header",
+    );
+    await expect(waitForOperation(h.client, new Response("{}", { status: 400 }), h.options)).rejects.toThrow("got 400");
+  });
+});
