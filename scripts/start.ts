@@ -1,14 +1,22 @@
-// npm start: the main job, offline. Lints the spec and regenerates; later steps use the result.
+// npm start: the main job, offline. Lint the spec and regenerate, then wait for an operation
+// with the typed client and poller against the built-in mock, showing its progress.
 import { resolve } from "node:path";
-import { generate } from "./generate.ts";
+import { runCli } from "../src/cli/run-cli.ts";
 import { GenerateError } from "./lib/build-artifacts.ts";
+import { generate } from "./generate.ts";
 
-const projectDir = resolve(".");
 try {
-  const { written } = await generate(projectDir);
+  const { written } = await generate(resolve("."));
   console.log(`spec linted; generated/ ${written.length ? `updated (${written.join(", ")})` : "up to date"}`);
 } catch (error) {
   console.error(error instanceof GenerateError ? error.message : error);
   process.exit(1);
 }
-console.log("The client and mock are not built yet, so npm start stops after generation.");
+
+const argv = ["wait", "--mock", ...process.argv.slice(2)];
+console.log(`\n$ graph-lro ${argv.join(" ")}`);
+const controller = new AbortController();
+process.once("SIGINT", () => controller.abort(new Error("interrupted")));
+const code = await runCli(argv, { env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal });
+// msw keeps a BroadcastChannel open; exit explicitly.
+process.exit(code);

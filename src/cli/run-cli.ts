@@ -1,0 +1,156 @@
+import { exec } from "node:child_process";
+import { promisify } from "node:util";
+import { spec } from "../../generated/graph-lro.spec.ts";
+import { createGraphLroClient, type GraphLroClient } from "../client/create-client.ts";
+import type { OperationRef } from "../client/operation-routes.ts";
+import { parseOperationUrl } from "../client/parse-operation-url.ts";
+import { GraphError } from "../errors/graph-error.ts";
+import { OperationFailedError } from "../errors/operation-failed-error.ts";
+import { OperationTimeoutError } from "../errors/operation-timeout-error.ts";
+import { createGraphLroHandlers } from "../mock/handlers.ts";
+import { createMockFetch } from "../mock/mock-fetch.ts";
+import { pollOperation } from "../poller/poll-operation.ts";
+import { type CliCommand, parseCliArgs, UsageError } from "./cli-args.ts";
+import { HELP } from "./help.ts";
+import { liveLine, progressLine, summary } from "./render.ts";
+
+export const EXIT = { succeeded: 0, failed: 1, usage: 2, timeout: 3, http: 4, interrupted: 130 } as const;
+
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  /** Aborted on Ctrl-C. */
+  signal: AbortSignal;
+  now?: () => number;
+}
+
+/** Runs `graph-lro …` and returns its exit code. Never prints the token. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const out = (line: string) => io.stdout.write(`${line}\n`);
+  const err = (line: string) => io.stderr.write(`${line}\n`);
+  try {
+    const command = parseCliArgs(argv);
+    if (command === "help") {
+      out(HELP);
+      return argv.length === 0 ? EXIT.usage : EXIT.succeeded;
+    }
+    const client = await clientFor(command, io.env);
+    const target = command.target ?? defaultMockTarget();
+    if (command.command === "get") {
+      const { operation } = await client.getOperation(target, { select: command.select, signal: io.signal });
+      out(JSON.stringify(operation, null, command.json ? undefined : 2));
+      return EXIT.succeeded;
+    }
+    return await wait(client, target, command, io);
+  } catch (error) {
+    if (io.signal.aborted) {
+      err("interrupted");
+      return EXIT.interrupted;
+    }
+    if (error instanceof UsageError || error instanceof TypeError || error instanceof RangeError) {
+      err(`graph-lro: ${error.message}`);
+      if (error instanceof UsageError) err("Run graph-lro --help for usage.");
+      return EXIT.usage;
+    }
+    if (error instanceof OperationFailedError) return EXIT.failed;
+    if (error instanceof OperationTimeoutError) {
+      err(`graph-lro: ${error.message}`);
+      return EXIT.timeout;
+    }
+    if (error instanceof GraphError || error instanceof TokenCommandError) {
+      err(`graph-lro: ${error.message}`);
+      return EXIT.http;
+    }
+    throw error;
+  }
+}
+
+async function wait(
+  client: GraphLroClient,
+  target: string | OperationRef,
+  command: CliCommand,
+  io: CliIo,
+): Promise<number> {
+  const now = io.now ?? Date.now;
+  const out = (line: string) => io.stdout.write(`${line}\n`);
+  const live = io.stdout.isTTY === true && !command.json;
+  let shown:
+    | { operation: { status?: string | null }; attempt: number; elapsedMs: number; nextPollAt?: number }
+    | undefined;
+  const redraw = () =>
+    shown && io.stdout.write(`\r\x1b[2K${liveLine(shown.operation, shown, shown.nextPollAt, now())}`);
+  const ticker = live ? setInterval(redraw, 250) : undefined;
+  let last: Parameters<typeof summary>[0] = {};
+  let polls = 0;
+  let elapsedMs = 0;
+  try {
+    for await (const polled of pollOperation(client, target, {
+      select: command.select,
+      timeoutMs: command.timeoutMs,
+      signal: io.signal,
+      now,
+    })) {
+      last = polled.operation;
+      polls = polled.attempt;
+      elapsedMs = polled.elapsedMs;
+      if (command.json) {
+        const { attempt, nextPollInMs, operation } = polled;
+        out(JSON.stringify({ status: operation.status, attempt, elapsedMs, nextPollInMs, operation }));
+      } else if (live) {
+        shown = { ...polled, nextPollAt: polled.nextPollInMs === undefined ? undefined : now() + polled.nextPollInMs };
+        redraw();
+      } else {
+        out(progressLine(polled.operation, polled));
+      }
+    }
+  } finally {
+    clearInterval(ticker);
+    if (live && shown) io.stdout.write("\n");
+  }
+  if (!command.json) out(summary(last, elapsedMs, polls));
+  return last.status === "failed" ? EXIT.failed : EXIT.succeeded;
+}
+
+async function clientFor(command: CliCommand, env: CliIo["env"]): Promise<GraphLroClient> {
+  if (command.mock !== undefined) {
+    const operationId = mockOperationId(command.target ?? defaultMockTarget(), command);
+    const handlers = createGraphLroHandlers({ stories: { [operationId]: command.mock } });
+    return createGraphLroClient({ fetch: createMockFetch(handlers), token: env.GRAPH_TOKEN || "mock-token" });
+  }
+  const token = await readToken(command, env);
+  return createGraphLroClient({ cloud: command.cloud, baseUrl: command.baseUrl, token });
+}
+
+/** With --mock and no operation named: the spec's first example operation of its first path. */
+function defaultMockTarget(): OperationRef {
+  const example = spec.components.examples.alertRefreshRunning.value;
+  return { kind: "roleManagementAlert", operationId: example.id };
+}
+
+function mockOperationId(target: string | OperationRef, command: CliCommand): string {
+  if (typeof target !== "string") return target.operationId;
+  return parseOperationUrl(target, { cloud: command.cloud, baseUrl: command.baseUrl }).ref.operationId;
+}
+
+/** The token command failed; its output is not shown, since it may hold secrets. */
+class TokenCommandError extends Error {
+  override name = "TokenCommandError";
+}
+
+async function readToken(command: CliCommand, env: CliIo["env"]): Promise<string> {
+  if (command.tokenCommand === undefined) {
+    if (env.GRAPH_TOKEN) return env.GRAPH_TOKEN;
+    throw new UsageError("no token: set GRAPH_TOKEN, pass --token-command, or use --mock");
+  }
+  let stdout: string;
+  try {
+    ({ stdout } = await promisify(exec)(command.tokenCommand, { timeout: 60_000, env: env as NodeJS.ProcessEnv }));
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new TokenCommandError(`--token-command failed (exit code ${String(code)}); run it alone to see why`);
+  }
+  const token = stdout.trim();
+  if (!token) throw new TokenCommandError("--token-command printed no token");
+  return token;
+}
