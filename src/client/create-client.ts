@@ -134,7 +134,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     const about = { method: "GET", url: request?.url ?? response.url, clientRequestId };
     if (!response.ok) throw errorFromResponse(response, error, about, retryAfterMs);
     const statusRequired = !select?.length || select.includes("status");
-    const operation = parseOperationBody(data, response.headers.get("content-type"), statusRequired);
+    const operation = parseOperationBody(data, response.headers, statusRequired);
     if (typeof operation === "string") {
       throw new GraphError({
         ...about,
