@@ -2,8 +2,8 @@
 // with the typed client and poller against the built-in mock, showing its progress.
 import { resolve } from "node:path";
 import { runCli } from "../src/cli/run-cli.ts";
-import { GenerateError } from "./lib/build-artifacts.ts";
 import { generate } from "./generate.ts";
+import { GenerateError } from "./lib/build-artifacts.ts";
 
 try {
   const { written } = await generate(resolve("."));
@@ -17,6 +17,11 @@ const argv = ["wait", "--mock", ...process.argv.slice(2)];
 console.log(`\n$ graph-lro ${argv.join(" ")}`);
 const controller = new AbortController();
 process.once("SIGINT", () => controller.abort(new Error("interrupted")));
-const code = await runCli(argv, { env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal });
+const code = await runCli(argv, {
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  signal: controller.signal,
+});
 // msw keeps a BroadcastChannel open; exit explicitly.
 process.exit(code);

@@ -130,18 +130,19 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     // One call for both paths: pathParams is checked against each path by tsc, so a cast suffices here.
     const { response, data, error } = await raw.GET(OPERATION_PATHS[ref.kind] as never, init as never);
     const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
+    const requestId = response.headers.get("request-id") ?? undefined;
     const request = sent.get(response);
     const about = { method: "GET", url: request?.url ?? response.url, clientRequestId };
     if (!response.ok) throw errorFromResponse(response, error, about, retryAfterMs);
     const statusRequired = !select?.length || select.includes("status");
-    const operation = parseOperationBody(data, response.headers.get("content-type"), statusRequired);
+    const operation = parseOperationBody(data, response.headers, statusRequired);
     if (typeof operation === "string") {
       throw new GraphError({
         ...about,
         status: response.status,
         code: "malformedResponse",
         message: operation,
-        requestId: response.headers.get("request-id") ?? undefined,
+        requestId,
         retryAfterMs,
       });
     }
@@ -149,7 +150,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
       operation: operation as never,
       status: response.status,
       retryAfterMs,
-      requestId: response.headers.get("request-id") ?? undefined,
+      requestId,
       clientRequestId,
     };
   }

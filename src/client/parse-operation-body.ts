@@ -8,7 +8,7 @@ import type { LongRunningOperation } from "./operation-types.ts";
  */
 export function parseOperationBody(
   text: string | undefined,
-  contentType: string | null,
+  headers: Headers,
   statusRequired: boolean,
 ): LongRunningOperation | string {
   if (!text?.trim()) return "the body is empty";
@@ -16,7 +16,7 @@ export function parseOperationBody(
   try {
     value = JSON.parse(text);
   } catch {
-    const type = contentType ?? "no content-type";
+    const type = headers.get("content-type") ?? "no content-type";
     return /html/i.test(type) || text.trimStart().startsWith("<")
       ? `the body is an HTML page (${type}), not JSON`
       : `the body is not valid JSON (${type}, ${text.length} characters; truncated?)`;

@@ -19,9 +19,16 @@ export function assertPathId(name: string, value: unknown): asserts value is str
 }
 
 const PARAM = /\{([^{}]+)\}/g;
+/** Parameter names by template: a client uses a handful of templates, so each is scanned once. */
+const namesOf = new Map<string, string[]>();
 
 /** openapi-fetch's own path serializer, after checking every parameter the template names. */
 export function safePathSerializer(pathname: string, params: Record<string, unknown>): string {
-  for (const [, name] of pathname.matchAll(PARAM)) assertPathId(name as string, params[name as string]);
+  let names = namesOf.get(pathname);
+  if (!names) {
+    names = [...pathname.matchAll(PARAM)].map((match) => match[1] as string);
+    if (namesOf.size < 64) namesOf.set(pathname, names);
+  }
+  for (const name of names) assertPathId(name, params[name]);
   return defaultPathSerializer(pathname, params);
 }

@@ -18,9 +18,10 @@ export function tokenFetch(fetch: Fetch, origin: string, token: TokenSource | un
       request.headers.set("authorization", `Bearer ${typeof token === "function" ? await token() : token}`);
     }
     const response = await fetch(request);
+    const opaque = response.type === "opaqueredirect";
+    if (!opaque && (response.status < 300 || response.status >= 400)) return response;
     const location = response.headers.get("location");
-    const redirected = response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
-    if (!redirected || (location === null && response.type !== "opaqueredirect")) return response;
+    if (location === null && !opaque) return response;
     response.body?.cancel().catch(() => {});
     const target = location === null ? undefined : safeUrl(location, request.url);
     if (target?.origin !== origin || hops >= MAX_REDIRECTS) {

@@ -12,7 +12,7 @@ import { isTerminal, nextPollDelay } from "./poll-schedule.ts";
 import type { PollState } from "./poll-state.ts";
 import { initialPollState, type PollTarget } from "./poll-target.ts";
 
-/** Defaults, justified in docs/decisions/0006-poll-defaults.md. */
+/** Defaults, justified in docs/decisions/0005-poll-defaults.md. */
 export const POLL_DEFAULTS = { timeoutMs: 15 * 60_000, intervalMs: 1_000, maxIntervalMs: 30_000, backoffFactor: 2 };
 
 /** The operation as polled: narrowed by `$select`, but always with `status`, which polling adds. */

@@ -122,7 +122,7 @@ describe("abort and timeout", () => {
       retry: { maxRetries: 5, maxDelayMs: 600_000 },
     });
     const call = client.getRoleManagementAlertOperation("op", { signal: controller.signal });
-    await vi_waitFor(() => sleeping);
+    await settle(() => sleeping);
     controller.abort(new Error("user gave up"));
     await expect(call).rejects.toThrow("user gave up");
     expect(requests).toHaveLength(1);
@@ -138,7 +138,7 @@ describe("abort and timeout", () => {
     );
     const client = createGraphLroClient({ fetch, sleep: recordingSleep().sleep });
     const call = client.getRoleManagementAlertOperation("op", { signal: controller.signal });
-    await vi_waitFor(() => requests.length === 1);
+    await settle(() => requests.length === 1);
     controller.abort();
     await expect(call).rejects.toMatchObject({ name: "AbortError" });
     expect(requests).toHaveLength(1);
@@ -179,7 +179,7 @@ describe("abort and timeout", () => {
 });
 
 /** Lets pending promise callbacks run until `ready()` holds (no timers involved). */
-async function vi_waitFor(ready: () => boolean): Promise<void> {
+async function settle(ready: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !ready(); i++) await Promise.resolve();
   expect(ready()).toBe(true);
 }
