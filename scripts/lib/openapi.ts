@@ -15,6 +15,13 @@ export function isNode(value: unknown): value is Node {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+/** JSON Schema `type` as a set; OpenAPI 3.0's `nullable: true` counts as `null`. Undefined when untyped. */
+export function typeSet(schema: Node): Set<string> | undefined {
+  const types = Array.isArray(schema.type) ? schema.type.map(String) : schema.type ? [String(schema.type)] : [];
+  if (schema.nullable === true) types.push("null");
+  return types.length ? new Set(types) : undefined;
+}
+
 /** Follows local `$ref`s (`#/...`); a ref that does not resolve is an error, naming where it was. */
 export function deref(doc: unknown, node: unknown, pointer: string): Located {
   const seen = new Set<string>();

@@ -1,6 +1,6 @@
 // Compares two versions of a schema from a client's side: what it sends (request) or reads (response).
 import { childPointer } from "../json-pointer.ts";
-import { deref, isNode, type Located, type Node } from "../openapi.ts";
+import { deref, isNode, type Located, type Node, typeSet } from "../openapi.ts";
 import { type ChangeLog, compareDocs } from "./changes.ts";
 
 export type Direction = "request" | "response";
@@ -15,13 +15,6 @@ export interface SchemaContext {
   direction: Direction;
   /** Pairs already compared in this direction: recursive schemas end here. */
   seen: Set<string>;
-}
-
-/** JSON Schema `type` as a set; OpenAPI 3.0's `nullable: true` counts as `null`. Undefined when untyped. */
-export function typeSet(schema: Node): Set<string> | undefined {
-  const types = Array.isArray(schema.type) ? schema.type.map(String) : schema.type ? [String(schema.type)] : [];
-  if (schema.nullable === true) types.push("null");
-  return types.length ? new Set(types) : undefined;
 }
 
 const show = (set: Set<unknown>) => [...set].map(String).sort().join("|");
