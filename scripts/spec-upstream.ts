@@ -1,10 +1,9 @@
 // npm run spec:upstream -- <Microsoft's beta openapi.yaml> [--spec spec/graph-lro.yaml] [--format text|json]
 // Extracts our operations and the schemas they reach from Microsoft's file, and reports drift from the curated
 // spec that its allow-list (x-graph-lro-upstream-allow) does not explain. Exit 1 on new drift.
-import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { operationLabel } from "./lib/openapi.ts";
-import { parseSpec, readSpec } from "./lib/spec-source.ts";
+import { parseSpec, readSpec, readSpecText } from "./lib/spec-source.ts";
 import { ALLOW_KEY, applyAllowList, readAllowList } from "./lib/upstream/allow-list.ts";
 import { compareWithUpstream } from "./lib/upstream/compare.ts";
 import { extract } from "./lib/upstream/extract.ts";
@@ -20,13 +19,8 @@ try {
   if (!source || extra !== undefined || !["text", "json"].includes(values.format)) throw new Error(USAGE);
 
   const started = performance.now();
-  const [curated, text, { size }] = await Promise.all([
-    readSpec(values.spec),
-    readFile(source, "utf8").catch((e: NodeJS.ErrnoException) => {
-      throw new Error(`${source}: cannot read (${e.code ?? e.message})`);
-    }),
-    stat(source).catch(() => ({ size: 0 })),
-  ]);
+  const [curated, text] = await Promise.all([readSpec(values.spec), readSpecText(source)]);
+  const size = Buffer.byteLength(text);
   const upstream = parseSpec(text, source);
   const extracted = extract(upstream, curated);
   const result = applyAllowList(compareWithUpstream(upstream, curated, extracted), readAllowList(curated));
