@@ -1,0 +1,277 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Node } from "../../scripts/lib/openapi.ts";
+import { diffSpecs } from "../../scripts/lib/spec-diff/classify.ts";
+import { parseSpec } from "../../scripts/lib/spec-source.ts";
+import { PROJECT_DIR } from "../support/project-copy.ts";
+
+// The real curated spec is the base of every pair, so the cases meet its $refs, shared schemas and anyOf.
+const BASE = parseSpec(readFileSync(join(PROJECT_DIR, "spec/graph-lro.yaml"), "utf8"), "spec/graph-lro.yaml");
+// biome-ignore lint/suspicious/noExplicitAny: the cases edit arbitrary nodes of a parsed spec
+type Spec = any;
+type Edit = (doc: Spec) => void;
+
+const USERS = "/users/{user-id}/authentication/operations/{longRunningOperation-id}";
+const ALERTS = "/identityGovernance/roleManagementAlerts/operations/{longRunningOperation-id}";
+const USERS_GET = "/paths/~1users~1{user-id}~1authentication~1operations~1{longRunningOperation-id}/get";
+const ALERTS_GET = "/paths/~1identityGovernance~1roleManagementAlerts~1operations~1{longRunningOperation-id}/get";
+const LRO = "/components/schemas/microsoft.graph.longRunningOperation";
+const STATUS = "/components/schemas/microsoft.graph.longRunningOperationStatus";
+const lro = (doc: Node) => (doc as Spec).components.schemas["microsoft.graph.longRunningOperation"];
+const statusEnum = (doc: Node) => (doc as Spec).components.schemas["microsoft.graph.longRunningOperationStatus"];
+const widgetPost = (doc: Spec, required: string[]) => {
+  doc.paths["/widgets"] = {
+    post: {
+      operationId: "widgets.Create",
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: { type: "object", required, properties: { name: { type: "string" }, size: { type: "integer" } } },
+          },
+        },
+      },
+      responses: { "201": { description: "Created" } },
+    },
+  };
+};
+
+interface Case {
+  name: string;
+  /** Applied to the old side (defaults to nothing) and then the new side. */
+  old?: Edit;
+  new: Edit;
+  expected: [severity: "breaking" | "non-breaking", code: string, pointer: string][];
+}
+
+const cases: Case[] = [
+  { name: "identical specs", new: () => {}, expected: [] },
+  {
+    name: "a property description changes",
+    new: (d) => {
+      lro(d).properties.id.description = "Changed.";
+    },
+    expected: [["non-breaking", "documentation-changed", `${LRO}/properties/id/description`]],
+  },
+  {
+    name: "a path is removed",
+    new: (d) => {
+      delete d.paths[USERS];
+    },
+    expected: [["breaking", "path-removed", USERS_GET]],
+  },
+  {
+    name: "an operation is added",
+    new: (d) => {
+      d.paths["/me/authentication/operations/{longRunningOperation-id}"] = d.paths[USERS];
+    },
+    expected: [
+      ["non-breaking", "operation-added", "/paths/~1me~1authentication~1operations~1{longRunningOperation-id}/get"],
+    ],
+  },
+  {
+    name: "a path parameter is renamed",
+    new: (d) => {
+      d.paths["/users/{id}/authentication/operations/{longRunningOperation-id}"] = d.paths[USERS];
+      delete d.paths[USERS];
+      d.components.parameters["user-id"].name = "id";
+    },
+    expected: [["breaking", "path-param-renamed", USERS_GET.replace("{user-id}", "{id}")]],
+  },
+  {
+    name: "a query parameter is removed",
+    new: (d) => {
+      d.paths[ALERTS].get.parameters.splice(1, 1);
+    },
+    expected: [["breaking", "parameter-removed", `${ALERTS_GET}/parameters/1`]],
+  },
+  {
+    name: "an allowed value of a query parameter is removed",
+    new: (d) => {
+      d.components.schemas.selectList.items.enum.pop();
+    },
+    expected: [["breaking", "enum-value-removed", "/components/schemas/selectList/items/enum"]],
+  },
+  {
+    name: "a required query parameter is added",
+    new: (d) => {
+      d.paths[ALERTS].get.parameters.push({ name: "tenant", in: "query", required: true, schema: { type: "string" } });
+    },
+    expected: [["breaking", "required-parameter-added", `${ALERTS_GET}/parameters/2`]],
+  },
+  {
+    name: "an optional query parameter is added",
+    new: (d) => {
+      d.paths[ALERTS].get.parameters.push({ name: "tenant", in: "query", schema: { type: "string" } });
+    },
+    expected: [["non-breaking", "parameter-added", `${ALERTS_GET}/parameters/2`]],
+  },
+  {
+    name: "a response property is removed",
+    new: (d) => {
+      delete lro(d).properties.statusDetail;
+    },
+    expected: [["breaking", "property-removed", `${LRO}/properties/statusDetail`]],
+  },
+  {
+    name: "a response property changes type",
+    new: (d) => {
+      lro(d).properties.statusDetail.type = "integer";
+    },
+    expected: [["breaking", "type-changed", `${LRO}/properties/statusDetail/type`]],
+  },
+  {
+    name: "a response property is narrowed (no longer nullable)",
+    new: (d) => {
+      lro(d).properties.resourceLocation.type = "string";
+    },
+    expected: [["breaking", "type-changed", `${LRO}/properties/resourceLocation/type`]],
+  },
+  {
+    name: "OpenAPI 3.0 `nullable` rewritten as a 3.1 type list (no change for clients)",
+    old: (d) => {
+      lro(d).properties.statusDetail.type = "string";
+      lro(d).properties.statusDetail.nullable = true;
+    },
+    new: () => {},
+    expected: [],
+  },
+  {
+    name: "an optional response property is added",
+    new: (d) => {
+      lro(d).properties.percentageComplete = { type: "integer" };
+    },
+    expected: [["non-breaking", "property-added", `${LRO}/properties/percentageComplete`]],
+  },
+  {
+    name: "a response enum value is removed",
+    new: (d) => {
+      statusEnum(d).enum = ["notStarted", "running", "succeeded", "unknownFutureValue"];
+    },
+    expected: [["breaking", "enum-value-removed", `${STATUS}/enum`]],
+  },
+  {
+    name: "a value is added to a response enum with the unknownFutureValue sentinel",
+    new: (d) => {
+      statusEnum(d).enum.push("skipped");
+    },
+    expected: [["non-breaking", "enum-value-added", `${STATUS}/enum`]],
+  },
+  {
+    name: "a value is added to a response enum without a sentinel",
+    old: (d) => {
+      statusEnum(d).enum.pop();
+    },
+    new: (d) => {
+      statusEnum(d).enum.push("skipped");
+    },
+    expected: [["breaking", "enum-value-added-no-sentinel", `${STATUS}/enum`]],
+  },
+  {
+    name: "a sentinel added together with a new value does not protect clients built without it",
+    old: (d) => {
+      statusEnum(d).enum.pop();
+    },
+    new: (d) => {
+      statusEnum(d).enum.push("unknownFutureValue", "skipped");
+    },
+    expected: [["breaking", "enum-value-added-no-sentinel", `${STATUS}/enum`]],
+  },
+  {
+    name: "a request body gains a required property",
+    old: (d) => widgetPost(d, ["name"]),
+    new: (d) => widgetPost(d, ["name", "size"]),
+    expected: [
+      [
+        "breaking",
+        "property-became-required",
+        "/paths/~1widgets/post/requestBody/content/application~1json/schema/required",
+      ],
+    ],
+  },
+  {
+    name: "a request body property becomes optional",
+    old: (d) => widgetPost(d, ["name"]),
+    new: (d) => widgetPost(d, []),
+    expected: [
+      [
+        "non-breaking",
+        "property-became-optional",
+        "/paths/~1widgets/post/requestBody/content/application~1json/schema/required",
+      ],
+    ],
+  },
+  {
+    name: "the only success response is removed",
+    new: (d) => {
+      delete d.paths[ALERTS].get.responses["200"];
+    },
+    expected: [["breaking", "response-removed", `${ALERTS_GET}/responses/200`]],
+  },
+  {
+    name: "an explicit 200 becomes the 2XX range",
+    new: (d) => {
+      d.paths[ALERTS].get.responses["2XX"] = d.paths[ALERTS].get.responses["200"];
+      delete d.paths[ALERTS].get.responses["200"];
+    },
+    expected: [["non-breaking", "response-code-to-range", `${ALERTS_GET}/responses/200`]],
+  },
+  {
+    name: "the operationId changes",
+    new: (d) => {
+      d.paths[USERS].get.operationId = "users.GetAuthenticationOperation";
+    },
+    expected: [["breaking", "operation-id-changed", `${USERS_GET}/operationId`]],
+  },
+  {
+    name: "a server (national cloud) is removed",
+    new: (d) => {
+      d.servers.splice(3, 1);
+    },
+    expected: [["breaking", "server-removed", "/servers/3"]],
+  },
+  {
+    name: "a request constraint is tightened",
+    new: (d) => {
+      d.components.parameters["user-id"].schema.maxLength = 64;
+    },
+    expected: [["breaking", "constraint-tightened", "/components/parameters/user-id/schema/maxLength"]],
+  },
+  {
+    name: "a recursive schema gains an optional property (no endless recursion)",
+    old: (d) => {
+      lro(d).properties.children = { type: "array", items: { $ref: `#${LRO}` } };
+    },
+    new: (d) => {
+      lro(d).properties.children = { type: "array", items: { $ref: `#${LRO}` } };
+      lro(d).properties.progress = { type: "integer" };
+    },
+    expected: [["non-breaking", "property-added", `${LRO}/properties/progress`]],
+  },
+];
+
+describe("diffSpecs", () => {
+  it.for(cases)("$name", ({ old, new: edit, expected }) => {
+    const before = structuredClone(BASE);
+    old?.(before);
+    const after = structuredClone(before);
+    edit(after);
+    const found = diffSpecs(before, after).map((c) => [c.severity, c.code, c.pointer]);
+    expect(found).toEqual(expected);
+  });
+
+  it("lists every operation that reaches a changed shared schema, once", () => {
+    const after = structuredClone(BASE);
+    delete lro(after).properties.statusDetail;
+    const [change] = diffSpecs(BASE, after);
+    expect(change?.operations.sort()).toEqual([`GET ${ALERTS}`, `GET ${USERS}`]);
+  });
+
+  it("sorts breaking changes first", () => {
+    const after = structuredClone(BASE);
+    lro(after).properties.id.description = "Changed.";
+    delete lro(after).properties.statusDetail;
+    expect(diffSpecs(BASE, after).map((c) => c.severity)).toEqual(["breaking", "non-breaking"]);
+  });
+});

@@ -1,0 +1,178 @@
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { parseSpec } from "../../scripts/lib/spec-source.ts";
+import { applyAllowList, readAllowList } from "../../scripts/lib/upstream/allow-list.ts";
+import { compareWithUpstream } from "../../scripts/lib/upstream/compare.ts";
+import { extract } from "../../scripts/lib/upstream/extract.ts";
+import { describeType } from "../../scripts/lib/upstream/shape.ts";
+import { PROJECT_DIR, runScript } from "../support/project-copy.ts";
+import { buildUpstreamFixture, SLICE_PATH } from "../support/upstream-fixture.ts";
+
+const read = (path: string) => parseSpec(readFileSync(path, "utf8"), path);
+const CURATED = read(join(PROJECT_DIR, "spec/graph-lro.yaml"));
+const SLICE = read(SLICE_PATH);
+// biome-ignore lint/suspicious/noExplicitAny: the cases edit arbitrary nodes of a parsed spec
+type Spec = any;
+const LRO = "/components/schemas/microsoft.graph.longRunningOperation";
+const USERS_GET = "/paths/~1users~1{user-id}~1authentication~1operations~1{longRunningOperation-id}/get";
+
+function newDrift(upstream: Spec, curated: Spec = CURATED) {
+  const drifts = compareWithUpstream(upstream, curated, extract(upstream, curated));
+  return applyAllowList(drifts, readAllowList(curated));
+}
+
+describe("spec:upstream on the committed slice of Microsoft's file", () => {
+  it("extracts both operations and exactly the schemas they reach", () => {
+    const { pairs, schemas } = extract(SLICE, CURATED);
+    expect(pairs.map((p) => Boolean(p.upstream))).toEqual([true, true]);
+    expect(schemas).toEqual([
+      "microsoft.graph.ODataErrors.ErrorDetails",
+      "microsoft.graph.ODataErrors.InnerError",
+      "microsoft.graph.ODataErrors.MainError",
+      "microsoft.graph.ODataErrors.ODataError",
+      "microsoft.graph.entity",
+      "microsoft.graph.longRunningOperation",
+      "microsoft.graph.longRunningOperationStatus",
+      // A subtype, through longRunningOperation's discriminator; but not entity's other subtypes
+      // (passwordResetResponse), nor what only the neighbouring paths use (the collection response).
+      "microsoft.graph.publicError",
+      "microsoft.graph.richLongRunningOperation",
+    ]);
+  });
+
+  it("finds only differences the allow-list explains, and uses every entry", () => {
+    const { drift, allowed, unused } = newDrift(SLICE);
+    expect(drift).toEqual([]);
+    expect(unused).toEqual([]);
+    expect(allowed.map((d) => d.kind).sort()).toEqual([
+      "parameter-extra",
+      "parameter-extra",
+      "parameter-extra",
+      "parameter-missing",
+      "parameter-missing",
+      "property-extra",
+      "required-missing",
+      "required-missing",
+      "type-differs",
+    ]);
+  });
+
+  const upstreamChanges: [string, (s: Spec) => void, { kind: string; pointer: string; name?: string }][] = [
+    [
+      "a new enum value",
+      (s) => s.components.schemas["microsoft.graph.longRunningOperationStatus"].enum.push("skipped"),
+      {
+        kind: "enum-value-missing",
+        pointer: "/components/schemas/microsoft.graph.longRunningOperationStatus/enum",
+        name: "skipped",
+      },
+    ],
+    [
+      "a new property on the inherited entity",
+      (s) => {
+        s.components.schemas["microsoft.graph.entity"].properties.etag = { type: "string", nullable: true };
+      },
+      { kind: "property-missing", pointer: `${LRO}/properties/etag` },
+    ],
+    [
+      "a property type change",
+      (s) => {
+        s.components.schemas["microsoft.graph.longRunningOperation"].allOf[1].properties.resourceLocation.format =
+          "uri";
+      },
+      { kind: "type-differs", pointer: `${LRO}/properties/resourceLocation` },
+    ],
+    [
+      "a new query parameter",
+      (s) => {
+        s.paths["/users/{user-id}/authentication/operations/{longRunningOperation-id}"].get.parameters.push({
+          name: "$count",
+          in: "query",
+          schema: { type: "boolean" },
+        });
+      },
+      { kind: "parameter-missing", pointer: `${USERS_GET}/parameters`, name: "$count" },
+    ],
+    [
+      "a removed operation",
+      (s) => {
+        delete s.paths["/users/{user-id}/authentication/operations/{longRunningOperation-id}"].get;
+      },
+      { kind: "operation-missing-upstream", pointer: USERS_GET },
+    ],
+  ];
+
+  it.for(upstreamChanges)("reports %s upstream as new drift, with where", ([, change, expected]) => {
+    const upstream = structuredClone(SLICE);
+    change(upstream);
+    expect(newDrift(upstream).drift).toEqual([expect.objectContaining(expected)]);
+  });
+
+  it("an allow entry covers one named item only, and a stale one is reported", () => {
+    const curated: Spec = structuredClone(CURATED);
+    const entries = curated["x-graph-lro-upstream-allow"];
+    entries.find((e: Spec) => e.name === "aadgsu").name = "aadgsx";
+    const { drift, unused } = newDrift(SLICE, curated);
+    expect(drift.map((d) => d.name)).toEqual(["aadgsu"]);
+    expect(unused.map((a) => a.name)).toEqual(["aadgsx"]);
+  });
+
+  it("rejects an allow entry without a reason", () => {
+    expect(() => readAllowList({ "x-graph-lro-upstream-allow": [{ kind: "type-differs", pointer: "/x" }] })).toThrow(
+      /\[0\] needs a "reason"/,
+    );
+  });
+});
+
+describe("describeType", () => {
+  const doc = {
+    components: {
+      schemas: {
+        list: { type: "array", items: { type: "string" } },
+        status: { type: "string", enum: ["a"] },
+      },
+    },
+  };
+  it.for([
+    ["3.0 nullable", { type: "string", nullable: true, format: "date-time" }, "null|string(date-time)"],
+    ["3.1 type list", { type: ["string", "null"], format: "date-time" }, "null|string(date-time)"],
+    [
+      "Graph's anyOf null",
+      { anyOf: [{ $ref: "#/components/schemas/status" }, { type: "object", nullable: true }] },
+      "null|status",
+    ],
+    ["3.1 anyOf null", { anyOf: [{ $ref: "#/components/schemas/status" }, { type: "null" }] }, "null|status"],
+    ["a ref to a plain array", { $ref: "#/components/schemas/list" }, "array<string>"],
+  ] as const)("%s", ([, schema, expected]) => {
+    expect(describeType(doc, schema)).toBe(expected);
+  });
+});
+
+// Spawns the real npm script (about 2 s a run) on a generated file in the official shape.
+vi.setConfig({ testTimeout: 120_000 });
+
+describe("npm run spec:upstream on a file the size of Microsoft's", () => {
+  it("handles 1,000+ paths and 20+ MB in seconds, and exits 1 on new drift", async ({ onTestFinished }) => {
+    const dir = await mkdtemp(join(tmpdir(), "graph-lro-upstream-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const file = join(dir, "openapi.yaml");
+    const text = await buildUpstreamFixture(1_000);
+    await writeFile(
+      file,
+      text.replace("unknownFutureValue]\n      type: string", "unknownFutureValue, skipped]\n      type: string"),
+    );
+
+    const result = await runScript(PROJECT_DIR, "spec:upstream", [file, "--format", "json"]);
+    expect(result.code, result.stderr).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.stats.paths).toBeGreaterThanOrEqual(1_000);
+    expect(report.stats.megabytes).toBeGreaterThanOrEqual(20);
+    // Seconds, not minutes: measured about 1 s (docs/benchmarks.md); the bound leaves room for slow CI.
+    expect(report.stats.ms).toBeLessThan(15_000);
+    expect(report.schemas).not.toContain("microsoft.graph.widget0");
+    expect(report.drift).toEqual([expect.objectContaining({ kind: "enum-value-missing", name: "skipped" })]);
+  });
+});
