@@ -1,0 +1,148 @@
+import fc from "fast-check";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spec } from "../../generated/graph-lro.spec.ts";
+import { createGraphLroClient, GraphError, type OperationRef } from "../../src/index.ts";
+import { createGraphLroHandlers, createMockFetch, type MockCall, type OpenApiDocument } from "../../src/mock/index.ts";
+import { createSchemaValidator } from "../../src/mock/schema-validator.ts";
+import { type SpecOperation, specOperations } from "../../src/mock/spec-operations.ts";
+import { HOSTILE_IDS } from "../support/hostile-ids.ts";
+import { GUEST_UPN } from "../support/mock-client.ts";
+
+// The typed client against the spec-derived handlers: every example, errors, throttling and hostile ids.
+const operations = specOperations(spec as unknown as OpenApiDocument);
+const validate = createSchemaValidator();
+const byKind = {
+  roleManagementAlert: operations.find((o) => o.pathParameters.length === 1) as SpecOperation,
+  userAuthentication: operations.find((o) => o.pathParameters.length === 2) as SpecOperation,
+};
+const refFor = (operation: SpecOperation, id: string): OperationRef =>
+  operation === byKind.userAuthentication
+    ? { kind: "userAuthentication", userId: GUEST_UPN, operationId: id }
+    : { kind: "roleManagementAlert", operationId: id };
+
+const setupHandlers = createGraphLroHandlers();
+const server = setupServer(...setupHandlers);
+// Made before server.listen(): the client must look fetch up at call time.
+const clientOnGlobalFetch = createGraphLroClient({ token: "t" });
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterAll(() => server.close());
+
+const cases = Object.values(byKind).flatMap((operation) =>
+  operation.examples.map((example) => [`${operation.operationId} ${example.name}`, operation, example.value] as const),
+);
+
+describe.each([
+  ["createMockFetch", () => createGraphLroClient({ token: "t", fetch: createMockFetch(createGraphLroHandlers()) })],
+  ["setupServer", () => clientOnGlobalFetch],
+])("client contract, through %s", (_, makeClient) => {
+  it.each(cases)("%s: returns the example, valid against the schema", async (_, operation, example) => {
+    const {
+      operation: result,
+      status,
+      requestId,
+    } = await makeClient().getOperation(refFor(operation, (example as { id: string }).id));
+    expect(status).toBe(200);
+    expect(result).toEqual(example);
+    expect(validate(operation.responses["200"]?.content?.["application/json"]?.schema ?? {}, result)).toEqual([]);
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("throws GraphError with Graph's code for an unknown id", async () => {
+    const error = await makeClient()
+      .getRoleManagementAlertOperation("no-such-operation")
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphError);
+    expect(error).toMatchObject({ status: 404, code: "itemNotFound" });
+  });
+});
+
+it("saw no contract violation through setupServer", () => {
+  expect(setupHandlers.violations).toEqual([]);
+});
+
+describe("client and mock together", () => {
+  const recorder = (options: Parameters<typeof createGraphLroHandlers>[0] = {}) => {
+    const calls: MockCall[] = [];
+    const waits: number[] = [];
+    const handlers = createGraphLroHandlers({ ...options, onRequest: (call) => calls.push(call) });
+    const client = createGraphLroClient({
+      token: "t",
+      fetch: createMockFetch(handlers),
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    return { calls, waits, client, handlers };
+  };
+
+  it("narrows $select on the wire and in the body", async () => {
+    const { calls, client } = recorder();
+    const example = spec.components.examples.passwordResetSucceeded.value;
+    const { operation } = await client.getUserAuthenticationOperation(GUEST_UPN, example.id, {
+      select: ["status", "resourceLocation"],
+    });
+    expect(new URL(calls[0]?.request.url ?? "").searchParams.get("$select")).toBe("status,resourceLocation");
+    expect(operation).toEqual({
+      "@odata.context": example["@odata.context"],
+      status: example.status,
+      resourceLocation: example.resourceLocation,
+    });
+  });
+
+  it("retries the throttled story after its Retry-After, with one client-request-id", async () => {
+    const { calls, waits, client } = recorder({ stories: { t: "throttled" } });
+    const { operation } = await client.getRoleManagementAlertOperation("t");
+    expect(operation.status).toBe("succeeded");
+    expect(waits).toEqual([1000]);
+    const ids = calls.map((c) => c.request.headers.get("client-request-id"));
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toBe(ids[1]);
+  });
+
+  it("retries the unavailable story (503 without Retry-After) after a backoff", async () => {
+    const { calls, waits, client } = recorder({ stories: { u: "unavailable" } });
+    await client.getRoleManagementAlertOperation("u");
+    expect(calls).toHaveLength(2);
+    expect(waits).toHaveLength(1);
+  });
+
+  it("never retries 401 and 403", async () => {
+    for (const story of ["unauthorized", "forbidden"] as const) {
+      const { calls, client } = recorder({ stories: { x: story } });
+      await expect(client.getRoleManagementAlertOperation("x")).rejects.toMatchObject({
+        status: story === "unauthorized" ? 401 : 403,
+      });
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  it("keeps the aadgdc/aadgsu query of a Location URL, which the strict mock accepts", async () => {
+    const { calls, client, handlers } = recorder();
+    const example = spec.components.examples.passwordResetSucceeded.value;
+    const location = `${spec.servers[0].url}/users/6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0/authentication/operations/${example.id}?aadgdc=DUB02P&aadgsu=ssprprod-a`;
+    const { operation } = await client.getOperation(location);
+    expect(operation).toEqual(example);
+    expect(calls[0]?.request.url).toBe(location);
+    expect(handlers.violations).toEqual([]);
+  });
+
+  it.each(HOSTILE_IDS)("sends %j so that the mock sees it unchanged", async (id) => {
+    const { calls, client } = recorder();
+    await expect(client.getUserAuthenticationOperation(id, id)).rejects.toMatchObject({ status: 404 });
+    expect(calls[0]?.parameters).toEqual({ "user-id": id, "longRunningOperation-id": id });
+  });
+
+  it("round-trips any id unchanged through the client and the mock", async () => {
+    const { calls, client } = recorder();
+    const id = fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }).filter((s) => s !== "." && s !== "..");
+    await fc.assert(
+      fc.asyncProperty(id, id, async (userId, operationId) => {
+        calls.length = 0;
+        await expect(client.getUserAuthenticationOperation(userId, operationId)).rejects.toMatchObject({ status: 404 });
+        expect(calls[0]?.parameters).toEqual({ "user-id": userId, "longRunningOperation-id": operationId });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
