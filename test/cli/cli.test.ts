@@ -1,0 +1,183 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spec } from "../../generated/graph-lro.spec.ts";
+import { EXIT, runCli } from "../../src/cli/run-cli.ts";
+import { createGraphLroHandlers, defineStory, type MockServer, startMockServer } from "../../src/mock/index.ts";
+import { PROJECT_DIR } from "../support/project-copy.ts";
+
+// The real command, spawned: against its built-in mock (--mock) and against startMockServer over HTTP.
+const BIN = join(PROJECT_DIR, "bin/graph-lro.js");
+const SECRET = "eyJ0eXAiOiJKV1QiLCJhbGciOi.secret-token-value";
+
+function graphLro(args: string[], env: Record<string, string> = {}, onStdout?: (text: string) => void) {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: PROJECT_DIR,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: "pipe",
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => {
+    stdout += chunk;
+    onStdout?.(stdout);
+  });
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on("close", (code) => resolve({ code, stdout, stderr })),
+  );
+  return Object.assign(done, { child });
+}
+
+describe.concurrent("graph-lro against its built-in mock", () => {
+  it("waits through the throttled story and prints a summary with the resourceLocation", async () => {
+    const { code, stdout } = await graphLro(["wait", "--mock", "throttled"]);
+    expect(code).toBe(EXIT.succeeded);
+    const resourceLocation = spec.components.examples.alertRefreshSucceeded.value.resourceLocation;
+    expect(stdout).toMatch(/succeeded \(poll 1\)\n/);
+    expect(stdout).toContain(`resourceLocation: ${resourceLocation}`);
+  }, 20_000);
+
+  it("prints one JSON line per state with --json, and exits 1 on failed", async () => {
+    const { code, stdout } = await graphLro(["wait", "--mock=failed", "--json", "--select", "status,statusDetail"]);
+    expect(code).toBe(EXIT.failed);
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines.map((l) => [l.status, l.attempt, l.nextPollInMs])).toEqual([
+      ["notStarted", 1, 1000],
+      ["running", 2, 2000],
+      ["failed", 3, undefined],
+    ]);
+    expect(lines[2].operation.statusDetail).toBe(spec.components.examples.alertRefreshFailed.value.statusDetail);
+  }, 20_000);
+
+  it("answers get with the operation as JSON", async () => {
+    const example = spec.components.examples.passwordResetSucceeded.value;
+    const { code, stdout } = await graphLro([
+      "get",
+      "--mock",
+      "--user",
+      "alice@contoso.com",
+      "--operation",
+      example.id,
+    ]);
+    expect(code).toBe(EXIT.succeeded);
+    expect(JSON.parse(stdout)).toMatchObject({ id: example.id, status: "notStarted" });
+  }, 20_000);
+
+  it("exits 130 on Ctrl-C while waiting", async () => {
+    const run = graphLro(["wait", "--mock"], {}, (out) => {
+      if (out.includes("notStarted")) run.child.kill("SIGINT");
+    });
+    const { code, stderr } = await run;
+    expect(code).toBe(EXIT.interrupted);
+    expect(stderr).toContain("interrupted");
+  }, 20_000);
+});
+
+describe.concurrent("graph-lro over HTTP against startMockServer", () => {
+  let server: MockServer;
+  beforeAll(async () => {
+    const quick = defineStory().operation("running", { retryAfter: 0 }).operation("succeeded").build();
+    const stuck = defineStory().operation("running").build();
+    const handlers = createGraphLroHandlers({ stories: { quick, stuck }, strict: false });
+    server = await startMockServer({ port: 0, handlers });
+  });
+  afterAll(() => server.close());
+  const env = () => ({ GRAPH_TOKEN: SECRET });
+
+  it("waits for a Location URL, honouring Retry-After: 0", async () => {
+    const { code, stdout } = await graphLro(
+      ["wait", `${server.url}/identityGovernance/roleManagementAlerts/operations/quick`, "--base-url", server.url],
+      env(),
+    );
+    expect(code).toBe(EXIT.succeeded);
+    expect(stdout).toMatch(/running \(poll 1\), next poll in 0\.0 s\n.*succeeded \(poll 2\)/);
+  }, 20_000);
+
+  it("exits 3 when the next poll would pass --timeout, saying when", async () => {
+    const { code, stderr } = await graphLro(
+      ["wait", "--alert-operation", "stuck", "--base-url", server.url, "--timeout", "1500ms"],
+      env(),
+    );
+    expect(code).toBe(EXIT.timeout);
+    expect(stderr).toMatch(/not finished within 1500 ms; last status running; the next poll would have been at/);
+  }, 20_000);
+
+  it("exits 4 on an HTTP error, naming it, and never prints the token", async () => {
+    const { code, stdout, stderr } = await graphLro(
+      ["get", "--alert-operation", "nope", "--base-url", server.url],
+      env(),
+    );
+    expect(code).toBe(EXIT.http);
+    expect(stderr).toContain("404");
+    expect(stderr).toContain("itemNotFound");
+    expect(stdout + stderr).not.toContain(SECRET);
+  }, 20_000);
+
+  it("reads the token from --token-command, and exits 4 when the command fails", async () => {
+    const base = ["get", "--alert-operation", "quick", "--base-url", server.url];
+    const ok = await graphLro([...base, "--token-command", "echo scopes=RoleManagementAlert.Read.Directory"]);
+    expect(ok.code).toBe(EXIT.succeeded);
+    const denied = await graphLro([...base, "--token-command", "echo scopes=User.Read"]);
+    expect([denied.code, denied.stderr.includes("403")]).toEqual([EXIT.http, true]);
+    const failing = await graphLro([...base, "--token-command", `echo ${SECRET} >&2; exit 7`]);
+    expect(failing.code).toBe(EXIT.http);
+    expect(failing.stderr).toContain("--token-command failed (exit code 7)");
+    expect(failing.stdout + failing.stderr).not.toContain(SECRET);
+  }, 20_000);
+});
+
+describe.concurrent("graph-lro usage errors exit 2", () => {
+  it.each([
+    [["wait", "--alert-operation", "x"], "no token: set GRAPH_TOKEN"],
+    [["wait", "--bogus"], "Unknown option '--bogus'"],
+    [["frobnicate"], 'unknown command "frobnicate"'],
+    [["wait", "--mock", "--cloud", "china"], "--cloud and --base-url do not apply"],
+    [["wait", "--mock=nope"], 'unknown story "nope"'],
+    [["wait", "--mock", "--timeout", "soon"], "--timeout must be a duration"],
+    [["wait", "--user", "alice@contoso.com"], "--user and --operation go together"],
+    [["wait", "--cloud", "mars", "--alert-operation", "x"], 'unknown cloud "mars"'],
+    [["wait", "https://evil.example/beta/identityGovernance/roleManagementAlerts/operations/x"], "evil.example"],
+  ])(
+    "%j",
+    async (args, message) => {
+      const { code, stderr } = await graphLro(
+        args,
+        args[0] === "wait" && args[1]?.startsWith("https") ? { GRAPH_TOKEN: SECRET } : {},
+      );
+      expect(code).toBe(EXIT.usage);
+      expect(stderr).toContain(message);
+      expect(stderr).not.toContain(SECRET);
+    },
+    20_000,
+  );
+
+  it("prints help with the exit codes", async () => {
+    const { code, stdout } = await graphLro(["--help"]);
+    expect(code).toBe(EXIT.succeeded);
+    expect(stdout).toContain("Exit codes:");
+    expect(stdout).toContain("130  interrupted");
+  }, 20_000);
+});
+
+describe("the live status line", () => {
+  it("redraws one line in a terminal, then prints the summary", async () => {
+    let written = "";
+    const code = await runCli(["wait", "--mock", "throttled"], {
+      env: {},
+      stdout: { isTTY: true, write: (text: string) => (written += text) },
+      stderr: { write: () => true },
+      signal: new AbortController().signal,
+    });
+    expect(code).toBe(EXIT.succeeded);
+    const clearLine = "\r\u001b[2K";
+    expect(written.startsWith(`${clearLine}succeeded · `)).toBe(true);
+    expect(written).toMatch(/succeeded · \d+\.\d s elapsed · poll 1\n/);
+    expect(written).toContain("succeeded after");
+  }, 20_000);
+});
