@@ -1,35 +1,17 @@
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { EXIT, runCli } from "../../src/cli/run-cli.ts";
 import { createGraphLroHandlers, defineStory, type MockServer, startMockServer } from "../../src/mock/index.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
+import { spawnNode } from "../support/spawn-node.ts";
 
 // The real command, spawned: against its built-in mock (--mock) and against startMockServer over HTTP.
 const BIN = join(PROJECT_DIR, "bin/graph-lro.js");
 const SECRET = "eyJ0eXAiOiJKV1QiLCJhbGciOi.secret-token-value";
 
-function graphLro(args: string[], env: Record<string, string> = {}, onStdout?: (text: string) => void) {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: PROJECT_DIR,
-    env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: "pipe",
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => {
-    stdout += chunk;
-    onStdout?.(stdout);
-  });
-  child.stderr.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on("close", (code) => resolve({ code, stdout, stderr })),
-  );
-  return Object.assign(done, { child });
-}
+const graphLro = (args: string[], env: Record<string, string> = {}, onStdout?: (stdout: string) => void) =>
+  spawnNode([BIN, ...args], env, onStdout);
 
 describe.concurrent("graph-lro against its built-in mock", () => {
   it("waits through the throttled story and prints a summary with the resourceLocation", async () => {

@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { type MockServer, startMockServer } from "../../src/mock/index.ts";
-import { PROJECT_DIR } from "../support/project-copy.ts";
+import { spawnNode } from "../support/spawn-node.ts";
 
 const alertPath = "/identityGovernance/roleManagementAlerts/operations";
 const runningExample = spec.components.examples.alertRefreshRunning.value;
@@ -57,34 +56,21 @@ describe("startMockServer", () => {
 
 describe("npm run mock", () => {
   it("starts on the given port, answers, and stops cleanly on Ctrl-C", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/mock.ts", "--port", "0"], {
-      cwd: PROJECT_DIR,
-      stdio: "pipe",
+    let url: string | undefined;
+    const run = spawnNode(["scripts/mock.ts", "--port", "0"], {}, (stdout) => {
+      url ??= /listening on (\S+)/.exec(stdout)?.[1];
     });
-    let output = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-    });
-    await expect.poll(() => output, { timeout: 15_000, interval: 50 }).toContain("listening on");
-    const url = /listening on (\S+)/.exec(output)?.[1];
+    await expect.poll(() => url, { timeout: 15_000, interval: 50 }).toBeDefined();
     const response = await fetch(`${url}${alertPath}/${encodeURIComponent(runningExample.id)}`, { headers: auth });
     expect(response.status).toBe(200);
-    child.kill("SIGINT");
-    const [code] = await once(child, "exit");
+    run.child.kill("SIGINT");
+    const { code, stdout } = await run;
     expect(code).toBe(0);
-    expect(output).toContain("graph-lro mock stopped");
+    expect(stdout).toContain("graph-lro mock stopped");
   }, 30_000);
 
   it("refuses a bad port with a usage error", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/mock.ts", "--port", "http"], {
-      cwd: PROJECT_DIR,
-      stdio: "pipe",
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    const [code] = await once(child, "exit");
+    const { code, stderr } = await spawnNode(["scripts/mock.ts", "--port", "http"]);
     expect(code).toBe(2);
     expect(stderr).toContain('--port must be an integer from 0 to 65535, not "http"');
   }, 30_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
-import { createAjv } from "../support/schema-validator.ts";
+import { createSchemaValidator } from "../../src/mock/schema-validator.ts";
 
 type Json = Record<string, unknown>;
 interface MediaExample {
@@ -29,7 +29,7 @@ function mediaExamples(): MediaExample[] {
   return found;
 }
 
-const ajv = createAjv();
+const validate = createSchemaValidator();
 const examples = mediaExamples();
 const operationSchema = spec.components.schemas["microsoft.graph.longRunningOperation"];
 const statusValues = spec.components.schemas["microsoft.graph.longRunningOperationStatus"].enum;
@@ -48,20 +48,19 @@ describe("spec examples", () => {
   });
 
   it.each(examples.map((e) => [`${e.where} ${e.name}`, e] as const))("%s validates against its schema", (_, e) => {
-    const validate = ajv.compile(e.schema);
-    expect(validate(e.value), ajv.errorsText(validate.errors)).toBe(true);
+    expect(validate(e.schema, e.value)).toEqual([]);
   });
 
   it("rejects broken examples, so the validation above bites", () => {
-    const validate = ajv.compile(operationSchema);
+    const problems = (value: unknown) => validate(operationSchema, value).map((p) => p.pointer);
     const running = examples.find((e) => e.where.includes(" 200 ") && (e.value as Json).status === "running");
     expect(running).toBeDefined();
     const base = running?.value as Json;
     // The published password-reset timestamp, before this spec corrected it.
-    expect(validate({ ...base, createdDateTime: "2020-03-19T12-01-03.45Z" })).toBe(false);
-    expect(validate({ ...base, status: "skipped" })).toBe(false);
-    expect(validate({ ...base, statusDetail: 42 })).toBe(false);
-    expect(validate(base)).toBe(true);
+    expect(problems({ ...base, createdDateTime: "2020-03-19T12-01-03.45Z" })).toEqual(["/createdDateTime"]);
+    expect(problems({ ...base, status: "skipped" })).toContain("/status");
+    expect(problems({ ...base, statusDetail: 42 })).toContain("/statusDetail");
+    expect(problems(base)).toEqual([]);
   });
 
   it("gives each operation an example for every state but the sentinel, each with its own id", () => {

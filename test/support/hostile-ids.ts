@@ -16,4 +16,9 @@ export const HOSTILE_IDS = [
   "#fragment",
   "'quoted'",
   "+plus+",
+  "../x",
+  "...",
+  " ",
+  "$x@contoso.com",
+  "Ünïcødé-💥",
 ] as const;
