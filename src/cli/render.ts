@@ -13,15 +13,16 @@ export function progressLine(
   return `[${seconds(progress.elapsedMs).padStart(8)}] ${operation.status ?? "(no status)"} (poll ${progress.attempt})${next}`;
 }
 
-/** The live status line of a terminal, redrawn while waiting: the countdown runs down. */
+/** The live status line of a terminal, redrawn while waiting: elapsed time runs on, the countdown runs down. */
 export function liveLine(
   operation: Shown,
-  progress: Pick<PollProgress, "attempt" | "elapsedMs">,
+  attempt: number,
+  elapsedMs: number,
   nextPollAt: number | undefined,
   now: number,
 ): string {
   const next = nextPollAt === undefined ? "" : ` · next poll in ${seconds(Math.max(0, nextPollAt - now))}`;
-  return `${operation.status ?? "(no status)"} · ${seconds(progress.elapsedMs)} elapsed · poll ${progress.attempt}${next}`;
+  return `${operation.status ?? "(no status)"} · ${seconds(elapsedMs)} elapsed · poll ${attempt}${next}`;
 }
 
 /** The closing summary: the resourceLocation on success, the statusDetail on failure. */

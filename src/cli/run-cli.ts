@@ -76,10 +76,13 @@ async function wait(
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const live = io.stdout.isTTY === true && !command.json;
   let shown:
-    | { operation: { status?: string | null }; attempt: number; elapsedMs: number; nextPollAt?: number }
+    | { operation: { status?: string | null }; attempt: number; startedAt: number; nextPollAt?: number }
     | undefined;
   const redraw = () =>
-    shown && io.stdout.write(`\r\x1b[2K${liveLine(shown.operation, shown, shown.nextPollAt, now())}`);
+    shown &&
+    io.stdout.write(
+      `\r\x1b[2K${liveLine(shown.operation, shown.attempt, now() - shown.startedAt, shown.nextPollAt, now())}`,
+    );
   const ticker = live ? setInterval(redraw, 250) : undefined;
   let last: Parameters<typeof summary>[0] = {};
   let polls = 0;
@@ -98,7 +101,8 @@ async function wait(
         const { attempt, nextPollInMs, operation } = polled;
         out(JSON.stringify({ status: operation.status, attempt, elapsedMs, nextPollInMs, operation }));
       } else if (live) {
-        shown = { ...polled, nextPollAt: polled.nextPollInMs === undefined ? undefined : now() + polled.nextPollInMs };
+        const nextPollAt = polled.nextPollInMs === undefined ? undefined : now() + polled.nextPollInMs;
+        shown = { operation: polled.operation, attempt: polled.attempt, startedAt: polled.state.startedAt, nextPollAt };
         redraw();
       } else {
         out(progressLine(polled.operation, polled));
