@@ -1,6 +1,9 @@
 import type { LongRunningOperationStatus } from "../client/operation-types.ts";
 
-/** The states after which Graph's operations change no more (typed against the spec's enum). */
+/**
+ * The states after which Graph's operations change no more: the spec's `x-terminal-values`, kept here
+ * (typed against its enum, and compared with it by a test) so the client bundle need not carry the spec.
+ */
 export const TERMINAL_STATUSES = ["succeeded", "failed"] as const satisfies readonly LongRunningOperationStatus[];
 
 /** True for `succeeded` and `failed`; unknown and future values are not terminal. */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
-import { isTerminal, nextPollDelay } from "../../src/poller/poll-schedule.ts";
+import { isTerminal, nextPollDelay, TERMINAL_STATUSES } from "../../src/poller/poll-schedule.ts";
 
 const backoff = { intervalMs: 1000, maxIntervalMs: 30_000, factor: 2 };
 
@@ -33,6 +33,11 @@ describe("nextPollDelay", () => {
 });
 
 describe("isTerminal", () => {
+  it("knows the terminal values the spec names in x-terminal-values", () => {
+    const schema = spec.components.schemas["microsoft.graph.longRunningOperationStatus"];
+    expect([...TERMINAL_STATUSES]).toEqual(schema["x-terminal-values"]);
+  });
+
   it("holds for succeeded and failed only, among the spec's values and others", () => {
     const values = spec.components.schemas["microsoft.graph.longRunningOperationStatus"].enum;
     expect(values.filter(isTerminal)).toEqual(["succeeded", "failed"]);
