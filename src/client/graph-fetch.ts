@@ -43,8 +43,11 @@ const MAX_REDIRECTS = 5;
  */
 export function graphFetch(options: GraphFetchOptions): Fetch {
   const { origin, token, retry, timeoutMs } = options;
+  const prefix = `${origin}/`;
+  // A fixed token's header value is built once, not per attempt.
+  const bearer = typeof token === "string" ? `Bearer ${token}` : undefined;
   return async (request) => {
-    if (!request.url.startsWith(`${origin}/`)) {
+    if (!request.url.startsWith(prefix)) {
       throw new TypeError(`refusing to send a request to ${new URL(request.url).origin}: the client is for ${origin}`);
     }
     if (!request.headers.has("client-request-id")) request.headers.set("client-request-id", crypto.randomUUID());
@@ -64,9 +67,8 @@ export function graphFetch(options: GraphFetchOptions): Fetch {
       try {
         let sending = request;
         for (let hops = 0; ; hops++) {
-          if (token !== undefined) {
-            sending.headers.set("authorization", `Bearer ${typeof token === "string" ? token : await token()}`);
-          }
+          if (typeof token === "function") sending.headers.set("authorization", `Bearer ${await token()}`);
+          else if (bearer !== undefined) sending.headers.set("authorization", bearer);
           response = await (options.fetch ?? globalThis.fetch)(sending);
           const next = redirectTarget(response, sending, hops, origin);
           if (!next) break;
