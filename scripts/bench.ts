@@ -45,17 +45,26 @@ async function perCall(run: () => Promise<unknown>, iterations: number): Promise
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-async function measureCalls(): Promise<Record<string, number>> {
-  const rounds = 25;
-  const iterations = 2_000;
-  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
-  for (const run of Object.values(variants)) await perCall(run, iterations); // warm-up
-  // Rounds interleave the variants, so drift (GC, CPU frequency) hits all of them alike.
-  for (let round = 0; round < rounds; round++) {
-    for (const [name, run] of Object.entries(variants)) samples[name]?.push(await perCall(run, iterations));
+const ROUNDS = 61;
+const ITERATIONS = 1_000;
+
+/** µs per call of each variant, one sample per round. */
+async function measureCalls(): Promise<Record<string, number[]>> {
+  const entries = Object.entries(variants);
+  const samples: Record<string, number[]> = Object.fromEntries(entries.map(([name]) => [name, []]));
+  for (const [, run] of entries) await perCall(run, 5 * ITERATIONS); // warm-up: let the JIT settle
+  // Short rounds interleave the variants, in alternating order, so drift (GC, CPU frequency, other
+  // processes on a shared box) hits all of them alike; the median drops the rounds that drift hit.
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, run] of round % 2 ? [...entries].reverse() : entries) {
+      samples[name]?.push(await perCall(run, ITERATIONS));
+    }
   }
-  return Object.fromEntries(Object.entries(samples).map(([name, xs]) => [name, median(xs)]));
+  return samples;
 }
+
+/** The median over rounds of `xs[i] / anchor[i]`: each ratio compares calls made moments apart. */
+const medianRatio = (xs: number[], anchor: number[]) => median(xs.map((x, i) => x / (anchor[i] as number)));
 
 const APPS = {
   "bare openapi-fetch": `
@@ -88,25 +97,30 @@ async function bundleSize(contents: string): Promise<{ min: number; gzip: number
   return { min: code.byteLength, gzip: gzipSync(code).byteLength };
 }
 
-const calls = await measureCalls();
-const anchor = calls["plain fetch"] as number;
-const openapiFetch = calls["bare openapi-fetch"] as number;
-console.log("Per call, through an in-process fake fetch (median of 25 rounds of 2000 calls):");
-for (const [name, us] of Object.entries(calls)) {
-  console.log(
-    `  ${name.padEnd(20)} ${us.toFixed(2).padStart(7)} µs  ×${(us / anchor).toFixed(2)} plain fetch  ×${(us / openapiFetch).toFixed(2)} openapi-fetch`,
-  );
+const only = process.argv[2]; // "calls" or "size": run one half only
+if (only !== "size") {
+  const calls = await measureCalls();
+  const plain = calls["plain fetch"] as number[];
+  const openapiFetch = calls["bare openapi-fetch"] as number[];
+  console.log(`Per call, through an in-process fake fetch (medians over ${ROUNDS} rounds of ${ITERATIONS} calls):`);
+  for (const [name, us] of Object.entries(calls)) {
+    console.log(
+      `  ${name.padEnd(20)} ${median(us).toFixed(2).padStart(7)} µs  ×${medianRatio(us, plain).toFixed(2)} plain fetch  ×${medianRatio(us, openapiFetch).toFixed(3)} openapi-fetch`,
+    );
+  }
 }
 
-const sizes = Object.fromEntries(
-  await Promise.all(Object.entries(APPS).map(async ([name, app]) => [name, await bundleSize(app)] as const)),
-);
-const bareSize = sizes["bare openapi-fetch"] as { gzip: number };
-console.log(
-  "Bundle of an app calling both endpoints (esbuild --bundle --minify --format=esm --platform=browser, gzip):",
-);
-for (const [name, { min, gzip }] of Object.entries(sizes)) {
-  console.log(
-    `  ${name.padEnd(20)} ${min} B min  ${gzip} B gzip  (+${gzip - bareSize.gzip} B gzip over bare openapi-fetch)`,
+if (only !== "calls") {
+  const sizes = Object.fromEntries(
+    await Promise.all(Object.entries(APPS).map(async ([name, app]) => [name, await bundleSize(app)] as const)),
   );
+  const bareSize = sizes["bare openapi-fetch"] as { gzip: number };
+  console.log(
+    "Bundle of an app calling both endpoints (esbuild --bundle --minify --format=esm --platform=browser, gzip):",
+  );
+  for (const [name, { min, gzip }] of Object.entries(sizes)) {
+    console.log(
+      `  ${name.padEnd(20)} ${min} B min  ${gzip} B gzip  (+${gzip - bareSize.gzip} B gzip over bare openapi-fetch)`,
+    );
+  }
 }

@@ -4,15 +4,14 @@ import { GraphError } from "../errors/graph-error.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
 import { errorFromResponse } from "./error-from-response.ts";
 import type { Fetch, Sleep } from "./fetch-types.ts";
+import { graphFetch, type RetryPolicy, type TokenSource } from "./graph-fetch.ts";
 import { OPERATION_PATHS, type OperationRef, pathParams } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
 import { parseOperationBody } from "./parse-operation-body.ts";
 import { parseOperationUrl } from "./parse-operation-url.ts";
 import { safePathSerializer } from "./path-id.ts";
 import { parseRetryAfter } from "./retry-after.ts";
-import { type RetryPolicy, retryingFetch } from "./retrying-fetch.ts";
 import { sleep } from "./sleep.ts";
-import { type TokenSource, tokenFetch } from "./token-fetch.ts";
 
 /** Options of createGraphLroClient. */
 export interface GraphLroClientOptions extends GraphTarget {
@@ -57,58 +56,32 @@ export interface GraphLroClient {
 }
 
 const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, maxDelayMs: 60_000 };
-/** `$select` is an array with style form, explode false: `$select=a,b`. */
-const QUERY = { array: { style: "form", explode: false } } as const;
-const serializeQuery = createQuerySerializer(QUERY);
+/** `$select` is an array with style form, explode false: `$select=a,b`. Made once, not per call. */
+const serializeQuery = createQuerySerializer({ array: { style: "form", explode: false } });
 
 /** Creates a client for one Graph cloud (or base URL), typed by the spec's `paths`. */
 export function createGraphLroClient(options: GraphLroClientOptions = {}): GraphLroClient {
   const base = resolveBaseUrl(options);
-  const baseUrl = base.href.replace(/\/$/, "");
-  const { origin } = base;
-  const { timeoutMs, timeoutSignal = (ms) => AbortSignal.timeout(ms) } = options;
   const now = options.now ?? Date.now;
-  const transport = retryingFetch(
-    tokenFetch(options.fetch ?? ((request) => globalThis.fetch(request)), origin, options.token),
-    { ...DEFAULT_RETRY, ...options.retry },
-    { sleep: options.sleep ?? sleep, random: options.random ?? Math.random, now },
-  );
-  // The request behind each response, for error reports (openapi-fetch returns only the response).
-  const sent = new WeakMap<Response, Request>();
-
-  const fetch: Fetch = async (request) => {
-    if (!request.url.startsWith(`${origin}/`)) {
-      throw new TypeError(`refusing to send a request to ${new URL(request.url).origin}: the client is for ${origin}`);
-    }
-    if (!request.headers.has("client-request-id")) request.headers.set("client-request-id", crypto.randomUUID());
-    if (timeoutMs !== undefined) {
-      request = new Request(request, { signal: AbortSignal.any([request.signal, timeoutSignal(timeoutMs)]) });
-    }
-    try {
-      const response = await transport(request);
-      sent.set(response, request);
-      return response;
-    } catch (error) {
-      if (!(error instanceof TypeError) || request.signal.aborted) throw error;
-      throw new GraphError({
-        status: 0,
-        code: "networkError",
-        message: error.message,
-        method: request.method,
-        url: request.url,
-        clientRequestId: request.headers.get("client-request-id") ?? undefined,
-        cause: error,
-      });
-    }
-  };
-
+  const fetch = graphFetch({
+    origin: base.origin,
+    fetch: options.fetch,
+    token: options.token,
+    retry: { ...DEFAULT_RETRY, ...options.retry },
+    timeoutMs: options.timeoutMs,
+    timeoutSignal: options.timeoutSignal ?? ((ms) => AbortSignal.timeout(ms)),
+    sleep: options.sleep ?? sleep,
+    random: options.random ?? Math.random,
+    now,
+  });
+  const baseUrl = base.href.replace(/\/$/, "");
   const raw = createClient<paths>({
     baseUrl,
     fetch,
     pathSerializer: safePathSerializer,
-    querySerializer: QUERY,
+    querySerializer: serializeQuery,
     headers: { accept: "application/json" },
-    // Redirects are followed by tokenFetch, within the Graph origin only.
+    // Redirects are followed by graphFetch, within the Graph origin only.
     redirect: "manual",
   });
 
@@ -118,41 +91,36 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     { select, signal }: GetOperationOptions<readonly SelectableProperty[]> = {},
   ): Promise<OperationResult<never>> {
     const clientRequestId = crypto.randomUUID();
-    const init = {
-      params: { path: pathParams(ref), query: select ? { $select: [...select] } : undefined },
-      headers: { "client-request-id": clientRequestId },
-      parseAs: "text",
-      signal,
-      querySerializer: extraQuery
-        ? (query: Record<string, unknown>) => [serializeQuery(query), extraQuery].filter(Boolean).join("&")
-        : undefined,
-    } as const;
+    let url = "";
     // One call for both paths: pathParams is checked against each path by tsc, so a cast suffices here.
-    const { response, data, error } = await raw.GET(OPERATION_PATHS[ref.kind] as never, init as never);
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
-    const requestId = response.headers.get("request-id") ?? undefined;
-    const request = sent.get(response);
-    const about = { method: "GET", url: request?.url ?? response.url, clientRequestId };
-    if (!response.ok) throw errorFromResponse(response, error, about, retryAfterMs);
-    const statusRequired = !select?.length || select.includes("status");
-    const operation = parseOperationBody(data, response.headers, statusRequired);
+    const { response, data, error } = await raw.GET(
+      OPERATION_PATHS[ref.kind] as never,
+      {
+        params: { path: pathParams(ref), query: select && { $select: select } },
+        parseAs: "text",
+        signal,
+        // Sets the id here rather than in `headers` (openapi-fetch's header merge costs more per call),
+        // and notes the URL sent, for error reports: openapi-fetch returns only the response.
+        fetch: (request: Request) => {
+          request.headers.set("client-request-id", clientRequestId);
+          url = request.url;
+          return fetch(request);
+        },
+        querySerializer: extraQuery
+          ? (query: Record<string, unknown>) => [serializeQuery(query), extraQuery].filter(Boolean).join("&")
+          : undefined,
+      } as never,
+    );
+    const { status, headers } = response;
+    const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
+    const sent = { method: "GET", url, clientRequestId };
+    if (!response.ok) throw errorFromResponse(response, error, sent, retryAfterMs);
+    const operation = parseOperationBody(data, headers, !select?.length || select.includes("status"));
+    const requestId = headers.get("request-id") ?? undefined;
     if (typeof operation === "string") {
-      throw new GraphError({
-        ...about,
-        status: response.status,
-        code: "malformedResponse",
-        message: operation,
-        requestId,
-        retryAfterMs,
-      });
+      throw new GraphError({ ...sent, status, code: "malformedResponse", message: operation, requestId, retryAfterMs });
     }
-    return {
-      operation: operation as never,
-      status: response.status,
-      retryAfterMs,
-      requestId,
-      clientRequestId,
-    };
+    return { operation: operation as never, status, retryAfterMs, requestId, clientRequestId };
   }
 
   return {

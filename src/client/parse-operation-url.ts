@@ -36,8 +36,7 @@ export function parseOperationUrl(url: string | URL, target: GraphTarget = {}): 
         : { kind: "roleManagementAlert", operationId };
     return { ref, query: parsed.search.slice(1) };
   }
-  const known = Object.values(OPERATION_PATHS).join(" or ");
-  throw new TypeError(`the path ${parsed.pathname} is not an operation path (${known} under ${base.pathname})`);
+  throw new TypeError(`the path ${parsed.pathname} is not an operation path`);
 }
 
 /** The decoded parameters if `segments` fit the template, else undefined. */

@@ -13,7 +13,7 @@ export function assertPathId(name: string, value: unknown): asserts value is str
     throw new TypeError(`${name} must not be ${JSON.stringify(value)}: it would change the path`);
   }
   // encodeURIComponent throws a bare URIError on a lone surrogate; name the parameter instead.
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) {
+  if (!value.isWellFormed()) {
     throw new TypeError(`${name} must be well-formed Unicode (it has a lone surrogate)`);
   }
 }

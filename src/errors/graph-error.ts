@@ -24,38 +24,37 @@ export interface GraphErrorDetails {
 /** A failed Graph call: an error status, an unusable response, or no response at all. */
 export class GraphError extends Error {
   override name = "GraphError";
-  readonly status: number;
-  readonly code: string;
-  readonly method: string;
-  readonly url: string;
-  readonly requestId: string | undefined;
-  readonly clientRequestId: string | undefined;
-  readonly date: string | undefined;
-  readonly retryAfterMs: number | undefined;
-  readonly body: ODataError | undefined;
+  // Declared only: the constructor sets them all at once (smaller in a bundle than one line each).
+  declare readonly status: number;
+  declare readonly code: string;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly requestId: string | undefined;
+  declare readonly clientRequestId: string | undefined;
+  declare readonly date: string | undefined;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly body: ODataError | undefined;
 
-  constructor(details: GraphErrorDetails) {
+  constructor({ message, cause, ...details }: GraphErrorDetails) {
     const url = withoutCredentials(details.url);
-    super(`${details.method} ${url} → ${details.status || "no response"} ${details.code}: ${details.message}`, {
-      cause: details.cause,
-    });
-    this.status = details.status;
-    this.code = details.code;
-    this.method = details.method;
-    this.url = url;
-    this.requestId = details.requestId;
-    this.clientRequestId = details.clientRequestId;
-    this.date = details.date;
-    this.retryAfterMs = details.retryAfterMs;
-    this.body = details.body;
+    super(`${details.method} ${url} → ${details.status || "no response"} ${details.code}: ${message}`, { cause });
+    // Every field is an own property, even when undefined, whatever the caller passed.
+    Object.assign(this, UNSET, details, { url });
   }
 
-  /** JSON.stringify would otherwise drop `message`, the most useful field. */
+  /** JSON.stringify would otherwise drop `message`, the most useful field (and `cause` stays out). */
   toJSON(): Omit<GraphErrorDetails, "cause"> & { name: string } {
-    const { name, status, code, message, method, url, requestId, clientRequestId, date, retryAfterMs, body } = this;
-    return { name, status, code, message, method, url, requestId, clientRequestId, date, retryAfterMs, body };
+    return { ...this, message: this.message };
   }
 }
+
+const UNSET = {
+  requestId: undefined,
+  clientRequestId: undefined,
+  date: undefined,
+  retryAfterMs: undefined,
+  body: undefined,
+};
 
 /** Userinfo in a URL (`https://user:pass@host`) is a credential; it never reaches a message. */
 function withoutCredentials(url: string): string {

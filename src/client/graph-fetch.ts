@@ -1,0 +1,130 @@
+import { GraphError } from "../errors/graph-error.ts";
+import { backoffDelay } from "./backoff.ts";
+import type { Fetch, Sleep } from "./fetch-types.ts";
+import { parseRetryAfter } from "./retry-after.ts";
+
+/** A bearer token, or a function called before every attempt, so refreshed tokens are used. */
+export type TokenSource = string | (() => string | Promise<string>);
+
+/** How far a call may retry: `maxRetries` extra attempts, `maxDelayMs` of waiting in all. */
+export interface RetryPolicy {
+  maxRetries: number;
+  maxDelayMs: number;
+}
+
+/** What graphFetch needs: where requests may go, the token, and the retry policy with its tools. */
+export interface GraphFetchOptions {
+  /** The only origin requests (and the token) may go to. */
+  origin: string;
+  /** Undefined: `globalThis.fetch`, looked up at each attempt. */
+  fetch: Fetch | undefined;
+  token: TokenSource | undefined;
+  retry: RetryPolicy;
+  timeoutMs: number | undefined;
+  timeoutSignal: (ms: number) => AbortSignal;
+  sleep: Sleep;
+  random: () => number;
+  now: () => number;
+}
+
+const MAX_REDIRECTS = 5;
+
+/**
+ * The fetch openapi-fetch calls, doing in one function (one await on the usual path) what Graph
+ * needs around each request:
+ * - refuses a request to any origin but `origin`, and adds a `client-request-id` if it has none;
+ * - sets `Authorization` before every attempt and follows redirects by hand (requests are sent
+ *   with `redirect: "manual"`): within `origin` only, so the token never leaves Graph;
+ * - re-sends a GET on 429, 503, 504 and network errors (TypeErrors from fetch), waiting
+ *   `Retry-After` if given, else a jittered backoff. When the next wait would pass the budget,
+ *   the last response is returned for the caller to report; a `Retry-After` longer than the
+ *   budget is not shortened, as Graph asks us not to;
+ * - turns a network error into a GraphError with status 0.
+ */
+export function graphFetch(options: GraphFetchOptions): Fetch {
+  const { origin, token, retry, timeoutMs } = options;
+  const prefix = `${origin}/`;
+  // A fixed token's header value is built once, not per attempt.
+  const bearer = typeof token === "string" ? `Bearer ${token}` : undefined;
+  return async (request) => {
+    if (!request.url.startsWith(prefix)) {
+      throw new TypeError(`refusing to send a request to ${new URL(request.url).origin}: the client is for ${origin}`);
+    }
+    if (!request.headers.has("client-request-id")) request.headers.set("client-request-id", crypto.randomUUID());
+    // Only here is a Request re-created (costly): its signal cannot be replaced otherwise.
+    if (timeoutMs !== undefined) {
+      request = new Request(request, { signal: AbortSignal.any([request.signal, options.timeoutSignal(timeoutMs)]) });
+    }
+    const { signal } = request;
+    // Only GET is known to be safe to repeat; everything else goes through once.
+    const maxRetries = request.method === "GET" ? retry.maxRetries : 0;
+    let waited = 0;
+    for (let attempt = 0; ; attempt++) {
+      // An injected fetch may ignore the signal; an aborted call must still send nothing.
+      signal.throwIfAborted();
+      let response: Response | undefined;
+      let failure: unknown;
+      try {
+        let sending = request;
+        for (let hops = 0; ; hops++) {
+          if (typeof token === "function") sending.headers.set("authorization", `Bearer ${await token()}`);
+          else if (bearer !== undefined) sending.headers.set("authorization", bearer);
+          response = await (options.fetch ?? globalThis.fetch)(sending);
+          const next = redirectTarget(response, sending, hops, origin);
+          if (!next) break;
+          sending = next;
+        }
+      } catch (error) {
+        if (!(error instanceof TypeError) || signal.aborted) throw error;
+        failure = error;
+        response = undefined;
+      }
+      if (response && response.status !== 429 && response.status !== 503 && response.status !== 504) return response;
+      const delay =
+        parseRetryAfter(response?.headers.get("retry-after"), options.now()) ?? backoffDelay(attempt, options.random);
+      if (attempt >= maxRetries || waited + delay > retry.maxDelayMs) {
+        if (response) return response;
+        throw new GraphError({
+          status: 0,
+          code: "networkError",
+          message: (failure as TypeError).message,
+          method: request.method,
+          url: request.url,
+          clientRequestId: request.headers.get("client-request-id") ?? undefined,
+          cause: failure,
+        });
+      }
+      // Free the connection of a response we will not read (not awaited: a tee'd body's cancel
+      // settles only once every branch is cancelled).
+      response?.body?.cancel().catch(() => {});
+      waited += delay;
+      await options.sleep(delay, signal);
+    }
+  };
+}
+
+/**
+ * The request to send next if `response` is a redirect to follow; undefined if it is not a
+ * redirect. Throws a GraphError for a redirect to another origin, a hidden target (browsers'
+ * `opaqueredirect`) or too many hops: nothing is sent there.
+ */
+function redirectTarget(response: Response, request: Request, hops: number, origin: string): Request | undefined {
+  const opaque = response.type === "opaqueredirect";
+  if (!opaque && (response.status < 300 || response.status >= 400)) return undefined;
+  const location = response.headers.get("location");
+  if (location === null && !opaque) return undefined;
+  response.body?.cancel().catch(() => {});
+  const target = location === null || !URL.canParse(location, request.url) ? undefined : new URL(location, request.url);
+  if (target?.origin === origin && hops < MAX_REDIRECTS) return new Request(target, request);
+  throw new GraphError({
+    status: response.status,
+    code: "refusedRedirect",
+    message:
+      target?.origin === origin
+        ? `more than ${MAX_REDIRECTS} redirects`
+        : `redirect to ${target?.origin ?? "an unreadable location"} not followed: the token is only for ${origin}`,
+    method: request.method,
+    url: request.url,
+    clientRequestId: request.headers.get("client-request-id") ?? undefined,
+  });
+}
