@@ -30,6 +30,7 @@ export interface MockServer {
  * is imported here only, so importing `graph-lro/mock` stays web-standard.
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  // biome-ignore lint/correctness/noNodejsModules: the one Node API of the library, loaded only when a server is started, so graph-lro/mock still imports in browsers (Deno has node:http).
   const { createServer } = await import("node:http");
   const graphRoot = new URL(options.graphRoot ?? spec.servers[0].url);
   const mockFetch = createMockFetch(options.handlers ?? createGraphLroHandlers());
