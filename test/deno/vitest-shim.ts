@@ -147,10 +147,10 @@ export const it = Object.assign(test_, {
 }) as unknown as TestAPI;
 export const test = it;
 
-export function beforeAll(fn: Hook): void {
+export function beforeAll(fn: Hook, _timeout?: number): void {
   current.beforeAll.push(fn);
 }
 
-export function afterAll(fn: Hook): void {
+export function afterAll(fn: Hook, _timeout?: number): void {
   current.afterAll.push(fn);
 }
