@@ -1,8 +1,12 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     // Only test/: generated/graph-lro.spec.ts is data, not a test file.
     include: ["test/**/*.test.ts"],
+    // Vitest's default (cores - 1) is one worker on a 2-core machine, but the slow files (pipeline,
+    // package) mostly wait on child processes: two at a time halves the run there.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

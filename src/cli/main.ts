@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The `graph-lro` command: process glue around runCli.
 import { runCli } from "./run-cli.ts";
 

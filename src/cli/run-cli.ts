@@ -7,8 +7,6 @@ import { parseOperationUrl } from "../client/parse-operation-url.ts";
 import { GraphError } from "../errors/graph-error.ts";
 import { OperationFailedError } from "../errors/operation-failed-error.ts";
 import { OperationTimeoutError } from "../errors/operation-timeout-error.ts";
-import { createGraphLroHandlers } from "../mock/handlers.ts";
-import { createMockFetch } from "../mock/mock-fetch.ts";
 import { pollOperation } from "../poller/poll-operation.ts";
 import { type CliCommand, parseCliArgs, UsageError } from "./cli-args.ts";
 import { HELP } from "./help.ts";
@@ -119,11 +117,25 @@ async function wait(
 async function clientFor(command: CliCommand, env: CliIo["env"]): Promise<GraphLroClient> {
   if (command.mock !== undefined) {
     const operationId = mockOperationId(command.target ?? defaultMockTarget(), command);
+    const { createGraphLroHandlers, createMockFetch } = await importMock();
     const handlers = createGraphLroHandlers({ stories: { [operationId]: command.mock } });
     return createGraphLroClient({ fetch: createMockFetch(handlers), token: env.GRAPH_TOKEN || "mock-token" });
   }
   const token = await readToken(command, env);
   return createGraphLroClient({ cloud: command.cloud, baseUrl: command.baseUrl, token });
+}
+
+/**
+ * The mock needs msw, an optional peer dependency of the package: loaded for --mock only, so that
+ * an install without msw still runs everything else.
+ */
+async function importMock() {
+  try {
+    return await import("../mock/index.ts");
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "ERR_MODULE_NOT_FOUND" || !String(error).includes("msw")) throw error;
+    throw new UsageError("--mock needs the msw package (an optional peer dependency): npm install msw@2");
+  }
 }
 
 /** With --mock and no operation named: the spec's first example operation of its first path. */

@@ -5,6 +5,9 @@ import { ContractViolationError } from "./contract-violation-error.ts";
 import { createGraphLroHandlers } from "./handlers.ts";
 import { createMockFetch } from "./mock-fetch.ts";
 
+const NODE_HTTP = "node:http";
+type NodeHttp = typeof import("node:http");
+
 export interface MockServerOptions {
   /** 0 picks a free port (default 4010). */
   port?: number;
@@ -30,7 +33,10 @@ export interface MockServer {
  * is imported here only, so importing `graph-lro/mock` stays web-standard.
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { createServer } = await import("node:http");
+  // The one Node API of the library (Deno has it too), loaded only when a server starts. The
+  // specifier is a variable so that bundlers leave it alone: graph-lro/mock bundles for browsers
+  // with no configuration (test/package/browser.test.ts).
+  const { createServer } = (await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_HTTP)) as NodeHttp;
   const graphRoot = new URL(options.graphRoot ?? spec.servers[0].url);
   const mockFetch = createMockFetch(options.handlers ?? createGraphLroHandlers());
 

@@ -47,7 +47,7 @@ export function defineStory(steps: Story = []): StoryBuilder {
  * The built-in stories, chosen per operation id (handler option `stories`) or per request
  * (`Prefer: story=<name>`). Bodies come from the spec's examples; only the order is scripted here.
  */
-export const builtInStories = {
+export const builtInStories: Readonly<Record<BuiltInStoryName, Story>> = {
   progress: defineStory()
     .operation("notStarted")
     .operation("running", { retryAfter: 2 })
@@ -65,6 +65,14 @@ export const builtInStories = {
     .build(),
   unauthorized: defineStory().error(401).build(),
   forbidden: defineStory().error(403).build(),
-} satisfies Record<string, Story>;
+};
 
-export type BuiltInStoryName = keyof typeof builtInStories;
+/** Spelled out, not inferred, so that the public API has explicit types (JSR's "no slow types"). */
+export type BuiltInStoryName =
+  | "progress"
+  | "failed"
+  | "throttled"
+  | "unavailable"
+  | "unknownFutureValue"
+  | "unauthorized"
+  | "forbidden";

@@ -7,7 +7,8 @@ import { PROJECT_DIR } from "../support/project-copy.ts";
 import { spawnNode } from "../support/spawn-node.ts";
 
 // The real command, spawned: against its built-in mock (--mock) and against startMockServer over HTTP.
-const BIN = join(PROJECT_DIR, "bin/graph-lro.js");
+// The command as the package runs it (dist/src/cli/main.js), from source through tsx.
+const BIN = join(PROJECT_DIR, "src/cli/main.ts");
 const SECRET = "eyJ0eXAiOiJKV1QiLCJhbGciOi.secret-token-value";
 
 const graphLro = (args: string[], env: Record<string, string> = {}, onStdout?: (stdout: string) => void) =>

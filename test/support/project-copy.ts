@@ -1,10 +1,12 @@
 import { execFile } from "node:child_process";
 import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
-export const PROJECT_DIR = resolve(import.meta.dirname, "../..");
+// Not import.meta.dirname: Deno types it as possibly undefined (for remote modules).
+export const PROJECT_DIR = fileURLToPath(new URL("../..", import.meta.url)).replace(/\/$/, "");
 
 /** A throwaway copy of the project (node_modules linked, not copied) for tests that edit the spec. */
 export async function copyProject(): Promise<{ dir: string; dispose: () => Promise<void> }> {

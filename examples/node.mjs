@@ -1,0 +1,16 @@
+// Node ≥ 20.19, after `npm install graph-lro msw` (msw only for the mock): node node.mjs
+import { createGraphLroClient, waitForOperation } from "graph-lro";
+import { createGraphLroHandlers, createMockFetch, defineStory } from "graph-lro/mock";
+
+// A mock of Graph in which operation "op-1" is running, asks to be polled again in 1 s, then succeeds.
+// For the real Graph, leave out `fetch` and pass your token (a string, or a function returning one).
+const story = defineStory().operation("running", { retryAfter: 1 }).operation("succeeded").build();
+const fetch = createMockFetch(createGraphLroHandlers({ stories: { "op-1": story } }));
+const graph = createGraphLroClient({ fetch, token: "mock-token" });
+
+const operation = await waitForOperation(
+  graph,
+  { kind: "roleManagementAlert", operationId: "op-1" }, // or the Location URL of Graph's 202
+  { onProgress: (op, { attempt }) => console.log(`poll ${attempt}: ${op.status}`) },
+);
+console.log(`done: ${operation.status}`);

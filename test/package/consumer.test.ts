@@ -1,0 +1,116 @@
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requireBuild } from "../support/built-package.ts";
+import { consumerLock } from "../support/consumer-lock.ts";
+import { PROJECT_DIR } from "../support/project-copy.ts";
+
+// The package as a user gets it: `npm pack`, then an offline install of the tarball into a fresh
+// project (its dependencies come from the npm cache that installed this project), then the README's
+// examples and the installed `graph-lro` command, in Node and in Deno.
+const run = promisify(execFile);
+const bin = (name: string) => join(PROJECT_DIR, "node_modules/.bin", name);
+const EXPECTED = "poll 1: running\npoll 2: succeeded\ndone: succeeded\n";
+let dir = "";
+
+beforeAll(async () => {
+  requireBuild();
+  dir = await mkdtemp(join(tmpdir(), "graph-lro-consumer-"));
+  // --ignore-scripts: prepack would rebuild dist/, which npm test has just built.
+  const { stdout } = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], {
+    cwd: PROJECT_DIR,
+  });
+  const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
+  const pkg = JSON.parse(await readFile(join(PROJECT_DIR, "package.json"), "utf8"));
+  const tarball = await readFile(join(dir, filename));
+  const { packageJson, lock } = consumerLock(PROJECT_DIR, ["msw"], {
+    "graph-lro": {
+      version: pkg.version,
+      resolved: `file:${filename}`,
+      integrity: `sha512-${createHash("sha512").update(tarball).digest("base64")}`,
+      dependencies: pkg.dependencies,
+      peerDependencies: pkg.peerDependencies,
+      peerDependenciesMeta: pkg.peerDependenciesMeta,
+      bin: Object.fromEntries(Object.entries(pkg.bin as Record<string, string>).map(([k, v]) => [k, v.slice(2)])),
+    },
+  });
+  await writeFile(join(dir, "package.json"), JSON.stringify(packageJson));
+  await writeFile(join(dir, "package-lock.json"), JSON.stringify(lock));
+  await writeFile(join(dir, "deno.json"), JSON.stringify({ nodeModulesDir: "manual" }));
+  for (const file of ["node.mjs", "deno.ts", "browser.ts"]) {
+    await copyFile(join(PROJECT_DIR, "examples", file), join(dir, file));
+  }
+  try {
+    await run("npm", ["ci", "--offline", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: dir });
+  } catch (error) {
+    throw new Error(`offline install failed (it needs the npm cache that \`npm ci\` filled): ${error}`);
+  }
+}, 120_000);
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+// Concurrent: these wait on child processes, mostly on timers (the command) or one core (tsc).
+describe.concurrent("the installed package", () => {
+  it("holds the built code, its declarations and the README, not the sources", async () => {
+    const installed = join(dir, "node_modules/graph-lro");
+    expect((await readdir(installed)).sort()).toEqual(["README.md", "dist", "package.json"]);
+    expect((await readdir(join(installed, "dist"))).sort()).toEqual(["generated", "src"]);
+    const files = await readdir(join(installed, "dist/src/mock"));
+    expect(files).toContain("index.js");
+    expect(files).toContain("index.d.ts");
+    expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+  });
+
+  it("runs the README's Node example", async () => {
+    const { stdout } = await run("node", ["node.mjs"], { cwd: dir });
+    expect(stdout).toBe(EXPECTED);
+  }, 30_000);
+
+  it("runs the README's Deno example, with the permissions the README names", async () => {
+    const { stdout } = await run(bin("deno"), ["run", "--allow-env", "deno.ts"], { cwd: dir, env: denoEnv() });
+    expect(stdout).toBe(EXPECTED);
+  }, 30_000);
+
+  it("type-checks the examples against the shipped declarations, in tsc and in Deno", async () => {
+    const tsconfig = {
+      compilerOptions: {
+        strict: true,
+        module: "nodenext",
+        target: "es2022",
+        lib: ["es2023", "dom"],
+        types: [], // no @types/node: the library's declarations must not need it
+        noEmit: true,
+        allowJs: true,
+        checkJs: true,
+        skipLibCheck: true, // attw checks that the declarations resolve; this checks the examples use them right
+      },
+      files: ["node.mjs", "browser.ts"],
+    };
+    await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
+    await run(bin("tsc"), ["-p", "."], { cwd: dir });
+    await run(bin("deno"), ["check", "deno.ts"], { cwd: dir, env: denoEnv() });
+  }, 60_000);
+
+  it("installs the graph-lro command, which prints its help", async () => {
+    const { stdout } = await run(join(dir, "node_modules/.bin/graph-lro"), ["--help"], { cwd: dir });
+    expect(stdout).toContain("Usage:\n  graph-lro wait <location-url>");
+  });
+
+  it("waits for a mock operation with the installed command (real time: about 5 s)", async () => {
+    const { stdout } = await run(join(dir, "node_modules/.bin/graph-lro"), ["wait", "--mock", "--json"], { cwd: dir });
+    const states = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { status: string });
+    expect(states.map((s) => s.status)).toEqual(["notStarted", "running", "running", "succeeded"]);
+  }, 30_000);
+});
+
+/** Deno's cache in the temp project, so that runs do not share (or need) the user's. */
+function denoEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, DENO_DIR: join(dir, ".deno"), NO_COLOR: "1" };
+}
