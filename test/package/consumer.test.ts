@@ -20,7 +20,7 @@ let dir = "";
 beforeAll(async () => {
   requireBuild();
   dir = await mkdtemp(join(tmpdir(), "graph-lro-consumer-"));
-  // --ignore-scripts: prepack would rebuild dist/, which npm test has just built.
+  // --ignore-scripts: prepare would rebuild dist/, which npm test has just built.
   const { stdout } = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], {
     cwd: PROJECT_DIR,
   });
