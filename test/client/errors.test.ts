@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createGraphLroClient, GraphError } from "../../src/index.ts";
 import { json, odataError, recordingFetch } from "../support/recording-fetch.ts";
+import { operationUrl } from "../support/spec-urls.ts";
 
 async function errorFor(reply: Response, select?: ["resourceLocation"] | ["status"]): Promise<GraphError> {
   const { fetch } = recordingFetch(reply);
@@ -13,23 +14,22 @@ async function errorFor(reply: Response, select?: ["resourceLocation"] | ["statu
 describe("GraphError from an error response", () => {
   it("carries status, code, message, ids, date, Retry-After, body, method and URL", async () => {
     const error = await errorFor(odataError(429, "TooManyRequests", { "retry-after": "10", "request-id": "hdr-req" }));
+    const url = operationUrl("roleManagementAlert", { "longRunningOperation-id": "op" });
+    const message = `GET ${url} → 429 TooManyRequests: TooManyRequests happened`;
     expect(error).toMatchObject({
       name: "GraphError",
       status: 429,
       code: "TooManyRequests",
-      message:
-        "GET https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/op → 429 TooManyRequests: TooManyRequests happened",
+      message,
       requestId: "hdr-req",
       clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       date: "2026-03-02T10:14:27",
       retryAfterMs: 10_000,
       method: "GET",
-      url: "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/op",
+      url,
       body: { error: { code: "TooManyRequests" } },
     });
-    expect(error.message).toBe(
-      "GET https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/op → 429 TooManyRequests: TooManyRequests happened",
-    );
+    expect(error.message).toBe(message);
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({
       status: 429,
       code: "TooManyRequests",

@@ -1,48 +1,55 @@
 import { describe, expect, it } from "vitest";
+import { spec } from "../../generated/graph-lro.spec.ts";
 import { parseOperationUrl } from "../../src/index.ts";
+import { encoded, GRAPH_ROOT, LOCATION_QUERY, operationUrl, ROOTS } from "../support/spec-urls.ts";
+
+const { examples } = spec.components;
+const userOperation = (userId: string | ReturnType<typeof encoded>, operationId: string | ReturnType<typeof encoded>) =>
+  operationUrl("userAuthentication", { "user-id": userId, "longRunningOperation-id": operationId });
+
+/** A valid user operation URL, altered by `change`: the legitimate parts stay the spec's. */
+function altered(change: (url: URL) => void): string {
+  const url = new URL(userOperation("u", "o"));
+  change(url);
+  return url.href;
+}
+const graph = new URL(GRAPH_ROOT);
 
 describe("parseOperationUrl", () => {
   it("parses a password-reset Location, keeping its extra query verbatim", () => {
-    expect(
-      parseOperationUrl(
-        "https://graph.microsoft.com/beta/users/6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0/authentication/operations/88e7560c-9ebf-435c-8089-c3998ac1ec51?aadgdc=DUB02P&aadgsu=ssprprod-a",
-      ),
-    ).toEqual({
-      ref: {
-        kind: "userAuthentication",
-        userId: "6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0",
-        operationId: "88e7560c-9ebf-435c-8089-c3998ac1ec51",
-      },
-      query: "aadgdc=DUB02P&aadgsu=ssprprod-a",
+    const userId = "6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0";
+    const operationId = examples.passwordResetNotStarted.value.id;
+    const location = operationUrl(
+      "userAuthentication",
+      { "user-id": userId, "longRunningOperation-id": operationId },
+      { query: LOCATION_QUERY },
+    );
+    expect(parseOperationUrl(location)).toEqual({
+      ref: { kind: "userAuthentication", userId, operationId },
+      query: LOCATION_QUERY,
     });
   });
 
   it("parses an alert-refresh Location, with its ':' raw or encoded", () => {
-    const ref = {
-      kind: "roleManagementAlert",
-      operationId: "refresh:DirectoryRole_3b0e753b_RolesAssignedOutsidePimAlert",
-    };
-    const raw =
-      "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/refresh:DirectoryRole_3b0e753b_RolesAssignedOutsidePimAlert";
+    const operationId = examples.alertRefreshSucceeded.value.id;
+    expect(operationId).toMatch(/^refresh:/);
+    const ref = { kind: "roleManagementAlert", operationId };
+    const raw = operationUrl("roleManagementAlert", { "longRunningOperation-id": encoded(operationId) });
     expect(parseOperationUrl(raw)).toEqual({ ref, query: "" });
     expect(parseOperationUrl(raw.replace("refresh:", "refresh%3A"))).toEqual({ ref, query: "" });
   });
 
   it("matches under the configured cloud or base URL", () => {
+    const alert = { "longRunningOperation-id": "x" };
     expect(
-      parseOperationUrl(
-        "https://microsoftgraph.chinacloudapi.cn/beta/identityGovernance/roleManagementAlerts/operations/x",
-        { cloud: "china" },
-      ).ref,
+      parseOperationUrl(operationUrl("roleManagementAlert", alert, { root: ROOTS.china }), { cloud: "china" }).ref,
     ).toEqual({
       kind: "roleManagementAlert",
       operationId: "x",
     });
-    expect(
-      parseOperationUrl("http://127.0.0.1:9/beta/users/u/authentication/operations/o", {
-        baseUrl: "http://127.0.0.1:9/beta",
-      }).ref,
-    ).toEqual({
+    const baseUrl = "http://127.0.0.1:9/beta";
+    const user = { "user-id": "u", "longRunningOperation-id": "o" };
+    expect(parseOperationUrl(operationUrl("userAuthentication", user, { root: baseUrl }), { baseUrl }).ref).toEqual({
       kind: "userAuthentication",
       userId: "u",
       operationId: "o",
@@ -53,44 +60,57 @@ describe("parseOperationUrl", () => {
     ["not a URL", "operations/x", /not an absolute URL/],
     [
       "another host",
-      "https://graph.microsoft.com.evil.test/beta/users/u/authentication/operations/o",
-      /refusing https:\/\/graph\.microsoft\.com\.evil\.test: the configured Graph origin is https:\/\/graph\.microsoft\.com/,
+      altered((url) => {
+        url.hostname += ".evil.test";
+      }),
+      `refusing https://${graph.hostname}.evil.test: the configured Graph origin is ${graph.origin}`,
     ],
     [
       "another cloud",
-      "https://graph.microsoft.us/beta/users/u/authentication/operations/o",
-      /refusing https:\/\/graph\.microsoft\.us/,
+      operationUrl("userAuthentication", { "user-id": "u", "longRunningOperation-id": "o" }, { root: ROOTS.usGov }),
+      `refusing ${new URL(ROOTS.usGov).origin}`,
     ],
     [
       "http instead of https",
-      "http://graph.microsoft.com/beta/users/u/authentication/operations/o",
-      /refusing http:\/\/graph\.microsoft\.com/,
+      altered((url) => {
+        url.protocol = "http:";
+      }),
+      `refusing http://${graph.host}`,
     ],
     [
       "credentials",
-      "https://a:b@graph.microsoft.com/beta/users/u/authentication/operations/o",
+      altered((url) => {
+        url.username = "a";
+        url.password = "b";
+      }),
       /must not carry credentials/,
     ],
     [
       "v1.0 instead of beta",
-      "https://graph.microsoft.com/v1.0/users/u/authentication/operations/o",
-      /is not under \/beta\//,
+      altered((url) => {
+        url.pathname = url.pathname.replace(graph.pathname, "/v1.0");
+      }),
+      `is not under ${graph.pathname}/`,
     ],
-    ["another path", "https://graph.microsoft.com/beta/users/u/authentication/methods/o", /is not an operation path/],
+    [
+      "another path (the segment before the id changed)",
+      altered((url) => {
+        url.pathname = url.pathname.replace(/[^/]+\/o$/, "methods/o");
+      }),
+      /is not an operation path/,
+    ],
     [
       "an extra segment",
-      "https://graph.microsoft.com/beta/users/u/authentication/operations/o/x",
+      altered((url) => {
+        url.pathname += "/x";
+      }),
       /is not an operation path/,
     ],
-    ["an empty id", "https://graph.microsoft.com/beta/users//authentication/operations/o", /user-id must not be ""/],
-    [
-      "a traversal",
-      "https://graph.microsoft.com/beta/users/u/authentication/operations/%2e%2e",
-      /is not an operation path/,
-    ],
+    ["an empty id", userOperation(encoded(""), "o"), /user-id must not be ""/],
+    ["a traversal", userOperation("u", encoded("%2e%2e")), /is not an operation path/],
     [
       "bad percent-encoding",
-      "https://graph.microsoft.com/beta/users/%E0%A4%A/authentication/operations/o",
+      userOperation(encoded("%E0%A4%A"), "o"),
       /user-id in the URL has a malformed percent-encoding/,
     ],
   ])("refuses %s, saying why", (_, url, message) => {

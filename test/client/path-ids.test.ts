@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createGraphLroClient } from "../../src/index.ts";
 import { HOSTILE_IDS } from "../support/hostile-ids.ts";
+import { GUEST_UPN, GUEST_UPN_ENCODED } from "../support/mock-client.ts";
 import { recordingFetch } from "../support/recording-fetch.ts";
-
-const BASE = "https://graph.microsoft.com/beta";
+import { encoded, GRAPH_ROOT, operationUrl, template } from "../support/spec-urls.ts";
 
 /** No lone surrogate (String#isWellFormed is ES2024, past this project's lib). */
 function wellFormed(s: string): boolean {
@@ -16,32 +16,44 @@ function wellFormed(s: string): boolean {
   }
 }
 
-/** The decoded path segments of a wire URL, after the base. */
+/** The decoded path segments of a wire URL, after the root. */
 function segments(url: string | undefined): string[] {
   return (
     (url ?? "")
-      .slice(BASE.length + 1)
+      .slice(GRAPH_ROOT.length + 1)
       .split("?")[0]
       ?.split("/")
       .map(decodeURIComponent) ?? []
   );
 }
 
+/** The segments of an operation's template with each parameter replaced by its value, unencoded. */
+function expectedSegments(
+  kind: "roleManagementAlert" | "userAuthentication",
+  params: Record<string, string>,
+): string[] {
+  return template(kind)
+    .slice(1)
+    .split("/")
+    .map((part) => (part.startsWith("{") ? (params[part.slice(1, -1)] as string) : part));
+}
+const userSegments = (user: string, operation: string) =>
+  expectedSegments("userAuthentication", { "user-id": user, "longRunningOperation-id": operation });
+
 describe("path ids", () => {
   it.each(HOSTILE_IDS)("sends %j as exactly one segment, encoded once", async (id) => {
     const { fetch, requests } = recordingFetch();
     const client = createGraphLroClient({ fetch });
     await client.getUserAuthenticationOperation(id, id);
-    expect(segments(requests[0]?.url)).toEqual(["users", id, "authentication", "operations", id]);
+    expect(segments(requests[0]?.url)).toEqual(userSegments(id, id));
   });
 
   it("encodes a B2B guest UPN as Graph expects (#EXT# as %23EXT%23)", async () => {
     const { fetch, requests } = recordingFetch();
-    await createGraphLroClient({ fetch }).getUserAuthenticationOperation(
-      "alice_contoso.com#EXT#@fabrikam.onmicrosoft.com",
-      "o",
+    await createGraphLroClient({ fetch }).getUserAuthenticationOperation(GUEST_UPN, "o");
+    expect(requests[0]?.url).toBe(
+      operationUrl("userAuthentication", { "user-id": encoded(GUEST_UPN_ENCODED), "longRunningOperation-id": "o" }),
     );
-    expect(requests[0]?.url).toContain("/users/alice_contoso.com%23EXT%23%40fabrikam.onmicrosoft.com/");
   });
 
   it.each([
@@ -74,7 +86,7 @@ describe("path ids", () => {
       fc.asyncProperty(id, id, async (user, operation) => {
         requests.length = 0;
         await client.getUserAuthenticationOperation(user, operation);
-        expect(segments(requests[0]?.url)).toEqual(["users", user, "authentication", "operations", operation]);
+        expect(segments(requests[0]?.url)).toEqual(userSegments(user, operation));
         await client.getRoleManagementAlertOperation(operation);
         expect(segments(requests[1]?.url).at(-1)).toBe(operation);
       }),
@@ -87,7 +99,11 @@ describe("path ids", () => {
     const id = fc.string({ unit: "grapheme" }).filter((s) => s !== "" && s !== "." && s !== "..");
     fc.assert(
       fc.property(id, id, (userId, operationId) => {
-        const url = `${BASE}/users/${encodeURIComponent(userId)}/authentication/operations/${encodeURIComponent(operationId)}?aadgdc=X`;
+        const url = operationUrl(
+          "userAuthentication",
+          { "user-id": userId, "longRunningOperation-id": operationId },
+          { query: "aadgdc=X" },
+        );
         expect(parseOperationUrl(url)).toEqual({
           ref: { kind: "userAuthentication", userId, operationId },
           query: "aadgdc=X",

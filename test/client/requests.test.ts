@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { servers } from "../../generated/graph-lro.routes.ts";
 import { createGraphLroClient } from "../../src/index.ts";
+import { GUEST_UPN, GUEST_UPN_ENCODED } from "../support/mock-client.ts";
 import { json, recordingFetch } from "../support/recording-fetch.ts";
+import { encoded, LOCATION_QUERY, operationUrl, ROOTS, template } from "../support/spec-urls.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -15,7 +17,9 @@ describe("the requests the client sends", () => {
     expect(requests).toEqual([
       {
         method: "GET",
-        url: "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/refresh%3ADirectoryRole_1_StaleSignInAlert",
+        url: operationUrl("roleManagementAlert", {
+          "longRunningOperation-id": encoded("refresh%3ADirectoryRole_1_StaleSignInAlert"),
+        }),
         headers: {
           accept: "application/json",
           authorization: "Bearer t0ken",
@@ -38,11 +42,13 @@ describe("the requests the client sends", () => {
   it("GETs the user operation by UPN, and sends $select comma-separated", async () => {
     const { fetch, requests } = recordingFetch(json({ status: "succeeded", resourceLocation: "" }));
     const client = createGraphLroClient({ fetch });
-    await client.getUserAuthenticationOperation("alice_contoso.com#EXT#@fabrikam.onmicrosoft.com", "88e7", {
-      select: ["status", "resourceLocation"],
-    });
+    await client.getUserAuthenticationOperation(GUEST_UPN, "88e7", { select: ["status", "resourceLocation"] });
     expect(requests[0]?.url).toBe(
-      "https://graph.microsoft.com/beta/users/alice_contoso.com%23EXT%23%40fabrikam.onmicrosoft.com/authentication/operations/88e7?$select=status,resourceLocation",
+      operationUrl(
+        "userAuthentication",
+        { "user-id": encoded(GUEST_UPN_ENCODED), "longRunningOperation-id": "88e7" },
+        { query: "$select=status,resourceLocation" },
+      ),
     );
     expect(requests[0]?.headers.authorization).toBeUndefined();
   });
@@ -50,13 +56,17 @@ describe("the requests the client sends", () => {
   it.each(servers.map((s) => [s["x-graph-cloud"], s.url] as const))("sends %s calls to %s", async (cloud, url) => {
     const { fetch, requests } = recordingFetch();
     await createGraphLroClient({ fetch, cloud }).getRoleManagementAlertOperation("op");
-    expect(requests[0]?.url).toBe(`${url}/identityGovernance/roleManagementAlerts/operations/op`);
+    expect(requests[0]?.url).toBe(
+      operationUrl("roleManagementAlert", { "longRunningOperation-id": "op" }, { root: url }),
+    );
   });
 
   it("accepts a baseUrl (a mock's) instead of a cloud, but not both or a bad one", async () => {
     const { fetch, requests } = recordingFetch();
     await createGraphLroClient({ fetch, baseUrl: "http://127.0.0.1:8080/beta/" }).getRoleManagementAlertOperation("op");
-    expect(requests[0]?.url).toBe("http://127.0.0.1:8080/beta/identityGovernance/roleManagementAlerts/operations/op");
+    expect(requests[0]?.url).toBe(
+      operationUrl("roleManagementAlert", { "longRunningOperation-id": "op" }, { root: "http://127.0.0.1:8080/beta" }),
+    );
     expect(() => createGraphLroClient({ cloud: "china", baseUrl: "http://x" })).toThrow(/not both/);
     expect(() => createGraphLroClient({ baseUrl: "ftp://x/beta" })).toThrow(/http\(s\) URL/);
     expect(() => createGraphLroClient({ baseUrl: "https://u:p@x/beta" })).toThrow(/credentials/);
@@ -68,28 +78,27 @@ describe("the requests the client sends", () => {
   it("getOperation follows a 202 Location, keeping its extra query verbatim", async () => {
     const { fetch, requests } = recordingFetch();
     const client = createGraphLroClient({ fetch });
-    const location =
-      "https://graph.microsoft.com/beta/users/6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0/authentication/operations/77bafe36?aadgdc=DUB02P&aadgsu=ssprprod-a";
+    const ids = { "user-id": "6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0", "longRunningOperation-id": "77bafe36" };
+    const location = operationUrl("userAuthentication", ids, { query: LOCATION_QUERY });
     await client.getOperation(location);
     await client.getOperation(new URL(location), { select: ["status"] });
     await client.getOperation({ kind: "userAuthentication", userId: "u 1", operationId: "o/1" });
     expect(requests.map((r) => r.url)).toEqual([
       location,
-      "https://graph.microsoft.com/beta/users/6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0/authentication/operations/77bafe36?$select=status&aadgdc=DUB02P&aadgsu=ssprprod-a",
-      "https://graph.microsoft.com/beta/users/u%201/authentication/operations/o%2F1",
+      operationUrl("userAuthentication", ids, { query: `$select=status&${LOCATION_QUERY}` }),
+      operationUrl("userAuthentication", { "user-id": encoded("u%201"), "longRunningOperation-id": encoded("o%2F1") }),
     ]);
   });
 
   it("getOperation refuses a Location on another host or cloud before any request", async () => {
     const { fetch, requests } = recordingFetch();
     const client = createGraphLroClient({ fetch, cloud: "usGov", token: "t" });
-    await expect(
-      client.getOperation("https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/x"),
-    ).rejects.toThrow(
-      "refusing https://graph.microsoft.com: the configured Graph origin is https://graph.microsoft.us",
+    const ids = { "longRunningOperation-id": "x" };
+    await expect(client.getOperation(operationUrl("roleManagementAlert", ids, { root: ROOTS.global }))).rejects.toThrow(
+      `refusing ${new URL(ROOTS.global).origin}: the configured Graph origin is ${new URL(ROOTS.usGov).origin}`,
     );
     await expect(
-      client.getOperation("https://evil.test/beta/identityGovernance/roleManagementAlerts/operations/x"),
+      client.getOperation(operationUrl("roleManagementAlert", ids, { root: "https://evil.test/beta" })),
     ).rejects.toThrow(/refusing https:\/\/evil\.test/);
     expect(requests).toEqual([]);
   });
@@ -123,22 +132,19 @@ describe("the requests the client sends", () => {
   it("raw is the openapi-fetch client, with the same base URL, headers and path checks", async () => {
     const { fetch, requests } = recordingFetch();
     const client = createGraphLroClient({ fetch, token: "t" });
-    const { data } = await client.raw.GET(
-      "/identityGovernance/roleManagementAlerts/operations/{longRunningOperation-id}",
-      {
-        params: { path: { "longRunningOperation-id": "op" } },
-      },
-    );
+    const { data } = await client.raw.GET(template("roleManagementAlert"), {
+      params: { path: { "longRunningOperation-id": "op" } },
+    });
     expect(data?.status).toBe("running");
     expect(requests[0]?.headers).toMatchObject({ accept: "application/json", authorization: "Bearer t" });
     await expect(
-      client.raw.GET("/identityGovernance/roleManagementAlerts/operations/{longRunningOperation-id}", {
+      client.raw.GET(template("roleManagementAlert"), {
         params: { path: { "longRunningOperation-id": "" } },
       }),
     ).rejects.toThrow(/must not be ""/);
     // A per-call baseUrl elsewhere is refused, token or not.
     await expect(
-      client.raw.GET("/identityGovernance/roleManagementAlerts/operations/{longRunningOperation-id}", {
+      client.raw.GET(template("roleManagementAlert"), {
         baseUrl: "https://evil.test/beta",
         params: { path: { "longRunningOperation-id": "op" } },
       }),

@@ -1,11 +1,12 @@
 import createClient from "openapi-fetch";
-import { spec } from "../../generated/graph-lro.spec.ts";
 import type { paths } from "../../generated/graph-lro.ts";
 import type { SpecOperation } from "../../src/mock/spec-operations.ts";
+import { GRAPH_ROOT } from "./spec-urls.ts";
 
-export const GRAPH_ROOT = spec.servers[0].url;
 /** A guest's userPrincipalName: `#` and `@` must travel percent-encoded. */
 export const GUEST_UPN = "alice_contoso.com#EXT#@fabrikam.onmicrosoft.com";
+/** GUEST_UPN as Graph expects it on the wire: a golden value, deliberately not computed. */
+export const GUEST_UPN_ENCODED = "alice_contoso.com%23EXT%23%40fabrikam.onmicrosoft.com";
 
 /** A bare openapi-fetch client typed by the generated paths, sending `$select` as the spec's style says. */
 export function bareClient(fetch: typeof globalThis.fetch, token = "test-token") {
