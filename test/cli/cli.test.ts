@@ -5,6 +5,7 @@ import { EXIT, runCli } from "../../src/cli/run-cli.ts";
 import { createGraphLroHandlers, defineStory, type MockServer, startMockServer } from "../../src/mock/index.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
 import { spawnNode } from "../support/spawn-node.ts";
+import { operationUrl } from "../support/spec-urls.ts";
 
 // The real command, spawned: against its built-in mock (--mock) and against startMockServer over HTTP.
 // The command as the package runs it (dist/src/cli/main.js), from source through tsx.
@@ -75,7 +76,12 @@ describe.concurrent("graph-lro over HTTP against startMockServer", () => {
 
   it("waits for a Location URL, honouring Retry-After: 0", async () => {
     const { code, stdout } = await graphLro(
-      ["wait", `${server.url}/identityGovernance/roleManagementAlerts/operations/quick`, "--base-url", server.url],
+      [
+        "wait",
+        operationUrl("roleManagementAlert", { "longRunningOperation-id": "quick" }, { root: server.url }),
+        "--base-url",
+        server.url,
+      ],
       env(),
     );
     expect(code).toBe(EXIT.succeeded);
@@ -125,7 +131,13 @@ describe.concurrent("graph-lro usage errors exit 2", () => {
     [["wait", "--mock", "--timeout", "soon"], "--timeout must be a duration"],
     [["wait", "--user", "alice@contoso.com"], "--user and --operation go together"],
     [["wait", "--cloud", "mars", "--alert-operation", "x"], 'unknown cloud "mars"'],
-    [["wait", "https://evil.example/beta/identityGovernance/roleManagementAlerts/operations/x"], "evil.example"],
+    [
+      [
+        "wait",
+        operationUrl("roleManagementAlert", { "longRunningOperation-id": "x" }, { root: "https://evil.example/beta" }),
+      ],
+      "evil.example",
+    ],
   ])(
     "%j",
     async (args, message) => {

@@ -9,6 +9,7 @@ import {
 } from "../../src/mock/index.ts";
 import { specOperations } from "../../src/mock/spec-operations.ts";
 import { bareClient, getOperation } from "../support/mock-client.ts";
+import { operationUrl } from "../support/spec-urls.ts";
 
 // The contract check must fail when the spec and what the mock serves disagree.
 // biome-ignore lint/suspicious/noExplicitAny: these tests edit the spec data freely.
@@ -65,22 +66,23 @@ describe("the contract check bites", () => {
   it("reports requests that break the spec: unknown query names and a missing Authorization", async () => {
     const handlers = createGraphLroHandlers();
     const fetch = createMockFetch(handlers);
-    const url = `${spec.servers[0].url}/identityGovernance/roleManagementAlerts/operations/${runningId}`;
+    const url = operationUrl("roleManagementAlert", { "longRunningOperation-id": runningId });
     const auth = { headers: { Authorization: "Bearer t" } };
     await expect(fetch(`${url}?$expand=x`, auth)).rejects.toThrow("request query /$expand is not a parameter");
     await expect(fetch(url)).rejects.toThrow("request header /Authorization is required");
-    await expect(fetch(`${spec.servers[0].url}/users/%20/authentication/operations/x?$top=1`, auth)).rejects.toThrow(
-      "request query /$top",
+    const user = operationUrl(
+      "userAuthentication",
+      { "user-id": " ", "longRunningOperation-id": "x" },
+      { query: "$top=1" },
     );
+    await expect(fetch(user, auth)).rejects.toThrow("request query /$top");
     expect(handlers.violations).toHaveLength(3);
   });
 
   it("answers the same mistakes as Graph would when strict mode is off", async () => {
     const handlers = createGraphLroHandlers({ strict: false });
     const fetch = createMockFetch(handlers);
-    const response = await fetch(
-      `${spec.servers[0].url}/identityGovernance/roleManagementAlerts/operations/${runningId}`,
-    );
+    const response = await fetch(operationUrl("roleManagementAlert", { "longRunningOperation-id": runningId }));
     expect(response.status).toBe(401);
     expect(handlers.violations.map((v) => v.pointer)).toEqual(["/Authorization"]);
   });

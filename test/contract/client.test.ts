@@ -8,6 +8,7 @@ import { createSchemaValidator } from "../../src/mock/schema-validator.ts";
 import { type SpecOperation, specOperations } from "../../src/mock/spec-operations.ts";
 import { HOSTILE_IDS } from "../support/hostile-ids.ts";
 import { GUEST_UPN } from "../support/mock-client.ts";
+import { LOCATION_QUERY, operationUrl } from "../support/spec-urls.ts";
 
 // The typed client against the spec-derived handlers: every example, errors, throttling and hostile ids.
 const operations = specOperations(spec as unknown as OpenApiDocument);
@@ -120,7 +121,11 @@ describe("client and mock together", () => {
   it("keeps the aadgdc/aadgsu query of a Location URL, which the strict mock accepts", async () => {
     const { calls, client, handlers } = recorder();
     const example = spec.components.examples.passwordResetSucceeded.value;
-    const location = `${spec.servers[0].url}/users/6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0/authentication/operations/${example.id}?aadgdc=DUB02P&aadgsu=ssprprod-a`;
+    const location = operationUrl(
+      "userAuthentication",
+      { "user-id": "6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0", "longRunningOperation-id": example.id },
+      { query: LOCATION_QUERY },
+    );
     const { operation } = await client.getOperation(location);
     expect(operation).toEqual(example);
     expect(calls[0]?.request.url).toBe(location);

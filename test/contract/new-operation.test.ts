@@ -5,6 +5,7 @@ import { expect, it } from "vitest";
 import { createGraphLroHandlers, createMockFetch, type OpenApiDocument } from "../../src/mock/index.ts";
 import { bareClient } from "../support/mock-client.ts";
 import { copyProject, runScript } from "../support/project-copy.ts";
+import { OPERATION_IDS, template } from "../support/spec-urls.ts";
 
 // An operation added to the spec gets a handler after `npm run generate`, with no change to the mock.
 it("serves an operation added to the spec, once regenerated", async ({ onTestFinished }) => {
@@ -12,13 +13,16 @@ it("serves an operation added to the spec, once regenerated", async ({ onTestFin
   onTestFinished(project.dispose);
   const specPath = join(project.dir, "spec/graph-lro.yaml");
   const yaml = await readFile(specPath, "utf8");
-  const userPath = "  /users/{user-id}/authentication/operations/{longRunningOperation-id}:";
-  const userItem = yaml.slice(yaml.indexOf(userPath), yaml.indexOf("components:"));
+  const userPath = template("userAuthentication");
   // `/me/...` is the signed-in user's twin of the users path: same operation, no user-id.
+  const mePath = userPath.replace(/^\/users\/\{user-id\}\//, "/me/");
+  const userItem = yaml.slice(yaml.indexOf(`  ${userPath}:`), yaml.indexOf("components:"));
+  expect(userItem).not.toBe("");
   const meItem = userItem
-    .replace(userPath, "  /me/authentication/operations/{longRunningOperation-id}:")
+    .replace(`  ${userPath}:`, `  ${mePath}:`)
     .replace('      - $ref: "#/components/parameters/user-id"\n', "")
-    .replace("operationId: users.authentication.GetOperations", "operationId: me.authentication.GetOperations");
+    .replace(`operationId: ${OPERATION_IDS.userAuthentication}`, "operationId: me.authentication.GetOperations");
+  expect(meItem).not.toContain("user-id");
   await writeFile(specPath, yaml.replace("components:", `${meItem}components:`));
 
   const generated = await runScript(project.dir, "generate");
@@ -32,7 +36,7 @@ it("serves an operation added to the spec, once regenerated", async ({ onTestFin
   const example = spec.components.examples.passwordResetSucceeded.value;
 
   const { data, response } = await bareClient(createMockFetch(handlers)).GET(
-    "/me/authentication/operations/{longRunningOperation-id}" as never,
+    mePath as never,
     { params: { path: { "longRunningOperation-id": example.id } } } as never,
   );
   expect(response.status).toBe(200);

@@ -4,8 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { type MockServer, startMockServer } from "../../src/mock/index.ts";
 import { spawnNode } from "../support/spawn-node.ts";
+import { encoded, operationPath, operationUrl } from "../support/spec-urls.ts";
 
-const alertPath = "/identityGovernance/roleManagementAlerts/operations";
+const alertPath = (id: string, query?: string) =>
+  operationPath("roleManagementAlert", { "longRunningOperation-id": id }, { query });
+const alertUrl = (root: string, id: string) =>
+  operationUrl("roleManagementAlert", { "longRunningOperation-id": id }, { root });
 const runningExample = spec.components.examples.alertRefreshRunning.value;
 const auth = { Authorization: "Bearer test" };
 
@@ -18,15 +22,13 @@ describe("startMockServer", () => {
 
   it("serves the spec's examples over HTTP on 127.0.0.1", async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/beta$/);
-    const response = await fetch(`${server.url}${alertPath}/${encodeURIComponent(runningExample.id)}`, {
-      headers: auth,
-    });
+    const response = await fetch(alertUrl(server.url, runningExample.id), { headers: auth });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(runningExample);
   });
 
   it("lets a request choose a story with the Prefer header", async () => {
-    const url = `${server.url}${alertPath}/over-http`;
+    const url = alertUrl(server.url, "over-http");
     const headers = { ...auth, Prefer: "story=throttled" };
     const first = await fetch(url, { headers });
     expect([first.status, first.headers.get("Retry-After")]).toEqual([429, "1"]);
@@ -34,13 +36,17 @@ describe("startMockServer", () => {
   });
 
   it("answers malformed requests with 4xx errors and keeps serving", async () => {
-    const status = async (path: string, headers: Record<string, string> = auth) => (await raw(path, headers)).status;
-    expect(await status("/beta/nothing/here")).toBe(404);
-    expect(await status(`/beta/users/%zz/authentication/operations/x`)).toBe(400);
-    expect(await status(`/beta${alertPath}/x?%zz=%`)).toBe(400);
-    expect(await status(`/beta${alertPath}/x?$expand=everything`)).toBe(400);
-    expect(await status(`/beta${alertPath}/x`, { ...auth, "X-Huge": "a".repeat(20_000) })).toBe(431);
-    expect(await status(`/beta${alertPath}/${encodeURIComponent(runningExample.id)}`)).toBe(200);
+    // Paths as sent on the wire: the server's root path, then the operation's.
+    const root = new URL(server.url).pathname;
+    const status = async (path: string, headers: Record<string, string> = auth) =>
+      (await raw(`${root}${path}`, headers)).status;
+    const badUser = operationPath("userAuthentication", { "user-id": encoded("%zz"), "longRunningOperation-id": "x" });
+    expect(await status("/nothing/here")).toBe(404);
+    expect(await status(badUser)).toBe(400);
+    expect(await status(alertPath("x", "%zz=%"))).toBe(400);
+    expect(await status(alertPath("x", "$expand=everything"))).toBe(400);
+    expect(await status(alertPath("x"), { ...auth, "X-Huge": "a".repeat(20_000) })).toBe(431);
+    expect(await status(alertPath(runningExample.id))).toBe(200);
   });
 
   /** A request as sent, with no client-side URL normalisation. */
@@ -61,7 +67,7 @@ describe("npm run mock", () => {
       url ??= /listening on (\S+)/.exec(stdout)?.[1];
     });
     await expect.poll(() => url, { timeout: 15_000, interval: 50 }).toBeDefined();
-    const response = await fetch(`${url}${alertPath}/${encodeURIComponent(runningExample.id)}`, { headers: auth });
+    const response = await fetch(alertUrl(url as string, runningExample.id), { headers: auth });
     expect(response.status).toBe(200);
     run.child.kill("SIGINT");
     const { code, stdout } = await run;

@@ -10,9 +10,9 @@ import {
   waitForOperation,
 } from "../../src/index.ts";
 import { createGraphLroHandlers, createMockFetch, defineStory, type Story } from "../../src/mock/index.ts";
+import { operationUrl } from "../support/spec-urls.ts";
 
-const ROOT = spec.servers[0].url;
-const alertUrl = (id: string) => `${ROOT}/identityGovernance/roleManagementAlerts/operations/${encodeURIComponent(id)}`;
+const alertUrl = (id: string) => operationUrl("roleManagementAlert", { "longRunningOperation-id": id });
 
 /** A client on the mock with a fake clock: every wait moves time on at once, and is recorded. */
 function harness(stories: Record<string, Story | "progress" | "failed" | "throttled"> = {}, strict = true) {
