@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { parseOperationUrl } from "../../src/index.ts";
+import { USER_ID } from "../support/mock-client.ts";
 import { encoded, GRAPH_ROOT, LOCATION_QUERY, operationUrl, ROOTS } from "../support/spec-urls.ts";
 
 const { examples } = spec.components;
@@ -17,7 +18,7 @@ const graph = new URL(GRAPH_ROOT);
 
 describe("parseOperationUrl", () => {
   it("parses a password-reset Location, keeping its extra query verbatim", () => {
-    const userId = "6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0";
+    const userId = USER_ID;
     const operationId = examples.passwordResetNotStarted.value.id;
     const location = operationUrl(
       "userAuthentication",

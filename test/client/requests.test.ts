@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { servers } from "../../generated/graph-lro.routes.ts";
+import { spec } from "../../generated/graph-lro.spec.ts";
 import { createGraphLroClient } from "../../src/index.ts";
-import { GUEST_UPN, GUEST_UPN_ENCODED } from "../support/mock-client.ts";
+import { GUEST_UPN, GUEST_UPN_ENCODED, USER_ID } from "../support/mock-client.ts";
 import { json, recordingFetch } from "../support/recording-fetch.ts";
 import { encoded, LOCATION_QUERY, operationUrl, ROOTS, template } from "../support/spec-urls.ts";
 
@@ -78,7 +79,10 @@ describe("the requests the client sends", () => {
   it("getOperation follows a 202 Location, keeping its extra query verbatim", async () => {
     const { fetch, requests } = recordingFetch();
     const client = createGraphLroClient({ fetch });
-    const ids = { "user-id": "6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0", "longRunningOperation-id": "77bafe36" };
+    const ids = {
+      "user-id": USER_ID,
+      "longRunningOperation-id": spec.components.examples.passwordResetFailed.value.id,
+    };
     const location = operationUrl("userAuthentication", ids, { query: LOCATION_QUERY });
     await client.getOperation(location);
     await client.getOperation(new URL(location), { select: ["status"] });

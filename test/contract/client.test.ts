@@ -7,7 +7,7 @@ import { createGraphLroHandlers, createMockFetch, type MockCall, type OpenApiDoc
 import { createSchemaValidator } from "../../src/mock/schema-validator.ts";
 import { type SpecOperation, specOperations } from "../../src/mock/spec-operations.ts";
 import { HOSTILE_IDS } from "../support/hostile-ids.ts";
-import { GUEST_UPN } from "../support/mock-client.ts";
+import { GUEST_UPN, USER_ID } from "../support/mock-client.ts";
 import { LOCATION_QUERY, operationUrl } from "../support/spec-urls.ts";
 
 // The typed client against the spec-derived handlers: every example, errors, throttling and hostile ids.
@@ -123,7 +123,7 @@ describe("client and mock together", () => {
     const example = spec.components.examples.passwordResetSucceeded.value;
     const location = operationUrl(
       "userAuthentication",
-      { "user-id": "6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0", "longRunningOperation-id": example.id },
+      { "user-id": USER_ID, "longRunningOperation-id": example.id },
       { query: LOCATION_QUERY },
     );
     const { operation } = await client.getOperation(location);

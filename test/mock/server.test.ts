@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { type MockServer, startMockServer } from "../../src/mock/index.ts";
 import { spawnNode } from "../support/spawn-node.ts";
-import { encoded, operationPath, operationUrl } from "../support/spec-urls.ts";
+import { encoded, GRAPH_ROOT, operationPath, operationUrl } from "../support/spec-urls.ts";
 
 const alertPath = (id: string, query?: string) =>
   operationPath("roleManagementAlert", { "longRunningOperation-id": id }, { query });
@@ -21,7 +21,8 @@ describe("startMockServer", () => {
   afterAll(() => server.close());
 
   it("serves the spec's examples over HTTP on 127.0.0.1", async () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/beta$/);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    expect(new URL(server.url).pathname).toBe(new URL(GRAPH_ROOT).pathname);
     const response = await fetch(alertUrl(server.url, runningExample.id), { headers: auth });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(runningExample);

@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it, type TestContext, vi } from "vitest";
 import { copyProject, runScript } from "../support/project-copy.ts";
+import { template } from "../support/spec-urls.ts";
 
 const SPEC = "spec/graph-lro.yaml";
 const TYPES = "generated/graph-lro.ts";
@@ -76,8 +77,8 @@ describe.concurrent("generate", () => {
       "an undeclared path parameter",
       (s) =>
         s.replace(
-          "/roleManagementAlerts/operations/{longRunningOperation-id}:",
-          "/roleManagementAlerts/operations/{operation-id}:",
+          `${template("roleManagementAlert")}:`,
+          `${template("roleManagementAlert").replace("{longRunningOperation-id}", "{operation-id}")}:`,
         ),
       /spec\/graph-lro\.yaml:\d+:\d+[\s\S]*path-parameters-defined/,
     ],

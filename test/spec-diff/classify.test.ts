@@ -5,6 +5,7 @@ import type { Node } from "../../scripts/lib/openapi.ts";
 import { diffSpecs } from "../../scripts/lib/spec-diff/classify.ts";
 import { parseSpec } from "../../scripts/lib/spec-source.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
+import { template } from "../support/spec-urls.ts";
 
 // The real curated spec is the base of every pair, so the cases meet its $refs, shared schemas and anyOf.
 const BASE = parseSpec(readFileSync(join(PROJECT_DIR, "spec/graph-lro.yaml"), "utf8"), "spec/graph-lro.yaml");
@@ -12,10 +13,14 @@ const BASE = parseSpec(readFileSync(join(PROJECT_DIR, "spec/graph-lro.yaml"), "u
 type Spec = any;
 type Edit = (doc: Spec) => void;
 
-const USERS = "/users/{user-id}/authentication/operations/{longRunningOperation-id}";
-const ALERTS = "/identityGovernance/roleManagementAlerts/operations/{longRunningOperation-id}";
-const USERS_GET = "/paths/~1users~1{user-id}~1authentication~1operations~1{longRunningOperation-id}/get";
-const ALERTS_GET = "/paths/~1identityGovernance~1roleManagementAlerts~1operations~1{longRunningOperation-id}/get";
+const USERS = template("userAuthentication");
+const ALERTS = template("roleManagementAlert");
+/** The JSON pointer of a path's GET (RFC 6901; the `~1widgets` cases below keep the escaping literal). */
+const getPointer = (path: string) => `/paths/${path.replaceAll("~", "~0").replaceAll("/", "~1")}/get`;
+const USERS_GET = getPointer(USERS);
+const ALERTS_GET = getPointer(ALERTS);
+/** The signed-in user's twin of the users path. */
+const ME = USERS.replace(/^\/users\/\{user-id\}\//, "/me/");
 const LRO = "/components/schemas/microsoft.graph.longRunningOperation";
 const STATUS = "/components/schemas/microsoft.graph.longRunningOperationStatus";
 const lro = (doc: Node) => (doc as Spec).components.schemas["microsoft.graph.longRunningOperation"];
@@ -64,16 +69,14 @@ const cases: Case[] = [
   {
     name: "an operation is added",
     new: (d) => {
-      d.paths["/me/authentication/operations/{longRunningOperation-id}"] = d.paths[USERS];
+      d.paths[ME] = d.paths[USERS];
     },
-    expected: [
-      ["non-breaking", "operation-added", "/paths/~1me~1authentication~1operations~1{longRunningOperation-id}/get"],
-    ],
+    expected: [["non-breaking", "operation-added", getPointer(ME)]],
   },
   {
     name: "a path parameter is renamed",
     new: (d) => {
-      d.paths["/users/{id}/authentication/operations/{longRunningOperation-id}"] = d.paths[USERS];
+      d.paths[USERS.replace("{user-id}", "{id}")] = d.paths[USERS];
       delete d.paths[USERS];
       d.components.parameters["user-id"].name = "id";
     },

@@ -1,9 +1,11 @@
+import { spec } from "../../generated/graph-lro.spec.ts";
 import { GUEST_UPN } from "./mock-client.ts";
 
 /** Ids that break naive URL building or routing; each must reach the handler unchanged. */
 export const HOSTILE_IDS = [
   GUEST_UPN,
-  "refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert",
+  // An alert refresh id, with its `:` (requests.test.ts keeps one literal).
+  spec.components.examples.alertRefreshRunning.value.id,
   "alice@contoso.com",
   "with space",
   "100%",

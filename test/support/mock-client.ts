@@ -5,6 +5,8 @@ import { GRAPH_ROOT } from "./spec-urls.ts";
 
 /** A guest's userPrincipalName: `#` and `@` must travel percent-encoded. */
 export const GUEST_UPN = "alice_contoso.com#EXT#@fabrikam.onmicrosoft.com";
+/** A user's object id, from the `Location` headers of Microsoft's resetPassword page. */
+export const USER_ID = "6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0";
 /** GUEST_UPN as Graph expects it on the wire: a golden value, deliberately not computed. */
 export const GUEST_UPN_ENCODED = "alice_contoso.com%23EXT%23%40fabrikam.onmicrosoft.com";
 
