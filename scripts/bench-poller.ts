@@ -1,11 +1,12 @@
 // npm run bench (part 2): how many requests the poller makes on each mock story, against the
 // fewest the server's Retry-After allows, on a simulated clock (no real waiting).
+import { operations } from "../generated/graph-lro.routes.ts";
 import { spec } from "../generated/graph-lro.spec.ts";
 import { createGraphLroClient, POLL_DEFAULTS, type PollOptions, waitForOperation } from "../src/index.ts";
 import { builtInStories, createGraphLroHandlers, createMockFetch, defineStory, type Story } from "../src/mock/index.ts";
 import { isTerminal } from "../src/poller/poll-schedule.ts";
 
-const URL = `${spec.servers[0].url}/identityGovernance/roleManagementAlerts/operations/op`;
+const URL = `${spec.servers[0].url}${operations["identityGovernance.roleManagementAlerts.GetOperations"].path.replace("{longRunningOperation-id}", "op")}`;
 const storyFetch = (story: Story) => createMockFetch(createGraphLroHandlers({ stories: { op: story } }));
 
 /** Waits for the operation on a simulated clock; `answer` picks the mock that answers at each moment. */

@@ -4,20 +4,16 @@ import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import createClient from "openapi-fetch";
+import { operations, servers } from "../generated/graph-lro.routes.ts";
+import { spec } from "../generated/graph-lro.spec.ts";
 import type { paths } from "../generated/graph-lro.ts";
 import { createGraphLroClient } from "../src/index.ts";
 
 const projectDir = resolve(import.meta.dirname, "..");
-const BASE = "https://graph.microsoft.com/beta";
-const USER_PATH = "/users/{user-id}/authentication/operations/{longRunningOperation-id}";
-const BODY = JSON.stringify({
-  id: "74bfa1a6-c0e0-4957-8c37-f91048f4959e",
-  createdDateTime: "2020-05-14T00:23:40Z",
-  lastActionDateTime: "2020-05-14T00:23:41Z",
-  status: "running",
-  statusDetail: "",
-  resourceLocation: "",
-});
+const BASE = servers[0].url;
+const ALERT_PATH = operations["identityGovernance.roleManagementAlerts.GetOperations"].path;
+const USER_PATH = operations["users.authentication.GetOperations"].path;
+const BODY = JSON.stringify(spec.components.examples.passwordResetSucceeded.value);
 
 /** An in-process Graph: every variant pays for the same Response. */
 const fakeFetch = async (_request: Request) =>
@@ -28,7 +24,7 @@ const client = createGraphLroClient({ fetch: fakeFetch, token: "t0ken" });
 
 const variants: Record<string, () => Promise<unknown>> = {
   "plain fetch": async () => {
-    const url = `${BASE}/users/${encodeURIComponent("alice@contoso.com")}/authentication/operations/op-1`;
+    const url = `${BASE}${USER_PATH.replace("{user-id}", encodeURIComponent("alice@contoso.com")).replace("{longRunningOperation-id}", "op-1")}`;
     const response = await fakeFetch(new Request(url, { headers: { accept: "application/json" } }));
     return response.json();
   },
@@ -69,10 +65,10 @@ const medianRatio = (xs: number[], anchor: number[]) => median(xs.map((x, i) => 
 const APPS = {
   "bare openapi-fetch": `
     import createClient from "openapi-fetch";
-    const api = createClient({ baseUrl: "https://graph.microsoft.com/beta", headers: { authorization: "Bearer t" } });
+    const api = createClient({ baseUrl: ${JSON.stringify(BASE)}, headers: { authorization: "Bearer t" } });
     console.log(
-      await api.GET("/identityGovernance/roleManagementAlerts/operations/{longRunningOperation-id}", { params: { path: { "longRunningOperation-id": "a" } } }),
-      await api.GET("/users/{user-id}/authentication/operations/{longRunningOperation-id}", { params: { path: { "user-id": "u", "longRunningOperation-id": "o" } } }),
+      await api.GET(${JSON.stringify(ALERT_PATH)}, { params: { path: { "longRunningOperation-id": "a" } } }),
+      await api.GET(${JSON.stringify(USER_PATH)}, { params: { path: { "user-id": "u", "longRunningOperation-id": "o" } } }),
     );`,
   "graph-lro client": `
     import { createGraphLroClient } from "./src/index.ts";

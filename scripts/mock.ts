@@ -1,5 +1,6 @@
 // npm run mock -- [--port 4010] [--host 127.0.0.1]: the spec-derived mock over HTTP, until Ctrl-C.
 import { parseArgs } from "node:util";
+import { operations } from "../generated/graph-lro.routes.ts";
 import { builtInStories, startMockServer } from "../src/mock/index.ts";
 
 const { values } = parseArgs({
@@ -14,7 +15,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const server = await startMockServer({ port, host: values.host });
 console.log(`graph-lro mock listening on ${server.url}`);
 console.log(
-  `  curl -H 'Authorization: Bearer x' ${server.url}/identityGovernance/roleManagementAlerts/operations/<id>`,
+  `  curl -H 'Authorization: Bearer x' ${server.url}${Object.values(operations)[0]?.path.replace(/\{[^}]+\}/g, "<id>")}`,
 );
 console.log(`  stories: add 'Prefer: story=<name>', one of ${Object.keys(builtInStories).join(", ")}`);
 console.log("  Ctrl-C stops it");

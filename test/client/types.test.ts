@@ -10,6 +10,7 @@ import {
   type OperationResult,
   type SelectableProperty,
 } from "../../src/index.ts";
+import { template } from "../support/spec-urls.ts";
 
 // Checked by `tsc` (npm run typecheck); Vitest only lists these.
 declare const client: GraphLroClient;
@@ -66,7 +67,7 @@ describe("client types", () => {
 
   it("types raw as openapi-fetch over the spec's paths", () => {
     const raw = () =>
-      client.raw.GET("/users/{user-id}/authentication/operations/{longRunningOperation-id}", {
+      client.raw.GET(template("userAuthentication"), {
         params: { path: { "user-id": "u", "longRunningOperation-id": "o" } },
       });
     type Data = NonNullable<Awaited<ReturnType<typeof raw>>["data"]>;

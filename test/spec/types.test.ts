@@ -1,4 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
+import type { operations as routes } from "../../generated/graph-lro.routes.ts";
 import type { spec } from "../../generated/graph-lro.spec.ts";
 import type { components, operations, paths } from "../../generated/graph-lro.ts";
 
@@ -25,9 +26,8 @@ describe("generated types", () => {
       "user-id": string;
       "longRunningOperation-id": string;
     }>();
-    expectTypeOf<
-      paths["/users/{user-id}/authentication/operations/{longRunningOperation-id}"]["get"]
-    >().toEqualTypeOf<UserGet>();
+    type UserPath = (typeof routes)["users.authentication.GetOperations"]["path"];
+    expectTypeOf<paths[UserPath]["get"]>().toEqualTypeOf<UserGet>();
   });
 
   it("restricts $select items to the operation's own property names", () => {
