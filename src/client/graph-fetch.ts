@@ -62,13 +62,14 @@ export function graphFetch(options: GraphFetchOptions): Fetch {
     for (let attempt = 0; ; attempt++) {
       // An injected fetch may ignore the signal; an aborted call must still send nothing.
       signal.throwIfAborted();
+      // The token is read outside the try: a token function's own error is not a network error to retry.
+      const authorization = typeof token === "function" ? `Bearer ${await token()}` : bearer;
       let response: Response | undefined;
       let failure: unknown;
       try {
         let sending = request;
         for (let hops = 0; ; hops++) {
-          if (typeof token === "function") sending.headers.set("authorization", `Bearer ${await token()}`);
-          else if (bearer !== undefined) sending.headers.set("authorization", bearer);
+          if (authorization !== undefined) sending.headers.set("authorization", authorization);
           response = await (options.fetch ?? globalThis.fetch)(sending);
           const next = redirectTarget(response, sending, hops, origin);
           if (!next) break;

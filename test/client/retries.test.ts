@@ -183,3 +183,22 @@ async function settle(ready: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !ready(); i++) await Promise.resolve();
   expect(ready()).toBe(true);
 }
+
+describe("a failing token function", () => {
+  it("rejects with its own error, sending nothing and retrying nothing", async () => {
+    let calls = 0;
+    const tokenError = new TypeError("token cache is broken");
+    const client = createGraphLroClient({
+      fetch: async () => {
+        calls++;
+        return new Response("{}");
+      },
+      token: () => {
+        throw tokenError;
+      },
+      sleep: async () => {},
+    });
+    await expect(client.getRoleManagementAlertOperation("op")).rejects.toBe(tokenError);
+    expect(calls).toBe(0);
+  });
+});
