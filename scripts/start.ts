@@ -1,7 +1,7 @@
 // npm start: the main job, offline. Lint the spec and regenerate, then wait for an operation
 // with the typed client and poller against the built-in mock, showing its progress.
 import { resolve } from "node:path";
-import { runCli } from "../src/cli/run-cli.ts";
+import { runCliProcess } from "../src/cli/run-process.ts";
 import { generate } from "./generate.ts";
 import { GenerateError } from "./lib/build-artifacts.ts";
 
@@ -15,13 +15,4 @@ try {
 
 const argv = ["wait", "--mock", ...process.argv.slice(2)];
 console.log(`\n$ graph-lro ${argv.join(" ")}`);
-const controller = new AbortController();
-process.once("SIGINT", () => controller.abort(new Error("interrupted")));
-const code = await runCli(argv, {
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  signal: controller.signal,
-});
-// msw keeps a BroadcastChannel open; exit explicitly.
-process.exit(code);
+await runCliProcess(argv);

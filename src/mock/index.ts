@@ -6,7 +6,7 @@ export {
   type GraphLroHandlers,
   type MockCall,
 } from "./handlers.ts";
-export { createMockFetch } from "./mock-fetch.ts";
+export { createMockFetch, UnhandledRequestError } from "./mock-fetch.ts";
 export { type MockServer, type MockServerOptions, startMockServer } from "./mock-server.ts";
 export type { OpenApiDocument } from "./openapi-document.ts";
 export {

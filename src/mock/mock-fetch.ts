@@ -16,14 +16,27 @@ export function createMockFetch(handlers: readonly RequestHandler[]): typeof fet
       if (error instanceof URIError) return malformedUrl(request);
       throw error;
     }
-    if (!response) throw new TypeError(`graph-lro mock: no handler for ${request.method} ${request.url}`);
+    if (!response) throw new UnhandledRequestError(request);
     request.signal.throwIfAborted();
     return response;
   };
 }
 
+/** No handler matched the request: a TypeError, as fetch rejects with for a request it cannot send. */
+export class UnhandledRequestError extends TypeError {
+  override name = "UnhandledRequestError";
+
+  constructor(readonly request: Request) {
+    super(`graph-lro mock: no handler for ${request.method} ${request.url}`);
+  }
+}
+
+/** A response with Graph's OData error body. */
+export function odataErrorResponse(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status });
+}
+
 /** Graph answers a path it cannot decode with 400 BadRequest. */
-export function malformedUrl(request: Request): Response {
-  const message = `The request URL is malformed: ${request.url}`;
-  return Response.json({ error: { code: "BadRequest", message } }, { status: 400 });
+function malformedUrl(request: Request): Response {
+  return odataErrorResponse(400, "BadRequest", `The request URL is malformed: ${request.url}`);
 }

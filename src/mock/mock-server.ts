@@ -3,7 +3,7 @@ import type { RequestHandler } from "msw";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { ContractViolationError } from "./contract-violation-error.ts";
 import { createGraphLroHandlers } from "./handlers.ts";
-import { createMockFetch } from "./mock-fetch.ts";
+import { createMockFetch, odataErrorResponse as errorResponse, UnhandledRequestError } from "./mock-fetch.ts";
 
 const NODE_HTTP = "node:http";
 type NodeHttp = typeof import("node:http");
@@ -67,7 +67,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       response =
         error instanceof ContractViolationError
           ? errorResponse(error.subject.startsWith("request") ? 400 : 500, "ContractViolation", error.message)
-          : error instanceof TypeError && error.message.includes("no handler")
+          : error instanceof UnhandledRequestError
             ? errorResponse(404, "NotFound", `No operation of the spec matches ${method} ${url.pathname}`)
             : errorResponse(500, "InternalServerError", String(error));
     }
@@ -91,10 +91,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         server.closeAllConnections();
       }),
   };
-}
-
-function errorResponse(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status });
 }
 
 async function send(outgoing: ServerResponse, response: Response): Promise<void> {

@@ -6,6 +6,7 @@ import {
   createMockFetch,
   defineStory,
   type OpenApiDocument,
+  UnhandledRequestError,
 } from "../../src/mock/index.ts";
 import { specOperations } from "../../src/mock/spec-operations.ts";
 import { bareClient, getOperation } from "../support/mock-client.ts";
@@ -160,4 +161,12 @@ describe.each(operations.map((o) => [o.operationId, o] as const))("%s", (_, oper
       expect(leastPrivileged).toBeDefined();
     });
   });
+});
+
+it("rejects a request no handler matches with UnhandledRequestError, naming it", async () => {
+  const fetch = createMockFetch(createGraphLroHandlers());
+  const url = `${spec.servers[0].url}/nowhere`;
+  const error = await fetch(url, { headers: { Authorization: "Bearer t" } }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(UnhandledRequestError);
+  expect((error as Error).message).toBe(`graph-lro mock: no handler for GET ${url}`);
 });
