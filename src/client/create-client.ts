@@ -1,4 +1,4 @@
-import createClient, { type Client, createQuerySerializer } from "openapi-fetch";
+import createClient, { type Client, createFinalURL, createQuerySerializer } from "openapi-fetch";
 import type { paths } from "../../generated/graph-lro.ts";
 import { GraphError } from "../errors/graph-error.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
@@ -51,10 +51,12 @@ export interface GraphLroClient {
     locationUrlOrRef: string | URL | OperationRef,
     options?: GetOperationOptions<S>,
   ): Promise<OperationResult<SelectedOperation<S>>>;
-  /** The underlying openapi-fetch client, with the same base URL, auth, retries and path checks. */
+  /** The underlying openapi-fetch client, with the same base URL, auth, retries and path checks. Its
+   * middleware applies to `raw` calls only: the typed methods send their own Request (decision 0008). */
   raw: Client<paths>;
 }
 
+const ACCEPT = "application/json";
 const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, maxDelayMs: 60_000 };
 /** `$select` is an array with style form, explode false: `$select=a,b`. Made once, not per call. */
 const serializeQuery = createQuerySerializer({ array: { style: "form", explode: false } });
@@ -80,7 +82,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     fetch,
     pathSerializer: safePathSerializer,
     querySerializer: serializeQuery,
-    headers: { accept: "application/json" },
+    headers: { accept: ACCEPT },
     // Redirects are followed by graphFetch, within the Graph origin only.
     redirect: "manual",
   });
@@ -91,32 +93,24 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     { select, signal }: GetOperationOptions<readonly SelectableProperty[]> = {},
   ): Promise<OperationResult<never>> {
     const clientRequestId = crypto.randomUUID();
-    let url = "";
-    // One call for both paths: pathParams is checked against each path by tsc, so a cast suffices here.
-    const { response, data, error } = await raw.GET(
-      OPERATION_PATHS[ref.kind] as never,
-      {
-        params: { path: pathParams(ref), query: select && { $select: select } },
-        parseAs: "text",
-        signal,
-        // Sets the id here rather than in `headers` (openapi-fetch's header merge costs more per call),
-        // and notes the URL sent, for error reports: openapi-fetch returns only the response.
-        fetch: (request: Request) => {
-          request.headers.set("client-request-id", clientRequestId);
-          url = request.url;
-          return fetch(request);
-        },
-        querySerializer: extraQuery
-          ? (query: Record<string, unknown>) => [serializeQuery(query), extraQuery].filter(Boolean).join("&")
-          : undefined,
-      } as never,
-    );
-    const { status, headers } = response;
-    const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
+    // openapi-fetch's URL building and the same graphFetch as raw, without the rest of raw.GET:
+    // its option and header merging cost more than all our checks (decision 0008).
+    let url = createFinalURL(OPERATION_PATHS[ref.kind], {
+      baseUrl,
+      params: { path: pathParams(ref), query: select && { $select: select } },
+      pathSerializer: safePathSerializer,
+      querySerializer: serializeQuery,
+    });
+    if (extraQuery) url += `${url.includes("?") ? "&" : "?"}${extraQuery}`;
+    const headers = { accept: ACCEPT, "client-request-id": clientRequestId };
+    const response = await fetch(new Request(url, { headers, signal, redirect: "manual" }));
+    const text = await response.text();
+    const { status } = response;
+    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
     const sent = { method: "GET", url, clientRequestId };
-    if (!response.ok) throw errorFromResponse(response, error, sent, retryAfterMs);
-    const operation = parseOperationBody(data, headers, !select?.length || select.includes("status"));
-    const requestId = headers.get("request-id") ?? undefined;
+    if (!response.ok) throw errorFromResponse(response, text, sent, retryAfterMs);
+    const operation = parseOperationBody(text, response.headers, !select?.length || select.includes("status"));
+    const requestId = response.headers.get("request-id") ?? undefined;
     if (typeof operation === "string") {
       throw new GraphError({ ...sent, status, code: "malformedResponse", message: operation, requestId, retryAfterMs });
     }

@@ -7,14 +7,14 @@ export interface SentRequest {
   clientRequestId: string;
 }
 
-/** A GraphError for a non-2xx response whose body (parsed JSON, text, or nothing) was already read. */
+/** A GraphError for a non-2xx response whose body text was already read. */
 export function errorFromResponse(
   response: Response,
-  body: unknown,
+  text: string,
   request: SentRequest,
   retryAfterMs: number | undefined,
 ): GraphError {
-  const odata = isODataError(body) ? body : undefined;
+  const odata = parseODataError(text);
   const inner = odata?.error.innerError;
   return new GraphError({
     status: response.status,
@@ -32,7 +32,14 @@ export function errorFromResponse(
   });
 }
 
-function isODataError(body: unknown): body is ODataError {
-  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-  return typeof error?.code === "string" && typeof error.message === "string";
+/** Graph's error body if `text` is one (a string code and message), else undefined. */
+function parseODataError(text: string): ODataError | undefined {
+  let body: { error?: { code?: unknown; message?: unknown } } | null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const error = body?.error;
+  return typeof error?.code === "string" && typeof error.message === "string" ? (body as ODataError) : undefined;
 }

@@ -56,8 +56,6 @@ export function graphFetch(options: GraphFetchOptions): Fetch {
       request = new Request(request, { signal: AbortSignal.any([request.signal, options.timeoutSignal(timeoutMs)]) });
     }
     const { signal } = request;
-    // Only GET is known to be safe to repeat; everything else goes through once.
-    const maxRetries = request.method === "GET" ? retry.maxRetries : 0;
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
       // An injected fetch may ignore the signal; an aborted call must still send nothing.
@@ -83,7 +81,8 @@ export function graphFetch(options: GraphFetchOptions): Fetch {
       if (response && response.status !== 429 && response.status !== 503 && response.status !== 504) return response;
       const delay =
         parseRetryAfter(response?.headers.get("retry-after"), options.now()) ?? backoffDelay(attempt, options.random);
-      if (attempt >= maxRetries || waited + delay > retry.maxDelayMs) {
+      // Only GET is known to be safe to repeat; everything else goes through once.
+      if (attempt >= (request.method === "GET" ? retry.maxRetries : 0) || waited + delay > retry.maxDelayMs) {
         if (response) return response;
         throw new GraphError({
           status: 0,

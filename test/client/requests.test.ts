@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { servers } from "../../generated/graph-lro.routes.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { createGraphLroClient } from "../../src/index.ts";
+import { HOSTILE_IDS } from "../support/hostile-ids.ts";
 import { GUEST_UPN, GUEST_UPN_ENCODED, USER_ID } from "../support/mock-client.ts";
 import { json, recordingFetch } from "../support/recording-fetch.ts";
 import { encoded, LOCATION_QUERY, operationUrl, ROOTS, template } from "../support/spec-urls.ts";
@@ -131,6 +132,26 @@ describe("the requests the client sends", () => {
     });
     await client.getRoleManagementAlertOperation("op");
     expect(requests.map((r) => r.headers.authorization)).toEqual(["Bearer t1", "Bearer t2"]);
+  });
+
+  // The typed methods build their request with openapi-fetch's URL helpers instead of raw.GET
+  // (decision 0008); this keeps the two paths from drifting apart.
+  it.each(HOSTILE_IDS)("sends the same request as raw.GET for the id %j", async (id) => {
+    const { fetch, requests } = recordingFetch();
+    const client = createGraphLroClient({ fetch, token: "t" });
+    const select = ["status", "resourceLocation"] as const;
+    await client.getUserAuthenticationOperation(id, id, { select });
+    await client.raw.GET(template("userAuthentication"), {
+      params: { path: { "user-id": id, "longRunningOperation-id": id }, query: { $select: [...select] } },
+    });
+    await client.getRoleManagementAlertOperation(id);
+    await client.raw.GET(template("roleManagementAlert"), { params: { path: { "longRunningOperation-id": id } } });
+    const [typedUser, rawUser, typedAlert, rawAlert] = requests.map(({ headers, ...request }) => ({
+      ...request,
+      headers: { ...headers, "client-request-id": expect.stringMatching(UUID) },
+    }));
+    expect(typedUser).toEqual(rawUser);
+    expect(typedAlert).toEqual(rawAlert);
   });
 
   it("raw is the openapi-fetch client, with the same base URL, headers and path checks", async () => {
