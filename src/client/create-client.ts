@@ -123,8 +123,9 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
       get({ kind: "userAuthentication", userId, operationId }, "", opts),
     getOperation: async (target, opts) => {
       if (typeof target === "object" && "kind" in target) return get(target, "", opts);
-      const { ref, query } = parseOperationUrl(target, { baseUrl });
-      return get(ref, query, opts);
+      const { ref, query, select } = parseOperationUrl(target, { baseUrl });
+      // The URL's own $select names are unchecked: Graph (or the mock) answers an unknown one with a 400.
+      return get(ref, query, { ...opts, select: opts?.select ?? (select as SelectableProperty[] | undefined) });
     },
     raw,
   };

@@ -5,8 +5,10 @@ import { assertPathId } from "./path-id.ts";
 /** An operation URL taken apart: which operation, and the query to send back verbatim. */
 export interface ParsedOperationUrl {
   ref: OperationRef;
-  /** The URL's query without `?`, exactly as given (such as `aadgdc=DUB02P&aadgsu=ssprprod-a`). */
+  /** The URL's query without `?` and `$select`, as given (such as `aadgdc=DUB02P&aadgsu=ssprprod-a`). */
   query: string;
+  /** The URL's `$select` (or beta's `select`) names, unchecked: the client sends them as its `select` option. */
+  select?: string[];
 }
 
 /**
@@ -34,7 +36,7 @@ export function parseOperationUrl(url: string | URL, target: GraphTarget = {}): 
       kind === "userAuthentication"
         ? { kind, userId: params["user-id"] as string, operationId }
         : { kind: "roleManagementAlert", operationId };
-    return { ref, query: parsed.search.slice(1) };
+    return { ref, ...splitSelect(parsed.search.slice(1)) };
   }
   throw new TypeError(`the path ${parsed.pathname} is not an operation path`);
 }
@@ -60,4 +62,19 @@ function matchTemplate(template: string[], segments: string[]): Record<string, s
     params[name] = value;
   }
   return params;
+}
+
+/**
+ * Takes `$select` (or `select`) out of a query, so that a `select` option replaces it rather than
+ * sending it twice (which Graph refuses), and so the client knows what the body will hold.
+ */
+function splitSelect(search: string): { query: string; select?: string[] } {
+  let select: string[] | undefined;
+  const kept = search.split("&").filter((part) => {
+    const [name, value = ""] = [...new URLSearchParams(part)][0] ?? [];
+    if (name !== "$select" && name !== "select") return true;
+    select = value.split(",");
+    return false;
+  });
+  return { query: kept.join("&"), ...(select && { select }) };
 }

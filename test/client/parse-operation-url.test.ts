@@ -31,6 +31,19 @@ describe("parseOperationUrl", () => {
     });
   });
 
+  it.for([
+    ["$select=status,id", ["status", "id"]],
+    ["%24select=status%2Cid", ["status", "id"]],
+    ["select=resourceLocation", ["resourceLocation"]],
+  ] as const)("takes %s out of the query, as the select names", ([select, names]) => {
+    const url = `${userOperation("u", "o")}?aadgdc=DUB02P&${select}&aadgsu=ssprprod-a`;
+    expect(parseOperationUrl(url)).toEqual({
+      ref: { kind: "userAuthentication", userId: "u", operationId: "o" },
+      query: "aadgdc=DUB02P&aadgsu=ssprprod-a",
+      select: names,
+    });
+  });
+
   it("parses an alert-refresh Location, with its ':' raw or encoded", () => {
     const operationId = examples.alertRefreshSucceeded.value.id;
     expect(operationId).toMatch(/^refresh:/);

@@ -95,6 +95,20 @@ describe("the requests the client sends", () => {
     ]);
   });
 
+  it("getOperation sends a Location's $select once: the select option replaces it", async () => {
+    const { fetch, requests } = recordingFetch(json({ id: "o" }));
+    const client = createGraphLroClient({ fetch });
+    const ids = { "user-id": "u", "longRunningOperation-id": "o" };
+    const location = operationUrl("userAuthentication", ids, { query: `$select=id&${LOCATION_QUERY}` });
+    // The URL selects no status, so a body without one is what was asked for, not malformed.
+    await expect(client.getOperation(location)).resolves.toMatchObject({ operation: { id: "o" } });
+    await client.getOperation(location, { select: ["id", "status"] }).catch(() => {});
+    expect(requests.map((r) => r.url)).toEqual([
+      operationUrl("userAuthentication", ids, { query: `$select=id&${LOCATION_QUERY}` }),
+      operationUrl("userAuthentication", ids, { query: `$select=id,status&${LOCATION_QUERY}` }),
+    ]);
+  });
+
   it("getOperation refuses a Location on another host or cloud before any request", async () => {
     const { fetch, requests } = recordingFetch();
     const client = createGraphLroClient({ fetch, cloud: "usGov", token: "t" });
