@@ -84,15 +84,7 @@ export function graphFetch(options: GraphFetchOptions): Fetch {
       // Only GET is known to be safe to repeat; everything else goes through once.
       if (attempt >= (request.method === "GET" ? retry.maxRetries : 0) || waited + delay > retry.maxDelayMs) {
         if (response) return response;
-        throw new GraphError({
-          status: 0,
-          code: "networkError",
-          message: (failure as TypeError).message,
-          method: request.method,
-          url: request.url,
-          clientRequestId: request.headers.get("client-request-id") ?? undefined,
-          cause: failure,
-        });
+        throw requestError(request, 0, "networkError", (failure as TypeError).message, failure);
       }
       // Free the connection of a response we will not read (not awaited: a tee'd body's cancel
       // settles only once every branch is cancelled).
@@ -116,15 +108,18 @@ function redirectTarget(response: Response, request: Request, hops: number, orig
   response.body?.cancel().catch(() => {});
   const target = location === null || !URL.canParse(location, request.url) ? undefined : new URL(location, request.url);
   if (target?.origin === origin && hops < MAX_REDIRECTS) return new Request(target, request);
-  throw new GraphError({
-    status: response.status,
-    code: "refusedRedirect",
-    message:
-      target?.origin === origin
-        ? `more than ${MAX_REDIRECTS} redirects`
-        : `redirect to ${target?.origin ?? "an unreadable location"} not followed: the token is only for ${origin}`,
-    method: request.method,
-    url: request.url,
-    clientRequestId: request.headers.get("client-request-id") ?? undefined,
-  });
+  throw requestError(
+    request,
+    response.status,
+    "refusedRedirect",
+    target?.origin === origin
+      ? `more than ${MAX_REDIRECTS} redirects`
+      : `redirect to ${target?.origin ?? "an unreadable location"} not followed: the token is only for ${origin}`,
+  );
+}
+
+/** A GraphError about a request that got no usable response. */
+function requestError(request: Request, status: number, code: string, message: string, cause?: unknown): GraphError {
+  const clientRequestId = request.headers.get("client-request-id") ?? undefined;
+  return new GraphError({ status, code, message, method: request.method, url: request.url, clientRequestId, cause });
 }
