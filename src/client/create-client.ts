@@ -104,10 +104,20 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     if (extraQuery) url += `${url.includes("?") ? "&" : "?"}${extraQuery}`;
     const headers = { accept: ACCEPT, "client-request-id": clientRequestId };
     const response = await fetch(new Request(url, { headers, signal, redirect: "manual" }));
-    const text = await response.text();
     const { status } = response;
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
     const sent = { method: "GET", url, clientRequestId };
+    const text = await response.text().catch((cause: unknown) => {
+      // A connection lost mid-body is a network error (a TypeError); an abort stays an abort.
+      if (!(cause instanceof TypeError)) throw cause;
+      throw new GraphError({
+        ...sent,
+        status,
+        code: "networkError",
+        message: `reading the body: ${cause.message}`,
+        cause,
+      });
+    });
+    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
     if (!response.ok) throw errorFromResponse(response, text, sent, retryAfterMs);
     const operation = parseOperationBody(text, response.headers, !select?.length || select.includes("status"));
     const requestId = response.headers.get("request-id") ?? undefined;

@@ -112,6 +112,28 @@ describe("malformed 2xx responses are GraphErrors that say what is wrong", () =>
     expect((await client.getRoleManagementAlertOperation("op")).operation.status).toBe("unknownFutureValue");
   });
 
+  it("reports a connection lost mid-body as a networkError, and an abort mid-body as the abort", async () => {
+    const cut = (error: unknown) => () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"status":"ru'));
+            controller.error(error);
+          },
+        }),
+      );
+    const lost = createGraphLroClient({ fetch: recordingFetch(cut(new TypeError("terminated"))).fetch });
+    await expect(lost.getRoleManagementAlertOperation("op")).rejects.toMatchObject({
+      name: "GraphError",
+      status: 200,
+      code: "networkError",
+      message: expect.stringMatching(/reading the body: terminated$/),
+    });
+    const reason = new DOMException("gave up", "AbortError");
+    const aborted = createGraphLroClient({ fetch: recordingFetch(cut(reason)).fetch });
+    await expect(aborted.getRoleManagementAlertOperation("op")).rejects.toBe(reason);
+  });
+
   it("accepts another 2xx (the v1.0 tutorial shows the GET as 202) and reads its Retry-After", async () => {
     const { fetch } = recordingFetch(json({ status: "running" }, { status: 202, headers: { "retry-after": "5" } }));
     const result = await createGraphLroClient({ fetch }).getRoleManagementAlertOperation("op");
