@@ -1,8 +1,9 @@
 // The public surface of `graph-lro`: the only export list.
+
+export type { TokenSource } from "./client/bearer.ts";
 export type { GraphCloud, GraphTarget } from "./client/clouds.ts";
 export { createGraphLroClient, type GraphLroClient, type GraphLroClientOptions } from "./client/create-client.ts";
 export type { Fetch, Sleep } from "./client/fetch-types.ts";
-export type { RetryPolicy, TokenSource } from "./client/graph-fetch.ts";
 export type { OperationRef } from "./client/operation-routes.ts";
 export type {
   GetOperationOptions,
@@ -14,6 +15,7 @@ export type {
 } from "./client/operation-types.ts";
 export { type ParsedOperationUrl, parseOperationUrl } from "./client/parse-operation-url.ts";
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from "./client/retry-after.ts";
+export type { RetryPolicy } from "./client/retry-policy.ts";
 export { GraphError, type GraphErrorDetails, type ODataError } from "./errors/graph-error.ts";
 export { OperationFailedError } from "./errors/operation-failed-error.ts";
 export { OperationTimeoutError } from "./errors/operation-timeout-error.ts";

@@ -1,16 +1,18 @@
 import createClient, { type Client, createFinalURL, createQuerySerializer } from "openapi-fetch";
 import type { paths } from "../../generated/graph-lro.ts";
 import { GraphError } from "../errors/graph-error.ts";
+import type { TokenSource } from "./bearer.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
 import { errorFromResponse } from "./error-from-response.ts";
 import type { Fetch, Sleep } from "./fetch-types.ts";
-import { graphFetch, type RetryPolicy, type TokenSource } from "./graph-fetch.ts";
+import { graphFetch } from "./graph-fetch.ts";
 import { OPERATION_PATHS, type OperationRef, pathParams } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
 import { parseOperationBody } from "./parse-operation-body.ts";
 import { parseOperationUrl } from "./parse-operation-url.ts";
 import { safePathSerializer } from "./path-id.ts";
 import { parseRetryAfter } from "./retry-after.ts";
+import { type RetryPolicy, resolveRetryPolicy } from "./retry-policy.ts";
 import { sleep } from "./sleep.ts";
 
 /** Options of createGraphLroClient. */
@@ -57,7 +59,6 @@ export interface GraphLroClient {
 }
 
 const ACCEPT = "application/json";
-const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, maxDelayMs: 60_000 };
 /** `$select` is an array with style form, explode false: `$select=a,b`. Made once, not per call. */
 const serializeQuery = createQuerySerializer({ array: { style: "form", explode: false } });
 
@@ -69,8 +70,8 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     origin: base.origin,
     fetch: options.fetch,
     token: options.token,
-    retry: { ...DEFAULT_RETRY, ...options.retry },
-    timeoutMs: options.timeoutMs,
+    retry: resolveRetryPolicy(options.retry),
+    timeoutMs: checkTimeout(options.timeoutMs),
     timeoutSignal: options.timeoutSignal ?? ((ms) => AbortSignal.timeout(ms)),
     sleep: options.sleep ?? sleep,
     random: options.random ?? Math.random,
@@ -108,7 +109,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     const sent = { method: "GET", url, clientRequestId };
     const text = await response.text().catch((cause: unknown) => {
       // A connection lost mid-body is a network error (a TypeError); an abort stays an abort.
-      if (!(cause instanceof TypeError)) throw cause;
+      if (!(cause instanceof TypeError) || signal?.aborted) throw cause;
       throw new GraphError({
         ...sent,
         status,
@@ -139,4 +140,12 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     },
     raw,
   };
+}
+
+/** `timeoutMs` if it is a usable timeout: AbortSignal.timeout would only fail at the first call. */
+function checkTimeout(timeoutMs: number | undefined): number | undefined {
+  if (timeoutMs !== undefined && !(Number.isSafeInteger(timeoutMs) && timeoutMs > 0)) {
+    throw new RangeError(`timeoutMs must be a whole number of milliseconds > 0, got ${timeoutMs}`);
+  }
+  return timeoutMs;
 }

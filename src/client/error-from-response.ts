@@ -23,10 +23,10 @@ export function errorFromResponse(
     message: odata?.error.message ?? `${response.statusText || "error"} (the body is not a Graph error)`,
     method: request.method,
     url: request.url,
-    requestId: response.headers.get("request-id") ?? inner?.["request-id"] ?? undefined,
+    requestId: response.headers.get("request-id") ?? asString(inner?.["request-id"]),
     // The id we sent, rather than any echo of it: it is the one our logs have.
     clientRequestId: request.clientRequestId,
-    date: inner?.date ?? response.headers.get("date") ?? undefined,
+    date: asString(inner?.date) ?? response.headers.get("date") ?? undefined,
     retryAfterMs,
     body: odata,
   });
@@ -43,3 +43,6 @@ function parseODataError(text: string): ODataError | undefined {
   const error = body?.error;
   return typeof error?.code === "string" && typeof error.message === "string" ? (body as ODataError) : undefined;
 }
+
+/** A body field the spec calls a string, if it is one: a proxy's body may not follow the spec. */
+const asString = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);

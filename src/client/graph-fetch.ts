@@ -1,16 +1,10 @@
 import { GraphError } from "../errors/graph-error.ts";
+import { abortable } from "./abortable.ts";
 import { backoffDelay } from "./backoff.ts";
+import { bearerHeader, type TokenSource } from "./bearer.ts";
 import type { Fetch, Sleep } from "./fetch-types.ts";
 import { parseRetryAfter } from "./retry-after.ts";
-
-/** A bearer token, or a function called before every attempt, so refreshed tokens are used. */
-export type TokenSource = string | (() => string | Promise<string>);
-
-/** How far a call may retry: `maxRetries` extra attempts, `maxDelayMs` of waiting in all. */
-export interface RetryPolicy {
-  maxRetries: number;
-  maxDelayMs: number;
-}
+import type { RetryPolicy } from "./retry-policy.ts";
 
 /** What graphFetch needs: where requests may go, the token, and the retry policy with its tools. */
 export interface GraphFetchOptions {
@@ -44,24 +38,28 @@ const MAX_REDIRECTS = 5;
 export function graphFetch(options: GraphFetchOptions): Fetch {
   const { origin, token, retry, timeoutMs } = options;
   const prefix = `${origin}/`;
-  // A fixed token's header value is built once, not per attempt.
-  const bearer = typeof token === "string" ? `Bearer ${token}` : undefined;
+  // A fixed token's header value is built (and checked) once, not per attempt.
+  const bearer = typeof token === "string" ? bearerHeader(token) : undefined;
   return async (request) => {
     if (!request.url.startsWith(prefix)) {
       throw new TypeError(`refusing to send a request to ${new URL(request.url).origin}: the client is for ${origin}`);
     }
     if (!request.headers.has("client-request-id")) request.headers.set("client-request-id", crypto.randomUUID());
-    // Only here is a Request re-created (costly): its signal cannot be replaced otherwise.
-    if (timeoutMs !== undefined) {
-      request = new Request(request, { signal: AbortSignal.any([request.signal, options.timeoutSignal(timeoutMs)]) });
+    // Only here is a Request re-created (costly): for the timeout's signal, or for a raw call that
+    // asked to follow redirects itself, which would let fetch take it (and its answer) elsewhere.
+    if (timeoutMs !== undefined || request.redirect !== "manual") {
+      const signal =
+        timeoutMs === undefined ? request.signal : AbortSignal.any([request.signal, options.timeoutSignal(timeoutMs)]);
+      request = new Request(request, { signal, redirect: "manual" });
     }
     const { signal } = request;
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
       // An injected fetch may ignore the signal; an aborted call must still send nothing.
       signal.throwIfAborted();
-      // The token is read outside the try: a token function's own error is not a network error to retry.
-      const authorization = typeof token === "function" ? `Bearer ${await token()}` : bearer;
+      // The token is read outside the try: a token function's own error is not a network error to
+      // retry. A token function that never settles still yields to an abort or the timeout.
+      const authorization = typeof token === "function" ? bearerHeader(await abortable(token(), signal)) : bearer;
       let response: Response | undefined;
       let failure: unknown;
       try {
@@ -107,14 +105,18 @@ function redirectTarget(response: Response, request: Request, hops: number, orig
   if (location === null && !opaque) return undefined;
   response.body?.cancel().catch(() => {});
   const target = location === null || !URL.canParse(location, request.url) ? undefined : new URL(location, request.url);
-  if (target?.origin === origin && hops < MAX_REDIRECTS) return new Request(target, request);
+  // A Request cannot carry userinfo (its constructor would throw a TypeError, read as a network error).
+  const credentials = Boolean(target?.username || target?.password);
+  if (target?.origin === origin && !credentials && hops < MAX_REDIRECTS) return new Request(target, request);
   throw requestError(
     request,
     response.status,
     "refusedRedirect",
-    target?.origin === origin
-      ? `more than ${MAX_REDIRECTS} redirects`
-      : `redirect to ${target?.origin ?? "an unreadable location"} not followed: the token is only for ${origin}`,
+    target?.origin !== origin
+      ? `redirect to ${target?.origin ?? "an unreadable location"} not followed: the token is only for ${origin}`
+      : credentials
+        ? "redirect to a URL with credentials not followed"
+        : `more than ${MAX_REDIRECTS} redirects`,
   );
 }
 

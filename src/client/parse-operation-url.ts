@@ -23,7 +23,8 @@ export function parseOperationUrl(url: string | URL, target: GraphTarget = {}): 
   if (parsed.origin !== base.origin) {
     throw new TypeError(`refusing ${parsed.origin}: the configured Graph origin is ${base.origin}`);
   }
-  const prefix = `${base.pathname}/`;
+  // A base URL without a path has the pathname "/", not "".
+  const prefix = `${base.pathname.replace(/\/$/, "")}/`;
   if (!parsed.pathname.startsWith(prefix)) {
     throw new TypeError(`the path ${parsed.pathname} is not under ${prefix}`);
   }
@@ -72,7 +73,8 @@ function splitSelect(search: string): { query: string; select?: string[] } {
   let select: string[] | undefined;
   const kept = search.split("&").filter((part) => {
     const [name, value = ""] = [...new URLSearchParams(part)][0] ?? [];
-    if (name !== "$select" && name !== "select") return true;
+    // OData takes system query option names case-insensitively.
+    if (!/^\$?select$/i.test(name ?? "")) return true;
     select = value.split(",");
     return false;
   });

@@ -37,6 +37,12 @@ describe("GraphError from an error response", () => {
     });
   });
 
+  it("takes innerError's date and request-id only when they are strings, as the spec says", async () => {
+    const body = { error: { code: "Odd", message: "m", innerError: { date: 1, "request-id": { id: 2 } } } };
+    const error = await errorFor(json(body, { status: 500, headers: { date: "Mon, 02 Mar 2026 10:00:00 GMT" } }));
+    expect(error).toMatchObject({ code: "Odd", date: "Mon, 02 Mar 2026 10:00:00 GMT", requestId: undefined });
+  });
+
   it("uses its own code, our client-request-id and the Date header when the body is not an OData error", async () => {
     const error = await errorFor(
       new Response("<html>bad gateway</html>", {
@@ -132,6 +138,18 @@ describe("malformed 2xx responses are GraphErrors that say what is wrong", () =>
     const reason = new DOMException("gave up", "AbortError");
     const aborted = createGraphLroClient({ fetch: recordingFetch(cut(reason)).fetch });
     await expect(aborted.getRoleManagementAlertOperation("op")).rejects.toBe(reason);
+    // An abort is told by the signal, not by the reason's type: a TypeError reason stays the reason.
+    const controller = new AbortController();
+    const typeErrorReason = new TypeError("user cancelled");
+    const mid = createGraphLroClient({
+      fetch: recordingFetch(() => {
+        controller.abort(typeErrorReason);
+        return cut(typeErrorReason)();
+      }).fetch,
+    });
+    await expect(mid.getRoleManagementAlertOperation("op", { signal: controller.signal })).rejects.toBe(
+      typeErrorReason,
+    );
   });
 
   it("accepts another 2xx (the v1.0 tutorial shows the GET as 202) and reads its Retry-After", async () => {

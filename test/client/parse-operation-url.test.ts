@@ -35,6 +35,7 @@ describe("parseOperationUrl", () => {
     ["$select=status,id", ["status", "id"]],
     ["%24select=status%2Cid", ["status", "id"]],
     ["select=resourceLocation", ["resourceLocation"]],
+    ["$Select=id", ["id"]],
   ] as const)("takes %s out of the query, as the select names", ([select, names]) => {
     const url = `${userOperation("u", "o")}?aadgdc=DUB02P&${select}&aadgsu=ssprprod-a`;
     expect(parseOperationUrl(url)).toEqual({
@@ -42,6 +43,16 @@ describe("parseOperationUrl", () => {
       query: "aadgdc=DUB02P&aadgsu=ssprprod-a",
       select: names,
     });
+  });
+
+  it("matches under a base URL without a path (a mock at the root)", () => {
+    const root = "http://localhost:3000";
+    const url = operationUrl("roleManagementAlert", { "longRunningOperation-id": "x" }, { root });
+    expect(parseOperationUrl(url, { baseUrl: root })).toEqual({
+      ref: { kind: "roleManagementAlert", operationId: "x" },
+      query: "",
+    });
+    expect(() => parseOperationUrl(`${root}/beta/x`, { baseUrl: root })).toThrow("is not an operation path");
   });
 
   it("parses an alert-refresh Location, with its ':' raw or encoded", () => {

@@ -83,6 +83,35 @@ describe("retries", () => {
     expect(requests).toHaveLength(4);
   });
 
+  it("takes the default for a retry field given as undefined, rather than dropping the bound", async () => {
+    const unavailable = new Response(null, { status: 503, headers: { "retry-after": "0" } });
+    // A sixth request fails the test instead of letting an unbounded loop hang it.
+    const runaway = () => {
+      throw new RangeError("runaway retries");
+    };
+    const { fetch, requests } = recordingFetch(...Array(5).fill(unavailable), runaway);
+    const { sleep } = recordingSleep();
+    const client = createGraphLroClient({ fetch, sleep, retry: { maxRetries: undefined, maxDelayMs: undefined } });
+    await expect(client.getRoleManagementAlertOperation("op")).rejects.toMatchObject({ status: 503 });
+    expect(requests).toHaveLength(5); // the default 4 retries
+    const long = recordingFetch(odataError(429, "TooManyRequests", { "retry-after": "86400" }));
+    const patient = createGraphLroClient({ fetch: long.fetch, sleep, retry: { maxDelayMs: undefined } });
+    await expect(patient.getRoleManagementAlertOperation("op")).rejects.toMatchObject({ status: 429 });
+    expect(long.requests).toHaveLength(1); // a day is over the default budget of a minute
+  });
+
+  it.for([
+    [{ retry: { maxRetries: -1 } }, "retry.maxRetries must be a whole number ≥ 0, got -1"],
+    [{ retry: { maxRetries: 1.5 } }, "retry.maxRetries must be a whole number ≥ 0, got 1.5"],
+    [{ retry: { maxRetries: Number.POSITIVE_INFINITY } }, "retry.maxRetries must be a whole number ≥ 0, got Infinity"],
+    [{ retry: { maxDelayMs: Number.NaN } }, "retry.maxDelayMs must be a finite number ≥ 0, got NaN"],
+    [{ retry: { maxDelayMs: -1 } }, "retry.maxDelayMs must be a finite number ≥ 0, got -1"],
+    [{ timeoutMs: 0 }, "timeoutMs must be a whole number of milliseconds > 0, got 0"],
+    [{ timeoutMs: Number.NaN }, "timeoutMs must be a whole number of milliseconds > 0, got NaN"],
+  ] as const)("refuses %o when the client is made", ([options, message]) => {
+    expect(() => createGraphLroClient(options)).toThrow(new RangeError(message));
+  });
+
   it.each([400, 401, 403, 404, 409, 500, 502])("never retries %i", async (status) => {
     const { client, requests, delays } = setup(odataError(status, "Nope"));
     await expect(client.getRoleManagementAlertOperation("op")).rejects.toMatchObject({ status, code: "Nope" });
@@ -165,6 +194,23 @@ describe("abort and timeout", () => {
     timeout.abort(new DOMException("timed out", "TimeoutError"));
     await expect(call).rejects.toMatchObject({ name: "TimeoutError" });
     expect(asked).toEqual([1234]);
+  });
+
+  it("aborts, or times out, while a token function has not answered yet, sending nothing", async () => {
+    const { fetch, requests } = recordingFetch();
+    const never = () => new Promise<string>(() => {});
+    const controller = new AbortController();
+    const call = createGraphLroClient({ fetch, token: never }).getRoleManagementAlertOperation("op", {
+      signal: controller.signal,
+    });
+    controller.abort(new Error("user gave up"));
+    await expect(call).rejects.toThrow("user gave up");
+    const timeout = new AbortController();
+    const timed = createGraphLroClient({ fetch, token: never, timeoutMs: 50, timeoutSignal: () => timeout.signal });
+    const pending = timed.getRoleManagementAlertOperation("op");
+    timeout.abort(new DOMException("timed out", "TimeoutError"));
+    await expect(pending).rejects.toMatchObject({ name: "TimeoutError" });
+    expect(requests).toEqual([]);
   });
 
   it("the default sleep rejects on abort, before and during the wait", async () => {

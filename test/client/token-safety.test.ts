@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createGraphLroClient, GraphError } from "../../src/index.ts";
-import { json, odataError, recordingFetch } from "../support/recording-fetch.ts";
-import { GRAPH_ROOT, operationPath, operationUrl } from "../support/spec-urls.ts";
+import { json, odataError, recordingFetch, recordingSleep } from "../support/recording-fetch.ts";
+import { GRAPH_ROOT, operationPath, operationUrl, template } from "../support/spec-urls.ts";
 
 const TOKEN = "eyJ0eXAiOiJKV1Qi.SECRET-TOKEN.sig";
 
@@ -81,6 +81,53 @@ describe("the token stays with Graph", () => {
     const error = await client.getUserAuthenticationOperation("u", "op").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphError);
     for (const text of everyRendering(error)) expect(text).not.toContain("SECRET-TOKEN");
+  });
+
+  it("refuses a token no header can carry before sending anything, without quoting it", async () => {
+    const bad = `${TOKEN}\r\nx-injected: 1`;
+    expect(() => createGraphLroClient({ token: bad })).toThrow(
+      new TypeError(
+        `the token must be a non-empty string of visible ASCII characters, got a string of ${bad.length} characters`,
+      ),
+    );
+    const { fetch, requests } = recordingFetch();
+    const { sleep, delays } = recordingSleep();
+    for (const token of [() => bad, () => "", () => undefined as unknown as string]) {
+      const error = await createGraphLroClient({ fetch, sleep, token })
+        .getRoleManagementAlertOperation("op")
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      for (const text of everyRendering(error)) expect(text).not.toContain("SECRET-TOKEN");
+    }
+    expect(requests).toEqual([]);
+    expect(delays).toEqual([]);
+  });
+
+  it("keeps a raw call that asks to follow redirects from following them off Graph", async () => {
+    const { fetch, requests } = recordingFetch(redirect(302, "https://evil.test/x"));
+    const client = createGraphLroClient({ fetch, token: TOKEN });
+    const call = client.raw.GET(template("roleManagementAlert"), {
+      params: { path: alert("op") },
+      redirect: "follow",
+    });
+    await expect(call).rejects.toMatchObject({ code: "refusedRedirect" });
+    expect(requests.map((r) => r.redirect)).toEqual(["manual"]);
+  });
+
+  it("refuses a redirect to a URL with credentials, even on the Graph origin, and never prints them", async () => {
+    const target = new URL(operationUrl("roleManagementAlert", alert("moved")));
+    target.username = "user";
+    target.password = "pw";
+    const { fetch, requests } = recordingFetch(redirect(302, target.href));
+    const error = await createGraphLroClient({ fetch, token: TOKEN })
+      .getRoleManagementAlertOperation("op")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "refusedRedirect",
+      message: expect.stringMatching(/with credentials not followed$/),
+    });
+    expect(requests).toHaveLength(1);
+    for (const text of everyRendering(error)) expect(text).not.toContain("pw@");
   });
 
   it("keeps the token out of the client itself when printed", () => {

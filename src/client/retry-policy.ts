@@ -1,0 +1,25 @@
+/** How far a call may retry: `maxRetries` extra attempts, `maxDelayMs` of waiting in all. */
+export interface RetryPolicy {
+  maxRetries: number;
+  maxDelayMs: number;
+}
+
+/** The defaults: 4 retries, within a minute of waiting (docs/decisions/0005). */
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, maxDelayMs: 60_000 };
+
+/**
+ * The policy for a client's `retry` option, field by field: an omitted or undefined field takes its
+ * default (a spread would copy `undefined` over it and lift the bound). Throws a RangeError naming
+ * a field that is not a non-negative (integer) number.
+ */
+export function resolveRetryPolicy(retry: Partial<RetryPolicy> = {}): RetryPolicy {
+  const maxRetries = retry.maxRetries ?? DEFAULT_RETRY.maxRetries;
+  const maxDelayMs = retry.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs;
+  if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) {
+    throw new RangeError(`retry.maxRetries must be a whole number ≥ 0, got ${maxRetries}`);
+  }
+  if (!Number.isFinite(maxDelayMs) || maxDelayMs < 0) {
+    throw new RangeError(`retry.maxDelayMs must be a finite number ≥ 0, got ${maxDelayMs}`);
+  }
+  return { maxRetries, maxDelayMs };
+}
