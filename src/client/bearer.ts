@@ -11,7 +11,7 @@ const TOKEN = /^[\x21-\x7e]+$/;
 export function bearerHeader(token: unknown): string {
   if (typeof token !== "string" || !TOKEN.test(token)) {
     const what = typeof token === "string" ? `a string of ${token.length} characters` : typeof token;
-    throw new TypeError(`the token must be a non-empty string of visible ASCII characters, got ${what}`);
+    throw new TypeError(`the token must be the bare token (no "Bearer "): visible ASCII without spaces, got ${what}`);
   }
   return `Bearer ${token}`;
 }

@@ -87,12 +87,12 @@ describe("the token stays with Graph", () => {
     const bad = `${TOKEN}\r\nx-injected: 1`;
     expect(() => createGraphLroClient({ token: bad })).toThrow(
       new TypeError(
-        `the token must be a non-empty string of visible ASCII characters, got a string of ${bad.length} characters`,
+        `the token must be the bare token (no "Bearer "): visible ASCII without spaces, got a string of ${bad.length} characters`,
       ),
     );
     const { fetch, requests } = recordingFetch();
     const { sleep, delays } = recordingSleep();
-    for (const token of [() => bad, () => "", () => undefined as unknown as string]) {
+    for (const token of [() => bad, () => "", () => `Bearer ${TOKEN}`, () => undefined as unknown as string]) {
       const error = await createGraphLroClient({ fetch, sleep, token })
         .getRoleManagementAlertOperation("op")
         .catch((e: unknown) => e);
