@@ -12,7 +12,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const server = await startMockServer({ port, host: values.host });
+const server = await startMockServer({ port, host: values.host }).catch((error: NodeJS.ErrnoException) => {
+  const why = error.code === "EADDRINUSE" ? `port ${port} is in use (--port 0 picks a free one)` : error.message;
+  console.error(`mock: cannot listen on ${values.host}:${port}: ${why}`);
+  process.exit(1);
+});
 console.log(`graph-lro mock listening on ${server.url}`);
 console.log(
   `  curl -H 'Authorization: Bearer x' ${server.url}${Object.values(operations)[0]?.path.replace(/\{[^}]+\}/g, "<id>")}`,

@@ -47,6 +47,9 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
   const validate = createSchemaValidator();
   const violations: ContractViolationError[] = [];
   const storySteps = new Map<string, number>();
+  for (const chosen of Object.values(options.stories ?? {})) {
+    if (typeof chosen === "string" && !isBuiltInStory(chosen)) throw new Error(unknownStory(chosen));
+  }
 
   const violation = (operation: SpecOperation, subject: string, pointer: string, value: unknown, problem: string) => {
     const error = new ContractViolationError(operation.operationId, subject, pointer, value, problem);
@@ -68,22 +71,24 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
       }
     }
     const token = readRequestToken(request);
-    if (token.kind === "missing") {
-      violation(operation, "request header", "/Authorization", undefined, "is required by the operation's security");
-    }
-    if (token.kind !== "bearer") return { status: 401, body: exampleBody(operation, 401) };
-    if (token.scopes && !operation.scopes.some((scope) => token.scopes?.includes(scope))) {
-      return { status: 403, body: exampleBody(operation, 403) };
+    if (operation.authRequired) {
+      if (token.kind === "missing") {
+        violation(operation, "request header", "/Authorization", undefined, "is required by the operation's security");
+      }
+      if (token.kind !== "bearer") return { status: 401, body: exampleBody(operation, 401) };
+      if (token.scopes && !operation.scopes.some((scope) => token.scopes?.includes(scope))) {
+        return { status: 403, body: exampleBody(operation, 403) };
+      }
     }
 
     const select = readSelect(query, selectableNames(operation));
     if (select.kind === "invalid" || select.kind === "unknownProperty") {
-      const body = exampleBody(operation, 400) as { error: { message: string } };
-      body.error.message =
+      return badRequest(
+        operation,
         select.kind === "invalid"
           ? select.reason
-          : `Parsing OData Select and Expand failed: Could not find a property named '${select.name}' on type '${operationType(operation)}'.`;
-      return { status: 400, body };
+          : `Parsing OData Select and Expand failed: Could not find a property named '${select.name}' on type '${operationType(operation)}'.`,
+      );
     }
 
     const id = ids[operation.idParameter] ?? "";
@@ -94,15 +99,22 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     return response;
   };
 
-  const storyResponse = (operation: SpecOperation, request: Request, id: string, ids: Record<string, string>) => {
-    const chosen = options.stories?.[id] ?? readStoryPreference(request);
+  const storyResponse = (
+    operation: SpecOperation,
+    request: Request,
+    id: string,
+    ids: Record<string, string>,
+  ): MockResponse | undefined => {
+    // Own keys only: an id such as `constructor` names no story.
+    const chosen =
+      (options.stories && Object.hasOwn(options.stories, id) ? options.stories[id] : undefined) ??
+      readStoryPreference(request);
     if (chosen === undefined) return undefined;
-    const story = typeof chosen === "string" ? builtInStories[chosen as BuiltInStoryName] : chosen;
-    if (!story) {
-      throw new Error(
-        `graph-lro mock: unknown story "${String(chosen)}"; built-in stories: ${Object.keys(builtInStories).join(", ")}`,
-      );
+    if (typeof chosen === "string" && !isBuiltInStory(chosen)) {
+      // Only a request can name an unknown story here (the option's names were checked up front).
+      return badRequest(operation, unknownStory(chosen));
     }
+    const story = typeof chosen === "string" ? builtInStories[chosen] : chosen;
     const key = JSON.stringify([operation.operationId, ids, chosen]);
     const index = storySteps.get(key) ?? 0;
     storySteps.set(key, index + 1);
@@ -126,8 +138,13 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
       violation(operation, `${subject} body`, problem.pointer, problem.value, problem.message);
     }
     for (const [name, header] of Object.entries(declared.headers ?? {})) {
-      if (name === "Retry-After" && response.retryAfter === undefined && header.required) {
-        violation(operation, `${subject} header`, `/${name}`, undefined, "is required");
+      if (name !== "Retry-After") continue;
+      if (response.retryAfter === undefined) {
+        if (header.required) violation(operation, `${subject} header`, `/${name}`, undefined, "is required");
+        continue;
+      }
+      for (const problem of header.schema ? validate(header.schema, response.retryAfter) : []) {
+        violation(operation, `${subject} header`, `/${name}`, response.retryAfter, problem.message);
       }
     }
   };
@@ -152,6 +169,21 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
       violations.length = 0;
     },
   });
+}
+
+function isBuiltInStory(name: string): name is BuiltInStoryName {
+  return Object.hasOwn(builtInStories, name);
+}
+
+function unknownStory(name: string): string {
+  return `graph-lro mock: unknown story "${name}"; built-in stories: ${Object.keys(builtInStories).join(", ")}`;
+}
+
+/** Graph's 400 BadRequest body, with `message`. */
+function badRequest(operation: SpecOperation, message: string): MockResponse {
+  const body = exampleBody(operation, 400) as { error: { message: string } };
+  body.error.message = message;
+  return { status: 400, body };
 }
 
 /** Default behaviour: the example whose id is the requested id, or Graph's 404. */

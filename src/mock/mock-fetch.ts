@@ -22,8 +22,11 @@ export function createMockFetch(handlers: readonly RequestHandler[]): typeof fet
   };
 }
 
-/** No handler matched the request: a TypeError, as fetch rejects with for a request it cannot send. */
-export class UnhandledRequestError extends TypeError {
+/**
+ * No handler matched the request. Not a TypeError (a network error): a client would retry it, and
+ * a request the spec does not know is a bug to report at once.
+ */
+export class UnhandledRequestError extends Error {
   override name = "UnhandledRequestError";
 
   constructor(readonly request: Request) {

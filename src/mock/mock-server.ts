@@ -49,8 +49,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const answer = async (incoming: IncomingMessage, outgoing: ServerResponse) => {
     let url: URL;
     try {
-      url = new URL(incoming.url ?? "/", graphRoot.origin);
-      if (!incoming.url?.startsWith("/")) throw new TypeError("not an origin-form request target");
+      const target = incoming.url ?? "";
+      // Origin-form (`/beta/...`), or absolute-form (`http://host/beta/...`), which RFC 9112 §3.2.2
+      // has servers accept; either way the path is answered under the Graph root.
+      const absolute = /^https?:\/\//i.test(target) ? new URL(target) : undefined;
+      if (!absolute && !target.startsWith("/")) throw new TypeError("not an origin-form request target");
+      url = new URL(absolute ? `${absolute.pathname}${absolute.search}` : target, graphRoot.origin);
     } catch {
       return send(outgoing, errorResponse(400, "BadRequest", `The request target is malformed: ${incoming.url}`));
     }

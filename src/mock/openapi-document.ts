@@ -2,7 +2,12 @@
 export interface OpenApiDocument {
   readonly paths: Readonly<Record<string, PathItem>>;
   readonly servers?: readonly { readonly url: string }[];
+  /** The default security of operations that declare none. */
+  readonly security?: readonly SecurityRequirement[];
 }
+
+/** Scheme name to scopes; any one requirement of a list satisfies it, and `{}` means none needed. */
+export type SecurityRequirement = Readonly<Record<string, readonly string[]>>;
 
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
@@ -36,7 +41,7 @@ export interface Operation {
   readonly operationId?: string;
   readonly parameters?: readonly Parameter[];
   readonly responses: Readonly<Record<string, Response>>;
-  readonly security?: readonly Readonly<Record<string, readonly string[]>>[];
+  readonly security?: readonly SecurityRequirement[];
   /** Graph's permission table; scopes that are higher-privileged than the security requirement. */
   readonly "x-ms-permissions"?: { readonly higherPrivileged?: readonly string[] };
 }

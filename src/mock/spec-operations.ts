@@ -11,6 +11,8 @@ export interface SpecOperation {
   readonly pathParameters: readonly Parameter[];
   readonly queryParameters: ReadonlyMap<string, Parameter>;
   readonly responses: Readonly<Record<string, Response>>;
+  /** False when the operation's security (or the document's) is empty or has an empty requirement. */
+  readonly authRequired: boolean;
   /** Scopes that grant the operation: its security requirement's, and the higher-privileged ones. */
   readonly scopes: readonly string[];
   /** The named examples of the JSON success response, in spec order. */
@@ -29,6 +31,8 @@ export function specOperations(doc: OpenApiDocument): SpecOperation[] {
       const parameters = mergeParameters(item.parameters ?? [], operation.parameters ?? []);
       const pathParameters = parameters.filter((p) => p.in === "path");
       const idParameter = pathParameters.at(-1)?.name;
+      // OpenAPI: an operation's `security` replaces the document's; `[]` or a `{}` requirement needs none.
+      const security = operation.security ?? doc.security ?? [];
       if (!idParameter) throw new Error(`graph-lro mock: ${method.toUpperCase()} ${path} has no path parameter`);
       found.push({
         operationId: operation.operationId ?? `${method} ${path}`,
@@ -37,8 +41,9 @@ export function specOperations(doc: OpenApiDocument): SpecOperation[] {
         pathParameters,
         queryParameters: new Map(parameters.filter((p) => p.in === "query").map((p) => [p.name, p])),
         responses: operation.responses,
+        authRequired: security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0),
         scopes: [
-          ...(operation.security ?? []).flatMap((requirement) => Object.values(requirement).flat()),
+          ...security.flatMap((requirement) => Object.values(requirement).flat()),
           ...(operation["x-ms-permissions"]?.higherPrivileged ?? []),
         ],
         examples: successExamples(operation),

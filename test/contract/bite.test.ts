@@ -63,6 +63,12 @@ describe("the contract check bites", () => {
     expect(error.message).toContain("response 429 header /Retry-After is required");
   });
 
+  it.each([-1, 1.5])("reports a Retry-After of %s, which the spec's integer ≥ 0 does not allow", async (seconds) => {
+    const story = defineStory().error(429, { retryAfter: seconds }).build();
+    const error = await violationFor(structuredClone(spec) as Mutable, "x", { x: story });
+    expect(error).toMatchObject({ subject: "response 429 header", pointer: "/Retry-After", value: seconds });
+  });
+
   it("reports requests that break the spec: unknown query names and a missing Authorization", async () => {
     const handlers = createGraphLroHandlers();
     const fetch = createMockFetch(handlers);

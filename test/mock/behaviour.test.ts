@@ -131,13 +131,31 @@ describe.each(operations.map((o) => [o.operationId, o] as const))("%s", (_, oper
       ]);
     });
 
-    it("names the built-in stories when asked for one that does not exist", async () => {
-      const fetch = createMockFetch(createGraphLroHandlers());
-      const c = bareClient(fetch);
-      await expect(getOperation(c, operation, "x", { headers: { Prefer: "story=nope" } })).rejects.toThrow(
-        `unknown story "nope"; built-in stories: ${Object.keys(builtInStories).join(", ")}`,
-      );
+    it.each(["nope", "toString", "__proto__"])(
+      "answers Prefer: story=%s, which is no story, with a 400 naming the built-in ones",
+      async (name) => {
+        const c = bareClient(createMockFetch(createGraphLroHandlers()));
+        const { response, error } = await getOperation(c, operation, "x", { headers: { Prefer: `story=${name}` } });
+        expect(response.status).toBe(400);
+        expect(error).toMatchObject({
+          error: {
+            message: `graph-lro mock: unknown story "${name}"; built-in stories: ${Object.keys(builtInStories).join(", ")}`,
+          },
+        });
+      },
+    );
+
+    it("refuses an unknown story name in the stories option when the handlers are made", () => {
+      expect(() => createGraphLroHandlers({ stories: { x: "nope" as never } })).toThrow('unknown story "nope"');
     });
+
+    it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])(
+      "treats the id %s as an id, not as a key of the stories option",
+      async (id) => {
+        const c = bareClient(createMockFetch(createGraphLroHandlers({ stories: {} })));
+        expect((await getOperation(c, operation, id)).response.status).toBe(404);
+      },
+    );
   });
 
   describe("auth", () => {
@@ -169,4 +187,37 @@ it("rejects a request no handler matches with UnhandledRequestError, naming it",
   const error = await fetch(url, { headers: { Authorization: "Bearer t" } }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(UnhandledRequestError);
   expect((error as Error).message).toBe(`graph-lro mock: no handler for GET ${url}`);
+  // Not a network error (a TypeError), which the client would retry: it is a bug to report at once.
+  expect(error).not.toBeInstanceOf(TypeError);
+});
+
+describe("the spec's security decides what auth the mock asks for", () => {
+  // biome-ignore lint/suspicious/noExplicitAny: the test edits the spec data freely.
+  const edited = (edit: (doc: any, operation: any) => void) => {
+    const doc = structuredClone(spec) as unknown as OpenApiDocument;
+    for (const item of Object.values(doc.paths)) edit(doc, item.get);
+    return createMockFetch(createGraphLroHandlers({ spec: doc }));
+  };
+  const [operation] = operations;
+  const url = (operation && `${spec.servers[0].url}${operation.path.replace(/\{[^}]+\}/g, "x")}`) as string;
+
+  it("needs no Authorization for an operation whose security is empty", async () => {
+    const fetch = edited((_, get) => {
+      get.security = [];
+    });
+    expect((await fetch(url)).status).toBe(404);
+  });
+
+  it("takes the document's security for an operation that declares none", async () => {
+    const fetch = edited((doc, get) => {
+      doc.security = [{ oauth: ["Custom.Read"] }];
+      delete get.security;
+      delete get["x-ms-permissions"];
+    });
+    const status = async (token: string) =>
+      (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).status;
+    expect(await status("scopes=Custom.Read")).toBe(404);
+    expect(await status("scopes=Other.Read")).toBe(403);
+    await expect(fetch(url)).rejects.toThrow("request header /Authorization is required");
+  });
 });

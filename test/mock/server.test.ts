@@ -50,6 +50,12 @@ describe("startMockServer", () => {
     expect(await status(alertPath(runningExample.id))).toBe(200);
   });
 
+  it("accepts an absolute-form request target, as RFC 9112 asks of servers", async () => {
+    const { port } = server;
+    const target = alertUrl(`http://127.0.0.1:${port}${new URL(server.url).pathname}`, runningExample.id);
+    expect((await raw(target, auth)).status).toBe(200);
+  });
+
   /** A request as sent, with no client-side URL normalisation. */
   async function raw(path: string, headers: Record<string, string>) {
     const { port } = server;
@@ -74,6 +80,19 @@ describe("npm run mock", () => {
     const { code, stdout } = await run;
     expect(code).toBe(0);
     expect(stdout).toContain("graph-lro mock stopped");
+  }, 30_000);
+
+  it("says a port is in use in one line, without a stack trace", async () => {
+    const busy = await startMockServer({ port: 0 });
+    try {
+      const { code, stderr } = await spawnNode(["scripts/mock.ts", "--port", String(busy.port)]);
+      expect(code).toBe(1);
+      expect(stderr.trim()).toBe(
+        `mock: cannot listen on 127.0.0.1:${busy.port}: port ${busy.port} is in use (--port 0 picks a free one)`,
+      );
+    } finally {
+      await busy.close();
+    }
   }, 30_000);
 
   it("refuses a bad port with a usage error", async () => {
