@@ -6,7 +6,7 @@ import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
 import { errorFromResponse } from "./error-from-response.ts";
 import type { Fetch, Sleep } from "./fetch-types.ts";
 import { graphFetch } from "./graph-fetch.ts";
-import { OPERATION_PATHS, type OperationRef, pathParams } from "./operation-routes.ts";
+import { assertOperationRef, OPERATION_PATHS, type OperationRef, pathParams } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
 import { parseOperationBody } from "./parse-operation-body.ts";
 import { parseOperationUrl } from "./parse-operation-url.ts";
@@ -133,7 +133,10 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     getUserAuthenticationOperation: (userId, operationId, opts) =>
       get({ kind: "userAuthentication", userId, operationId }, "", opts),
     getOperation: async (target, opts) => {
-      if (typeof target === "object" && "kind" in target) return get(target, "", opts);
+      if (typeof target === "object" && !(target instanceof URL)) {
+        assertOperationRef(target);
+        return get(target, "", opts);
+      }
       const { ref, query, select } = parseOperationUrl(target, { baseUrl });
       // The URL's own $select names are unchecked: Graph (or the mock) answers an unknown one with a 400.
       return get(ref, query, { ...opts, select: opts?.select ?? (select as SelectableProperty[] | undefined) });

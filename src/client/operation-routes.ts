@@ -20,3 +20,12 @@ export function pathParams(ref: OperationRef): PathParams<OperationRef["kind"]> 
     ? ({ "user-id": ref.userId, "longRunningOperation-id": ref.operationId } satisfies PathParams<typeof ref.kind>)
     : ({ "longRunningOperation-id": ref.operationId } satisfies PathParams<typeof ref.kind>);
 }
+
+/** Throws a TypeError unless `ref` names an operation kind (its ids are checked when the path is built). */
+export function assertOperationRef(ref: unknown): asserts ref is OperationRef {
+  const kind = (ref as { kind?: unknown } | null)?.kind;
+  if (typeof kind !== "string" || !Object.hasOwn(OPERATION_PATHS, kind)) {
+    const kinds = Object.keys(OPERATION_PATHS).join(", ");
+    throw new TypeError(`not an operation ref: kind must be one of ${kinds}, got ${JSON.stringify(kind) ?? "nothing"}`);
+  }
+}

@@ -69,7 +69,7 @@ function matchTemplate(template: string[], segments: string[]): Record<string, s
  * Takes `$select` (or `select`) out of a query, so that a `select` option replaces it rather than
  * sending it twice (which Graph refuses), and so the client knows what the body will hold.
  */
-function splitSelect(search: string): { query: string; select?: string[] } {
+export function splitSelect(search: string): { query: string; select?: string[] } {
   let select: string[] | undefined;
   const kept = search.split("&").filter((part) => {
     const [name, value = ""] = [...new URLSearchParams(part)][0] ?? [];

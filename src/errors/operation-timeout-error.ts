@@ -11,10 +11,10 @@ export class OperationTimeoutError extends Error {
     readonly operation: Partial<LongRunningOperation> | undefined,
     /** Enough to resume waiting later: pass it back to waitForOperation. */
     readonly state: PollState,
+    /** What was under way at the timeout; by default, the wait for the next poll. */
+    underWay = `the next poll would have been at ${new Date(state.nextPollAt).toISOString()}`,
   ) {
     const last = operation?.status === undefined ? "" : `; last status ${operation.status}`;
-    super(
-      `Operation not finished within ${timeoutMs} ms${last}; the next poll would have been at ${new Date(state.nextPollAt).toISOString()}`,
-    );
+    super(`Operation not finished within ${timeoutMs} ms${last}; ${underWay}`);
   }
 }

@@ -6,6 +6,7 @@ import type {
   SelectableProperty,
   SelectedOperation,
 } from "../client/operation-types.ts";
+import { splitSelect } from "../client/parse-operation-url.ts";
 import { sleep as realSleep } from "../client/sleep.ts";
 import { OperationTimeoutError } from "../errors/operation-timeout-error.ts";
 import { isTerminal, nextPollDelay } from "./poll-schedule.ts";
@@ -35,7 +36,11 @@ export interface PollProgress {
 
 export interface PollOptions<S extends readonly SelectableProperty[] = readonly SelectableProperty[]> {
   signal?: AbortSignal;
-  /** Give up (OperationTimeoutError) when the next poll would come later than this after the start. */
+  /**
+   * Give up (OperationTimeoutError) when the next poll would come later than this after the call
+   * started, or a poll (throttling retries included) is still unanswered then. A resumed state
+   * gets the whole budget again.
+   */
   timeoutMs?: number;
   /** The first wait when the server gives no Retry-After. */
   intervalMs?: number;
@@ -51,6 +56,8 @@ export interface PollOptions<S extends readonly SelectableProperty[] = readonly 
   now?: () => number;
   /** Test seam: the wait between polls; must reject as soon as the signal aborts. */
   sleep?: Sleep;
+  /** Test seam: makes the signal that ends a poll still unanswered at the timeout. */
+  timeoutSignal?: (ms: number) => AbortSignal;
 }
 
 /** One observed state of the operation. */
@@ -80,19 +87,35 @@ export async function* pollOperation<const S extends readonly SelectableProperty
     if (!(value >= 0) || !Number.isFinite(value))
       throw new RangeError(`${name} must be a finite number ≥ 0, not ${value}`);
   }
-  const select = options.select && ([...new Set([...options.select, "status"])] as unknown as S);
+  // A factor below 1 would shrink the waits: no backoff at all.
+  if (backoff.factor < 1) throw new RangeError(`backoffFactor must be ≥ 1, not ${backoff.factor}`);
   const state = initialPollState(target, now());
+  // Polling needs status: add it to the select option, or else to the Location URL's own $select.
+  const asked = options.select ?? urlSelect(state.target);
+  const select = asked && ([...new Set([...asked, "status"])] as unknown as S);
+  const deadline = now() + timeoutMs;
   let last: PolledOperationOf<S> | undefined;
 
   while (true) {
     signal?.throwIfAborted();
-    if (state.nextPollAt - state.startedAt > timeoutMs) {
-      throw new OperationTimeoutError(timeoutMs, last as never, { ...state });
-    }
+    if (state.nextPollAt > deadline) throw new OperationTimeoutError(timeoutMs, last as never, { ...state });
     const waitMs = state.nextPollAt - now();
     if (waitMs > 0) await sleep(waitMs, signal ?? new AbortController().signal);
 
-    const result = await client.getOperation<S>(state.target, { select, signal });
+    // The client retries throttling inside a poll; the deadline ends that too.
+    const timeout = deadlineSignal(deadline - now(), options.timeoutSignal);
+    let result: OperationResult<SelectedOperation<S>>;
+    try {
+      result = await client.getOperation<S>(state.target, {
+        select,
+        signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+      });
+    } catch (error) {
+      if (!timeout.signal.aborted || signal?.aborted) throw error;
+      throw new OperationTimeoutError(timeoutMs, last as never, { ...state }, "a poll was still unanswered");
+    } finally {
+      timeout.clear();
+    }
     const operation = result.operation as PolledOperationOf<S>;
     last = operation;
     const status: unknown = operation.status;
@@ -116,4 +139,25 @@ export async function* pollOperation<const S extends readonly SelectableProperty
     yield { ...progress, operation, result };
     if (nextPollInMs === undefined) return;
   }
+}
+
+/** The `$select` names of a Location URL, if it has any. */
+function urlSelect(target: PollState["target"]): readonly SelectableProperty[] | undefined {
+  if (typeof target !== "string" || !URL.canParse(target)) return undefined;
+  return splitSelect(new URL(target).search.slice(1)).select as SelectableProperty[] | undefined;
+}
+
+/**
+ * A signal that aborts after `ms`, made by `make` if given (a test seam), else by a timer that
+ * `clear` cancels (AbortSignal.timeout cannot be cancelled, and would outlive the poll).
+ */
+function deadlineSignal(ms: number, make?: (ms: number) => AbortSignal): { signal: AbortSignal; clear(): void } {
+  if (make) return { signal: make(Math.max(0, ms)), clear: () => {} };
+  const controller = new AbortController();
+  // setTimeout cannot wait longer than 2^31-1 ms; a deadline further off than that is not armed.
+  const timer =
+    ms <= 2 ** 31 - 1
+      ? setTimeout(() => controller.abort(new DOMException("the poll timed out", "TimeoutError")), Math.max(0, ms))
+      : undefined;
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }

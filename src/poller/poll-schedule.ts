@@ -11,6 +11,14 @@ export function isTerminal(status: unknown): status is (typeof TERMINAL_STATUSES
   return (TERMINAL_STATUSES as readonly unknown[]).includes(status);
 }
 
+/**
+ * Bounds on any wait between polls. The floor keeps a server that answers `Retry-After: 0` on
+ * every poll (or `intervalMs: 0`) from making the poller spin; the ceiling (a day, like
+ * parseRetryAfter's) keeps each wait within what setTimeout can do (2^31-1 ms).
+ */
+export const MIN_POLL_DELAY_MS = 100;
+export const MAX_POLL_DELAY_MS = 86_400_000;
+
 export interface Backoff {
   intervalMs: number;
   maxIntervalMs: number;
@@ -20,14 +28,16 @@ export interface Backoff {
 /**
  * The wait before the next poll. A server's Retry-After is followed exactly: never earlier, and
  * no later, since each extra wait only delays the caller. Without one, the wait grows from
- * `intervalMs` by `factor` up to `maxIntervalMs`, one step per poll that came without it.
+ * `intervalMs` by `factor` up to `maxIntervalMs`, one step per poll that came without it. Either
+ * way it stays within MIN_POLL_DELAY_MS and MAX_POLL_DELAY_MS.
  */
 export function nextPollDelay(
   retryAfterMs: number | undefined,
   backoffStep: number,
   backoff: Backoff,
 ): { delayMs: number; backoffStep: number } {
-  if (retryAfterMs !== undefined) return { delayMs: retryAfterMs, backoffStep };
+  const bounded = (ms: number) => Math.min(MAX_POLL_DELAY_MS, Math.max(MIN_POLL_DELAY_MS, Math.round(ms)));
+  if (retryAfterMs !== undefined) return { delayMs: bounded(retryAfterMs), backoffStep };
   const delayMs = Math.min(backoff.maxIntervalMs, backoff.intervalMs * backoff.factor ** backoffStep);
-  return { delayMs: Math.round(delayMs), backoffStep: backoffStep + 1 };
+  return { delayMs: bounded(delayMs), backoffStep: backoffStep + 1 };
 }

@@ -1,4 +1,4 @@
-import type { OperationRef } from "../client/operation-routes.ts";
+import { assertOperationRef, type OperationRef } from "../client/operation-routes.ts";
 
 /**
  * All that is needed to resume waiting, as plain JSON: keep it (for example across a restart)
@@ -19,13 +19,25 @@ export interface PollState {
   backoffStep: number;
 }
 
-/** Tells a saved PollState from the other targets. */
+/** Tells a saved PollState from the other targets (it is then checked by checkPollState). */
 export function isPollState(value: unknown): value is PollState {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    "target" in value &&
-    typeof (value as PollState).nextPollAt === "number" &&
-    typeof (value as PollState).startedAt === "number"
-  );
+  return typeof value === "object" && value !== null && "target" in value && "startedAt" in value;
+}
+
+/**
+ * A saved state, checked field by field: a NaN or missing number would make every comparison of
+ * the schedule false, so polling would neither wait nor time out. Throws a TypeError naming the field.
+ */
+export function checkPollState(state: PollState): PollState {
+  const { target, startedAt, nextPollAt, lastStatus, attempt, backoffStep } = state;
+  const fail = (field: string, why: string) => {
+    throw new TypeError(`not a saved poll state: ${field} ${why}`);
+  };
+  if (typeof target !== "string") assertOperationRef(target);
+  if (!Number.isFinite(startedAt)) fail("startedAt", "must be a time in ms");
+  if (!Number.isFinite(nextPollAt)) fail("nextPollAt", "must be a time in ms");
+  if (!Number.isSafeInteger(attempt) || attempt < 0) fail("attempt", "must be a whole number ≥ 0");
+  if (!Number.isSafeInteger(backoffStep) || backoffStep < 0) fail("backoffStep", "must be a whole number ≥ 0");
+  if (lastStatus !== undefined && typeof lastStatus !== "string") fail("lastStatus", "must be a string");
+  return { target, startedAt, nextPollAt, attempt, backoffStep, ...(lastStatus !== undefined && { lastStatus }) };
 }

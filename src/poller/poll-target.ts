@@ -1,13 +1,13 @@
 import type { OperationRef } from "../client/operation-routes.ts";
 import { parseRetryAfter } from "../client/retry-after.ts";
-import { isPollState, type PollState } from "./poll-state.ts";
+import { checkPollState, isPollState, type PollState } from "./poll-state.ts";
 
 /** What to wait for: a Location URL, the 202 Response that started the operation, a ref, or a saved state. */
 export type PollTarget = string | URL | Response | OperationRef | PollState;
 
 /** The state to start (or resume) polling from. A 202's Retry-After delays the first poll. */
 export function initialPollState(target: PollTarget, now: number): PollState {
-  if (isPollState(target)) return { ...target };
+  if (isPollState(target)) return checkPollState(target);
   const fresh = (polled: string | OperationRef, firstPollAt = now): PollState => ({
     target: polled,
     startedAt: now,

@@ -74,7 +74,7 @@ describe.concurrent("graph-lro over HTTP against startMockServer", () => {
   afterAll(() => server.close());
   const env = () => ({ GRAPH_TOKEN: SECRET });
 
-  it("waits for a Location URL, honouring Retry-After: 0", async () => {
+  it("waits for a Location URL, honouring Retry-After: 0 (after the poller's 100 ms floor)", async () => {
     const { code, stdout } = await graphLro(
       [
         "wait",
@@ -85,7 +85,7 @@ describe.concurrent("graph-lro over HTTP against startMockServer", () => {
       env(),
     );
     expect(code).toBe(EXIT.succeeded);
-    expect(stdout).toMatch(/running \(poll 1\), next poll in 0\.0 s\n.*succeeded \(poll 2\)/);
+    expect(stdout).toMatch(/running \(poll 1\), next poll in 0\.1 s\n.*succeeded \(poll 2\)/);
   }, 20_000);
 
   it("exits 3 when the next poll would pass --timeout, saying when", async () => {

@@ -109,6 +109,15 @@ describe("the requests the client sends", () => {
     ]);
   });
 
+  it("getOperation refuses a ref of no known kind before any request", async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createGraphLroClient({ fetch });
+    await expect(client.getOperation({ kind: "nope", operationId: "x" } as never)).rejects.toThrow(
+      'not an operation ref: kind must be one of roleManagementAlert, userAuthentication, got "nope"',
+    );
+    expect(requests).toEqual([]);
+  });
+
   it("getOperation refuses a Location on another host or cloud before any request", async () => {
     const { fetch, requests } = recordingFetch();
     const client = createGraphLroClient({ fetch, cloud: "usGov", token: "t" });

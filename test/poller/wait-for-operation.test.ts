@@ -157,6 +157,74 @@ describe("waitForOperation on the mock's stories", () => {
     expect(Object.keys(operation).sort()).toEqual(["@odata.context", "resourceLocation", "status"]);
   });
 
+  it("ends a poll still unanswered at the timeout (a hung request, or throttling retries)", async () => {
+    const timeout = new AbortController();
+    const asked: number[] = [];
+    const hung: Parameters<typeof waitForOperation>[0] = {
+      getOperation: (_target, options) =>
+        new Promise((_, reject) => options?.signal?.addEventListener("abort", () => reject(options.signal?.reason))),
+    };
+    const h = harness();
+    const wait = waitForOperation(hung, alertUrl("a"), {
+      ...h.options,
+      timeoutMs: 5_000,
+      timeoutSignal: (ms) => {
+        asked.push(ms);
+        return timeout.signal;
+      },
+    });
+    timeout.abort(new DOMException("timed out", "TimeoutError"));
+    const error = await wait.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OperationTimeoutError);
+    expect((error as Error).message).toBe("Operation not finished within 5000 ms; a poll was still unanswered");
+    expect(asked).toEqual([5_000]);
+  });
+
+  it("adds status to a Location URL's own $select", async () => {
+    const h = harness({ a: "progress" });
+    const urls: string[] = [];
+    const client = createGraphLroClient({
+      fetch: (request: Request) => {
+        urls.push(request.url);
+        return createMockFetch(h.handlers)(request);
+      },
+      token: "t",
+    });
+    const operation = await waitForOperation(client, `${alertUrl("a")}?$select=id`, h.options);
+    expect(operation).toMatchObject({ id: "a", status: "succeeded" });
+    expect(new URL(urls[0] as string).searchParams.get("$select")).toBe("id,status");
+  });
+
+  it("gives a state resumed after a timeout the whole timeout again", async () => {
+    const h = harness({ slow: defineStory().operation("running").operation("running").operation("succeeded").build() });
+    const options = { ...h.options, timeoutMs: 1_500 };
+    const error = await waitForOperation(h.client, alertUrl("slow"), options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OperationTimeoutError);
+    const saved = JSON.parse(JSON.stringify((error as OperationTimeoutError).state)) as PollState;
+    h.advance(60_000);
+    await expect(waitForOperation(h.client, saved, options)).resolves.toMatchObject({ status: "succeeded" });
+    expect(h.polls).toEqual([0, 1000, 61_000]);
+  });
+
+  it.for([
+    [{ nextPollAt: Number.NaN }, "nextPollAt must be a time in ms"],
+    [{ attempt: undefined }, "attempt must be a whole number ≥ 0"],
+    [{ backoffStep: -5 }, "backoffStep must be a whole number ≥ 0"],
+    [{ target: { kind: "nope", operationId: "x" } }, "kind must be one of roleManagementAlert, userAuthentication"],
+  ] as const)("refuses a saved state with %o, naming the field", async ([change, problem]) => {
+    const h = harness();
+    const state = { target: alertUrl("a"), startedAt: 0, nextPollAt: 0, attempt: 1, backoffStep: 0, ...change };
+    await expect(waitForOperation(h.client, state as PollState, h.options)).rejects.toThrow(problem);
+    expect(h.polls).toEqual([]);
+  });
+
+  it("refuses a backoff factor below 1, which would shrink the waits", async () => {
+    const h = harness();
+    await expect(waitForOperation(h.client, alertUrl("a"), { ...h.options, backoffFactor: 0 })).rejects.toThrow(
+      "backoffFactor must be ≥ 1, not 0",
+    );
+  });
+
   it("refuses a Response that did not start an operation", async () => {
     const h = harness();
     await expect(waitForOperation(h.client, new Response(null, { status: 202 }), h.options)).rejects.toThrow(
