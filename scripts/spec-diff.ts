@@ -1,9 +1,9 @@
 // npm run spec:diff -- <old> [<new>] [--format text|markdown|json] [--allow-breaking]
 // Each side is a file or a git `<ref>:<path>`; <new> defaults to the working tree's spec.
 import { parseArgs } from "node:util";
+import { readBundledSpec } from "./lib/spec-bundle.ts";
 import { diffSpecs } from "./lib/spec-diff/classify.ts";
 import { FORMATS, type Format, render, summary } from "./lib/spec-diff/report.ts";
-import { readSpec } from "./lib/spec-source.ts";
 
 const USAGE = "usage: npm run spec:diff -- <old> [<new>] [--format text|markdown|json] [--allow-breaking]";
 const DEFAULT_SPEC = "spec/graph-lro.yaml";
@@ -17,7 +17,7 @@ try {
   const format = values.format as Format;
   if (!old || extra !== undefined || !FORMATS.includes(format)) throw new Error(USAGE);
 
-  const [oldDoc, newDoc] = await Promise.all([readSpec(old), readSpec(next)]);
+  const [oldDoc, newDoc] = await Promise.all([readBundledSpec(old), readBundledSpec(next)]);
   const changes = diffSpecs(oldDoc, newDoc);
   console.log(render({ old, new: next, changes }, format));
   if (summary(changes).breaking > 0 && !values["allow-breaking"]) {

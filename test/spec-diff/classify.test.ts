@@ -23,6 +23,7 @@ const ALERTS_GET = getPointer(ALERTS);
 const ME = USERS.replace(/^\/users\/\{user-id\}\//, "/me/");
 const LRO = "/components/schemas/microsoft.graph.longRunningOperation";
 const STATUS = "/components/schemas/microsoft.graph.longRunningOperationStatus";
+const MAIN_ERROR = "/components/schemas/microsoft.graph.ODataErrors.MainError";
 const lro = (doc: Node) => (doc as Spec).components.schemas["microsoft.graph.longRunningOperation"];
 const statusEnum = (doc: Node) => (doc as Spec).components.schemas["microsoft.graph.longRunningOperationStatus"];
 const widgetPost = (doc: Spec, required: string[]) => {
@@ -251,6 +252,63 @@ const cases: Case[] = [
       lro(d).properties.progress = { type: "integer" };
     },
     expected: [["non-breaking", "property-added", `${LRO}/properties/progress`]],
+  },
+  {
+    name: "a response header changes type",
+    new: (d) => {
+      d.components.headers["Retry-After"].schema.type = "string";
+    },
+    expected: [["breaking", "type-changed", "/components/headers/Retry-After/schema/type"]],
+  },
+  {
+    name: "a required response header becomes optional",
+    new: (d) => {
+      delete d.components.headers["Retry-After-required"].required;
+    },
+    expected: [["breaking", "header-became-optional", "/components/headers/Retry-After-required/required"]],
+  },
+  {
+    name: "a response array loses its items (elements become unknown)",
+    new: (d) => {
+      delete d.components.schemas["microsoft.graph.ODataErrors.MainError"].properties.details.items;
+    },
+    expected: [["breaking", "type-changed", `${MAIN_ERROR}/properties/details/items`]],
+  },
+  {
+    name: "a response property loses its type",
+    new: (d) => {
+      delete lro(d).properties.id.type;
+    },
+    expected: [["breaking", "type-changed", `${LRO}/properties/id/type`]],
+  },
+  {
+    name: "a request parameter loses its type (any value accepted)",
+    new: (d) => {
+      delete d.components.parameters["user-id"].schema.type;
+    },
+    expected: [["non-breaking", "type-widened", "/components/parameters/user-id/schema/type"]],
+  },
+  {
+    name: "a server's cloud name (x-graph-cloud) is renamed",
+    new: (d) => {
+      d.servers[1]["x-graph-cloud"] = "gccHigh";
+    },
+    expected: [["breaking", "server-cloud-changed", "/servers/1/x-graph-cloud"]],
+  },
+  {
+    name: "anyOf members are reordered (same union)",
+    new: (d) => {
+      lro(d).properties.status.anyOf.reverse();
+    },
+    expected: [],
+  },
+  {
+    name: "a reordered anyOf still compares each member with its counterpart",
+    new: (d) => {
+      lro(d).properties.status.anyOf.reverse();
+      lro(d).properties.status.anyOf[0].description = "No status yet.";
+    },
+    expected: [["non-breaking", "documentation-added", `${LRO}/properties/status/anyOf/0/description`]],
   },
 ];
 

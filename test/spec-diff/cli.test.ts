@@ -1,10 +1,18 @@
 import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it, vi } from "vitest";
+import { readBundledSpec } from "../../scripts/lib/spec-bundle.ts";
 import type { Change } from "../../scripts/lib/spec-diff/changes.ts";
+import { diffSpecs } from "../../scripts/lib/spec-diff/classify.ts";
 import { render } from "../../scripts/lib/spec-diff/report.ts";
-import { readSpecText } from "../../scripts/lib/spec-source.ts";
+import { parseSpec, readSpecText } from "../../scripts/lib/spec-source.ts";
 import { copyProject, PROJECT_DIR, runScript } from "../support/project-copy.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: the test reads into an arbitrary parsed spec
+type Spec = any;
 
 const change = (severity: Change["severity"], message: string): Change => ({
   severity,
@@ -39,6 +47,67 @@ describe("spec sources", () => {
     const committed = await promisify(execFile)("git", ["show", "HEAD:spec/graph-lro.yaml"], { cwd: PROJECT_DIR });
     expect(await readSpecText("HEAD:spec/graph-lro.yaml", PROJECT_DIR)).toBe(committed.stdout);
     await expect(readSpecText("no-such-ref:spec/graph-lro.yaml", PROJECT_DIR)).rejects.toThrow(/git cannot show it/);
+  });
+
+  it("reads YAML as JSON: an unquoted date stays a string, so a spec equals itself", () => {
+    const text = `openapi: 3.1.0
+info: { title: t, version: "1" }
+paths:
+  /w:
+    get:
+      responses:
+        "200":
+          description: OK
+          content: { application/json: { schema: { type: string, enum: [2023-06-01, 2024-01-01] } } }
+`;
+    const doc = parseSpec(text, "dates.yaml") as Spec;
+    expect(doc.paths["/w"].get.responses["200"].content["application/json"].schema.enum).toEqual([
+      "2023-06-01",
+      "2024-01-01",
+    ]);
+    expect(diffSpecs(doc, parseSpec(text, "dates.yaml"))).toEqual([]);
+  });
+
+  describe("a multi-file spec (external $ref), bundled as npm run generate bundles it", () => {
+    const root = `openapi: 3.1.0
+info: { title: t, version: "1" }
+paths:
+  /w:
+    get:
+      responses:
+        "200":
+          description: OK
+          content: { application/json: { schema: { $ref: "./schemas.yaml#/W" } } }
+`;
+    const schemas = (type: string) => `W:\n  type: object\n  properties:\n    id: { type: ${type} }\n`;
+    const git = (dir: string, ...args: string[]) =>
+      promisify(execFile)("git", ["-c", "user.name=t", "-c", "user.email=t@t", ...args], { cwd: dir });
+    const changes = async (old: string, next: string, cwd: string) =>
+      diffSpecs(await readBundledSpec(old, cwd), await readBundledSpec(next, cwd)).map((c) => [c.code, c.pointer]);
+
+    it("reads the referenced file beside the spec, and from the same git ref", async ({ onTestFinished }) => {
+      const dir = await mkdtemp(join(tmpdir(), "graph-lro-multi-"));
+      onTestFinished(() => rm(dir, { recursive: true, force: true }));
+      await mkdir(join(dir, "spec"));
+      await writeFile(join(dir, "spec/root.yaml"), root);
+      await writeFile(join(dir, "spec/schemas.yaml"), schemas("string"));
+      await git(dir, "init", "-q");
+      await git(dir, "add", ".");
+      await git(dir, "commit", "-qm", "spec");
+      await writeFile(join(dir, "spec/schemas.yaml"), schemas("integer"));
+
+      expect(await changes("HEAD:spec/root.yaml", "HEAD:spec/root.yaml", dir)).toEqual([]);
+      expect(await changes("HEAD:spec/root.yaml", "spec/root.yaml", dir)).toEqual([
+        ["type-changed", "/components/schemas/W/properties/id/type"],
+      ]);
+    });
+
+    it("names a referenced file that is missing", async ({ onTestFinished }) => {
+      const dir = await mkdtemp(join(tmpdir(), "graph-lro-multi-"));
+      onTestFinished(() => rm(dir, { recursive: true, force: true }));
+      await writeFile(join(dir, "root.yaml"), root);
+      await expect(readBundledSpec("root.yaml", dir)).rejects.toThrow(/root\.yaml: .*schemas\.yaml/);
+    });
   });
 });
 

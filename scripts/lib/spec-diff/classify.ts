@@ -1,6 +1,15 @@
 // spec:diff's pure core: two parsed specs in, every change classified from a client's side out.
 import { childPointer } from "../json-pointer.ts";
-import { deref, isNode, type Node, type Operation, operationLabel, operations, parameters } from "../openapi.ts";
+import {
+  deref,
+  isNode,
+  type Located,
+  type Node,
+  type Operation,
+  operationLabel,
+  operations,
+  parameters,
+} from "../openapi.ts";
 import { type Change, ChangeLog, compareDocs } from "./changes.ts";
 import { compareSchema, type Direction } from "./schema.ts";
 
@@ -45,17 +54,33 @@ function compareTopLevel(log: ChangeLog, oldDoc: Node, newDoc: Node) {
     "termsOfService",
   ]);
   compareDocs(log, oldDoc, newDoc, "", ["externalDocs", "tags", "openapi"]);
-  const urls = (doc: Node) => (Array.isArray(doc.servers) ? doc.servers.map((s: Node) => String(s.url)) : []);
-  const before = urls(oldDoc);
-  const after = urls(newDoc);
-  before.forEach((url, i) => {
-    if (!after.includes(url)) log.add("breaking", "server-removed", `/servers/${i}`, `server ${url} removed`);
+  const servers = (doc: Node) => (Array.isArray(doc.servers) ? doc.servers.filter(isNode) : []);
+  const before = servers(oldDoc);
+  const after = servers(newDoc);
+  before.forEach((server, i) => {
+    const url = String(server.url);
+    const j = after.findIndex((s) => String(s.url) === url);
+    if (j < 0) {
+      log.add("breaking", "server-removed", `/servers/${i}`, `server ${url} removed`);
+      return;
+    }
+    // The client names its clouds by x-graph-cloud (src/client/clouds.ts): code that picks one by its old name breaks.
+    const [was, is] = [server[CLOUD], after[j]?.[CLOUD]];
+    if (was === is) return;
+    const message = `server ${url}: ${CLOUD} ${was ?? "(none)"} → ${is ?? "(none)"}`;
+    const severity = was === undefined ? "non-breaking" : "breaking";
+    log.add(severity, "server-cloud-changed", `/servers/${j}/${CLOUD}`, message);
   });
-  after.forEach((url, i) => {
-    if (!before.includes(url)) log.add("non-breaking", "server-added", `/servers/${i}`, `server ${url} added`);
+  after.forEach((server, i) => {
+    const url = String(server.url);
+    if (!before.some((s) => String(s.url) === url))
+      log.add("non-breaking", "server-added", `/servers/${i}`, `server ${url} added`);
   });
   compareSecurity(log, oldDoc.security, newDoc.security, "/security");
 }
+
+/** The server extension that names a national cloud for the client. */
+const CLOUD = "x-graph-cloud";
 
 type Schemas = (direction: Direction) => Parameters<typeof compareSchema>[0];
 
@@ -175,22 +200,53 @@ function compareResponses(log: ChangeLog, schemas: Schemas, o: Operation, n: Ope
     const p = deref(oldDoc, raw, oldAt);
     const q = deref(newDoc, after[match], childPointer(n.pointer, "responses", match));
     compareDocs(log, p.node, q.node, q.pointer);
-    const headers = (node: Node) => (isNode(node.headers) ? node.headers : {});
-    for (const name of Object.keys(headers(p.node))) {
-      if (!(name in headers(q.node))) {
-        log.add(
-          "breaking",
-          "response-header-removed",
-          childPointer(p.pointer, "headers", name),
-          `response header ${name} removed`,
-        );
-      }
-    }
+    compareHeaders(log, schemas, p, q);
     compareContent(log, schemas("response"), p.node.content, q.node.content, p.pointer, q.pointer);
   }
   for (const code of Object.keys(after)) {
     if (!matched.has(code)) {
       log.add("non-breaking", "response-added", childPointer(n.pointer, "responses", code), `response ${code} added`);
+    }
+  }
+}
+
+/** Response headers are typed like parameters (openapi-typescript's `headers`): compared as a client reads them. */
+function compareHeaders(log: ChangeLog, schemas: Schemas, p: Located, q: Located) {
+  const ctx = schemas("response");
+  const headers = (node: Node) => (isNode(node.headers) ? node.headers : {});
+  const after = headers(q.node);
+  for (const [name, raw] of Object.entries(headers(p.node))) {
+    if (!(name in after)) {
+      log.add(
+        "breaking",
+        "response-header-removed",
+        childPointer(p.pointer, "headers", name),
+        `response header ${name} removed`,
+      );
+      continue;
+    }
+    const h = deref(ctx.oldDoc, raw, childPointer(p.pointer, "headers", name));
+    const k = deref(ctx.newDoc, after[name], childPointer(q.pointer, "headers", name));
+    compareDocs(log, h.node, k.node, k.pointer);
+    // A header that may now be missing breaks a client that relied on it; one now always sent does not.
+    if (h.node.required === true && k.node.required !== true) {
+      log.add("breaking", "header-became-optional", `${k.pointer}/required`, `response header ${name} now optional`);
+    } else if (h.node.required !== true && k.node.required === true) {
+      log.add(
+        "non-breaking",
+        "header-became-required",
+        `${k.pointer}/required`,
+        `response header ${name} now required`,
+      );
+    }
+    compareSchema(ctx, h.node.schema, k.node.schema, `${h.pointer}/schema`, `${k.pointer}/schema`);
+    if (h.node.content !== undefined || k.node.content !== undefined)
+      compareContent(log, ctx, h.node.content, k.node.content, h.pointer, k.pointer);
+  }
+  for (const name of Object.keys(after)) {
+    if (!(name in headers(p.node))) {
+      const at = childPointer(q.pointer, "headers", name);
+      log.add("non-breaking", "response-header-added", at, `response header ${name} added`);
     }
   }
 }

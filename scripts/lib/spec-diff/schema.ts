@@ -33,21 +33,30 @@ export function compareSchema(ctx: SchemaContext, oldRaw: unknown, newRaw: unkno
   compareConstraints(ctx, o, n);
   if (o.node.items !== undefined && n.node.items !== undefined) {
     compareSchema(ctx, o.node.items, n.node.items, `${o.pointer}/items`, `${n.pointer}/items`);
+  } else if (o.node.items !== undefined || n.node.items !== undefined) {
+    // Without `items` the elements are `unknown`: as much a change of type as `type` itself.
+    const removed = n.node.items === undefined;
+    typeChange(ctx, `${n.pointer}/items`, `items ${removed ? "removed" : "added"}`, removed);
   }
   for (const keyword of ["allOf", "anyOf", "oneOf"]) compareComposition(ctx, o, n, keyword);
 }
 
 function compareTypes(ctx: SchemaContext, o: Located, n: Located) {
+  // No `type` allows any value (generated as `unknown`), so adding or removing one changes the type too.
   const before = typeSet(o.node);
   const after = typeSet(n.node);
-  if (!before || !after || show(before) === show(after)) return;
-  const message = `type ${show(before)} → ${show(after)}`;
-  const widened = [...before].every((t) => after.has(t));
+  const label = (set: Set<string> | undefined) => (set ? show(set) : "(any)");
+  if (label(before) === label(after)) return;
+  const widened = !after || (before !== undefined && [...before].every((t) => after.has(t)));
+  typeChange(ctx, `${n.pointer}/type`, `type ${label(before)} → ${label(after)}`, widened);
+}
+
+function typeChange(ctx: SchemaContext, at: string, message: string, widened: boolean) {
   // A client reading a response breaks on any new or missing type (its generated types change);
   // a client sending a request only breaks when a type it may send is no longer accepted.
-  if (ctx.direction === "response") ctx.log.add("breaking", "type-changed", `${n.pointer}/type`, message);
-  else if (widened) ctx.log.add("non-breaking", "type-widened", `${n.pointer}/type`, message);
-  else ctx.log.add("breaking", "type-narrowed", `${n.pointer}/type`, message);
+  if (ctx.direction === "response") ctx.log.add("breaking", "type-changed", at, message);
+  else if (widened) ctx.log.add("non-breaking", "type-widened", at, message);
+  else ctx.log.add("breaking", "type-narrowed", at, message);
 }
 
 function compareEnums(ctx: SchemaContext, o: Located, n: Located) {
@@ -179,16 +188,41 @@ function compareComposition(ctx: SchemaContext, o: Located, n: Located, keyword:
   const before = Array.isArray(o.node[keyword]) ? (o.node[keyword] as unknown[]) : [];
   const after = Array.isArray(n.node[keyword]) ? (n.node[keyword] as unknown[]) : [];
   if (before.length === after.length) {
-    before.forEach((member, i) => {
-      compareSchema(ctx, member, after[i], `${o.pointer}/${keyword}/${i}`, `${n.pointer}/${keyword}/${i}`);
-    });
+    for (const [i, j] of pairMembers(before, after)) {
+      compareSchema(ctx, before[i], after[j], `${o.pointer}/${keyword}/${i}`, `${n.pointer}/${keyword}/${j}`);
+    }
     return;
   }
-  // Members are positional, with no key to pair them by: any other change alters the generated type.
+  // With members added or removed there is no telling which became which: the generated type changes.
   ctx.log.add(
     "breaking",
     "composition-changed",
     `${n.pointer}/${keyword}`,
     `${keyword} has ${before.length} → ${after.length} members`,
   );
+}
+
+/**
+ * Index pairs of two member lists of equal length: by `$ref`, then by `type`, then what is left by position.
+ * Order means nothing in a union or an intersection, so `[$ref, null]` → `[null, $ref]` pairs each with itself.
+ */
+function pairMembers(before: unknown[], after: unknown[]): [number, number][] {
+  const key = (member: unknown) => {
+    if (!isNode(member)) return undefined;
+    if (typeof member.$ref === "string") return `$ref ${member.$ref}`;
+    const types = typeSet(member);
+    return types ? `type ${show(types)}` : undefined;
+  };
+  const free = new Set(after.keys());
+  const paired = new Map<number, number>();
+  before.forEach((member, i) => {
+    const k = key(member);
+    const match = k === undefined ? undefined : [...free].find((j) => key(after[j]) === k);
+    if (match === undefined) return;
+    paired.set(i, match);
+    free.delete(match);
+  });
+  const rest = [...free];
+  const unpaired = [...before.keys()].filter((i) => !paired.has(i));
+  return [...paired, ...unpaired.map((i, n): [number, number] => [i, rest[n] ?? i])];
 }
