@@ -27,11 +27,15 @@ export interface CliIo {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const err = (line: string) => io.stderr.write(`${line}\n`);
+  if (argv.length === 0) {
+    err(HELP);
+    return EXIT.usage;
+  }
   try {
     const command = parseCliArgs(argv);
     if (command === "help") {
       out(HELP);
-      return argv.length === 0 ? EXIT.usage : EXIT.succeeded;
+      return EXIT.succeeded;
     }
     const client = await clientFor(command, io.env);
     const target = command.target ?? defaultMockTarget();

@@ -130,6 +130,15 @@ describe.concurrent("graph-lro usage errors exit 2", () => {
     [["wait", "--mock=nope"], 'unknown story "nope"'],
     [["wait", "--mock", "--timeout", "soon"], "--timeout must be a duration"],
     [["wait", "--user", "alice@contoso.com"], "--user and --operation go together"],
+    [[], "Usage:"],
+    [["--json"], "no command: use wait or get"],
+    [["--timeout", "5"], "no command: use wait or get"],
+    [
+      ["wait", "--alert-operation", "a", "--alert-operation", "b", "--mock", "failed"],
+      "--alert-operation is given more",
+    ],
+    [["get", "--mock", "--json", "--json"], "--json is given more than once"],
+    [["get", "--mock", "--select", "status,"], '--select needs property names separated by commas, not "status,"'],
     [["wait", "--cloud", "mars", "--alert-operation", "x"], 'unknown cloud "mars"'],
     [
       [
@@ -157,6 +166,11 @@ describe.concurrent("graph-lro usage errors exit 2", () => {
     expect(code).toBe(EXIT.succeeded);
     expect(stdout).toContain("Exit codes:");
     expect(stdout).toContain("130  interrupted");
+  }, 20_000);
+
+  it("prints help and exits 0 when -h comes with other flags but no command", async () => {
+    const { code, stdout } = await graphLro(["--json", "-h", "--timeout", "5"]);
+    expect([code, stdout.startsWith("graph-lro: wait for")]).toEqual([EXIT.succeeded, true]);
   }, 20_000);
 });
 
