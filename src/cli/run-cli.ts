@@ -12,7 +12,8 @@ import { type CliCommand, parseCliArgs, UsageError } from "./cli-args.ts";
 import { HELP } from "./help.ts";
 import { liveLine, progressLine, summary } from "./render.ts";
 
-export const EXIT = { succeeded: 0, failed: 1, usage: 2, timeout: 3, http: 4, interrupted: 130 } as const;
+/** `internal` is sysexits' EX_SOFTWARE: a bug (ours or the mock's) must not read as 1, "the operation failed". */
+export const EXIT = { succeeded: 0, failed: 1, usage: 2, timeout: 3, http: 4, internal: 70, interrupted: 130 } as const;
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -64,7 +65,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       err(`graph-lro: ${error.message}`);
       return EXIT.http;
     }
-    throw error;
+    // One line, no stack: the message is what a bug report needs, and a stack would bury it.
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    err(`graph-lro: unexpected error: ${what.split("\n")[0]}`);
+    return EXIT.internal;
   }
 }
 

@@ -61,6 +61,14 @@ describe.concurrent("graph-lro against its built-in mock", () => {
     expect(code).toBe(EXIT.interrupted);
     expect(stderr).toContain("interrupted");
   }, 20_000);
+
+  it("exits 70 on an unexpected error, naming it in one line without a stack", async () => {
+    // The strict mock refuses a query parameter the spec does not list: not an outcome of the operation.
+    const url = operationUrl("roleManagementAlert", { "longRunningOperation-id": "op1" });
+    const { code, stderr } = await graphLro(["wait", "--mock", `${url}?foo=1`]);
+    expect(code).toBe(EXIT.internal);
+    expect(stderr).toMatch(/^graph-lro: unexpected error: ContractViolationError: .*\/foo.*\n$/);
+  }, 20_000);
 });
 
 describe.concurrent("graph-lro over HTTP against startMockServer", () => {
@@ -165,6 +173,7 @@ describe.concurrent("graph-lro usage errors exit 2", () => {
     const { code, stdout } = await graphLro(["--help"]);
     expect(code).toBe(EXIT.succeeded);
     expect(stdout).toContain("Exit codes:");
+    expect(stdout).toContain("70   unexpected error");
     expect(stdout).toContain("130  interrupted");
   }, 20_000);
 
