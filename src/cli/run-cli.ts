@@ -38,7 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       out(HELP);
       return EXIT.succeeded;
     }
-    const client = await clientFor(command, io.env);
+    const client = await clientFor(command, io);
     const target = command.target ?? defaultMockTarget();
     if (command.command === "get") {
       const { operation } = await client.getOperation(target, { select: command.select, signal: io.signal });
@@ -122,14 +122,14 @@ async function wait(
   return last.status === "failed" ? EXIT.failed : EXIT.succeeded;
 }
 
-async function clientFor(command: CliCommand, env: CliIo["env"]): Promise<GraphLroClient> {
+async function clientFor(command: CliCommand, io: CliIo): Promise<GraphLroClient> {
   if (command.mock !== undefined) {
     const operationId = mockOperationId(command.target ?? defaultMockTarget(), command);
     const { createGraphLroHandlers, createMockFetch } = await importMock();
     const handlers = createGraphLroHandlers({ stories: { [operationId]: command.mock } });
-    return createGraphLroClient({ fetch: createMockFetch(handlers), token: env.GRAPH_TOKEN || "mock-token" });
+    return createGraphLroClient({ fetch: createMockFetch(handlers), token: io.env.GRAPH_TOKEN || "mock-token" });
   }
-  const token = await readToken(command, env);
+  const token = await readToken(command, io);
   return createGraphLroClient({ cloud: command.cloud, baseUrl: command.baseUrl, token });
 }
 
@@ -162,15 +162,21 @@ class TokenCommandError extends Error {
   override name = "TokenCommandError";
 }
 
-async function readToken(command: CliCommand, env: CliIo["env"]): Promise<string> {
+async function readToken(command: CliCommand, io: CliIo): Promise<string> {
   if (command.tokenCommand === undefined) {
-    if (env.GRAPH_TOKEN) return env.GRAPH_TOKEN;
+    if (io.env.GRAPH_TOKEN) return io.env.GRAPH_TOKEN;
     throw new UsageError("no token: set GRAPH_TOKEN, pass --token-command, or use --mock");
   }
   let stdout: string;
   try {
-    ({ stdout } = await promisify(exec)(command.tokenCommand, { timeout: 60_000, env: env as NodeJS.ProcessEnv }));
+    ({ stdout } = await promisify(exec)(command.tokenCommand, {
+      timeout: 60_000,
+      env: io.env as NodeJS.ProcessEnv,
+      // Ctrl-C kills the command too, even when SIGINT reached only this process.
+      signal: io.signal,
+    }));
   } catch (error) {
+    if (io.signal.aborted) throw error;
     const code = (error as { code?: unknown }).code;
     throw new TokenCommandError(`--token-command failed (exit code ${String(code)}); run it alone to see why`);
   }

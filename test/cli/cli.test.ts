@@ -1,4 +1,7 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { EXIT, runCli } from "../../src/cli/run-cli.ts";
@@ -114,6 +117,27 @@ describe.concurrent("graph-lro over HTTP against startMockServer", () => {
     expect(stderr).toContain("404");
     expect(stderr).toContain("itemNotFound");
     expect(stdout + stderr).not.toContain(SECRET);
+  }, 20_000);
+
+  it("exits 130 at once on Ctrl-C while --token-command runs, killing it", async () => {
+    const started = join(mkdtempSync(join(tmpdir(), "graph-lro-")), "started");
+    // exec: the shell becomes sleep, so killing the shell's pid kills the sleep.
+    const tokenCommand = `touch '${started}' && exec sleep 30`;
+    const run = graphLro([
+      "get",
+      "--alert-operation",
+      "quick",
+      "--base-url",
+      server.url,
+      "--token-command",
+      tokenCommand,
+    ]);
+    while (!existsSync(started)) await delay(50);
+    run.child.kill("SIGINT"); // this process only, not its group: the token command does not see it
+    const sent = Date.now();
+    const { code, stderr } = await run;
+    expect([code, stderr]).toEqual([EXIT.interrupted, "interrupted\n"]);
+    expect(Date.now() - sent).toBeLessThan(5_000);
   }, 20_000);
 
   it("reads the token from --token-command, and exits 4 when the command fails", async () => {
