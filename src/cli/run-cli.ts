@@ -7,7 +7,7 @@ import { parseOperationUrl } from "../client/parse-operation-url.ts";
 import { GraphError } from "../errors/graph-error.ts";
 import { OperationFailedError } from "../errors/operation-failed-error.ts";
 import { OperationTimeoutError } from "../errors/operation-timeout-error.ts";
-import { pollOperation } from "../poller/poll-operation.ts";
+import { POLL_DEFAULTS, pollOperation } from "../poller/poll-operation.ts";
 import { type CliCommand, parseCliArgs, UsageError } from "./cli-args.ts";
 import { HELP } from "./help.ts";
 import { liveLine, progressLine, summary } from "./render.ts";
@@ -32,13 +32,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     err(HELP);
     return EXIT.usage;
   }
+  let command: CliCommand | "help" | undefined;
   try {
-    const command = parseCliArgs(argv);
+    command = parseCliArgs(argv);
     if (command === "help") {
       out(HELP);
       return EXIT.succeeded;
     }
-    const client = await clientFor(command, io);
+    // The poller bounds wait; get's one request (with its retries) is bounded by the client.
+    const getTimeoutMs = command.command === "get" ? (command.timeoutMs ?? POLL_DEFAULTS.timeoutMs) : undefined;
+    const client = await clientFor(command, io, getTimeoutMs);
     const target = command.target ?? defaultMockTarget();
     if (command.command === "get") {
       const { operation } = await client.getOperation(target, { select: command.select, signal: io.signal });
@@ -59,6 +62,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof OperationFailedError) return EXIT.failed;
     if (error instanceof OperationTimeoutError) {
       err(`graph-lro: ${error.message}`);
+      return EXIT.timeout;
+    }
+    // The client's timeoutMs aborts with AbortSignal.timeout's reason.
+    if (error instanceof Error && error.name === "TimeoutError" && typeof command === "object") {
+      err(`graph-lro: no answer within ${command.timeoutMs ?? POLL_DEFAULTS.timeoutMs} ms`);
       return EXIT.timeout;
     }
     if (error instanceof GraphError || error instanceof TokenCommandError) {
@@ -122,15 +130,16 @@ async function wait(
   return last.status === "failed" ? EXIT.failed : EXIT.succeeded;
 }
 
-async function clientFor(command: CliCommand, io: CliIo): Promise<GraphLroClient> {
+async function clientFor(command: CliCommand, io: CliIo, timeoutMs: number | undefined): Promise<GraphLroClient> {
   if (command.mock !== undefined) {
     const operationId = mockOperationId(command.target ?? defaultMockTarget(), command);
     const { createGraphLroHandlers, createMockFetch } = await importMock();
     const handlers = createGraphLroHandlers({ stories: { [operationId]: command.mock } });
-    return createGraphLroClient({ fetch: createMockFetch(handlers), token: io.env.GRAPH_TOKEN || "mock-token" });
+    const token = io.env.GRAPH_TOKEN || "mock-token";
+    return createGraphLroClient({ fetch: createMockFetch(handlers), token, timeoutMs });
   }
   const token = await readToken(command, io);
-  return createGraphLroClient({ cloud: command.cloud, baseUrl: command.baseUrl, token });
+  return createGraphLroClient({ cloud: command.cloud, baseUrl: command.baseUrl, token, timeoutMs });
 }
 
 /**

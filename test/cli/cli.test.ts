@@ -1,4 +1,6 @@
 import { existsSync, mkdtempSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
@@ -117,6 +119,23 @@ describe.concurrent("graph-lro over HTTP against startMockServer", () => {
     expect(stderr).toContain("404");
     expect(stderr).toContain("itemNotFound");
     expect(stdout + stderr).not.toContain(SECRET);
+  }, 20_000);
+
+  it("applies --timeout to get, exiting 3 when the server never answers", async () => {
+    const silent: Server = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const root = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/beta`;
+    try {
+      const run = graphLro(["get", "--alert-operation", "x", "--base-url", root, "--timeout", "1s"], env());
+      const killer = setTimeout(() => run.child.kill(), 15_000);
+      const { code, stderr } = await run;
+      clearTimeout(killer);
+      expect(code).toBe(EXIT.timeout);
+      expect(stderr).toContain("no answer within 1000 ms");
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   }, 20_000);
 
   it("exits 130 at once on Ctrl-C while --token-command runs, killing it", async () => {
