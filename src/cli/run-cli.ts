@@ -1,6 +1,7 @@
 import { exec } from "node:child_process";
 import { promisify } from "node:util";
 import { spec } from "../../generated/graph-lro.spec.ts";
+import { bearerHeader } from "../client/bearer.ts";
 import { createGraphLroClient, type GraphLroClient } from "../client/create-client.ts";
 import type { OperationRef } from "../client/operation-routes.ts";
 import { parseOperationUrl } from "../client/parse-operation-url.ts";
@@ -69,7 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       err(`graph-lro: no answer within ${command.timeoutMs ?? POLL_DEFAULTS.timeoutMs} ms`);
       return EXIT.timeout;
     }
-    if (error instanceof GraphError || error instanceof TokenCommandError) {
+    if (error instanceof GraphError || error instanceof TokenError) {
       err(`graph-lro: ${error.message}`);
       return EXIT.http;
     }
@@ -166,14 +167,15 @@ function mockOperationId(target: string | OperationRef, command: CliCommand): st
   return parseOperationUrl(target, { cloud: command.cloud, baseUrl: command.baseUrl }).ref.operationId;
 }
 
-/** The token command failed; its output is not shown, since it may hold secrets. */
-class TokenCommandError extends Error {
-  override name = "TokenCommandError";
+/** No usable token: the token command failed, or what it (or GRAPH_TOKEN) gave cannot be sent. Exit code 4, as
+ * an auth error. Its output is not shown, since it may hold secrets. */
+class TokenError extends Error {
+  override name = "TokenError";
 }
 
 async function readToken(command: CliCommand, io: CliIo): Promise<string> {
   if (command.tokenCommand === undefined) {
-    if (io.env.GRAPH_TOKEN) return io.env.GRAPH_TOKEN;
+    if (io.env.GRAPH_TOKEN) return usableToken(io.env.GRAPH_TOKEN, "GRAPH_TOKEN");
     throw new UsageError("no token: set GRAPH_TOKEN, pass --token-command, or use --mock");
   }
   let stdout: string;
@@ -187,9 +189,22 @@ async function readToken(command: CliCommand, io: CliIo): Promise<string> {
   } catch (error) {
     if (io.signal.aborted) throw error;
     const code = (error as { code?: unknown }).code;
-    throw new TokenCommandError(`--token-command failed (exit code ${String(code)}); run it alone to see why`);
+    throw new TokenError(`--token-command failed (exit code ${String(code)}); run it alone to see why`);
   }
   const token = stdout.trim();
-  if (!token) throw new TokenCommandError("--token-command printed no token");
+  if (!token) throw new TokenError("--token-command printed no token");
+  return usableToken(token, "--token-command");
+}
+
+/**
+ * The client refuses a token no header can carry (`Bearer x` included) with a TypeError, which the CLI would
+ * report as a usage error: here it is an auth error. Not repaired (no "Bearer " stripped), as the client does not.
+ */
+function usableToken(token: string, source: string): string {
+  try {
+    bearerHeader(token);
+  } catch (error) {
+    throw new TokenError(`${source} gave an unusable token: ${(error as Error).message}`);
+  }
   return token;
 }

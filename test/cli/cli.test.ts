@@ -138,6 +138,14 @@ describe.concurrent("graph-lro over HTTP against startMockServer", () => {
     }
   }, 20_000);
 
+  it("exits 4 when the token is unusable, such as a token command printing Bearer <token>", async () => {
+    const base = ["get", "--alert-operation", "quick", "--base-url", server.url];
+    const { code, stdout, stderr } = await graphLro([...base, "--token-command", `echo Bearer ${SECRET}`]);
+    expect(code).toBe(EXIT.http);
+    expect(stderr).toContain("--token-command gave an unusable token");
+    expect(stdout + stderr).not.toContain(SECRET);
+  }, 20_000);
+
   it("exits 130 at once on Ctrl-C while --token-command runs, killing it", async () => {
     const started = join(mkdtempSync(join(tmpdir(), "graph-lro-")), "started");
     // exec: the shell becomes sleep, so killing the shell's pid kills the sleep.
