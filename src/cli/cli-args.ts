@@ -28,7 +28,7 @@ export class UsageError extends Error {
 const CLOUDS = servers.map((s) => s["x-graph-cloud"]);
 const STORIES = Object.keys(builtInStories) as BuiltInStoryName[];
 
-/** Parses `graph-lro <command> …` into a command, or `"help"`. */
+/** Parses `graph-lro <command> …` into a command, or `"help"` when -h/--help is given. */
 export function parseCliArgs(argv: readonly string[]): CliCommand | "help" {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -36,8 +36,16 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | "help" {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { values, positionals } = parsed;
-  if (values.help || positionals.length === 0) return "help";
+  const { values, positionals, tokens } = parsed;
+  if (values.help) return "help";
+  // parseArgs keeps the last of a repeated flag: `--alert-operation a --alert-operation b` would poll b unsaid.
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once`);
+    seen.add(token.name);
+  }
+  if (positionals.length === 0) throw new UsageError("no command: use wait or get");
   const [command, ...rest] = positionals;
   if (command !== "wait" && command !== "get") throw new UsageError(`unknown command "${command}": use wait or get`);
 
@@ -58,7 +66,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | "help" {
   return {
     command,
     target: readTarget(rest, values, mock !== undefined),
-    select: values.select?.split(",").map((s) => s.trim()) as SelectableProperty[] | undefined,
+    select: readSelect(values.select),
     timeoutMs: values.timeout === undefined ? undefined : parseDuration(values.timeout),
     cloud,
     baseUrl: values["base-url"],
@@ -73,6 +81,7 @@ function parse(argv: string[]) {
     args: argv,
     allowPositionals: true,
     strict: true,
+    tokens: true,
     options: {
       user: { type: "string" },
       operation: { type: "string" },
@@ -121,6 +130,13 @@ function readTarget(
     throw new UsageError("--user and --operation go together");
   if (mock) return undefined;
   throw new UsageError("name the operation: a Location URL, --user with --operation, or --alert-operation");
+}
+
+/** `a,b` → names; an empty name (`status,`) would only reach Graph as a confusing 400. */
+function readSelect(text: string | undefined): SelectableProperty[] | undefined {
+  const names = text?.split(",").map((s) => s.trim());
+  if (names?.includes("")) throw new UsageError(`--select needs property names separated by commas, not "${text}"`);
+  return names as SelectableProperty[] | undefined;
 }
 
 /** `90`, `90s`, `1500ms`, `5m`, `1h` → ms. A bare number is seconds. */

@@ -29,5 +29,6 @@ Exit codes:
   2    usage error
   3    timeout
   4    HTTP or auth error
+  70   unexpected error, a bug (sysexits' EX_SOFTWARE, kept apart from 1 "failed")
   130  interrupted
 `;

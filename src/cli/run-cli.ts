@@ -1,18 +1,20 @@
 import { exec } from "node:child_process";
 import { promisify } from "node:util";
 import { spec } from "../../generated/graph-lro.spec.ts";
+import { bearerHeader } from "../client/bearer.ts";
 import { createGraphLroClient, type GraphLroClient } from "../client/create-client.ts";
 import type { OperationRef } from "../client/operation-routes.ts";
 import { parseOperationUrl } from "../client/parse-operation-url.ts";
 import { GraphError } from "../errors/graph-error.ts";
 import { OperationFailedError } from "../errors/operation-failed-error.ts";
 import { OperationTimeoutError } from "../errors/operation-timeout-error.ts";
-import { pollOperation } from "../poller/poll-operation.ts";
+import { POLL_DEFAULTS, pollOperation } from "../poller/poll-operation.ts";
 import { type CliCommand, parseCliArgs, UsageError } from "./cli-args.ts";
 import { HELP } from "./help.ts";
 import { liveLine, progressLine, summary } from "./render.ts";
 
-export const EXIT = { succeeded: 0, failed: 1, usage: 2, timeout: 3, http: 4, interrupted: 130 } as const;
+/** `internal` is sysexits' EX_SOFTWARE: a bug (ours or the mock's) must not read as 1, "the operation failed". */
+export const EXIT = { succeeded: 0, failed: 1, usage: 2, timeout: 3, http: 4, internal: 70, interrupted: 130 } as const;
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -27,13 +29,20 @@ export interface CliIo {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const err = (line: string) => io.stderr.write(`${line}\n`);
+  if (argv.length === 0) {
+    err(HELP);
+    return EXIT.usage;
+  }
+  let command: CliCommand | "help" | undefined;
   try {
-    const command = parseCliArgs(argv);
+    command = parseCliArgs(argv);
     if (command === "help") {
       out(HELP);
-      return argv.length === 0 ? EXIT.usage : EXIT.succeeded;
+      return EXIT.succeeded;
     }
-    const client = await clientFor(command, io.env);
+    // The poller bounds wait; get's one request (with its retries) is bounded by the client.
+    const getTimeoutMs = command.command === "get" ? (command.timeoutMs ?? POLL_DEFAULTS.timeoutMs) : undefined;
+    const client = await clientFor(command, io, getTimeoutMs);
     const target = command.target ?? defaultMockTarget();
     if (command.command === "get") {
       const { operation } = await client.getOperation(target, { select: command.select, signal: io.signal });
@@ -56,11 +65,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       err(`graph-lro: ${error.message}`);
       return EXIT.timeout;
     }
-    if (error instanceof GraphError || error instanceof TokenCommandError) {
+    // The client's timeoutMs aborts with AbortSignal.timeout's reason.
+    if (error instanceof Error && error.name === "TimeoutError" && typeof command === "object") {
+      err(`graph-lro: no answer within ${command.timeoutMs ?? POLL_DEFAULTS.timeoutMs} ms`);
+      return EXIT.timeout;
+    }
+    if (error instanceof GraphError || error instanceof TokenError) {
       err(`graph-lro: ${error.message}`);
       return EXIT.http;
     }
-    throw error;
+    // One line, no stack: the message is what a bug report needs, and a stack would bury it.
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    err(`graph-lro: unexpected error: ${what.split("\n")[0]}`);
+    return EXIT.internal;
   }
 }
 
@@ -114,15 +131,16 @@ async function wait(
   return last.status === "failed" ? EXIT.failed : EXIT.succeeded;
 }
 
-async function clientFor(command: CliCommand, env: CliIo["env"]): Promise<GraphLroClient> {
+async function clientFor(command: CliCommand, io: CliIo, timeoutMs: number | undefined): Promise<GraphLroClient> {
   if (command.mock !== undefined) {
     const operationId = mockOperationId(command.target ?? defaultMockTarget(), command);
     const { createGraphLroHandlers, createMockFetch } = await importMock();
     const handlers = createGraphLroHandlers({ stories: { [operationId]: command.mock } });
-    return createGraphLroClient({ fetch: createMockFetch(handlers), token: env.GRAPH_TOKEN || "mock-token" });
+    const token = io.env.GRAPH_TOKEN || "mock-token";
+    return createGraphLroClient({ fetch: createMockFetch(handlers), token, timeoutMs });
   }
-  const token = await readToken(command, env);
-  return createGraphLroClient({ cloud: command.cloud, baseUrl: command.baseUrl, token });
+  const token = await readToken(command, io);
+  return createGraphLroClient({ cloud: command.cloud, baseUrl: command.baseUrl, token, timeoutMs });
 }
 
 /**
@@ -149,24 +167,44 @@ function mockOperationId(target: string | OperationRef, command: CliCommand): st
   return parseOperationUrl(target, { cloud: command.cloud, baseUrl: command.baseUrl }).ref.operationId;
 }
 
-/** The token command failed; its output is not shown, since it may hold secrets. */
-class TokenCommandError extends Error {
-  override name = "TokenCommandError";
+/** No usable token: the token command failed, or what it (or GRAPH_TOKEN) gave cannot be sent. Exit code 4, as
+ * an auth error. Its output is not shown, since it may hold secrets. */
+class TokenError extends Error {
+  override name = "TokenError";
 }
 
-async function readToken(command: CliCommand, env: CliIo["env"]): Promise<string> {
+async function readToken(command: CliCommand, io: CliIo): Promise<string> {
   if (command.tokenCommand === undefined) {
-    if (env.GRAPH_TOKEN) return env.GRAPH_TOKEN;
+    if (io.env.GRAPH_TOKEN) return usableToken(io.env.GRAPH_TOKEN, "GRAPH_TOKEN");
     throw new UsageError("no token: set GRAPH_TOKEN, pass --token-command, or use --mock");
   }
   let stdout: string;
   try {
-    ({ stdout } = await promisify(exec)(command.tokenCommand, { timeout: 60_000, env: env as NodeJS.ProcessEnv }));
+    ({ stdout } = await promisify(exec)(command.tokenCommand, {
+      timeout: 60_000,
+      env: io.env as NodeJS.ProcessEnv,
+      // Ctrl-C kills the command too, even when SIGINT reached only this process.
+      signal: io.signal,
+    }));
   } catch (error) {
+    if (io.signal.aborted) throw error;
     const code = (error as { code?: unknown }).code;
-    throw new TokenCommandError(`--token-command failed (exit code ${String(code)}); run it alone to see why`);
+    throw new TokenError(`--token-command failed (exit code ${String(code)}); run it alone to see why`);
   }
   const token = stdout.trim();
-  if (!token) throw new TokenCommandError("--token-command printed no token");
+  if (!token) throw new TokenError("--token-command printed no token");
+  return usableToken(token, "--token-command");
+}
+
+/**
+ * The client refuses a token no header can carry (`Bearer x` included) with a TypeError, which the CLI would
+ * report as a usage error: here it is an auth error. Not repaired (no "Bearer " stripped), as the client does not.
+ */
+function usableToken(token: string, source: string): string {
+  try {
+    bearerHeader(token);
+  } catch (error) {
+    throw new TokenError(`${source} gave an unusable token: ${(error as Error).message}`);
+  }
   return token;
 }

@@ -1,4 +1,9 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { EXIT, runCli } from "../../src/cli/run-cli.ts";
@@ -61,6 +66,14 @@ describe.concurrent("graph-lro against its built-in mock", () => {
     expect(code).toBe(EXIT.interrupted);
     expect(stderr).toContain("interrupted");
   }, 20_000);
+
+  it("exits 70 on an unexpected error, naming it in one line without a stack", async () => {
+    // The strict mock refuses a query parameter the spec does not list: not an outcome of the operation.
+    const url = operationUrl("roleManagementAlert", { "longRunningOperation-id": "op1" });
+    const { code, stderr } = await graphLro(["wait", "--mock", `${url}?foo=1`]);
+    expect(code).toBe(EXIT.internal);
+    expect(stderr).toMatch(/^graph-lro: unexpected error: ContractViolationError: .*\/foo.*\n$/);
+  }, 20_000);
 });
 
 describe.concurrent("graph-lro over HTTP against startMockServer", () => {
@@ -108,6 +121,52 @@ describe.concurrent("graph-lro over HTTP against startMockServer", () => {
     expect(stdout + stderr).not.toContain(SECRET);
   }, 20_000);
 
+  it("applies --timeout to get, exiting 3 when the server never answers", async () => {
+    const silent: Server = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const root = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/beta`;
+    try {
+      const run = graphLro(["get", "--alert-operation", "x", "--base-url", root, "--timeout", "1s"], env());
+      const killer = setTimeout(() => run.child.kill(), 15_000);
+      const { code, stderr } = await run;
+      clearTimeout(killer);
+      expect(code).toBe(EXIT.timeout);
+      expect(stderr).toContain("no answer within 1000 ms");
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  }, 20_000);
+
+  it("exits 4 when the token is unusable, such as a token command printing Bearer <token>", async () => {
+    const base = ["get", "--alert-operation", "quick", "--base-url", server.url];
+    const { code, stdout, stderr } = await graphLro([...base, "--token-command", `echo Bearer ${SECRET}`]);
+    expect(code).toBe(EXIT.http);
+    expect(stderr).toContain("--token-command gave an unusable token");
+    expect(stdout + stderr).not.toContain(SECRET);
+  }, 20_000);
+
+  it("exits 130 at once on Ctrl-C while --token-command runs, killing it", async () => {
+    const started = join(mkdtempSync(join(tmpdir(), "graph-lro-")), "started");
+    // exec: the shell becomes sleep, so killing the shell's pid kills the sleep.
+    const tokenCommand = `touch '${started}' && exec sleep 30`;
+    const run = graphLro([
+      "get",
+      "--alert-operation",
+      "quick",
+      "--base-url",
+      server.url,
+      "--token-command",
+      tokenCommand,
+    ]);
+    while (!existsSync(started)) await delay(50);
+    run.child.kill("SIGINT"); // this process only, not its group: the token command does not see it
+    const sent = Date.now();
+    const { code, stderr } = await run;
+    expect([code, stderr]).toEqual([EXIT.interrupted, "interrupted\n"]);
+    expect(Date.now() - sent).toBeLessThan(5_000);
+  }, 20_000);
+
   it("reads the token from --token-command, and exits 4 when the command fails", async () => {
     const base = ["get", "--alert-operation", "quick", "--base-url", server.url];
     const ok = await graphLro([...base, "--token-command", "echo scopes=RoleManagementAlert.Read.Directory"]);
@@ -130,6 +189,15 @@ describe.concurrent("graph-lro usage errors exit 2", () => {
     [["wait", "--mock=nope"], 'unknown story "nope"'],
     [["wait", "--mock", "--timeout", "soon"], "--timeout must be a duration"],
     [["wait", "--user", "alice@contoso.com"], "--user and --operation go together"],
+    [[], "Usage:"],
+    [["--json"], "no command: use wait or get"],
+    [["--timeout", "5"], "no command: use wait or get"],
+    [
+      ["wait", "--alert-operation", "a", "--alert-operation", "b", "--mock", "failed"],
+      "--alert-operation is given more",
+    ],
+    [["get", "--mock", "--json", "--json"], "--json is given more than once"],
+    [["get", "--mock", "--select", "status,"], '--select needs property names separated by commas, not "status,"'],
     [["wait", "--cloud", "mars", "--alert-operation", "x"], 'unknown cloud "mars"'],
     [
       [
@@ -156,7 +224,13 @@ describe.concurrent("graph-lro usage errors exit 2", () => {
     const { code, stdout } = await graphLro(["--help"]);
     expect(code).toBe(EXIT.succeeded);
     expect(stdout).toContain("Exit codes:");
+    expect(stdout).toContain("70   unexpected error");
     expect(stdout).toContain("130  interrupted");
+  }, 20_000);
+
+  it("prints help and exits 0 when -h comes with other flags but no command", async () => {
+    const { code, stdout } = await graphLro(["--json", "-h", "--timeout", "5"]);
+    expect([code, stdout.startsWith("graph-lro: wait for")]).toEqual([EXIT.succeeded, true]);
   }, 20_000);
 });
 
