@@ -121,22 +121,29 @@ describe.concurrent("graph-lro over HTTP against startMockServer", () => {
     expect(stdout + stderr).not.toContain(SECRET);
   }, 20_000);
 
-  it("applies --timeout to get, exiting 3 when the server never answers", async () => {
-    const silent: Server = createServer(() => {});
-    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-    const root = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/beta`;
-    try {
-      const run = graphLro(["get", "--alert-operation", "x", "--base-url", root, "--timeout", "1s"], env());
-      const killer = setTimeout(() => run.child.kill(), 15_000);
-      const { code, stderr } = await run;
-      clearTimeout(killer);
-      expect(code).toBe(EXIT.timeout);
-      expect(stderr).toContain("no answer within 1000 ms");
-    } finally {
-      silent.closeAllConnections();
-      silent.close();
-    }
-  }, 20_000);
+  it.for([
+    ["get", "no answer within 1000 ms"],
+    ["wait", "a poll was still unanswered"],
+  ] as const)(
+    "applies --timeout to %s, exiting 3 when the server never answers",
+    async ([command, message]) => {
+      const silent: Server = createServer(() => {});
+      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+      const root = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/beta`;
+      try {
+        const run = graphLro([command, "--alert-operation", "x", "--base-url", root, "--timeout", "1s"], env());
+        const killer = setTimeout(() => run.child.kill(), 15_000);
+        const { code, stderr } = await run;
+        clearTimeout(killer);
+        expect(code).toBe(EXIT.timeout);
+        expect(stderr).toContain(message);
+      } finally {
+        silent.closeAllConnections();
+        silent.close();
+      }
+    },
+    20_000,
+  );
 
   it("exits 4 when the token is unusable, such as a token command printing Bearer <token>", async () => {
     const base = ["get", "--alert-operation", "quick", "--base-url", server.url];
