@@ -1,8 +1,9 @@
 // npm run generate: spec → generated/, all or nothing.
-import { randomUUID } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { realpathSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { buildArtifacts, GenerateError } from "./lib/build-artifacts.ts";
+import { CommitError, commitFiles } from "./lib/commit-files.ts";
 import { compareArtifacts } from "./lib/compare-artifacts.ts";
 
 /** Lints and generates, then writes only if everything succeeded. Returns the files written. */
@@ -10,27 +11,11 @@ export async function generate(projectDir: string): Promise<{ written: string[];
   const artifacts = await buildArtifacts(projectDir);
   const drift = await compareArtifacts(projectDir, artifacts);
   const changed = [...drift.stale, ...drift.missing];
-  // Each file goes through a temporary sibling and a rename, so no reader sees half a file,
-  // and a failed write leaves the old files in place.
-  const staged: { temp: string; target: string }[] = [];
-  try {
-    for (const path of changed) {
-      const target = join(projectDir, path);
-      const temp = `${target}.${randomUUID()}.tmp`;
-      await mkdir(dirname(target), { recursive: true });
-      staged.push({ temp, target });
-      await writeFile(temp, artifacts.get(path) as string);
-    }
-  } catch (error) {
-    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
-    throw error;
-  }
-  for (const { temp, target } of staged) await rename(temp, target);
-  for (const path of drift.extra) await rm(join(projectDir, path));
+  await commitFiles(projectDir, new Map(changed.map((path) => [path, artifacts.get(path) as string])), drift.extra);
   return { written: changed, removed: drift.extra };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint()) {
   const started = performance.now();
   try {
     const { written, removed } = await generate(resolve(process.argv[2] ?? "."));
@@ -40,7 +25,26 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`generate: done in ${ms} ms`);
   } catch (error) {
     console.error(error instanceof GenerateError ? error.message : error);
-    console.error("generate: failed; nothing in generated/ was changed");
+    // Only a commit that failed and could not be undone changes anything.
+    const changed = error instanceof CommitError && !error.unchanged;
+    console.error(
+      changed
+        ? "generate: failed; generated/ is partly updated (see above)"
+        : "generate: failed; nothing in generated/ was changed",
+    );
     process.exitCode = 1;
+  }
+}
+
+/**
+ * Whether this file is the entry point (start.ts imports it). import.meta.url is a percent-encoded URL of
+ * the real path, so compare it with one: a space or a symlink in the project path must not turn
+ * `npm run generate` into a silent no-op.
+ */
+function isEntryPoint(): boolean {
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? "")).href;
+  } catch {
+    return false;
   }
 }

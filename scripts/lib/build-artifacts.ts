@@ -7,14 +7,13 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
 import { type ApiTarget, readApiTargets } from "./config.ts";
+import { GenerateError } from "./generate-error.ts";
 import { routesModule } from "./routes-module.ts";
 
 const run = promisify(execFile);
 
-/** A generation failure whose message names the spec file and where in it. */
-export class GenerateError extends Error {
-  override name = "GenerateError";
-}
+// Re-exported: the scripts catch it from here, and config.ts cannot import this module (a cycle).
+export { GenerateError };
 
 /** Every generated file, by path relative to the project, with its exact content. */
 export type Artifacts = Map<string, string>;

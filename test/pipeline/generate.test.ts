@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it, type TestContext, vi } from "vitest";
 import { copyProject, runScript } from "../support/project-copy.ts";
@@ -7,10 +7,16 @@ import { template } from "../support/spec-urls.ts";
 const SPEC = "spec/graph-lro.yaml";
 const TYPES = "generated/graph-lro.ts";
 const DATA = "generated/graph-lro.spec.ts";
+const ROUTES = "generated/graph-lro.routes.ts";
+/** A change to the spec that changes every generated file. */
+const changeSpec = (s: string) =>
+  s.replace("description: The unique identifier for the operation.", "description: Changed.");
+/** A line of a stack trace, which the scripts must never print for an expected failure. */
+const STACK_LINE = /^\s+at /m;
 
 /** A project copy, disposed when its test finishes (the context's hook: tests run concurrently). */
-async function project({ onTestFinished }: TestContext) {
-  const copy = await copyProject();
+async function project({ onTestFinished }: TestContext, prefix?: string) {
+  const copy = await copyProject(prefix);
   onTestFinished(copy.dispose);
   const read = (path: string) => readFile(join(copy.dir, path), "utf8");
   const edit = async (path: string, change: (text: string) => string) => {
@@ -26,15 +32,14 @@ async function project({ onTestFinished }: TestContext) {
   return { ...copy, read, edit, snapshot };
 }
 
-// Each case copies the project and runs real npm scripts (about 2 s each).
-vi.setConfig({ testTimeout: 60_000 });
+// Each case copies the project and runs real npm scripts (about 2 s each, several times that when
+// the cases share two cores).
+vi.setConfig({ testTimeout: 120_000 });
 
 describe.concurrent("check:generated", () => {
   it("fails naming each stale file after a spec edit, and passes once regenerated", async (context) => {
     const p = await project(context);
-    await p.edit(SPEC, (s) =>
-      s.replace("description: The unique identifier for the operation.", "description: Changed."),
-    );
+    await p.edit(SPEC, changeSpec);
 
     const stale = await runScript(p.dir, "check:generated");
     expect(stale.code).toBe(1);
@@ -55,7 +60,6 @@ describe.concurrent("check:generated", () => {
 
   it("names missing and extra files", async (context) => {
     const p = await project(context);
-    const { rm } = await import("node:fs/promises");
     await rm(join(p.dir, DATA));
     await writeFile(
       join(p.dir, "generated/old.ts"),
@@ -132,5 +136,83 @@ describe.concurrent("generate", () => {
     expect(await p.read("generated/second.spec.ts")).toContain('"operationId": "fixture.GetWidget"');
     expect(await p.read("generated/second.routes.ts")).toContain('"fixture.GetWidget": {\n    "method": "get"');
     expect((await runScript(p.dir, "check:generated")).code).toBe(0);
+  });
+
+  it("treats ./generated/x.ts in redocly.yaml as generated/x.ts: writes it and keeps it", async (context) => {
+    const p = await project(context);
+    await p.edit("redocly.yaml", (s) => s.replaceAll(": generated/", ": ./generated/"));
+    await p.edit(SPEC, changeSpec);
+
+    const result = await runScript(p.dir, "generate");
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`wrote ${TYPES}`);
+    expect(result.stdout).not.toContain("removed");
+    expect(await p.read(TYPES)).toContain("@description Changed.");
+    const check = await runScript(p.dir, "check:generated");
+    expect(check.code, check.stderr).toBe(0);
+  });
+
+  it("runs in a project whose path has a space and a percent sign", async (context) => {
+    const p = await project(context, "graph lro %20 project-");
+    await p.edit(SPEC, changeSpec);
+    const result = await runScript(p.dir, "generate");
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`wrote ${TYPES}`);
+    expect(await p.read(TYPES)).toContain("@description Changed.");
+  });
+
+  it("puts every file back when one cannot be replaced, naming it without a stack", async (context) => {
+    const p = await project(context);
+    // ROUTES becomes a non-empty folder: the last of the three to be replaced, so the others are already done.
+    await rm(join(p.dir, ROUTES));
+    await mkdir(join(p.dir, ROUTES, "in-the-way"), { recursive: true });
+    const before = { types: await p.read(TYPES), data: await p.read(DATA) };
+    await p.edit(SPEC, changeSpec);
+
+    const result = await runScript(p.dir, "generate");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^${ROUTES}: cannot replace it: E[A-Z]+: `));
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(result.stderr).toContain("nothing in generated/ was changed");
+    expect({ types: await p.read(TYPES), data: await p.read(DATA) }).toEqual(before);
+    expect((await readdir(join(p.dir, "generated"))).sort()).toEqual([
+      "graph-lro.routes.ts",
+      "graph-lro.spec.ts",
+      "graph-lro.ts",
+    ]);
+  });
+
+  it("fails on bad YAML in redocly.yaml with one line saying where, in generate and check:generated", async (context) => {
+    const p = await project(context);
+    const before = await p.snapshot();
+    await p.edit("redocly.yaml", (s) => s.replace("  - recommended-strict", "  - [recommended-strict"));
+    await p.edit(SPEC, changeSpec);
+
+    for (const script of ["generate", "check:generated"]) {
+      const result = await runScript(p.dir, script);
+      expect(result.code, script).toBe(1);
+      expect(result.stderr, script).toMatch(/^redocly\.yaml:\d+:\d+: invalid YAML: Flow sequence .*\n[^\n]+\n$/);
+      expect(result.stderr, script).not.toMatch(STACK_LINE);
+    }
+    expect(await p.snapshot()).toEqual(before);
+  });
+
+  it("refuses two APIs naming one output, naming both and the file", async (context) => {
+    const p = await project(context);
+    const before = await p.snapshot();
+    await p.edit(
+      "redocly.yaml",
+      (s) =>
+        `${s}  second:\n    root: test/fixtures/second-api.yaml\n    x-openapi-ts:\n      output: ./generated/graph-lro.ts\n    x-graph-lro:\n      data: generated/second.spec.ts\n      routes: generated/second.routes.ts\n`,
+    );
+    await p.edit(SPEC, changeSpec);
+
+    const result = await runScript(p.dir, "generate");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^redocly\.yaml:37: apis\.second\.x-openapi-ts\.output and apis\.graph-lro\.x-openapi-ts\.output both name generated\/graph-lro\.ts\n/,
+    );
+    expect(result.stderr).toContain("nothing in generated/ was changed");
+    expect(await p.snapshot()).toEqual(before);
   });
 });

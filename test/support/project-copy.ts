@@ -8,9 +8,14 @@ import { promisify } from "node:util";
 // Not import.meta.dirname: Deno types it as possibly undefined (for remote modules).
 export const PROJECT_DIR = fileURLToPath(new URL("../..", import.meta.url)).replace(/\/$/, "");
 
-/** A throwaway copy of the project (node_modules linked, not copied) for tests that edit the spec. */
-export async function copyProject(): Promise<{ dir: string; dispose: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), "graph-lro-project-"));
+/**
+ * A throwaway copy of the project (node_modules linked, not copied) for tests that edit the spec.
+ * `prefix` names its folder, for tests of awkward project paths (spaces, percent signs).
+ */
+export async function copyProject(
+  prefix = "graph-lro-project-",
+): Promise<{ dir: string; dispose: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
   const skip = new Set(["node_modules", ".git", "dist"].map((name) => join(PROJECT_DIR, name)));
   await cp(PROJECT_DIR, dir, { recursive: true, filter: (source) => !skip.has(source) });
   await symlink(join(PROJECT_DIR, "node_modules"), join(dir, "node_modules"), "dir");
