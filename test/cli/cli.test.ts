@@ -126,6 +126,7 @@ describe.concurrent("graph-lro over HTTP against startMockServer", () => {
     ["wait", "a poll was still unanswered"],
   ] as const)(
     "applies --timeout to %s, exiting 3 when the server never answers",
+    { timeout: 20_000 },
     async ([command, message]) => {
       const silent: Server = createServer(() => {});
       await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
@@ -142,7 +143,6 @@ describe.concurrent("graph-lro over HTTP against startMockServer", () => {
         silent.close();
       }
     },
-    20_000,
   );
 
   it("exits 4 when the token is unusable, such as a token command printing Bearer <token>", async () => {
