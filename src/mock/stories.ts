@@ -9,7 +9,7 @@ export type StoryErrorStatus = Extract<Exclude<keyof operations[keyof operations
 export type StoryStep =
   | {
       readonly kind: "operation";
-      /** A status of the spec, or any other string, as an evolvable enum allows. */
+      /** A status of the spec, or any other string, as an evolvable enum allows (served only with `strict: false`). */
       readonly status: Status | (string & {});
       /** Retry-After, in seconds. */
       readonly retryAfter?: number;
