@@ -20,6 +20,7 @@ export { GraphError, type GraphErrorDetails, type ODataError } from "./errors/gr
 export { OperationFailedError } from "./errors/operation-failed-error.ts";
 export { OperationTimeoutError } from "./errors/operation-timeout-error.ts";
 export {
+  MIN_POLL_BUDGET_MS,
   POLL_DEFAULTS,
   type PolledOperation,
   type PollOptions,

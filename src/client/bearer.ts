@@ -9,9 +9,11 @@ const TOKEN = /^[\x21-\x7e]+$/;
  * anything is sent, and without quoting it: fetch's own error would put the token in its message.
  */
 export function bearerHeader(token: unknown): string {
-  if (typeof token !== "string" || !TOKEN.test(token)) {
-    const what = typeof token === "string" ? `a string of ${token.length} characters` : typeof token;
+  // Surrounding whitespace (a token read from a file ends with a newline) is dropped, as Headers would.
+  const bare = typeof token === "string" ? token.trim() : token;
+  if (typeof bare !== "string" || !TOKEN.test(bare)) {
+    const what = typeof bare === "string" ? `a string of ${bare.length} characters` : typeof bare;
     throw new TypeError(`the token must be the bare token (no "Bearer "): visible ASCII without spaces, got ${what}`);
   }
-  return `Bearer ${token}`;
+  return `Bearer ${bare}`;
 }

@@ -145,10 +145,15 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
   };
 }
 
+/** The longest timer setTimeout (behind AbortSignal.timeout) can run: about 24.8 days. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 /** `timeoutMs` if it is a usable timeout: AbortSignal.timeout would only fail at the first call. */
 function checkTimeout(timeoutMs: number | undefined): number | undefined {
-  if (timeoutMs !== undefined && !(Number.isSafeInteger(timeoutMs) && timeoutMs > 0)) {
-    throw new RangeError(`timeoutMs must be a whole number of milliseconds > 0, got ${timeoutMs}`);
+  if (timeoutMs !== undefined && !(Number.isSafeInteger(timeoutMs) && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
+    throw new RangeError(
+      `timeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got ${timeoutMs}`,
+    );
   }
   return timeoutMs;
 }

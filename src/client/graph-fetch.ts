@@ -59,7 +59,7 @@ export function graphFetch(options: GraphFetchOptions): Fetch {
       signal.throwIfAborted();
       // The token is read outside the try: a token function's own error is not a network error to
       // retry. A token function that never settles still yields to an abort or the timeout.
-      const authorization = typeof token === "function" ? bearerHeader(await abortable(token(), signal)) : bearer;
+      const authorization = typeof token === "function" ? bearerHeader(await tokenFrom(token, signal)) : bearer;
       let response: Response | undefined;
       let failure: unknown;
       try {
@@ -124,4 +124,19 @@ function redirectTarget(response: Response, request: Request, hops: number, orig
 function requestError(request: Request, status: number, code: string, message: string, cause?: unknown): GraphError {
   const clientRequestId = request.headers.get("client-request-id") ?? undefined;
   return new GraphError({ status, code, message, method: request.method, url: request.url, clientRequestId, cause });
+}
+
+const PENDING = Symbol("pending");
+const pending = Promise.resolve(PENDING);
+
+/**
+ * A token function's answer. Only an answer still pending is raced against the signal: listening
+ * for an abort costs about as much as the rest of a call, and a cached token (a string, or an
+ * async function's already-settled promise) cannot hang.
+ */
+async function tokenFrom(token: () => string | Promise<string>, signal: AbortSignal): Promise<string> {
+  const value = token();
+  if (typeof value === "string") return value;
+  const settled = await Promise.race([value, pending]);
+  return settled === PENDING ? abortable(Promise.resolve(value), signal) : settled;
 }

@@ -75,7 +75,8 @@ export function splitSelect(search: string): { query: string; select?: string[] 
     const [name, value = ""] = [...new URLSearchParams(part)][0] ?? [];
     // OData takes system query option names case-insensitively.
     if (!/^\$?select$/i.test(name ?? "")) return true;
-    select = value.split(",");
+    // A repeated $select adds names rather than silently replacing the earlier ones.
+    select = [...(select ?? []), ...value.split(",")];
     return false;
   });
   return { query: kept.join("&"), ...(select && { select }) };

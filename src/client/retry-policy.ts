@@ -18,8 +18,7 @@ export function resolveRetryPolicy(retry: Partial<RetryPolicy> = {}): RetryPolic
   if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) {
     throw new RangeError(`retry.maxRetries must be a whole number ≥ 0, got ${maxRetries}`);
   }
-  if (!Number.isFinite(maxDelayMs) || maxDelayMs < 0) {
-    throw new RangeError(`retry.maxDelayMs must be a finite number ≥ 0, got ${maxDelayMs}`);
-  }
+  // Infinity is allowed: no budget, only maxRetries (each wait is still at most a day).
+  if (!(maxDelayMs >= 0)) throw new RangeError(`retry.maxDelayMs must be a number ≥ 0, got ${maxDelayMs}`);
   return { maxRetries, maxDelayMs };
 }

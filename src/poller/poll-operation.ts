@@ -13,6 +13,9 @@ import { isTerminal, nextPollDelay } from "./poll-schedule.ts";
 import type { PollState } from "./poll-state.ts";
 import { initialPollState, type PollTarget } from "./poll-target.ts";
 
+/** The least time a poll sent before the timeout gets to answer (docs/decisions/0005-poll-defaults.md). */
+export const MIN_POLL_BUDGET_MS = 2_000;
+
 /** Defaults, justified in docs/decisions/0005-poll-defaults.md. */
 export const POLL_DEFAULTS = { timeoutMs: 15 * 60_000, intervalMs: 1_000, maxIntervalMs: 30_000, backoffFactor: 2 };
 
@@ -102,19 +105,17 @@ export async function* pollOperation<const S extends readonly SelectableProperty
     const waitMs = state.nextPollAt - now();
     if (waitMs > 0) await sleep(waitMs, signal ?? new AbortController().signal);
 
-    // The client retries throttling inside a poll; the deadline ends that too.
-    const timeout = deadlineSignal(deadline - now(), options.timeoutSignal);
+    // The client retries throttling inside a poll; the deadline ends that too. A poll sent in
+    // time gets at least MIN_POLL_BUDGET_MS, so one due right at the deadline is not sent to be dropped.
+    const poll = pollSignal(Math.max(deadline - now(), MIN_POLL_BUDGET_MS), signal, options.timeoutSignal);
     let result: OperationResult<SelectedOperation<S>>;
     try {
-      result = await client.getOperation<S>(state.target, {
-        select,
-        signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
-      });
+      result = await client.getOperation<S>(state.target, { select, signal: poll.signal });
     } catch (error) {
-      if (!timeout.signal.aborted || signal?.aborted) throw error;
+      if (!poll.timedOut() || signal?.aborted) throw error;
       throw new OperationTimeoutError(timeoutMs, last as never, { ...state }, "a poll was still unanswered");
     } finally {
-      timeout.clear();
+      poll.clear();
     }
     const operation = result.operation as PolledOperationOf<S>;
     last = operation;
@@ -148,16 +149,39 @@ function urlSelect(target: PollState["target"]): readonly SelectableProperty[] |
 }
 
 /**
- * A signal that aborts after `ms`, made by `make` if given (a test seam), else by a timer that
- * `clear` cancels (AbortSignal.timeout cannot be cancelled, and would outlive the poll).
+ * The signal of one poll: it aborts when the caller's signal does, or after `ms` (by `make`, a
+ * test seam, else by a timer). `clear` cancels the timer and removes the listeners: a caller's
+ * long-lived signal must not collect one per poll (AbortSignal.any's do, on Node 20).
  */
-function deadlineSignal(ms: number, make?: (ms: number) => AbortSignal): { signal: AbortSignal; clear(): void } {
-  if (make) return { signal: make(Math.max(0, ms)), clear: () => {} };
+function pollSignal(
+  ms: number,
+  caller: AbortSignal | undefined,
+  make?: (ms: number) => AbortSignal,
+): { signal: AbortSignal; timedOut(): boolean; clear(): void } {
   const controller = new AbortController();
+  const deadline = make?.(ms);
+  let expired = false;
+  const follow = (source: AbortSignal) => {
+    const onAbort = () => controller.abort(source.reason);
+    if (source.aborted) onAbort();
+    else source.addEventListener("abort", onAbort);
+    return () => source.removeEventListener("abort", onAbort);
+  };
+  const unfollow = [caller, deadline].filter((s) => s !== undefined).map(follow);
   // setTimeout cannot wait longer than 2^31-1 ms; a deadline further off than that is not armed.
   const timer =
-    ms <= 2 ** 31 - 1
-      ? setTimeout(() => controller.abort(new DOMException("the poll timed out", "TimeoutError")), Math.max(0, ms))
-      : undefined;
-  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+    deadline || ms > 2 ** 31 - 1
+      ? undefined
+      : setTimeout(() => {
+          expired = true;
+          controller.abort(new DOMException("the poll timed out", "TimeoutError"));
+        }, ms);
+  return {
+    signal: controller.signal,
+    timedOut: () => expired || deadline?.aborted === true,
+    clear: () => {
+      clearTimeout(timer);
+      for (const remove of unfollow) remove();
+    },
+  };
 }

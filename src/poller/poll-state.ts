@@ -7,7 +7,7 @@ import { assertOperationRef, type OperationRef } from "../client/operation-route
 export interface PollState {
   /** The Location URL (query kept verbatim) or the ref of the operation. */
   target: string | OperationRef;
-  /** When waiting started, in ms since the epoch; `timeoutMs` counts from here. */
+  /** When waiting first started, in ms since the epoch (`elapsedMs` counts from here; each call's `timeoutMs` from its own start). */
   startedAt: number;
   /** The earliest time of the next poll, in ms since the epoch. */
   nextPollAt: number;

@@ -36,6 +36,7 @@ describe("parseOperationUrl", () => {
     ["%24select=status%2Cid", ["status", "id"]],
     ["select=resourceLocation", ["resourceLocation"]],
     ["$Select=id", ["id"]],
+    ["$select=id&$select=status", ["id", "status"]],
   ] as const)("takes %s out of the query, as the select names", ([select, names]) => {
     const url = `${userOperation("u", "o")}?aadgdc=DUB02P&${select}&aadgsu=ssprprod-a`;
     expect(parseOperationUrl(url)).toEqual({

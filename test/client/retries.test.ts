@@ -100,14 +100,27 @@ describe("retries", () => {
     expect(long.requests).toHaveLength(1); // a day is over the default budget of a minute
   });
 
+  it("accepts maxDelayMs: Infinity (no budget, only maxRetries) and maxRetries: 0", async () => {
+    const { fetch, requests } = recordingFetch(odataError(429, "TooManyRequests", { "retry-after": "86400" }), ok);
+    const { sleep, delays } = recordingSleep();
+    const client = createGraphLroClient({ fetch, sleep, retry: { maxDelayMs: Number.POSITIVE_INFINITY } });
+    await expect(client.getRoleManagementAlertOperation("op")).resolves.toMatchObject({ status: 200 });
+    expect(delays).toEqual([86_400_000]);
+    const once = createGraphLroClient({ fetch, sleep, retry: { maxRetries: 0 } });
+    await expect(once.getRoleManagementAlertOperation("op")).resolves.toMatchObject({ status: 200 });
+    expect(requests).toHaveLength(3);
+  });
+
   it.for([
     [{ retry: { maxRetries: -1 } }, "retry.maxRetries must be a whole number ≥ 0, got -1"],
     [{ retry: { maxRetries: 1.5 } }, "retry.maxRetries must be a whole number ≥ 0, got 1.5"],
     [{ retry: { maxRetries: Number.POSITIVE_INFINITY } }, "retry.maxRetries must be a whole number ≥ 0, got Infinity"],
-    [{ retry: { maxDelayMs: Number.NaN } }, "retry.maxDelayMs must be a finite number ≥ 0, got NaN"],
-    [{ retry: { maxDelayMs: -1 } }, "retry.maxDelayMs must be a finite number ≥ 0, got -1"],
-    [{ timeoutMs: 0 }, "timeoutMs must be a whole number of milliseconds > 0, got 0"],
-    [{ timeoutMs: Number.NaN }, "timeoutMs must be a whole number of milliseconds > 0, got NaN"],
+    [{ retry: { maxDelayMs: Number.NaN } }, "retry.maxDelayMs must be a number ≥ 0, got NaN"],
+    [{ retry: { maxDelayMs: -1 } }, "retry.maxDelayMs must be a number ≥ 0, got -1"],
+    [{ timeoutMs: 0 }, "timeoutMs must be a whole number of milliseconds from 1 to 2147483647, got 0"],
+    [{ timeoutMs: Number.NaN }, "timeoutMs must be a whole number of milliseconds from 1 to 2147483647, got NaN"],
+    // Past setTimeout's limit, AbortSignal.timeout would fire at once (or throw) on every call.
+    [{ timeoutMs: 2 ** 31 }, "timeoutMs must be a whole number of milliseconds from 1 to 2147483647, got 2147483648"],
   ] as const)("refuses %o when the client is made", ([options, message]) => {
     expect(() => createGraphLroClient(options)).toThrow(new RangeError(message));
   });

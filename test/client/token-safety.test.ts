@@ -103,6 +103,13 @@ describe("the token stays with Graph", () => {
     expect(delays).toEqual([]);
   });
 
+  it("drops a token's surrounding whitespace (a token read from a file ends with a newline)", async () => {
+    const { fetch, requests } = recordingFetch();
+    await createGraphLroClient({ fetch, token: async () => `  ${TOKEN}\n` }).getRoleManagementAlertOperation("op");
+    await createGraphLroClient({ fetch, token: `${TOKEN}\r\n` }).getRoleManagementAlertOperation("op");
+    expect(requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
+  });
+
   it("keeps a raw call that asks to follow redirects from following them off Graph", async () => {
     const { fetch, requests } = recordingFetch(redirect(302, "https://evil.test/x"));
     const client = createGraphLroClient({ fetch, token: TOKEN });

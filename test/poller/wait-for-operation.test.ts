@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import {
   createGraphLroClient,
+  MIN_POLL_BUDGET_MS,
   OperationFailedError,
   OperationTimeoutError,
   type PollProgress,
@@ -178,6 +179,54 @@ describe("waitForOperation on the mock's stories", () => {
     expect(error).toBeInstanceOf(OperationTimeoutError);
     expect((error as Error).message).toBe("Operation not finished within 5000 ms; a poll was still unanswered");
     expect(asked).toEqual([5_000]);
+  });
+
+  it("gives a poll due right at the deadline time to answer, rather than sending it to drop it", async () => {
+    const h = harness({ a: defineStory().operation("succeeded").build() });
+    const asked: number[] = [];
+    const accepted = new Response(null, { status: 202, headers: { Location: alertUrl("a"), "Retry-After": "1" } });
+    const options = {
+      ...h.options,
+      timeoutMs: 1_000,
+      timeoutSignal: (ms: number) => {
+        asked.push(ms);
+        return new AbortController().signal;
+      },
+    };
+    await expect(waitForOperation(h.client, accepted, options)).resolves.toMatchObject({ status: "succeeded" });
+    expect(h.polls).toEqual([1_000]);
+    expect(asked).toEqual([MIN_POLL_BUDGET_MS]);
+  });
+
+  it("leaves no listener on the caller's signal after each poll", async () => {
+    const h = harness({ a: "progress" });
+    const controller = new AbortController();
+    const listening = new Set<unknown>();
+    const { signal } = controller;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = (type: string, listener: EventListenerOrEventListenerObject, ...rest: never[]) => {
+      listening.add(listener);
+      add(type, listener, ...rest);
+    };
+    signal.removeEventListener = (type: string, listener: EventListenerOrEventListenerObject, ...rest: never[]) => {
+      listening.delete(listener);
+      remove(type, listener, ...rest);
+    };
+    // A poller-only client: the client's own Request (in a real fetch) follows the signal by itself.
+    const client: Parameters<typeof waitForOperation>[0] = {
+      getOperation: (target, opts) => h.client.getOperation(target, { ...opts, signal: undefined }),
+    };
+    // Node 20 keeps every AbortSignal.any result on its sources for good: one per poll would leak.
+    const any = vi.spyOn(AbortSignal, "any");
+    try {
+      await waitForOperation(client, alertUrl("a"), { ...h.options, signal });
+      expect(any.mock.calls.filter(([sources]) => [...sources].includes(signal))).toEqual([]);
+    } finally {
+      any.mockRestore();
+    }
+    expect(h.polls).toHaveLength(4);
+    expect(listening.size).toBe(0);
   });
 
   it("adds status to a Location URL's own $select", async () => {
