@@ -21,6 +21,8 @@ const fakeFetch = async (_request: Request) =>
 
 const bare = createClient<paths>({ baseUrl: BASE, fetch: fakeFetch, headers: { accept: "application/json" } });
 const client = createGraphLroClient({ fetch: fakeFetch, token: "t0ken" });
+// The README's form: an async token function (a token cache), called before every attempt.
+const clientWithTokenFunction = createGraphLroClient({ fetch: fakeFetch, token: async () => "t0ken" });
 
 const variants: Record<string, () => Promise<unknown>> = {
   "plain fetch": async () => {
@@ -31,6 +33,7 @@ const variants: Record<string, () => Promise<unknown>> = {
   "bare openapi-fetch": () =>
     bare.GET(USER_PATH, { params: { path: { "user-id": "alice@contoso.com", "longRunningOperation-id": "op-1" } } }),
   "graph-lro client": () => client.getUserAuthenticationOperation("alice@contoso.com", "op-1"),
+  "…, token function": () => clientWithTokenFunction.getUserAuthenticationOperation("alice@contoso.com", "op-1"),
 };
 
 async function perCall(run: () => Promise<unknown>, iterations: number): Promise<number> {
@@ -108,8 +111,10 @@ if (only !== "size") {
       `  ${name.padEnd(20)} ${median(us).toFixed(2).padStart(7)} µs  ×${medianRatio(us, plain).toFixed(2)} plain fetch  ×${medianRatio(us, openapiFetch).toFixed(3)} openapi-fetch`,
     );
   }
-  const ratio = medianRatio(calls["graph-lro client"] as number[], openapiFetch);
-  console.log(`  target: at most ×${MAX_RATIO} openapi-fetch: ${ratio <= MAX_RATIO ? "met" : "MISSED"}`);
+  for (const name of ["graph-lro client", "…, token function"]) {
+    const ratio = medianRatio(calls[name] as number[], openapiFetch);
+    console.log(`  target for ${name}: at most ×${MAX_RATIO} openapi-fetch: ${ratio <= MAX_RATIO ? "met" : "MISSED"}`);
+  }
 }
 
 if (only !== "calls") {
