@@ -55,9 +55,9 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 // Concurrent: these wait on child processes, mostly on timers (the command) or one core (tsc).
 describe.concurrent("the installed package", () => {
-  it("holds the built code, its declarations and the README, not the sources", async () => {
+  it("holds the built code, its declarations, the README and the LICENSE, not the sources", async () => {
     const installed = join(dir, "node_modules/graph-lro");
-    expect((await readdir(installed)).sort()).toEqual(["README.md", "dist", "package.json"]);
+    expect((await readdir(installed)).sort()).toEqual(["LICENSE", "README.md", "dist", "package.json"]);
     expect((await readdir(join(installed, "dist"))).sort()).toEqual(["generated", "src"]);
     const files = await readdir(join(installed, "dist/src/mock"));
     expect(files).toContain("index.js");
