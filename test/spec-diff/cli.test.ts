@@ -42,6 +42,18 @@ describe("spec:diff report", () => {
   });
 });
 
+/** A spec of one GET whose 200 body has `schema` (YAML flow style). */
+const oneGet = (schema: string) => `openapi: 3.1.0
+info: { title: t, version: "1" }
+paths:
+  /w:
+    get:
+      responses:
+        "200":
+          description: OK
+          content: { application/json: { schema: ${schema} } }
+`;
+
 describe("spec sources", () => {
   it("reads a git ref as `<ref>:<path>` and names a bad one", async () => {
     const committed = await promisify(execFile)("git", ["show", "HEAD:spec/graph-lro.yaml"], { cwd: PROJECT_DIR });
@@ -50,16 +62,7 @@ describe("spec sources", () => {
   });
 
   it("reads YAML as JSON: an unquoted date stays a string, so a spec equals itself", () => {
-    const text = `openapi: 3.1.0
-info: { title: t, version: "1" }
-paths:
-  /w:
-    get:
-      responses:
-        "200":
-          description: OK
-          content: { application/json: { schema: { type: string, enum: [2023-06-01, 2024-01-01] } } }
-`;
+    const text = oneGet("{ type: string, enum: [2023-06-01, 2024-01-01] }");
     const doc = parseSpec(text, "dates.yaml") as Spec;
     expect(doc.paths["/w"].get.responses["200"].content["application/json"].schema.enum).toEqual([
       "2023-06-01",
@@ -69,16 +72,7 @@ paths:
   });
 
   describe("a multi-file spec (external $ref), bundled as npm run generate bundles it", () => {
-    const root = `openapi: 3.1.0
-info: { title: t, version: "1" }
-paths:
-  /w:
-    get:
-      responses:
-        "200":
-          description: OK
-          content: { application/json: { schema: { $ref: "./schemas.yaml#/W" } } }
-`;
+    const root = oneGet('{ $ref: "./schemas.yaml#/W" }');
     const schemas = (type: string) => `W:\n  type: object\n  properties:\n    id: { type: ${type} }\n`;
     const git = (dir: string, ...args: string[]) =>
       promisify(execFile)("git", ["-c", "user.name=t", "-c", "user.email=t@t", ...args], { cwd: dir });
