@@ -1,8 +1,7 @@
 /** Settles as `promise` does, or rejects with the signal's reason as soon as it aborts. */
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   signal.throwIfAborted();
-  // Plain callbacks rather than .finally() and a listener options object: this runs once per
-  // attempt for a token function, on the client's hot path.
+  // The listener is removed once the promise settles, so a long-lived signal collects none.
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener("abort", onAbort);
