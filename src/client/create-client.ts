@@ -13,7 +13,7 @@ import { parseOperationUrl } from "./parse-operation-url.ts";
 import { safePathSerializer } from "./path-id.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import { type RetryPolicy, resolveRetryPolicy } from "./retry-policy.ts";
-import { sleep } from "./sleep.ts";
+import { MAX_TIMER_MS, sleep } from "./sleep.ts";
 
 /** Options of createGraphLroClient. */
 export interface GraphLroClientOptions extends GraphTarget {
@@ -145,14 +145,11 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
   };
 }
 
-/** The longest timer setTimeout (behind AbortSignal.timeout) can run: about 24.8 days. */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
-
 /** `timeoutMs` if it is a usable timeout: AbortSignal.timeout would only fail at the first call. */
 function checkTimeout(timeoutMs: number | undefined): number | undefined {
-  if (timeoutMs !== undefined && !(Number.isSafeInteger(timeoutMs) && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
+  if (timeoutMs !== undefined && !(Number.isSafeInteger(timeoutMs) && timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) {
     throw new RangeError(
-      `timeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got ${timeoutMs}`,
+      `timeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${timeoutMs}`,
     );
   }
   return timeoutMs;

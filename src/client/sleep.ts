@@ -1,3 +1,6 @@
+/** The longest delay setTimeout (and AbortSignal.timeout) can wait, about 24.8 days; longer ones fire at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts (also if it already has). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -7,7 +7,7 @@ import type {
   SelectedOperation,
 } from "../client/operation-types.ts";
 import { splitSelect } from "../client/parse-operation-url.ts";
-import { sleep as realSleep } from "../client/sleep.ts";
+import { MAX_TIMER_MS, sleep as realSleep } from "../client/sleep.ts";
 import { OperationTimeoutError } from "../errors/operation-timeout-error.ts";
 import { isTerminal, nextPollDelay } from "./poll-schedule.ts";
 import type { PollState } from "./poll-state.ts";
@@ -168,9 +168,9 @@ function pollSignal(
     return () => source.removeEventListener("abort", onAbort);
   };
   const unfollow = [caller, deadline].filter((s) => s !== undefined).map(follow);
-  // setTimeout cannot wait longer than 2^31-1 ms; a deadline further off than that is not armed.
+  // A deadline further off than setTimeout can wait is not armed.
   const timer =
-    deadline || ms > 2 ** 31 - 1
+    deadline || ms > MAX_TIMER_MS
       ? undefined
       : setTimeout(() => {
           expired = true;

@@ -1,4 +1,5 @@
 import type { LongRunningOperationStatus } from "../client/operation-types.ts";
+import { MAX_RETRY_AFTER_MS } from "../client/retry-after.ts";
 
 /**
  * The states after which Graph's operations change no more: the spec's `x-terminal-values`, kept here
@@ -17,7 +18,7 @@ export function isTerminal(status: unknown): status is (typeof TERMINAL_STATUSES
  * parseRetryAfter's) keeps each wait within what setTimeout can do (2^31-1 ms).
  */
 export const MIN_POLL_DELAY_MS = 100;
-export const MAX_POLL_DELAY_MS = 86_400_000;
+export const MAX_POLL_DELAY_MS = MAX_RETRY_AFTER_MS;
 
 export interface Backoff {
   intervalMs: number;

@@ -3,14 +3,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as delay } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { EXIT, runCli } from "../../src/cli/run-cli.ts";
 import { createGraphLroHandlers, defineStory, type MockServer, startMockServer } from "../../src/mock/index.ts";
+import { MIN_POLL_DELAY_MS } from "../../src/poller/poll-schedule.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
 import { spawnNode } from "../support/spawn-node.ts";
-import { operationUrl } from "../support/spec-urls.ts";
+import { operationUrl, template } from "../support/spec-urls.ts";
 
 // The real command, spawned: against its built-in mock (--mock) and against startMockServer over HTTP.
 // The command as the package runs it (dist/src/cli/main.js), from source through tsx.
@@ -98,7 +98,8 @@ describe.concurrent("graph-lro over HTTP against startMockServer", () => {
       env(),
     );
     expect(code).toBe(EXIT.succeeded);
-    expect(stdout).toMatch(/running \(poll 1\), next poll in 0\.1 s\n.*succeeded \(poll 2\)/);
+    const floor = (MIN_POLL_DELAY_MS / 1000).toFixed(1);
+    expect(stdout).toMatch(new RegExp(`running \\(poll 1\\), next poll in ${floor} s\n.*succeeded \\(poll 2\\)`));
   }, 20_000);
 
   it("exits 3 when the next poll would pass --timeout, saying when", async () => {
@@ -166,7 +167,7 @@ describe.concurrent("graph-lro over HTTP against startMockServer", () => {
       "--token-command",
       tokenCommand,
     ]);
-    while (!existsSync(started)) await delay(50);
+    await expect.poll(() => existsSync(started), { timeout: 10_000, interval: 50 }).toBe(true);
     run.child.kill("SIGINT"); // this process only, not its group: the token command does not see it
     const sent = Date.now();
     const { code, stderr } = await run;
@@ -176,7 +177,8 @@ describe.concurrent("graph-lro over HTTP against startMockServer", () => {
 
   it("reads the token from --token-command, and exits 4 when the command fails", async () => {
     const base = ["get", "--alert-operation", "quick", "--base-url", server.url];
-    const ok = await graphLro([...base, "--token-command", "echo scopes=RoleManagementAlert.Read.Directory"]);
+    const { leastPrivileged } = spec.paths[template("roleManagementAlert")].get["x-ms-permissions"];
+    const ok = await graphLro([...base, "--token-command", `echo scopes=${leastPrivileged}`]);
     expect(ok.code).toBe(EXIT.succeeded);
     const denied = await graphLro([...base, "--token-command", "echo scopes=User.Read"]);
     expect([denied.code, denied.stderr.includes("403")]).toEqual([EXIT.http, true]);
