@@ -1,5 +1,5 @@
 // Navigation shared by spec:diff and spec:upstream: operations, parameters and local $refs.
-import { childPointer, resolvePointer } from "./json-pointer.ts";
+import { childPointer, resolvePointer } from "../../src/openapi/json-pointer.ts";
 
 export type Node = Record<string, unknown>;
 
@@ -9,7 +9,9 @@ export interface Located {
   pointer: string;
 }
 
-export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+import { METHODS } from "../../src/openapi/methods.ts";
+
+export { METHODS };
 
 export function isNode(value: unknown): value is Node {
   return value !== null && typeof value === "object" && !Array.isArray(value);

@@ -1,8 +1,8 @@
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+import { METHODS, type Method } from "../../src/openapi/methods.ts";
 
 interface BundledSpec {
   servers?: Record<string, unknown>[];
-  paths?: Record<string, Partial<Record<(typeof METHODS)[number], { operationId?: string }>>>;
+  paths?: Record<string, Partial<Record<Method, { operationId?: string }>>>;
 }
 
 /**

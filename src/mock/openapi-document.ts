@@ -1,3 +1,5 @@
+import type { Method } from "../openapi/methods.ts";
+
 /** The parts of a bundled, dereferenced OpenAPI 3.1 document that the mock reads. */
 export interface OpenApiDocument {
   readonly paths: Readonly<Record<string, PathItem>>;
@@ -46,11 +48,6 @@ export interface Operation {
   readonly "x-ms-permissions"?: { readonly higherPrivileged?: readonly string[] };
 }
 
-export interface PathItem {
-  readonly parameters?: readonly Parameter[];
-  readonly get?: Operation;
-  readonly put?: Operation;
-  readonly post?: Operation;
-  readonly delete?: Operation;
-  readonly patch?: Operation;
-}
+export type PathItem = { readonly parameters?: readonly Parameter[] } & {
+  readonly [M in Method]?: Operation;
+};

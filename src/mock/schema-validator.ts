@@ -1,5 +1,6 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { unescapeToken } from "../openapi/json-pointer.ts";
 import type { JsonSchema } from "./openapi-document.ts";
 
 /** One way in which a value breaks its schema, located by JSON pointer. */
@@ -33,7 +34,7 @@ export function createSchemaValidator(): (schema: JsonSchema, value: unknown) =>
 function valueAt(root: unknown, pointer: string): unknown {
   let node = root;
   for (const token of pointer.split("/").slice(1)) {
-    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = unescapeToken(token);
     node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
   }
   return node;

@@ -1,11 +1,13 @@
+import { METHODS, type Method } from "../openapi/methods.ts";
 import type { Example, OpenApiDocument, Operation, Parameter, Response } from "./openapi-document.ts";
 
-const METHODS = ["get", "put", "post", "delete", "patch"] as const;
+/** The methods MSW can mock (`http.trace` does not exist). */
+type MockedMethod = Exclude<Method, "trace">;
 
 /** One operation of the spec, as the mock needs it: everything comes from the document. */
 export interface SpecOperation {
   readonly operationId: string;
-  readonly method: (typeof METHODS)[number];
+  readonly method: MockedMethod;
   /** The spec's path template, such as `/users/{user-id}/authentication/operations/{longRunningOperation-id}`. */
   readonly path: string;
   readonly pathParameters: readonly Parameter[];
@@ -26,6 +28,7 @@ export function specOperations(doc: OpenApiDocument): SpecOperation[] {
   const found: SpecOperation[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
+      if (method === "trace") continue;
       const operation = item[method];
       if (!operation) continue;
       const parameters = mergeParameters(item.parameters ?? [], operation.parameters ?? []);

@@ -1,4 +1,5 @@
 // The vocabulary of spec:diff: a change, how bad it is for a client, and where it is.
+import { childPointer } from "../../../src/openapi/json-pointer.ts";
 
 export type Severity = "breaking" | "non-breaking";
 
@@ -48,11 +49,6 @@ export function compareDocs(log: ChangeLog, oldNode: object, newNode: object, po
     if (JSON.stringify(o[key]) === JSON.stringify(n[key])) continue;
     const what = key.startsWith("x-") ? "extension" : "documentation";
     const verb = o[key] === undefined ? "added" : n[key] === undefined ? "removed" : "changed";
-    log.add(
-      "non-breaking",
-      `${what}-${verb}`,
-      `${pointer}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`,
-      `${key} ${verb}`,
-    );
+    log.add("non-breaking", `${what}-${verb}`, childPointer(pointer, key), `${key} ${verb}`);
   }
 }

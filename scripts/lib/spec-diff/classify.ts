@@ -1,5 +1,5 @@
 // spec:diff's pure core: two parsed specs in, every change classified from a client's side out.
-import { childPointer } from "../json-pointer.ts";
+import { childPointer } from "../../../src/openapi/json-pointer.ts";
 import {
   deref,
   isNode,

@@ -1,5 +1,5 @@
 // Compares two versions of a schema from a client's side: what it sends (request) or reads (response).
-import { childPointer } from "../json-pointer.ts";
+import { childPointer } from "../../../src/openapi/json-pointer.ts";
 import { deref, isNode, type Located, type Node, typeSet } from "../openapi.ts";
 import { type ChangeLog, compareDocs } from "./changes.ts";
 

@@ -1,5 +1,5 @@
 // Where the curated spec differs from Microsoft's: properties, types, enum values, parameters, responses.
-import { childPointer } from "../json-pointer.ts";
+import { childPointer } from "../../../src/openapi/json-pointer.ts";
 import { deref, isNode, type Node, type Operation, parameters } from "../openapi.ts";
 import type { Extract } from "./extract.ts";
 import { describeType, flatten } from "./shape.ts";

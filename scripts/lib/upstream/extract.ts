@@ -1,6 +1,6 @@
 // Picks the curated operations out of Microsoft's file, and every component they reach.
 
-import { childPointer } from "../json-pointer.ts";
+import { childPointer, unescapeToken } from "../../../src/openapi/json-pointer.ts";
 import { isNode, METHODS, type Node, type Operation, operations } from "../openapi.ts";
 
 export interface Extract {
@@ -50,7 +50,7 @@ export function reachableSchemas(doc: Node, roots: unknown[]): string[] {
     seen.add(key);
     const [, section = "", name = ""] = match;
     const group = components[section];
-    if (isNode(group)) stack.push({ node: group[name.replaceAll("~1", "/").replaceAll("~0", "~")], parent });
+    if (isNode(group)) stack.push({ node: group[unescapeToken(name)], parent });
   };
   for (let item = stack.pop(); item; item = stack.pop()) {
     const { node, parent } = item;

@@ -1,5 +1,5 @@
 // Normalises schemas of both dialects (Microsoft's OpenAPI 3.0, our 3.1) to comparable shapes.
-import { childPointer } from "../json-pointer.ts";
+import { childPointer } from "../../../src/openapi/json-pointer.ts";
 import { deref, isNode, type Located, type Node, typeSet } from "../openapi.ts";
 
 /** A schema with its `allOf` parents merged in: Microsoft's entities inherit `id` from `microsoft.graph.entity`. */
