@@ -2,7 +2,7 @@
 // Each side is a file or a git `<ref>:<path>`; <new> defaults to the working tree's spec.
 import { parseArgs } from "node:util";
 import { readBundledSpec } from "./lib/spec-bundle.ts";
-import { diffSpecs } from "./lib/spec-diff/classify.ts";
+import { diffSpecs } from "./lib/spec-diff/diff-specs.ts";
 import { FORMATS, type Format, render, summary } from "./lib/spec-diff/report.ts";
 
 const USAGE = "usage: npm run spec:diff -- <old> [<new>] [--format text|markdown|json] [--allow-breaking]";

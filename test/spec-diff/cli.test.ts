@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import { readBundledSpec } from "../../scripts/lib/spec-bundle.ts";
 import type { Change } from "../../scripts/lib/spec-diff/changes.ts";
-import { diffSpecs } from "../../scripts/lib/spec-diff/classify.ts";
+import { diffSpecs } from "../../scripts/lib/spec-diff/diff-specs.ts";
 import { render } from "../../scripts/lib/spec-diff/report.ts";
 import { parseSpec, readSpecText } from "../../scripts/lib/spec-source.ts";
 import { copyProject, PROJECT_DIR, runScript } from "../support/project-copy.ts";
@@ -16,7 +16,7 @@ type Spec = any;
 
 const change = (severity: Change["severity"], message: string): Change => ({
   severity,
-  code: "x",
+  code: "type-changed",
   pointer: "/components/schemas/a|b",
   message,
   operations: ["GET /a", "GET /b"],

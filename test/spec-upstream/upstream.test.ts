@@ -125,6 +125,13 @@ describe("spec:upstream on the committed slice of Microsoft's file", () => {
       /\[0\] needs a "reason"/,
     );
   });
+
+  it("rejects an allow entry of a kind no comparison reports, naming the kinds", () => {
+    const entry = { kind: "type-differ", pointer: "/x", reason: "typo" };
+    expect(() => readAllowList({ "x-graph-lro-upstream-allow": [entry] })).toThrow(
+      /^x-graph-lro-upstream-allow\[0\]: unknown kind "type-differ" \(one of operation-missing-upstream, /,
+    );
+  });
 });
 
 describe("describeType", () => {
