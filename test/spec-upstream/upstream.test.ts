@@ -7,9 +7,9 @@ import { parseSpec } from "../../scripts/lib/spec-source.ts";
 import { applyAllowList, readAllowList } from "../../scripts/lib/upstream/allow-list.ts";
 import { compareWithUpstream } from "../../scripts/lib/upstream/compare.ts";
 import { extract } from "../../scripts/lib/upstream/extract.ts";
+import { buildUpstreamFixture, SLICE_PATH } from "../../scripts/lib/upstream/fixture.ts";
 import { describeType } from "../../scripts/lib/upstream/shape.ts";
 import { PROJECT_DIR, runScript } from "../support/project-copy.ts";
-import { buildUpstreamFixture, SLICE_PATH } from "../support/upstream-fixture.ts";
 
 const read = (path: string) => parseSpec(readFileSync(path, "utf8"), path);
 const CURATED = read(join(PROJECT_DIR, "spec/graph-lro.yaml"));
