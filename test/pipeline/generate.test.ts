@@ -1,36 +1,9 @@
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it, type TestContext, vi } from "vitest";
-import { copyProject, runScript } from "../support/project-copy.ts";
+import { describe, expect, it, vi } from "vitest";
+import { runScript } from "../support/project-copy.ts";
 import { template } from "../support/spec-urls.ts";
-
-const SPEC = "spec/graph-lro.yaml";
-const TYPES = "generated/graph-lro.ts";
-const DATA = "generated/graph-lro.spec.ts";
-const ROUTES = "generated/graph-lro.routes.ts";
-/** A change to the spec that changes every generated file. */
-const changeSpec = (s: string) =>
-  s.replace("description: The unique identifier for the operation.", "description: Changed.");
-/** A line of a stack trace, which the scripts must never print for an expected failure. */
-const STACK_LINE = /^\s+at /m;
-
-/** A project copy, disposed when its test finishes (the context's hook: tests run concurrently). */
-async function project({ onTestFinished }: TestContext, prefix?: string) {
-  const copy = await copyProject(prefix);
-  onTestFinished(copy.dispose);
-  const read = (path: string) => readFile(join(copy.dir, path), "utf8");
-  const edit = async (path: string, change: (text: string) => string) => {
-    const before = await read(path);
-    const after = change(before);
-    expect(after, `the edit of ${path} must change it`).not.toBe(before);
-    await writeFile(join(copy.dir, path), after);
-  };
-  const snapshot = async () => {
-    const names = (await readdir(join(copy.dir, "generated"))).sort();
-    return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await read(`generated/${n}`)])));
-  };
-  return { ...copy, read, edit, snapshot };
-}
+import { changeSpec, DATA, project, ROUTES, SPEC, STACK_LINE, TYPES } from "./project.ts";
 
 // Each case copies the project and runs real npm scripts (about 2 s each, several times that when
 // the cases share two cores).

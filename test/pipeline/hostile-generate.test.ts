@@ -1,0 +1,92 @@
+// Hostile specs against the real generate and check:generated: each once hung the build or leaked a file.
+
+import { mkdir, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { aliasBomb, beforePaths } from "./hostile-specs.ts";
+import { DATA, project, SPEC, STACK_LINE } from "./project.ts";
+import { runBounded } from "./run-bounded.ts";
+
+// Real runs, several at once on two cores: seconds each when refused, as the old code hung for minutes.
+vi.setConfig({ testTimeout: 180_000 });
+
+/** What a file outside the spec's folder holds; it must never reach any output. */
+const SECRET = "c2VjcmV0LXRva2VuLWZyb20tZG9ja2VyLWNvbmZpZw";
+/** Where the spec refers to a schema, to point it elsewhere. */
+const STATUS_REF = '$ref: "#/components/schemas/microsoft.graph.longRunningOperationStatus"';
+
+describe.concurrent("generate refuses a hostile spec before any tool reads it", () => {
+  it("an alias bomb in the spec: refused in seconds, naming it, generated/ untouched (also check:generated)", async (context) => {
+    const p = await project(context);
+    const before = await p.snapshot();
+    await p.edit(SPEC, (s) => beforePaths(s, aliasBomb()));
+
+    const result = await runBounded(p.dir, "generate");
+    expect(result.timedOut).toBe(false);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^spec\/graph-lro\.yaml: refused: its YAML aliases \(\*name\) expand it past /);
+    expect(result.stderr).toContain("nothing in generated/ was changed");
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(await p.snapshot()).toEqual(before);
+    // Measured about 3 s on a quiet two-core machine, nearly all of it Node and tsx starting.
+    expect(result.ms).toBeLessThan(60_000);
+
+    const check = await runBounded(p.dir, "check-generated");
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/^spec\/graph-lro\.yaml: refused: its YAML aliases/);
+  });
+
+  it("an alias bomb in a file the spec refers to", async (context) => {
+    const p = await project(context);
+    await writeFile(join(p.dir, "spec/status.yaml"), `${aliasBomb()}type: string\n`);
+    await p.edit(SPEC, (s) => s.replace(STATUS_REF, "$ref: './status.yaml'"));
+    const result = await runBounded(p.dir, "generate");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^spec\/status\.yaml: refused: its YAML aliases/);
+  });
+
+  it("an alias bomb in redocly.yaml, which Redocly reads too", async (context) => {
+    const p = await project(context);
+    await p.edit("redocly.yaml", (s) => `${s}${aliasBomb("x-bomb")}`);
+    const result = await runBounded(p.dir, "generate");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^redocly\.yaml: refused: its YAML aliases/);
+  });
+
+  it("a $ref to a file outside the spec's folder: refused, naming the ref; the file's content printed nowhere", async (context) => {
+    const p = await project(context);
+    const before = await p.snapshot();
+    await mkdir(join(p.dir, "secrets"));
+    await writeFile(join(p.dir, "secrets/config.json"), `{ "auths": { "registry": { "auth": "${SECRET}" } } }\n`);
+    await p.edit(SPEC, (s) => s.replace(STATUS_REF, "$ref: '../secrets/config.json#/auths'"));
+
+    const result = await runBounded(p.dir, "generate");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^spec\/graph-lro\.yaml: \/components\/schemas\/\S+: \$ref \.\.\/secrets\/config\.json#\/auths: refused: it leaves the spec's folder\n/,
+    );
+    expect(result.stdout + result.stderr).not.toContain(SECRET);
+    expect(await p.snapshot()).toEqual(before);
+  });
+
+  it("an http $ref: refused, and nothing is fetched", async (context) => {
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? "");
+      response.end("type: string\n");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    context.onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/status.yaml`;
+    const p = await project(context);
+    await p.edit(SPEC, (s) => s.replace(STATUS_REF, `$ref: '${url}'`));
+
+    const result = await runBounded(p.dir, "generate");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`$ref ${url}: refused: only files beside the spec are read, never a URL`);
+    expect(requests).toEqual([]);
+    expect(await p.read(DATA)).not.toContain(url);
+  });
+});
