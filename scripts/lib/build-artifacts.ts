@@ -9,6 +9,7 @@ import { GenerateError } from "./generate-error.ts";
 import { bundleDereferenced, lintApis } from "./redocly.ts";
 import { routesModule } from "./routes-module.ts";
 import { loadSpecFiles, readConfined } from "./spec-files.ts";
+import { tsLiteral } from "./ts-literal.ts";
 
 // Re-exported: the scripts catch it from here.
 export { GenerateError };
@@ -77,7 +78,7 @@ async function buildApi(projectDir: string, target: ApiTarget): Promise<[string,
     [target.types, `${header("openapi-typescript")}\n${types}`],
     [
       target.data,
-      `${header("redocly bundle --dereferenced")}\n/** The bundled, dereferenced OpenAPI document of ${target.root}. */\nexport const spec = ${JSON.stringify(bundled, null, 2)} as const;\n`,
+      `${header("redocly bundle --dereferenced")}\n/** The bundled, dereferenced OpenAPI document of ${target.root}. */\nexport const spec = ${tsLiteral(bundled)} as const;\n`,
     ],
     [target.routes, routesModule(bundled as object, header("redocly bundle --dereferenced"), target.root)],
   ];

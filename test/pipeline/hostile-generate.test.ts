@@ -90,3 +90,34 @@ describe.concurrent("generate refuses a hostile spec before any tool reads it", 
     expect(await p.read(DATA)).not.toContain(url);
   });
 });
+
+describe("a property named __proto__", () => {
+  it("survives into the data module as data, and check:generated notices an emitter that drops it", async (context) => {
+    const p = await project(context);
+    await p.edit(SPEC, (s) =>
+      s.replace(
+        '      type: object\n      properties:\n        "@odata.context":',
+        '      type: object\n      properties:\n        __proto__:\n          type: [string, "null"]\n          description: A hostile name.\n        "@odata.context":',
+      ),
+    );
+    const result = await runBounded(p.dir, "generate");
+    expect(result.code, result.stderr).toBe(0);
+    const data = await p.read(DATA);
+    expect(data).toContain('["__proto__"]: {\n');
+
+    const { spec } = await import(join(p.dir, DATA));
+    const properties = spec.components.schemas["microsoft.graph.longRunningOperation"].properties;
+    expect(Object.hasOwn(properties, "__proto__")).toBe(true);
+    expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(properties, "__proto__")?.value).toEqual({
+      type: ["string", "null"],
+      description: "A hostile name.",
+    });
+
+    // The literal the old emitter wrote: `"__proto__": {` sets the prototype, and the property is gone.
+    await p.edit(DATA, (s) => s.replace('["__proto__"]: {', '"__proto__": {'));
+    const check = await runBounded(p.dir, "check-generated");
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(`stale:   ${DATA}`);
+  });
+});
