@@ -2,8 +2,8 @@
 // with the typed client and poller against the built-in mock, showing its progress.
 import { resolve } from "node:path";
 import { runCliProcess } from "../src/cli/run-process.ts";
-import { generate } from "./generate.ts";
-import { GenerateError } from "./lib/build-artifacts.ts";
+import { generate } from "./lib/generate.ts";
+import { GenerateError } from "./lib/generate-error.ts";
 
 try {
   const { written } = await generate(resolve("."));

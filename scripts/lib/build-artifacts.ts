@@ -11,9 +11,6 @@ import { routesModule } from "./routes-module.ts";
 import { loadSpecFiles, readConfined } from "./spec-files.ts";
 import { tsLiteral } from "./ts-literal.ts";
 
-// Re-exported: the scripts catch it from here.
-export { GenerateError };
-
 /** Every generated file, by path relative to the project, with its exact content. */
 export type Artifacts = Map<string, string>;
 
