@@ -6,8 +6,8 @@ import { createGraphLroClient, type GraphLroClient } from "../client/create-clie
 import type { OperationRef } from "../client/operation-routes.ts";
 import { parseOperationUrl } from "../client/parse-operation-url.ts";
 import { GraphError } from "../errors/graph-error.ts";
-import { OperationFailedError } from "../errors/operation-failed-error.ts";
-import { OperationTimeoutError } from "../errors/operation-timeout-error.ts";
+import { OperationFailedError } from "../poller/operation-failed-error.ts";
+import { OperationTimeoutError } from "../poller/operation-timeout-error.ts";
 import { POLL_DEFAULTS, pollOperation } from "../poller/poll-operation.ts";
 import { type CliCommand, parseCliArgs, UsageError } from "./cli-args.ts";
 import { HELP } from "./help.ts";

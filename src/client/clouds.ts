@@ -1,4 +1,5 @@
 import { servers } from "../../generated/graph-lro.routes.ts";
+import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 
 /** A national cloud, named by the spec's `x-graph-cloud` server extension. */
 export type GraphCloud = (typeof servers)[number]["x-graph-cloud"];
@@ -12,18 +13,22 @@ export interface GraphTarget {
 
 /** The base URL of a target, without a trailing slash; throws naming what is wrong. */
 export function resolveBaseUrl({ cloud, baseUrl }: GraphTarget): URL {
-  if (cloud !== undefined && baseUrl !== undefined) throw new TypeError("give either cloud or baseUrl, not both");
+  if (cloud !== undefined && baseUrl !== undefined)
+    throw new InvalidArgumentError("cloud", "give either cloud or baseUrl, not both");
   if (baseUrl === undefined) {
     const server = servers.find((s) => s["x-graph-cloud"] === (cloud ?? "global"));
     if (!server) {
       const known = servers.map((s) => s["x-graph-cloud"]).join(", ");
-      throw new TypeError(`unknown cloud ${JSON.stringify(cloud)}: one of ${known}`);
+      throw new InvalidArgumentError("cloud", `unknown cloud ${JSON.stringify(cloud)}: one of ${known}`);
     }
     return new URL(server.url);
   }
   const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
-    throw new TypeError(`baseUrl must be an http(s) URL without query, fragment or credentials, got ${baseUrl}`);
+    throw new InvalidArgumentError(
+      "baseUrl",
+      `baseUrl must be an http(s) URL without query, fragment or credentials, got ${baseUrl}`,
+    );
   }
   url.pathname = url.pathname.replace(/\/+$/, "");
   return url;

@@ -8,7 +8,7 @@ import type {
 } from "../client/operation-types.ts";
 import { splitSelect } from "../client/parse-operation-url.ts";
 import { MAX_TIMER_MS, sleep as realSleep } from "../client/sleep.ts";
-import { OperationTimeoutError } from "../errors/operation-timeout-error.ts";
+import { OperationTimeoutError } from "./operation-timeout-error.ts";
 import { isTerminal, nextPollDelay } from "./poll-schedule.ts";
 import type { PollState } from "./poll-state.ts";
 import { initialPollState, type PollTarget } from "./poll-target.ts";

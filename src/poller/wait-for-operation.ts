@@ -1,6 +1,6 @@
 import type { GraphLroClient } from "../client/create-client.ts";
 import type { SelectableProperty } from "../client/operation-types.ts";
-import { OperationFailedError } from "../errors/operation-failed-error.ts";
+import { OperationFailedError } from "./operation-failed-error.ts";
 import { type PolledOperationOf, type PollOptions, pollOperation } from "./poll-operation.ts";
 import type { PollTarget } from "./poll-target.ts";
 

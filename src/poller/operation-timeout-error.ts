@@ -1,5 +1,5 @@
 import type { LongRunningOperation } from "../client/operation-types.ts";
-import type { PollState } from "../poller/poll-state.ts";
+import type { PollState } from "./poll-state.ts";
 
 /** The operation was not terminal within `timeoutMs`. Says when the next poll would have been. */
 export class OperationTimeoutError extends Error {
