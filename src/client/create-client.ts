@@ -6,7 +6,7 @@ import { callTimeout, type TimeoutSignalFactory } from "./call-timeout.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
 import type { Fetch, Sleep } from "./fetch-types.ts";
 import { graphFetch } from "./graph-fetch.ts";
-import { assertOperationRef, OPERATION_PATHS, type OperationRef, pathParams } from "./operation-routes.ts";
+import { assertOperationRef, type OperationRef, pathParams, routeOf } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
 import { parseOperationUrl } from "./parse-operation-url.ts";
 import { safePathSerializer } from "./path-id.ts";
@@ -101,7 +101,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     const clientRequestId = crypto.randomUUID();
     // openapi-fetch's URL building and the same graphFetch as raw, without the rest of raw.GET:
     // its option and header merging cost more than all our checks (decision 0008).
-    let url = createFinalURL(OPERATION_PATHS[ref.kind], {
+    let url = createFinalURL(routeOf(ref).path, {
       baseUrl,
       params: { path: pathParams(ref), query: select && { $select: select } },
       pathSerializer: safePathSerializer,
