@@ -20,14 +20,9 @@ export { GraphError, type GraphErrorCode, type GraphErrorDetails, type ODataErro
 export { InvalidArgumentError } from "./errors/invalid-argument-error.ts";
 export { OperationFailedError } from "./poller/operation-failed-error.ts";
 export { OperationTimeoutError } from "./poller/operation-timeout-error.ts";
-export {
-  MIN_POLL_BUDGET_MS,
-  POLL_DEFAULTS,
-  type PolledOperation,
-  type PollOptions,
-  type PollProgress,
-  pollOperation,
-} from "./poller/poll-operation.ts";
+export { pollOperation } from "./poller/poll-operation.ts";
+export { MIN_POLL_BUDGET_MS, POLL_DEFAULTS, type PollOptions } from "./poller/poll-options.ts";
+export type { PolledOperation, PollProgress, WaitedOperation } from "./poller/poll-progress.ts";
 export { isTerminal, TERMINAL_STATUSES } from "./poller/poll-schedule.ts";
 export type { PollState } from "./poller/poll-state.ts";
 export type { PollTarget } from "./poller/poll-target.ts";
