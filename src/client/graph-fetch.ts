@@ -1,12 +1,10 @@
 import { GraphError, type GraphErrorCode } from "../errors/graph-error.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 import { abortable } from "./abortable.ts";
-import { backoffDelay } from "./backoff.ts";
 import { bearerHeader, type TokenSource } from "./bearer.ts";
 import type { Fetch, Sleep } from "./fetch-types.ts";
 import { networkFailure } from "./network-failure.ts";
-import { parseRetryAfter } from "./retry-after.ts";
-import { isRetryableStatus, type RetryPolicy } from "./retry-policy.ts";
+import { type RetryPolicy, retryDelay } from "./retry-policy.ts";
 
 /** What graphFetch needs: where requests may go, the token, and the retry policy with its tools. */
 export interface GraphFetchOptions {
@@ -81,11 +79,13 @@ export function graphFetch(options: GraphFetchOptions): Fetch {
         response = undefined;
       }
       if (response && authorization !== undefined) tokens.set(response, authorization.slice(7));
-      if (response && !isRetryableStatus(response.status)) return response;
-      const delay =
-        parseRetryAfter(response?.headers.get("retry-after"), options.now()) ?? backoffDelay(attempt, options.random);
-      // Only GET is known to be safe to repeat; everything else goes through once.
-      if (attempt >= (request.method === "GET" ? retry.maxRetries : 0) || waited + delay > retry.maxDelayMs) {
+      const delay = retryDelay(
+        retry,
+        { method: request.method, response, attempt, waited },
+        options.now,
+        options.random,
+      );
+      if (delay === undefined) {
         if (response) return response;
         throw requestError(request, 0, "networkError", networkFailure(failure));
       }

@@ -1,4 +1,6 @@
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { backoffDelay } from "./backoff.ts";
+import { parseRetryAfter } from "./retry-after.ts";
 
 /** How far a call may retry: `maxRetries` extra attempts, `maxDelayMs` of waiting in all. */
 export interface RetryPolicy {
@@ -31,4 +33,34 @@ export function resolveRetryPolicy(retry: Partial<RetryPolicy> = {}): RetryPolic
     throw new InvalidArgumentError("retry.maxDelayMs", `retry.maxDelayMs must be a number ≥ 0, got ${maxDelayMs}`);
   }
   return { maxRetries, maxDelayMs };
+}
+
+/** One attempt's outcome, as retryDelay weighs it. */
+export interface Attempt {
+  method: string;
+  /** The answer, or undefined after a network error. */
+  response: Response | undefined;
+  /** Attempts before this one. */
+  attempt: number;
+  /** Ms already waited between this call's attempts. */
+  waited: number;
+}
+
+/**
+ * The wait before sending again, or undefined when the outcome stands, one reason per line. A
+ * Retry-After longer than the budget is not shortened, as Graph asks: the outcome stands instead,
+ * with its Retry-After for the caller (a poller waits it out).
+ */
+export function retryDelay(
+  policy: RetryPolicy,
+  { method, response, attempt, waited }: Attempt,
+  now: () => number,
+  random: () => number,
+): number | undefined {
+  if (response && !isRetryableStatus(response.status)) return undefined; // a final answer
+  if (method !== "GET") return undefined; // only GET is known to be safe to repeat
+  if (attempt >= policy.maxRetries) return undefined; // retries used up
+  const delay = parseRetryAfter(response?.headers.get("retry-after"), now()) ?? backoffDelay(attempt, random);
+  if (waited + delay > policy.maxDelayMs) return undefined; // past the budget
+  return delay;
 }

@@ -75,7 +75,10 @@ describe("waitForOperation on the mock's stories", () => {
     const detail = spec.components.examples.alertRefreshFailed.value.statusDetail;
     expect((error as OperationFailedError).statusDetail).toBe(detail);
     expect((error as OperationFailedError).operation).toMatchObject({ id: "f", status: "failed" });
-    expect((error as Error).message).toContain(detail);
+    // Measured, not quoted: the server's text stays in statusDetail.
+    expect((error as Error).message).toBe(
+      `The operation failed; its statusDetail (${detail.length} characters) says why`,
+    );
     expect(h.polls).toEqual([0, 1000, 3000]);
   });
 
@@ -113,6 +116,17 @@ describe("waitForOperation on the mock's stories", () => {
     const h = harness({ u: story }, false);
     await waitForOperation(h.client, alertUrl("u"), h.options);
     expect(h.progress.map(([status]) => status)).toEqual(["unknownFutureValue", "skipped", "succeeded"]);
+  });
+
+  it("quotes a last status in the timeout's message only when it is a word, as the spec's are", async () => {
+    const odd = `Bearer ${"x".repeat(5000)}`;
+    const h = harness({ u: defineStory().operation(odd).build() }, false);
+    const error = await waitForOperation(h.client, alertUrl("u"), { ...h.options, timeoutMs: 500 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(OperationTimeoutError);
+    expect((error as Error).message).toMatch(/^Operation not finished within 500 ms; last status unlisted; /);
+    expect((error as OperationTimeoutError).operation?.status).toBe(odd);
   });
 
   it("bounds an operation stuck in unknownFutureValue by the timeout", async () => {
