@@ -23,13 +23,15 @@ export function resolveBaseUrl({ cloud, baseUrl }: GraphTarget): URL {
     }
     return new URL(server.url);
   }
-  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
-    throw new InvalidArgumentError(
-      "baseUrl",
-      `baseUrl must be an http(s) URL without query, fragment or credentials, got ${baseUrl}`,
-    );
-  }
+  // The URL itself is never quoted: it may hold a password.
+  const refuse = (problem: string): never => {
+    throw new InvalidArgumentError("baseUrl", `baseUrl ${problem}, such as https://graph.microsoft.com/beta`);
+  };
+  if (!URL.canParse(baseUrl)) refuse("must be an absolute URL");
+  const url = new URL(baseUrl);
+  if (!/^https?:$/.test(url.protocol)) refuse("must be http: or https:");
+  if (url.username || url.password) refuse("must not carry credentials");
+  if (url.search || url.hash) refuse("must have no query or fragment");
   url.pathname = url.pathname.replace(/\/+$/, "");
   return url;
 }

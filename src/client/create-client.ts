@@ -24,9 +24,12 @@ export interface GraphLroClientOptions extends GraphTarget {
   fetch?: Fetch;
   /** Retries of GETs on 429, 503, 504 and network errors. Default: 4 retries, 60 s of waiting in all. */
   retry?: Partial<RetryPolicy>;
-  /** Abort each call (all its retries, and reading the body, included) after this many ms. Default: no limit. */
+  /** Abort each call (its retries and the reading of its body included) after this many ms. Default: no limit. */
   timeoutMs?: number;
-  /** The most bytes of a response body (success or error) a call reads; past it, a GraphError `responseTooLarge`. Default: 4 MiB. */
+  /**
+   * The most bytes of a response body (success or error) a call reads; past it, the rest is not read and
+   * the call fails with a GraphError `responseTooLarge`. Default: 4 MiB.
+   */
   maxBodyBytes?: number;
   /** Test seam: the wait between retries; must reject when the signal aborts. */
   sleep?: Sleep;

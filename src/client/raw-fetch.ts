@@ -1,4 +1,4 @@
-import { type CallTimeout, callTimeout, type TimeoutSignalFactory } from "./call-timeout.ts";
+import { callTimeout, type TimeoutSignalFactory } from "./call-timeout.ts";
 import type { Fetch } from "./fetch-types.ts";
 import { limitBody } from "./read-body.ts";
 import { tooLargeError } from "./read-operation.ts";
@@ -16,8 +16,7 @@ export interface CallLimits {
  */
 export function rawFetch(send: Fetch, { timeoutMs, timeoutSignal, maxBodyBytes }: CallLimits): Fetch {
   return async (request) => {
-    const call: CallTimeout | undefined =
-      timeoutMs === undefined ? undefined : callTimeout(timeoutMs, request.signal, timeoutSignal);
+    const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, request.signal, timeoutSignal);
     // Re-created (costly) only for the time limit's signal, or for a raw call that asked to follow
     // redirects itself, which would let fetch take it (and its answer) elsewhere.
     if (call || request.redirect !== "manual") {
