@@ -40,7 +40,7 @@ export async function* pollOperation<const S extends readonly SelectableProperty
     // The client retries throttling inside a poll; the deadline ends that too. A poll sent in
     // time gets at least MIN_POLL_BUDGET_MS, so one due right at the deadline is not sent to be dropped.
     const poll = callTimeout(Math.max(deadline - now(), MIN_POLL_BUDGET_MS), signal, options.timeoutSignal);
-    let answer: Awaited<ReturnType<typeof pollOnce<S>>>;
+    let answer: PollAnswer<S>;
     try {
       answer = await pollOnce(client, state.target, select, poll.signal);
     } catch (error) {
@@ -70,6 +70,11 @@ export async function* pollOperation<const S extends readonly SelectableProperty
   }
 }
 
+/** What one poll gives: the client's result, or the wait a throttled answer asked for. */
+type PollAnswer<S extends readonly SelectableProperty[]> =
+  | OperationResult<SelectedOperation<S>>
+  | { throttledMs: number };
+
 /**
  * One poll: its result, or the wait asked for by a throttled answer (429, 503 or 504 with a
  * Retry-After) that the client gave up on, its Retry-After being longer than its retry budget
@@ -80,7 +85,7 @@ async function pollOnce<S extends readonly SelectableProperty[]>(
   target: PollState["target"],
   select: S | undefined,
   signal: AbortSignal,
-): Promise<OperationResult<SelectedOperation<S>> | { throttledMs: number }> {
+): Promise<PollAnswer<S>> {
   try {
     return await client.getOperation<S>(target, { select, signal });
   } catch (error) {

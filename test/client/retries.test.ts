@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createGraphLroClient, GraphError, InvalidArgumentError } from "../../src/index.ts";
 import { json, odataError, recordingFetch, recordingSleep } from "../support/recording-fetch.ts";
 import { template } from "../support/spec-urls.ts";
@@ -243,6 +243,25 @@ describe("abort and timeout", () => {
     timeout.abort(new DOMException("timed out", "TimeoutError"));
     await expect(call).rejects.toMatchObject({ name: "TimeoutError" });
     expect(asked).toEqual([1234]);
+  });
+
+  it("clears its timer once a call has settled, its body read (typed or raw) or failed", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const { fetch } = recordingFetch(json({ status: "running" }), odataError(404, "NotFound"), ok);
+      const client = createGraphLroClient({ fetch, timeoutMs: 60_000, retry: { maxRetries: 0 } });
+      await client.getRoleManagementAlertOperation("op");
+      expect(vi.getTimerCount()).toBe(0);
+      await expect(client.getRoleManagementAlertOperation("op")).rejects.toMatchObject({ status: 404 });
+      expect(vi.getTimerCount()).toBe(0);
+      const { data } = await client.raw.GET(template("roleManagementAlert"), {
+        params: { path: { "longRunningOperation-id": "op" } },
+      });
+      expect(data?.status).toBe("succeeded");
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("aborts, or times out, while a token function has not answered yet, sending nothing", async () => {
