@@ -10,7 +10,8 @@ import { builtInStories } from "../mock/stories.ts";
 
 const operations = specOperations(spec as unknown as OpenApiDocument);
 const STORIES = Object.keys(builtInStories).join(", ");
-const firstPath = `${spec.servers[0].url}${operations[0]?.path.replace(/\{[^}]+\}/g, "any-id") ?? ""}`;
+// The usage's example: the first operation on the default port, any id.
+const exampleUrl = `http://127.0.0.1:4010${new URL(spec.servers[0].url).pathname}${operations[0]?.path.replace(/\{[^}]+\}/g, "any-id") ?? ""}`;
 
 /** `graph-lro mock --help`. */
 export const MOCK_USAGE = `graph-lro mock: the spec's operations over HTTP, answering as Microsoft Graph would.
@@ -27,7 +28,7 @@ Options:
 
 Examples:
   graph-lro mock --port 0
-  curl -H 'Authorization: Bearer x' -H 'Prefer: story=progress' ${firstPath.replace(new URL(firstPath).origin, "http://127.0.0.1:4010")}
+  curl -H 'Authorization: Bearer x' -H 'Prefer: story=progress' ${exampleUrl}
   curl -X POST http://127.0.0.1:4010${ADMIN_PREFIX}reset     # starts every story over
 
 Stories (-H 'Prefer: story=<name>'): ${STORIES}.

@@ -1,3 +1,4 @@
+import { childPointer } from "../openapi/json-pointer.ts";
 import { ContractViolationError } from "./contract-violation-error.ts";
 import type { ValidateSchema } from "./schema-validator.ts";
 import type { SpecOperation } from "./spec-operations.ts";
@@ -19,12 +20,12 @@ export function checkRequest(
   for (const parameter of operation.pathParameters) {
     const value = ids[parameter.name];
     for (const problem of parameter.schema ? validate(parameter.schema, value) : []) {
-      violation("request path parameter", `/${parameter.name}`, value, problem.message);
+      violation("request path parameter", childPointer("", parameter.name), value, problem.message);
     }
   }
   for (const name of new Set(query.keys())) {
     if (!operation.queryParameters.has(name)) {
-      violation("request query", `/${name}`, query.get(name), "is not a parameter of this operation");
+      violation("request query", childPointer("", name), query.get(name), "is not a parameter of this operation");
     }
   }
   return found;

@@ -1,5 +1,10 @@
 import { type HttpHandler, http } from "msw";
-import { answerIds, graphJsonResponse, odataError } from "./graph-response.ts";
+import { type AnswerIds, answerIds, graphJsonResponse, odataError } from "./graph-response.ts";
+
+/** Graph's body for a method the target does not allow (its directory workloads' wording). */
+export function methodNotAllowedBody(ids: AnswerIds): unknown {
+  return odataError("Request_BadRequest", "Specified HTTP method is not allowed for the request target.", ids);
+}
 
 /**
  * Answers every other method on an operation's path as Graph's directory workloads do: `405` with
@@ -10,7 +15,6 @@ export function methodNotAllowedHandler(url: string, allowed: readonly string[],
   const allow = allowed.map((method) => method.toUpperCase()).join(", ");
   return http.all(url, ({ request }) => {
     const ids = answerIds(request, now());
-    const body = odataError("Request_BadRequest", "Specified HTTP method is not allowed for the request target.", ids);
-    return graphJsonResponse(405, body, ids, { Allow: allow });
+    return graphJsonResponse(405, methodNotAllowedBody(ids), ids, { Allow: allow });
   });
 }

@@ -6,6 +6,7 @@ import { CORS_HEADERS, isLoopback, isPreflight, preflightResponse } from "./cors
 import { exchangeNote } from "./exchange-notes.ts";
 import { answerIds, graphJsonResponse, odataError } from "./graph-response.ts";
 import { createGraphLroHandlers, type GraphLroHandlers, servedPaths } from "./handlers.ts";
+import { methodNotAllowedBody } from "./method-not-allowed.ts";
 import { ADMIN_PREFIX, adminResponse } from "./mock-admin.ts";
 import { outsideRootResponse, unknownPathResponse } from "./unknown-path.ts";
 
@@ -88,7 +89,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (cors && isPreflight(method, headers)) return [preflightResponse(headers)];
     if (url.pathname.startsWith(ADMIN_PREFIX)) return [adminResponse(method, url.pathname, handlers)];
     // The body is left unread: Node discards it after the answer, so its size costs no memory.
-    const request = new Request(url, { method, headers });
+    const request = requestFor(url, method, headers);
+    if (!request) {
+      // Fetch forbids TRACE and TRACK, which no operation can have either.
+      const ids = answerIds(new Request(url, { headers }), now());
+      return [graphJsonResponse(405, methodNotAllowedBody(ids), ids)];
+    }
     if (url.pathname !== rootPath && !url.pathname.startsWith(`${rootPath}/`)) {
       return [outsideRootResponse(request, rootPath, now()), request];
     }
@@ -149,6 +155,14 @@ function graphUrl(target: string, origin: string): URL | undefined {
     if (!absolute && !target.startsWith("/")) return undefined;
     // Concatenated, not resolved: a target such as `//host/x` is a path here, never another host.
     return new URL(`${origin}${absolute ? `${absolute.pathname}${absolute.search}` : target}`);
+  } catch {
+    return undefined;
+  }
+}
+
+function requestFor(url: URL, method: string, headers: Headers): Request | undefined {
+  try {
+    return new Request(url, { method, headers });
   } catch {
     return undefined;
   }

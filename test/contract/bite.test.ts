@@ -111,3 +111,10 @@ describe("the contract check bites", () => {
     expect(handlers.violations).toEqual([]);
   });
 });
+
+it("locates a query name with / or ~ by an escaped JSON pointer", async () => {
+  const handlers = createGraphLroHandlers();
+  const url = operationUrl("roleManagementAlert", { "longRunningOperation-id": runningId }, { query: "a%2Fb~c=1" });
+  await createMockFetch(handlers)(url, { headers: { Authorization: "Bearer t" } });
+  expect(handlers.violations.map((v) => v.pointer)).toEqual(["/a~1b~0c"]);
+});

@@ -53,6 +53,10 @@ describe("startMockServer", () => {
     expect(await status(alertPath(runningExample.id))).toBe(200);
   });
 
+  it("answers TRACE, which fetch cannot even make into a Request, with 405", async () => {
+    expect((await raw(`${root()}${alertPath("x")}`, { headers: auth, method: "TRACE" })).status).toBe(405);
+  });
+
   it("answers a path under the Graph root that names no resource as Graph does, naming the segment", async () => {
     const message = async (path: string) => {
       const response = await fetch(`${server.url}${path}`, { headers: auth });
@@ -180,8 +184,8 @@ describe("startMockServer", () => {
   });
 
   /** A request as sent, with no client-side URL normalisation. */
-  async function raw(path: string, { headers }: { headers: Record<string, string> }) {
-    const req = httpRequest({ host: "127.0.0.1", port: server.port, path, headers });
+  async function raw(path: string, { headers, method }: { headers: Record<string, string>; method?: string }) {
+    const req = httpRequest({ host: "127.0.0.1", port: server.port, path, headers, method });
     req.end();
     const [response] = (await once(req, "response")) as [IncomingMessage];
     response.resume();
