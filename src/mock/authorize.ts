@@ -24,7 +24,7 @@ export interface AuthorizeResult {
 }
 
 /**
- * Step 2 of an answer: the operation's security. No usable token gets Graph's 401 with its challenge,
+ * Step 2 of an answer: the operation's security. No usable token gets Graph's 401 (with its challenge),
  * and is a violation too (the spec requires the token); a token `scopes=A,B` without one of the
  * operation's scopes gets Graph's 403, which is a response the spec declares, so no violation.
  */
@@ -41,10 +41,7 @@ export function authorize(operation: SpecOperation, request: Request): Authorize
       undefined,
       problem,
     );
-    const response = errorResponse(operation, 401, UNAUTHORIZED_MESSAGES[token.kind], {
-      "WWW-Authenticate": GRAPH_CHALLENGE,
-    });
-    return { response, violations: [violation] };
+    return { response: errorResponse(operation, 401, UNAUTHORIZED_MESSAGES[token.kind]), violations: [violation] };
   }
   if (token.scopes && !operation.scopes.some((scope) => token.scopes?.includes(scope))) {
     return { response: errorResponse(operation, 403), violations: [] };

@@ -1,7 +1,6 @@
-import type { HttpHandler } from "msw";
-import { http } from "msw";
+import { type HttpHandler, http } from "msw";
 import { spec as generatedSpec } from "../../generated/graph-lro.spec.ts";
-import { authorize } from "./authorize.ts";
+import { authorize, GRAPH_CHALLENGE } from "./authorize.ts";
 import { BoundedMap } from "./bounded-map.ts";
 import { checkRequest } from "./check-request.ts";
 import { checkResponse } from "./check-response.ts";
@@ -50,7 +49,7 @@ export interface MockCall {
 
 /** MSW handlers for every operation of the spec, with the violations they saw, their coverage and a way to start over. */
 export type GraphLroHandlers = HttpHandler[] & {
-  /** The most recent contract violations (at most 100), in the order seen. */
+  /** The most recent contract violations (at most `MAX_VIOLATIONS`), in the order seen. */
   readonly violations: ContractViolationError[];
   /** Starts every story over and forgets the violations; coverage keeps counting. */
   reset(): void;
@@ -100,8 +99,10 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     for (const violation of found) violations.add(violation);
     coverage.record(operation.operationId, declaredStatus(operation, response.status), { story: story?.name, example });
     setExchangeNote(request, { operationId: operation.operationId, story, example, violations: found });
-    const headers: Record<string, string> = { ...response.headers };
+    const headers: Record<string, string> = {};
     if (response.retryAfter !== undefined) headers["Retry-After"] = String(response.retryAfter);
+    // Graph challenges with every 401, a story's included.
+    if (response.status === 401) headers["WWW-Authenticate"] = GRAPH_CHALLENGE;
     return graphJsonResponse(response.status, response.body, answered, headers);
   };
 

@@ -8,8 +8,6 @@ export interface MockResponse {
   body: unknown;
   /** Retry-After, in seconds. */
   retryAfter?: number;
-  /** Other headers Graph sends with this answer, such as a 401's `WWW-Authenticate`. */
-  headers?: Readonly<Record<string, string>>;
 }
 
 /** The key of the spec response that covers a status: the exact code, else its range (`4XX`), else `default`. */
@@ -32,13 +30,8 @@ export function exampleBody(operation: SpecOperation, status: number): unknown {
 }
 
 /** An error answer: the spec's example for the status, with `message` in place of the example's when given. */
-export function errorResponse(
-  operation: SpecOperation,
-  status: number,
-  message?: string,
-  headers?: Readonly<Record<string, string>>,
-): MockResponse {
+export function errorResponse(operation: SpecOperation, status: number, message?: string): MockResponse {
   const body = exampleBody(operation, status) as { error?: { message?: string } };
   if (message !== undefined && body.error) body.error.message = message;
-  return { status, body, ...(headers && { headers }) };
+  return { status, body };
 }

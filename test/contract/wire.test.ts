@@ -103,6 +103,14 @@ describe.each(Object.keys(transports))("on the wire, through %s", (name) => {
     expect(await graphError(response)).toMatchObject({ status: 401, code: "InvalidAuthenticationToken", message });
   });
 
+  it("challenges with every 401, the unauthorized story's included", async () => {
+    const response = await t.send(alertPath("wire-unauthorized"), {
+      headers: { ...bearer, Prefer: "story=unauthorized" },
+    });
+    expect(response.headers.get("WWW-Authenticate")).toBe(CHALLENGE);
+    expect(await graphError(response)).toMatchObject({ status: 401, code: "InvalidAuthenticationToken" });
+  });
+
   it("makes innerError agree with the answer: its request-id, the client-request-id sent, the time", async () => {
     const clientRequestId = "4c5e3a1b-0000-4000-8000-000000000001";
     const response = await t.send(alertPath("no-such-operation"), {
