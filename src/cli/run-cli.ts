@@ -138,7 +138,9 @@ async function clientFor(command: CliCommand, io: CliIo, timeoutMs: number | und
     const { createGraphLroHandlers, createMockFetch } = await importMock();
     const handlers = createGraphLroHandlers({ stories: { [operationId]: command.mock } });
     const token = io.env.GRAPH_TOKEN || "mock-token";
-    return createGraphLroClient({ fetch: createMockFetch(handlers), token, timeoutMs });
+    // A request that breaks the spec is a bug to name (exit 70), not an answer to show.
+    const fetch = createMockFetch(handlers, { onViolation: "throw" });
+    return createGraphLroClient({ fetch, token, timeoutMs });
   }
   const token = await readToken(command, io);
   return createGraphLroClient({ cloud: command.cloud, baseUrl: command.baseUrl, token, timeoutMs });
