@@ -149,7 +149,7 @@ describe("parseOperationUrl", () => {
     ["a path outside the root", altered((url) => (url.pathname = "/v1.0/secret-token-123"))],
     ["an id's encoding", userOperation(encoded("%E0%A4%Asecret-token-123"), "o")],
     ["a relative URL", "secret-token-123/users"],
-  ])("refuses %s without quoting it, as an InvalidArgumentError", ([, url]) => {
+  ] as const)("refuses %s without quoting it, as an InvalidArgumentError", ([, url]) => {
     const error = (() => {
       try {
         parseOperationUrl(url);
