@@ -5,7 +5,7 @@ import { UnsafeSpecError } from "./unsafe-spec-error.ts";
 /**
  * How many values aliases (`*name`) may add beyond those written out. An alias is a reference, so parsing a
  * bomb is cheap, but every tool that walks the result (Redocly, openapi-typescript, JSON.stringify) expands
- * it: 33 KB of nested aliases reach 10⁹ values. Generous for real reuse, fatal to a bomb.
+ * it: a few hundred bytes of nested aliases reach 10⁹ values. Generous for real reuse, fatal to a bomb.
  */
 export const ALIAS_BUDGET = 100_000;
 

@@ -49,9 +49,9 @@ export async function withProjectLock<T>(projectDir: string, work: () => Promise
 }
 
 /** Creates `path` holding our pid, atomically; false if it exists. */
-async function tryCreate(path: string, content = String(process.pid)): Promise<boolean> {
+async function tryCreate(path: string): Promise<boolean> {
   const temp = `${path}.${randomUUID()}`;
-  await writeFile(temp, content);
+  await writeFile(temp, String(process.pid));
   try {
     await link(temp, path);
     return true;

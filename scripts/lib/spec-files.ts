@@ -74,7 +74,10 @@ function inside(folder: string, path: string): boolean {
   return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
-/** Every `$ref` string with the pointer of the object holding it, and every discriminator mapping value that Redocly takes for a ref. */
+/**
+ * Every `$ref` string, with the pointer of the object holding it; and every discriminator mapping value that
+ * Redocly takes for a ref, with its own pointer.
+ */
 function* references(doc: unknown): Generator<{ ref: string; pointer: string }> {
   const stack: { node: unknown; pointer: string }[] = [{ node: doc, pointer: "" }];
   for (let item = stack.pop(); item; item = stack.pop()) {
