@@ -3,7 +3,6 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import openapiTS, { astToString } from "openapi-typescript";
 import { type ApiTarget, readApiTargets } from "./config.ts";
 import { GenerateError } from "./generate-error.ts";
 import { bundleDereferenced, lintApis } from "./redocly.ts";
@@ -82,6 +81,8 @@ async function buildApi(projectDir: string, target: ApiTarget): Promise<[string,
 }
 
 async function generateTypes(rootPath: string, target: ApiTarget): Promise<string> {
+  // Loaded here, after the spec passed its checks: with TypeScript it takes seconds, which a refusal need not wait.
+  const { default: openapiTS, astToString } = await import("openapi-typescript");
   try {
     const ast = await openapiTS(pathToFileURL(rootPath), { silent: true });
     return astToString(ast);
