@@ -1,5 +1,6 @@
 // npm run check:generated: the drift gate. Exit 1 if generated/ is not what the spec produces now.
 import { resolve } from "node:path";
+import { checkGenerated } from "./lib/check-generated.ts";
 import { readCommandLine } from "./lib/command-line.ts";
 import { GenerateError } from "./lib/generate-error.ts";
 
@@ -22,8 +23,6 @@ const { positionals } = readCommandLine({
   positionals: { min: 0, max: 1 },
 });
 try {
-  // Imported once the arguments are good: openapi-typescript (and TypeScript with it) takes seconds to load.
-  const { checkGenerated } = await import("./lib/check-generated.ts");
   const { files, differs, drift } = await checkGenerated(resolve(positionals[0] ?? "."));
   for (const path of drift.stale) console.error(`stale:   ${path}`);
   for (const path of drift.missing) console.error(`missing: ${path}`);

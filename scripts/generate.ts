@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { readCommandLine } from "./lib/command-line.ts";
 import { CommitError } from "./lib/commit-files.ts";
+import { generate } from "./lib/generate.ts";
 import { GenerateError } from "./lib/generate-error.ts";
 
 const HELP = `
@@ -20,8 +21,6 @@ Exit: 0 generated/ is up to date, 1 the spec or the writing failed (the message 
 const { positionals } = readCommandLine({ name: "generate", help: HELP, options: {}, positionals: { min: 0, max: 1 } });
 const started = performance.now();
 try {
-  // Imported once the arguments are good: openapi-typescript (and TypeScript with it) takes seconds to load.
-  const { generate } = await import("./lib/generate.ts");
   const { written, removed } = await generate(resolve(positionals[0] ?? "."), {
     onWait: (pid) => console.error(`generate: waiting for another run (pid ${pid}) to finish`),
   });
