@@ -32,7 +32,7 @@ describe("spec prose", () => {
   it("names the reset action's path parameter as Microsoft's metadata does", () => {
     // `{passwordMethods-id}` appears in no Microsoft source; the metadata and SDKs say `{authenticationMethod-id}`.
     expect(text).not.toContain("passwordMethods-id");
-    expect(text).toContain("/users/{user-id}/authentication/methods/{authenticationMethod-id}/resetPassword");
+    expect(text).toContain("/authentication/methods/{authenticationMethod-id}/resetPassword");
   });
 
   it("gives every OAuth flow URL as an absolute https URL, with no template left in it", () => {
