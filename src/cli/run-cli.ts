@@ -6,9 +6,10 @@ import { createGraphLroClient, type GraphLroClient } from "../client/create-clie
 import type { OperationRef } from "../client/operation-routes.ts";
 import { parseOperationUrl } from "../client/parse-operation-url.ts";
 import { GraphError } from "../errors/graph-error.ts";
-import { OperationFailedError } from "../errors/operation-failed-error.ts";
-import { OperationTimeoutError } from "../errors/operation-timeout-error.ts";
-import { POLL_DEFAULTS, pollOperation } from "../poller/poll-operation.ts";
+import { OperationFailedError } from "../poller/operation-failed-error.ts";
+import { OperationTimeoutError } from "../poller/operation-timeout-error.ts";
+import { pollOperation } from "../poller/poll-operation.ts";
+import { POLL_DEFAULTS } from "../poller/poll-options.ts";
 import { type CliCommand, parseCliArgs, UsageError } from "./cli-args.ts";
 import { HELP } from "./help.ts";
 import { liveLine, progressLine, summary } from "./render.ts";
