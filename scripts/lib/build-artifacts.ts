@@ -40,10 +40,11 @@ export async function buildArtifacts(projectDir: string): Promise<Artifacts> {
 }
 
 /**
- * Parses the spec and the files it refers to with our capped parser, refusing alias bombs and escaping `$ref`s.
- * A file we cannot parse is refused too: Redocly's parser accepts a few more tags, which must not let a bomb by.
+ * Parses the spec and the files it refers to with our capped parser, refusing alias bombs and escaping `$ref`s,
+ * as a GenerateError. A file we cannot parse is refused too: Redocly's parser accepts a few more tags, which must
+ * not let a bomb by. Run it before any tool that reads the spec itself.
  */
-async function checkSpec(projectDir: string, target: ApiTarget): Promise<void> {
+export async function checkSpec(projectDir: string, target: ApiTarget): Promise<void> {
   const root = join(projectDir, target.root);
   const readText = (path: string) =>
     readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {

@@ -121,3 +121,20 @@ describe("a property named __proto__", () => {
     expect(check.stderr).toContain(`stale:   ${DATA}`);
   });
 });
+
+describe("lint:spec, which runs Redocly and Spectral on the spec", () => {
+  it("refuses an escaping $ref and an alias bomb before either linter reads them", async (context) => {
+    const p = await project(context);
+    await mkdir(join(p.dir, "secrets"));
+    await writeFile(join(p.dir, "secrets/config.json"), `{ "auths": { "registry": { "auth": "${SECRET}" } } }\n`);
+    await p.edit(SPEC, (s) => beforePaths(s.replace(STATUS_REF, "$ref: '../secrets/config.json#/auths'"), aliasBomb()));
+
+    const result = await runBounded(p.dir, "lint-spec");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^lint:spec: spec\/graph-lro\.yaml: (refused: its YAML aliases|.*refused: it leaves)/,
+    );
+    expect(result.stdout + result.stderr).not.toContain(SECRET);
+    expect(result.ms).toBeLessThan(60_000);
+  });
+});
