@@ -1,24 +1,57 @@
 import { METHODS, type Method } from "../../src/openapi/methods.ts";
+import { GenerateError } from "./generate-error.ts";
+
+type Node = Record<string, unknown>;
+
+interface BundledOperation {
+  operationId?: string;
+  parameters?: { name?: string; in?: string }[];
+  "x-graph-lro-kind"?: unknown;
+  responses?: Record<string, { content?: Record<string, { schema?: Node }> }>;
+}
 
 interface BundledSpec {
   servers?: Record<string, unknown>[];
-  paths?: Record<string, Partial<Record<Method, { operationId?: string }>>>;
+  paths?: Record<string, Partial<Record<Method, BundledOperation>> & { parameters?: { name?: string; in?: string }[] }>;
+}
+
+/** What the client, poller and CLI need to know of one operation, without the spec. */
+export interface RouteEntry {
+  method: Method;
+  path: string;
+  /** The ref's `kind`: the operation's `x-graph-lro-kind`, else its operationId. */
+  kind: string;
+  /** Path parameter → ref field: the last (the operation's id) is `operationId`, the others camelCased. */
+  refFields: Record<string, string>;
 }
 
 /**
- * The runtime facts a client needs from a bundled spec: server roots (with their `x-` extensions,
- * such as `x-graph-cloud`) and each operation's method and path template, by operationId.
- * The whole spec as data is about 170 KB; a browser bundle should not pay for it to learn two paths.
+ * The runtime facts a client needs from a bundled, dereferenced spec: server roots (with their `x-`
+ * extensions, such as `x-graph-cloud`), each operation's route and ref shape by operationId, and the
+ * statuses the spec marks terminal (`x-terminal-values`). The whole spec as data is about 170 KB; a
+ * browser bundle should not pay for it to learn a few paths. Throws a GenerateError naming what is wrong.
  */
 export function routesModule(bundled: BundledSpec, header: string, root: string): string {
   const servers = (bundled.servers ?? []).map((server) =>
     Object.fromEntries(Object.entries(server).filter(([key]) => key === "url" || key.startsWith("x-"))),
   );
-  const operations: Record<string, { method: string; path: string }> = {};
+  // No prototype: an operationId such as `__proto__` stays an own key.
+  const operations: Record<string, RouteEntry> = Object.create(null);
+  const kinds = new Map<string, string>();
+  const terminal = new Set<string>();
   for (const [path, item] of Object.entries(bundled.paths ?? {})) {
     for (const method of METHODS) {
-      const operationId = item[method]?.operationId;
-      if (operationId) operations[operationId] = { method, path };
+      const operation = item[method];
+      const operationId = operation?.operationId;
+      if (!operation || !operationId) continue;
+      const where = `${root}: ${method.toUpperCase()} ${path} (${operationId})`;
+      const kind = operation["x-graph-lro-kind"] ?? operationId;
+      if (typeof kind !== "string" || kind === "") throw new GenerateError(`${where}: x-graph-lro-kind must be a name`);
+      const twin = kinds.get(kind);
+      if (twin) throw new GenerateError(`${where}: kind "${kind}" is also the kind of ${twin}`);
+      kinds.set(kind, operationId);
+      operations[operationId] = { method, path, kind, refFields: refFields(path, where) };
+      for (const status of terminalStatuses(operation, where)) terminal.add(status);
     }
   }
   const json = (value: unknown) => JSON.stringify(value, null, 2);
@@ -27,8 +60,45 @@ export function routesModule(bundled: BundledSpec, header: string, root: string)
     `/** The server roots of ${root}: \`url\` and the \`x-\` extensions of each. */`,
     `export const servers = ${json(servers)} as const;`,
     "",
-    `/** Each operation of ${root} by operationId: its method and path template. */`,
+    `/** Each operation of ${root} by operationId: its route, and the kind and fields of its refs. */`,
     `export const operations = ${json(operations)} as const;`,
     "",
+    `/** The statuses after which an operation changes no more (\`x-terminal-values\` of ${root}). */`,
+    `export const terminalStatuses = ${json([...terminal])} as const;`,
+    "",
   ].join("\n");
+}
+
+/** Each path parameter of the template, in order, with the field a ref names it by. */
+function refFields(path: string, where: string): Record<string, string> {
+  const names = [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] as string);
+  const fields: Record<string, string> = {};
+  for (const [i, name] of names.entries()) {
+    const field = i === names.length - 1 ? "operationId" : camelCase(name);
+    if (!/^[A-Za-z_$][\w$]*$/.test(field) || field === "kind" || Object.values(fields).includes(field)) {
+      throw new GenerateError(`${where}: path parameter "${name}" gives the ref field "${field}", which is unusable`);
+    }
+    fields[name] = field;
+  }
+  if (names.length === 0) throw new GenerateError(`${where}: the path has no parameter to name the operation by`);
+  return fields;
+}
+
+/** `user-id` → `userId`: a ref field that reads as JavaScript. */
+const camelCase = (name: string) => name.replace(/[-_.]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** `x-terminal-values` of the 200 response's `status`, whether it is the enum itself or one of its `anyOf`. */
+function terminalStatuses(operation: BundledOperation, where: string): string[] {
+  const schema = operation.responses?.["200"]?.content?.["application/json"]?.schema;
+  const status = (schema?.properties as Record<string, Node> | undefined)?.status;
+  const candidates = [status, ...((status?.anyOf ?? status?.oneOf ?? []) as Node[])];
+  return candidates.flatMap((enumSchema) => {
+    const values = enumSchema?.["x-terminal-values"];
+    if (values === undefined) return [];
+    const members = enumSchema?.enum;
+    if (!Array.isArray(values) || !Array.isArray(members) || values.some((v) => !members.includes(v))) {
+      throw new GenerateError(`${where}: x-terminal-values must list members of the status enum beside it`);
+    }
+    return values.map(String);
+  });
 }

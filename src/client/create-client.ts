@@ -6,7 +6,7 @@ import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
 import { errorFromResponse } from "./error-from-response.ts";
 import type { Fetch, Sleep } from "./fetch-types.ts";
 import { graphFetch } from "./graph-fetch.ts";
-import { assertOperationRef, OPERATION_PATHS, type OperationRef, pathParams } from "./operation-routes.ts";
+import { assertOperationRef, type OperationRef, pathParams, routeOf } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
 import { parseOperationBody } from "./parse-operation-body.ts";
 import { parseOperationUrl } from "./parse-operation-url.ts";
@@ -96,7 +96,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     const clientRequestId = crypto.randomUUID();
     // openapi-fetch's URL building and the same graphFetch as raw, without the rest of raw.GET:
     // its option and header merging cost more than all our checks (decision 0008).
-    let url = createFinalURL(OPERATION_PATHS[ref.kind], {
+    let url = createFinalURL(routeOf(ref).path, {
       baseUrl,
       params: { path: pathParams(ref), query: select && { $select: select } },
       pathSerializer: safePathSerializer,

@@ -1,31 +1,45 @@
 import { operations } from "../../generated/graph-lro.routes.ts";
-import type { paths } from "../../generated/graph-lro.ts";
 
-/** Our name for each operation the spec defines, and its path template (from the spec, by operationId). */
-export const OPERATION_PATHS = {
-  roleManagementAlert: operations["identityGovernance.roleManagementAlerts.GetOperations"].path,
-  userAuthentication: operations["users.authentication.GetOperations"].path,
-} as const;
+type Operations = typeof operations;
+type Route = Operations[keyof Operations];
 
-/** Which operation a call is for, with its ids (unencoded). */
-export type OperationRef =
-  | { kind: "roleManagementAlert"; operationId: string }
-  | { kind: "userAuthentication"; userId: string; operationId: string };
+/** graph-lro's name of each operation of the spec (its `x-graph-lro-kind`, else its operationId). */
+export type OperationKind = Route["kind"];
 
-type PathParams<Kind extends OperationRef["kind"]> = paths[(typeof OPERATION_PATHS)[Kind]]["get"]["parameters"]["path"];
+/** A ref of one operation: its kind, and each path parameter under its ref field, unencoded. */
+type RefOf<R extends Route> = { kind: R["kind"] } & { [F in R["refFields"][keyof R["refFields"]] & string]: string };
 
-/** The path parameters of a ref, under the spec's names (checked against `paths` by tsc). */
-export function pathParams(ref: OperationRef): PathParams<OperationRef["kind"]> {
-  return ref.kind === "userAuthentication"
-    ? ({ "user-id": ref.userId, "longRunningOperation-id": ref.operationId } satisfies PathParams<typeof ref.kind>)
-    : ({ "longRunningOperation-id": ref.operationId } satisfies PathParams<typeof ref.kind>);
+/**
+ * Which operation a call is for, with its ids (unencoded): one shape per operation of the spec, such as
+ * `{ kind: "userAuthentication", userId, operationId }`. The operation's own id is always `operationId`.
+ */
+export type OperationRef = { [Id in keyof Operations]: RefOf<Operations[Id]> }[keyof Operations];
+
+/** The route of each kind, looked up without a prototype: a kind such as `constructor` names nothing. */
+const ROUTES: Readonly<Record<string, Route>> = Object.assign(
+  Object.create(null),
+  Object.fromEntries(Object.values(operations).map((route) => [route.kind, route])),
+);
+
+/** Every route of the spec, for matching a URL against each. */
+export const ROUTE_LIST: readonly Route[] = Object.values(operations);
+
+/** The route of a ref's kind (a checked ref: see assertOperationRef). */
+export const routeOf = (ref: OperationRef): Route => ROUTES[ref.kind] as Route;
+
+/** The path parameters of a ref under the spec's names, for openapi-fetch's path serializer. */
+export function pathParams(ref: OperationRef): Record<string, unknown> {
+  const fields = ref as unknown as Record<string, unknown>;
+  const params: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(routeOf(ref).refFields)) params[name] = fields[field];
+  return params;
 }
 
 /** Throws a TypeError unless `ref` names an operation kind (its ids are checked when the path is built). */
 export function assertOperationRef(ref: unknown): asserts ref is OperationRef {
   const kind = (ref as { kind?: unknown } | null)?.kind;
-  if (typeof kind !== "string" || !Object.hasOwn(OPERATION_PATHS, kind)) {
-    const kinds = Object.keys(OPERATION_PATHS).join(", ");
+  if (typeof kind !== "string" || !ROUTES[kind]) {
+    const kinds = Object.keys(ROUTES).join(", ");
     throw new TypeError(`not an operation ref: kind must be one of ${kinds}, got ${JSON.stringify(kind) ?? "nothing"}`);
   }
 }

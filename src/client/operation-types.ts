@@ -16,9 +16,11 @@ export type LongRunningOperation = Omit<Schemas["microsoft.graph.longRunningOper
   status: LongRunningOperationStatus | (string & {});
 };
 
-/** Property names `$select` may name: those both operations accept, from the spec. */
-export type SelectableProperty = SelectOf<"identityGovernance.roleManagementAlerts.GetOperations"> &
-  SelectOf<"users.authentication.GetOperations">;
+/** A union of one function type per operation: inferring their common parameter intersects the names. */
+type SelectSinks = { [Id in keyof operations]: (names: SelectOf<Id>) => void }[keyof operations];
+
+/** Property names `$select` may name: those every operation of the spec accepts. */
+export type SelectableProperty = SelectSinks extends (names: infer Common) => void ? Common : never;
 
 /** The operation type narrowed to a `$select` list; the whole operation when nothing is selected. */
 export type SelectedOperation<S extends readonly SelectableProperty[]> = readonly SelectableProperty[] extends S

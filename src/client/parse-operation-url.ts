@@ -1,5 +1,5 @@
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
-import { OPERATION_PATHS, type OperationRef } from "./operation-routes.ts";
+import { type OperationRef, ROUTE_LIST } from "./operation-routes.ts";
 import { assertPathId } from "./path-id.ts";
 
 /** An operation URL taken apart: which operation, and the query to send back verbatim. */
@@ -29,15 +29,12 @@ export function parseOperationUrl(url: string | URL, target: GraphTarget = {}): 
     throw new TypeError(`the path ${parsed.pathname} is not under ${prefix}`);
   }
   const segments = parsed.pathname.slice(prefix.length - 1).split("/");
-  for (const [kind, template] of Object.entries(OPERATION_PATHS)) {
-    const params = matchTemplate(template.split("/"), segments);
+  for (const route of ROUTE_LIST) {
+    const params = matchTemplate(route.path.split("/"), segments);
     if (!params) continue;
-    const operationId = params["longRunningOperation-id"] as string;
-    const ref: OperationRef =
-      kind === "userAuthentication"
-        ? { kind, userId: params["user-id"] as string, operationId }
-        : { kind: "roleManagementAlert", operationId };
-    return { ref, ...splitSelect(parsed.search.slice(1)) };
+    const ref: Record<string, string> = { kind: route.kind };
+    for (const [name, field] of Object.entries(route.refFields)) ref[field] = params[name] as string;
+    return { ref: ref as OperationRef, ...splitSelect(parsed.search.slice(1)) };
   }
   throw new TypeError(`the path ${parsed.pathname} is not an operation path`);
 }

@@ -1,11 +1,8 @@
-import type { LongRunningOperationStatus } from "../client/operation-types.ts";
+import { terminalStatuses } from "../../generated/graph-lro.routes.ts";
 import { MAX_RETRY_AFTER_MS } from "../client/retry-after.ts";
 
-/**
- * The states after which Graph's operations change no more: the spec's `x-terminal-values`, kept here
- * (typed against its enum, and compared with it by a test) so the client bundle need not carry the spec.
- */
-export const TERMINAL_STATUSES = ["succeeded", "failed"] as const satisfies readonly LongRunningOperationStatus[];
+/** The states after which an operation changes no more: the spec's `x-terminal-values`. */
+export const TERMINAL_STATUSES = terminalStatuses;
 
 /** True for `succeeded` and `failed`; unknown and future values are not terminal. */
 export function isTerminal(status: unknown): status is (typeof TERMINAL_STATUSES)[number] {

@@ -1,16 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { operations, servers } from "../../generated/graph-lro.routes.ts";
+import { operations, servers, terminalStatuses } from "../../generated/graph-lro.routes.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { routesModule } from "../../scripts/lib/routes-module.ts";
 
+/** A one-operation spec, with `get` as given. */
+const oneGet = (path: string, get: Record<string, unknown>) => ({ paths: { [path]: { get } } });
+
 describe("the routes module", () => {
-  it("holds exactly the servers and operation routes of the bundled spec", () => {
+  it("holds exactly the servers, operation routes and terminal statuses of the bundled spec", () => {
     expect(servers).toEqual(spec.servers.map(({ url, "x-graph-cloud": cloud }) => ({ url, "x-graph-cloud": cloud })));
-    const fromSpec = Object.entries(spec.paths).map(([path, item]) => [item.get.operationId, { method: "get", path }]);
+    const fromSpec = Object.entries(spec.paths).map(([path, item]) => [
+      item.get.operationId,
+      expect.objectContaining({ method: "get", path, kind: item.get["x-graph-lro-kind"] }),
+    ]);
     expect(operations).toEqual(Object.fromEntries(fromSpec));
+    expect(terminalStatuses).toEqual(
+      spec.components.schemas["microsoft.graph.longRunningOperationStatus"]["x-terminal-values"],
+    );
   });
 
-  it("keeps only url and x- extensions of servers, and every method's operationId", () => {
+  it("names each path parameter's ref field: the last is operationId, the others camelCased", () => {
+    for (const route of Object.values(operations)) {
+      const names = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+      expect(Object.keys(route.refFields)).toEqual(names);
+      expect(Object.values(route.refFields).at(-1)).toBe("operationId");
+    }
+    expect(operations["users.authentication.GetOperations"].refFields["user-id"]).toBe("userId");
+  });
+
+  it("keeps only url and x- extensions of servers, and every method's operationId, its kind by default", () => {
     const text = routesModule(
       {
         servers: [{ url: "https://a.test", description: "dropped", "x-graph-cloud": "global" }],
@@ -21,6 +39,63 @@ describe("the routes module", () => {
     );
     expect(text).not.toContain("dropped");
     expect(text).toContain('"x-graph-cloud": "global"');
-    expect(text).toContain('"w.Delete": {\n    "method": "delete",\n    "path": "/w/{id}"');
+    expect(text).toContain('"w.Delete": {\n    "method": "delete",\n    "path": "/w/{id}",\n    "kind": "w.Delete"');
+    expect(text).toContain("export const terminalStatuses = [] as const;");
+  });
+
+  it.for([
+    [
+      "a kind used twice",
+      {
+        paths: {
+          "/a/{id}": { get: { operationId: "a", "x-graph-lro-kind": "k" } },
+          "/b/{id}": { get: { operationId: "b", "x-graph-lro-kind": "k" } },
+        },
+      },
+      /kind "k" is also the kind of a/,
+    ],
+    [
+      "an empty kind",
+      oneGet("/a/{id}", { operationId: "a", "x-graph-lro-kind": "" }),
+      /x-graph-lro-kind must be a name/,
+    ],
+    ["a path without parameters", oneGet("/a", { operationId: "a" }), /no parameter/],
+    ["a parameter named kind", oneGet("/a/{kind}/b/{id}", { operationId: "a" }), /ref field "kind"/],
+    [
+      "two parameters with one field",
+      oneGet("/a/{user-id}/b/{user_id}/c/{id}", { operationId: "a" }),
+      /ref field "userId"/,
+    ],
+    [
+      "terminal values outside the enum",
+      oneGet("/a/{id}", {
+        operationId: "a",
+        responses: {
+          "200": {
+            content: {
+              "application/json": {
+                schema: { properties: { status: { enum: ["done"], "x-terminal-values": ["finished"] } } },
+              },
+            },
+          },
+        },
+      }),
+      /x-terminal-values must list members/,
+    ],
+  ] as const)("refuses %s, naming the operation", ([, bundled, message]) => {
+    expect(() => routesModule(bundled as never, "", "api.yaml")).toThrow(message);
+  });
+
+  it("reads terminal values from the enum among the status's anyOf", () => {
+    const status = { anyOf: [{ enum: ["done", "busy"], "x-terminal-values": ["done"] }, { type: "null" }] };
+    const text = routesModule(
+      oneGet("/a/{id}", {
+        operationId: "a",
+        responses: { "200": { content: { "application/json": { schema: { properties: { status } } } } } },
+      }) as never,
+      "",
+      "api.yaml",
+    );
+    expect(text).toContain('export const terminalStatuses = [\n  "done"\n] as const;');
   });
 });

@@ -11,14 +11,13 @@ export const ROOTS = Object.fromEntries(servers.map((s) => [s["x-graph-cloud"], 
 /** The root a client uses when given no cloud or base URL. */
 export const GRAPH_ROOT = ROOTS.global;
 
-/** Our name for each operation (the client's `kind`), and its operationId in the spec. */
-export const OPERATION_IDS = {
-  roleManagementAlert: "identityGovernance.roleManagementAlerts.GetOperations",
-  userAuthentication: "users.authentication.GetOperations",
-} as const satisfies Record<string, keyof typeof operations>;
-
 type OperationId = keyof typeof operations;
-type Kind = keyof typeof OPERATION_IDS;
+type Kind = (typeof operations)[OperationId]["kind"];
+
+/** The operationId of each kind (the client's name of an operation), from the generated routes. */
+export const OPERATION_IDS = Object.fromEntries(Object.entries(operations).map(([id, route]) => [route.kind, id])) as {
+  [K in Kind]: { [Id in OperationId]: (typeof operations)[Id]["kind"] extends K ? Id : never }[OperationId];
+};
 type Template<O extends OperationId | Kind> = (typeof operations)[O extends Kind
   ? (typeof OPERATION_IDS)[O]
   : O]["path"];
