@@ -1,11 +1,13 @@
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
 import { requireBuild } from "../support/built-package.ts";
-import { PROJECT_DIR } from "../support/project-copy.ts";
+import { copyProject, PROJECT_DIR } from "../support/project-copy.ts";
 import { spawnNode } from "../support/spawn-node.ts";
 import { pidFileRunning } from "./process-state.ts";
 
@@ -69,4 +71,28 @@ describe.concurrent("graph-lro as a process", () => {
     expect(Date.now() - sent).toBeLessThan(5_000);
     await expect.poll(() => pidFileRunning(pidFile), { timeout: 2_000, interval: 50 }).toBe(false);
   }, 20_000);
+});
+
+describe("npm start", () => {
+  it("says what it is about to do, waits on the built-in mock, then what to try next", async () => {
+    // In a copy: start regenerates generated/, which a test must not do to the project itself.
+    const project = await copyProject();
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ["--import", "tsx", "scripts/start.ts", "throttled"],
+        {
+          cwd: project.dir,
+        },
+      );
+      const lines = stdout.split("\n");
+      expect(lines[0]).toBe("Linting spec/graph-lro.yaml and regenerating generated/ from it (a few seconds)…");
+      expect(lines[1]).toBe("spec linted; generated/ up to date");
+      expect(stdout).toContain("$ graph-lro wait --mock throttled\n");
+      expect(stdout).toMatch(/throttled \(429\)[^\n]*\n[^\n]*succeeded \(poll 1\)/);
+      expect(stdout).toMatch(/\nTry next:\n( {2}\S.*\n){3,4}$/);
+    } finally {
+      await project.dispose();
+    }
+  }, 90_000);
 });
