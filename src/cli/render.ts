@@ -43,6 +43,8 @@ export function createReporter(
   const waiting = command === "wait";
   if (waiting && !json && io.stdout.isTTY === true) live = liveView(io, elapsed);
 
+  const aboveLive = (print: () => void) => (live ? live.above(print) : print());
+
   /** A retry, as this mode shows it: get's go to stderr, whatever the mode, so that stdout stays the operation. */
   const retried = (retry: Retry) => {
     if (!waiting) err(`graph-lro: ${retryText(retry)}`);
@@ -56,7 +58,7 @@ export function createReporter(
   return {
     exchange(event) {
       if (event.kind === "request") startedAt ??= io.now();
-      if (verbose) err(verboseLine(event));
+      if (verbose) aboveLive(() => err(verboseLine(event)));
       if (event.kind === "noResponse") retried({ status: undefined, retryAfterMs: undefined, cause: event.cause });
       else if (event.kind === "response" && [429, 503, 504].includes(event.status)) retried(event);
     },
@@ -111,6 +113,12 @@ function liveView(io: Output, elapsed: () => number) {
       Object.assign(view, { operation, attempt: progress.attempt, retry: undefined, retryAt: undefined });
       view.nextPollAt = progress.nextPollInMs === undefined ? undefined : io.now() + progress.nextPollInMs;
       redraw();
+    },
+    /** Prints a line (stderr's, in the same terminal) above the live line, which then comes back. */
+    above(print: () => void) {
+      if (drawn) io.stdout.write("\r\x1b[2K");
+      print();
+      if (drawn) redraw();
     },
     close() {
       clearInterval(ticker);

@@ -64,6 +64,19 @@ describe("--verbose", () => {
     // stdout stays JSON.
     expect(() => jsonLines(stdout)).not.toThrow();
   });
+
+  it("in a terminal, prints each line above the live line rather than through it", async () => {
+    let terminal = "";
+    const write = (text: string) => (terminal += text);
+    const { code } = await graphLro(["wait", "--mock", "throttled", "--verbose"], {
+      io: { stdout: { isTTY: true, write }, stderr: { write } },
+    });
+    expect(code).toBe(EXIT.succeeded);
+    const verbose = terminal.match(/[←→] /g) ?? [];
+    expect(verbose).toHaveLength(4);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the live line's own redraw.
+    expect(terminal.match(/(^|\n|\r\u001b\[2K)[←→] /g)).toHaveLength(verbose.length);
+  });
 });
 
 describe("Ctrl-C while waiting", () => {
