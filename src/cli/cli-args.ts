@@ -1,6 +1,4 @@
-import type { GraphCloud } from "../client/clouds.ts";
-import type { OperationRef } from "../client/operation-routes.ts";
-import type { SelectableProperty } from "../client/operation-types.ts";
+import type { GraphCloud, OperationRef, SelectableProperty } from "../index.ts";
 import type { BuiltInStoryName } from "../mock/stories.ts";
 import { readArgs } from "./arg-tokens.ts";
 import { readBaseUrl, readCloud, readHeaders, readSelect, readStory, readTarget, readTimeout } from "./cli-values.ts";

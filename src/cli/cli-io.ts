@@ -1,4 +1,4 @@
-import type { Fetch, Sleep } from "../client/fetch-types.ts";
+import type { Fetch, Sleep } from "../index.ts";
 
 /** What a run of the command touches: its environment, output, Ctrl-C, and test seams. */
 export interface CliIo {

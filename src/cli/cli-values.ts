@@ -1,10 +1,8 @@
 import { servers } from "../../generated/graph-lro.routes.ts";
-import { type GraphCloud, resolveBaseUrl } from "../client/clouds.ts";
-import type { OperationRef } from "../client/operation-routes.ts";
-import type { SelectableProperty } from "../client/operation-types.ts";
-import { parseOperationUrl } from "../client/parse-operation-url.ts";
+import { resolveBaseUrl } from "../client/clouds.ts";
 import { assertPathId } from "../client/path-id.ts";
 import { MAX_TIMER_MS } from "../client/sleep.ts";
+import { type GraphCloud, type OperationRef, parseOperationUrl, type SelectableProperty } from "../index.ts";
 import { type BuiltInStoryName, builtInStories } from "../mock/stories.ts";
 import { parseDuration } from "./duration.ts";
 import { UsageError } from "./usage-error.ts";

@@ -1,6 +1,4 @@
-import { GraphError } from "../errors/graph-error.ts";
-import { OperationFailedError } from "../errors/operation-failed-error.ts";
-import { OperationTimeoutError } from "../errors/operation-timeout-error.ts";
+import { GraphError, OperationFailedError, OperationTimeoutError } from "../index.ts";
 import { TokenError } from "./token.ts";
 import { UsageError } from "./usage-error.ts";
 

@@ -1,7 +1,4 @@
-import { GraphError } from "../errors/graph-error.ts";
-import { OperationFailedError } from "../errors/operation-failed-error.ts";
-import { OperationTimeoutError } from "../errors/operation-timeout-error.ts";
-import type { PollState } from "../poller/poll-state.ts";
+import { GraphError, OperationFailedError, OperationTimeoutError, type PollState } from "../index.ts";
 import { formatDuration } from "./duration.ts";
 import { type ExitCode, exitCodeFor, InterruptedError } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";

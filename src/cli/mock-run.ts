@@ -1,6 +1,5 @@
 import { spec } from "../../generated/graph-lro.spec.ts";
-import type { Fetch } from "../client/fetch-types.ts";
-import { isTerminal } from "../poller/poll-schedule.ts";
+import { type Fetch, isTerminal } from "../index.ts";
 import { UsageError } from "./usage-error.ts";
 
 /**

@@ -12,12 +12,14 @@ const MEANINGS: readonly [RegExp, string][] = [
 const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
 
 /**
- * Why a request got no answer, as `connection refused (ECONNREFUSED)`, read from the error's
- * `cause` chain (fetch's `TypeError: fetch failed` hides it there, sometimes in an AggregateError);
- * undefined when no known code is found. Only the code is read: messages may quote the request.
+ * Why a request got no answer, as `connection refused (ECONNREFUSED)`: the code is read from the
+ * error's `cause` chain (fetch's `TypeError: fetch failed` hides it there, sometimes in an
+ * AggregateError), or from the fixed form of the library's own message, `network error (TypeError,
+ * ECONNREFUSED)`. Undefined when there is no code; nothing else of a message is read, as it may
+ * quote the request.
  */
 export function networkCause(error: unknown): string | undefined {
-  const codes = causeCodes(error, 0);
+  const codes = [...causeCodes(error, 0), ...messageCodes(error)];
   for (const code of codes) {
     const meaning = MEANINGS.find(([pattern]) => pattern.test(code))?.[1];
     if (meaning) return `${meaning} (${code})`;
@@ -31,4 +33,10 @@ function causeCodes(error: unknown, depth: number): string[] {
   const own = typeof code === "string" && CODE.test(code) ? [code] : [];
   const nested = Array.isArray(errors) ? errors.flatMap((e) => causeCodes(e, depth + 1)) : [];
   return [...own, ...causeCodes(cause, depth + 1), ...nested];
+}
+
+function messageCodes(error: unknown): string[] {
+  const message = (error as { message?: unknown } | null)?.message;
+  const words = typeof message === "string" ? /\(([\w, -]+)\)$/.exec(message)?.[1]?.split(", ") : undefined;
+  return (words ?? []).filter((word) => CODE.test(word));
 }

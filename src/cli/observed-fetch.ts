@@ -1,5 +1,4 @@
-import type { Fetch } from "../client/fetch-types.ts";
-import { parseRetryAfter } from "../client/retry-after.ts";
+import { type Fetch, parseRetryAfter } from "../index.ts";
 import { networkCause } from "./network-cause.ts";
 import type { Exchange } from "./render.ts";
 

@@ -1,7 +1,7 @@
 import { servers } from "../../generated/graph-lro.routes.ts";
 import { resolveBaseUrl } from "../client/clouds.ts";
+import { POLL_DEFAULTS } from "../index.ts";
 import { builtInStories } from "../mock/stories.ts";
-import { POLL_DEFAULTS } from "../poller/poll-operation.ts";
 import { formatDuration } from "./duration.ts";
 
 /** A flag of `wait` and `get`: how it is parsed, and its line in their usage. */

@@ -1,4 +1,3 @@
-import type { PollProgress } from "../poller/poll-operation.ts";
 import type { Failure } from "./failure.ts";
 import { liveLine, progressLine, type Retry, retryLine, retryText, type Shown, summary } from "./lines.ts";
 import { jsonLine, terminalSafe } from "./terminal-text.ts";
@@ -13,7 +12,7 @@ export type Exchange =
 export interface Reporter {
   exchange(event: Exchange): void;
   /** wait: one observed state. */
-  state(operation: Shown, progress: Pick<PollProgress, "attempt" | "elapsedMs" | "nextPollInMs" | "state">): void;
+  state(operation: Shown, progress: { attempt: number; elapsedMs: number; nextPollInMs: number | undefined }): void;
   /** wait: the terminal state. */
   done(operation: Shown, elapsedMs: number, polls: number): void;
   /** get: the operation read. */

@@ -1,9 +1,13 @@
 import { resolveBaseUrl } from "../client/clouds.ts";
-import { createGraphLroClient, type GraphLroClient } from "../client/create-client.ts";
-import type { OperationRef } from "../client/operation-routes.ts";
-import { OperationFailedError } from "../errors/operation-failed-error.ts";
-import { POLL_DEFAULTS, pollOperation } from "../poller/poll-operation.ts";
-import type { PollState } from "../poller/poll-state.ts";
+import {
+  createGraphLroClient,
+  type GraphLroClient,
+  OperationFailedError,
+  type OperationRef,
+  POLL_DEFAULTS,
+  type PollState,
+  pollOperation,
+} from "../index.ts";
 import type { CliCommand } from "./cli-args.ts";
 import type { CliIo } from "./cli-io.ts";
 import { EXIT } from "./exit-codes.ts";

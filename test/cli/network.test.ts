@@ -1,7 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { networkCause } from "../../src/cli/network-cause.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
+import { GraphError } from "../../src/index.ts";
 import { json } from "../support/recording-fetch.ts";
 import { graphLro, jsonLines } from "./in-process.ts";
 
@@ -84,5 +86,22 @@ describe("errors are classified by the library's and the CLI's own types", () =>
     const { code, stderr } = await graphLro(["get", ...TARGET], { env: ENV, fetch: async () => json({ status: 7 }) });
     expect(code).toBe(EXIT.http);
     expect(stderr).toMatch(/^graph-lro: Graph answered: GET .* malformedResponse/);
+  });
+});
+
+describe("networkCause", () => {
+  it("reads the code from the library's own message when the error keeps no cause", () => {
+    const error = new GraphError({
+      status: 0,
+      code: "networkError",
+      message: "network error (TypeError, ECONNRESET)",
+      method: "GET",
+      url: "https://graph.microsoft.com/beta/x",
+    });
+    expect(networkCause(error)).toBe("connection reset (ECONNRESET)");
+  });
+
+  it("reads no other text of a message", () => {
+    expect(networkCause(new Error("connect ECONNREFUSED 127.0.0.1:1 (with a Bearer TOKEN)"))).toBeUndefined();
   });
 });
