@@ -10,8 +10,9 @@ import { UsageError } from "./usage-error.ts";
 // Each reader turns one flag's text into what the client takes, or throws a UsageError naming the
 // flag. The library's own checks run here, at the edge, so that later errors are never read as usage.
 
-const CLOUDS: readonly string[] = servers.map((s) => s["x-graph-cloud"]);
-const STORIES = Object.keys(builtInStories);
+/** The spec's clouds, and the built-in mock's stories: what --cloud and --mock accept. */
+export const CLOUDS: readonly string[] = servers.map((s) => s["x-graph-cloud"]);
+export const STORIES = Object.keys(builtInStories);
 
 export function readCloud(text: string | undefined): GraphCloud | undefined {
   if (text !== undefined && !CLOUDS.includes(text)) {
@@ -23,7 +24,8 @@ export function readCloud(text: string | undefined): GraphCloud | undefined {
 /** A base URL is checked without echoing it: it may carry a password. */
 export function readBaseUrl(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  if (URL.canParse(text) && (new URL(text).username || new URL(text).password)) {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (url?.username || url?.password) {
     throw new UsageError("--base-url must not carry credentials (user:password@): the token has its own flags");
   }
   try {

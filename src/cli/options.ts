@@ -1,7 +1,7 @@
 import { servers } from "../../generated/graph-lro.routes.ts";
 import { resolveBaseUrl } from "../client/clouds.ts";
 import { POLL_DEFAULTS } from "../index.ts";
-import { builtInStories } from "../mock/stories.ts";
+import { CLOUDS, STORIES } from "./cli-values.ts";
 import { formatDuration } from "./duration.ts";
 
 /** A flag of `wait` and `get`: how it is parsed, and its line in their usage. */
@@ -15,9 +15,7 @@ export interface CliOption {
   readonly help: readonly string[];
 }
 
-const CLOUDS = servers.map((s) => s["x-graph-cloud"]);
 const DEFAULT_CLOUD = servers.find((s) => s.url === resolveBaseUrl({}).href)?.["x-graph-cloud"];
-const STORIES = Object.keys(builtInStories);
 
 /** The flags of `wait` and `get`; the only list of them (parser and usage read it). */
 export const OPTIONS = {
@@ -69,7 +67,7 @@ export const OPTIONS = {
     help: [
       "answer from the built-in spec-derived mock instead of Graph, playing a story:",
       ...wrap(STORIES.join(", "), 72),
-      "with no target, progress; a target and no story get the spec's examples (else 404)",
+      "no target: progress; a target and no story: the spec's examples (other ids: 404)",
     ],
   },
   "token-command": {
@@ -83,8 +81,6 @@ export const OPTIONS = {
   help: { type: "boolean", short: "h", usage: "-h, --help", help: ["this text"] },
   version: { type: "boolean", usage: "--version", help: ["the version of graph-lro"] },
 } as const satisfies Record<string, CliOption>;
-
-export type OptionName = keyof typeof OPTIONS;
 
 /** `text` in lines of at most `width`, broken at spaces. */
 function wrap(text: string, width: number): string[] {

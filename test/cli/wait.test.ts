@@ -3,6 +3,7 @@ import { spec } from "../../generated/graph-lro.spec.ts";
 import { InterruptedError } from "../../src/cli/exit-codes.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
 import { builtInStories } from "../../src/mock/index.ts";
+import { json, odataError, recordingFetch } from "../support/recording-fetch.ts";
 import { GRAPH_ROOT } from "../support/spec-urls.ts";
 import { graphLro, jsonLines } from "./in-process.ts";
 
@@ -76,6 +77,20 @@ describe("--verbose", () => {
     expect(verbose).toHaveLength(4);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the live line's own redraw.
     expect(terminal.match(/(^|\n|\r\u001b\[2K)[←→] /g)).toHaveLength(verbose.length);
+  });
+});
+
+describe("--header", () => {
+  const SECRET = "secret-token";
+  it("sends each --header on every attempt, once", async () => {
+    const { fetch, requests } = recordingFetch(odataError(503, "serviceUnavailable"), json({ status: "succeeded" }));
+    const argv = ["get", "--alert-operation", "x", "--header", "X-Trace: 1", "--header", "x-trace: 2"];
+    const { code } = await graphLro(argv, { env: { GRAPH_TOKEN: SECRET }, fetch });
+    expect(code).toBe(EXIT.succeeded);
+    expect(requests.map((r) => [r.headers["x-trace"], r.headers.authorization])).toEqual([
+      ["1, 2", `Bearer ${SECRET}`],
+      ["1, 2", `Bearer ${SECRET}`],
+    ]);
   });
 });
 
