@@ -2,6 +2,7 @@ import { GraphError, OperationFailedError, OperationTimeoutError, type PollState
 import { formatDuration } from "./duration.ts";
 import { type ExitCode, exitCodeFor, InterruptedError } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";
+import { clip } from "./terminal-text.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** How a run ended badly: the exit code, one line for people, and the `--json` error object. */
@@ -27,19 +28,25 @@ export interface FailureContext {
   /** The last poll state seen while waiting, for resuming. */
   state: PollState | undefined;
   timeoutMs: number | undefined;
+  /** The token, if one was read: never printed, even when a server echoes it into its error. */
+  token: string | undefined;
 }
 
 /** Describes an error for people and for scripts. The exit code is exitCodeFor's. */
 export function describeFailure(error: unknown, context: FailureContext): Failure {
   const exit = exitCodeFor(error);
+  const redact = (text: string) => {
+    const { token } = context;
+    return redactCredentials(token && token.length >= 8 ? text.replaceAll(token, "<token>") : text);
+  };
   const fail = (code: string, message: string, fields: Record<string, unknown> = {}, hints: string[] = []) => ({
     exit,
     code,
-    message: redactCredentials(message),
+    message: redact(message),
     // A failed operation's summary has said it already.
     quiet: error instanceof OperationFailedError,
     hints,
-    fields,
+    fields: JSON.parse(redact(JSON.stringify(fields))) as Record<string, unknown>,
   });
   const resume = `graph-lro ${context.argv.map(shellWord).join(" ")}`;
   if (error instanceof InterruptedError) {
@@ -54,10 +61,9 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
     return fail("usageError", error.message, {}, [`Run ${help} for usage.`]);
   }
   if (error instanceof OperationFailedError) {
-    return fail("operationFailed", error.message, {
-      operationId: error.operation.id,
-      statusDetail: error.statusDetail,
-    });
+    const { id, statusDetail } = error.operation;
+    const message = `operation ${id ?? "(no id)"} failed: ${some(statusDetail) ?? "(no statusDetail)"}`;
+    return fail("operationFailed", message, { operationId: id, statusDetail });
   }
   if (error instanceof OperationTimeoutError) {
     const fields = { timeoutMs: error.timeoutMs, lastStatus: error.state.lastStatus, state: error.state, resume };
@@ -89,9 +95,15 @@ function graphFailure(error: GraphError, context: FailureContext, fail: Fail): F
     return fail(error.code, `cannot reach ${host}: ${cause ?? "network error"}`, { ...fields, cause });
   }
   const who = { mock: "the built-in mock", server: "the server", graph: "Graph" }[context.answeredBy];
-  const id = requestId ? ` (request-id ${requestId})` : "";
-  return fail(error.code, `${who} answered: ${error.message}${id}`, fields);
+  // Graph's own words are what people need; the library keeps them in the body only.
+  const said = some(error.body?.error?.message);
+  if (said === undefined) return fail(error.code, `${who} answered: ${error.message}`, fields);
+  const id = requestId ? `, request-id ${requestId}` : "";
+  return fail(error.code, `${who} answered ${status} ${error.code}: ${said} (${method} ${url}${id})`, fields);
 }
+
+/** A server's text, if it is some, cut to a line's worth. */
+const some = (text: unknown) => (typeof text === "string" && text !== "" ? clip(text) : undefined);
 
 /** Userinfo in any URL of a message (`https://user:pass@host`) is a credential. */
 export function redactCredentials(text: string): string {

@@ -1,4 +1,4 @@
-import { terminalSafe } from "./terminal-text.ts";
+import { clip, terminalSafe } from "./terminal-text.ts";
 
 // The human lines of wait and get, as pure functions. Every value that came from the server (or
 // the command line) goes through terminalSafe: a status must not be able to drive the terminal.
@@ -19,7 +19,7 @@ export interface Retry {
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 const show = (value: unknown, absent: string) =>
-  value === undefined || value === null || value === "" ? absent : terminalSafe(String(value));
+  value === undefined || value === null || value === "" ? absent : terminalSafe(clip(String(value)));
 
 const REASONS: Readonly<Record<number, string>> = {
   429: "throttled",

@@ -42,6 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       answeredBy: command?.mock ? "mock" : command?.baseUrl ? "server" : "graph",
       state: progress.state,
       timeoutMs: command && getTimeoutMs(command),
+      token: progress.token,
     });
     // A command line that could not be read gets JSON if it asked for it.
     reporter ??= createReporter(output, { command: "get", json: argv.includes("--json"), verbose: false });

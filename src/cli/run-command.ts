@@ -18,8 +18,9 @@ import type { Reporter } from "./render.ts";
 import { readToken } from "./token.ts";
 import { UsageError } from "./usage-error.ts";
 
-/** Where a run stands, for the failure report: the last poll state (to resume from). */
+/** Where a run stands, for the failure report: the token read (to redact) and the last poll state (to resume from). */
 export interface RunProgress {
+  token?: string;
   state?: PollState;
 }
 
@@ -37,6 +38,7 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
   const fetch = observedFetch(network, { headers, now, onExchange: (event) => reporter.exchange(event) });
   let token = await readToken(command.tokenCommand, io.env, io.signal);
   if (mock) token ??= "mock-token";
+  progress.token = token;
   if (token === undefined)
     throw new UsageError("no token: set GRAPH_TOKEN, pass --token-command, or use --mock", command.command);
   const client = createGraphLroClient({

@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { servers } from "../../generated/graph-lro.routes.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
-import { POLL_DEFAULTS } from "../../src/poller/poll-operation.ts";
+import { POLL_DEFAULTS } from "../../src/index.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
 import { operationUrl } from "../support/spec-urls.ts";
-import { graphLro, jsonLines } from "./in-process.ts";
+import { graphLro, jsonLines, warmUpMock } from "./in-process.ts";
+
+beforeAll(warmUpMock, 60_000);
 
 const SECRET = "hunter2-secret";
 const URL_X = operationUrl("roleManagementAlert", { "longRunningOperation-id": "x" });

@@ -91,3 +91,30 @@ describe("text from the server never drives the terminal", () => {
     expect(stdout).not.toMatch(CONTROL);
   });
 });
+
+describe("what a server sends back is bounded, and never shows the token", () => {
+  it("a token echoed into an error is printed as <token>, on stderr and in JSON", async () => {
+    const token = "eyJ0eXAiOiJKV1QiLCJhbGciOi.echoed-token-value";
+    const echo = async (request: Request) => {
+      const message = `denied for ${request.headers.get("authorization")}`;
+      return json({ error: { code: "Forbidden", message } }, { status: 403 });
+    };
+    const { code, stdout, stderr } = await graphLro(["get", ...TARGET, "--json"], {
+      env: { GRAPH_TOKEN: token },
+      fetch: echo,
+    });
+    expect(code).toBe(EXIT.http);
+    expect(stdout + stderr).not.toContain(token);
+    expect(stderr).toContain("denied for Bearer <token>");
+  });
+
+  it("a statusDetail of megabytes is cut to a line's worth, in the summary and the JSON error", async () => {
+    const fetch = () => recordingFetch(json({ status: "failed", statusDetail: "x".repeat(5_000_000) })).fetch;
+    const plain = await graphLro(["wait", ...TARGET], { env: ENV, fetch: fetch() });
+    expect(plain.code).toBe(EXIT.failed);
+    expect(plain.stdout.length).toBeLessThan(1_000);
+    const scripted = await graphLro(["wait", ...TARGET, "--json"], { env: ENV, fetch: fetch() });
+    const { error } = jsonLines(scripted.stdout).at(-1) as { error: { message: string } };
+    expect(error.message.length).toBeLessThan(600);
+  });
+});

@@ -6,7 +6,9 @@ import { EXIT } from "../../src/cli/run-cli.ts";
 import { createGraphLroHandlers, defineStory, type MockServer, startMockServer } from "../../src/mock/index.ts";
 import { MIN_POLL_DELAY_MS } from "../../src/poller/poll-schedule.ts";
 import { operationUrl, template } from "../support/spec-urls.ts";
-import { graphLro } from "./in-process.ts";
+import { graphLro, warmUpMock } from "./in-process.ts";
+
+beforeAll(warmUpMock, 60_000);
 
 // The command in this process, over real HTTP: against startMockServer, and a server that never answers.
 const SECRET = "eyJ0eXAiOiJKV1QiLCJhbGciOi.secret-token-value";
@@ -54,7 +56,9 @@ describe("graph-lro over HTTP against startMockServer", () => {
       env,
     });
     expect(code).toBe(EXIT.http);
-    expect(stderr).toMatch(/^graph-lro: the server answered: GET .* → 404 itemNotFound/);
+    expect(stderr).toMatch(
+      /^graph-lro: the server answered 404 itemNotFound: .+ \(GET http:\/\/127\.0\.0\.1:.*, request-id .+\)\n$/,
+    );
     expect(stdout + stderr).not.toContain(SECRET);
   });
 

@@ -53,3 +53,9 @@ export const jsonLines = (stdout: string) =>
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+/**
+ * Runs the built-in mock once, ahead of the tests: its first run (loading msw, compiling schemas) can
+ * take seconds on a busy machine, which would otherwise count against one test's timeout.
+ */
+export const warmUpMock = () => graphLro(["get", "--mock"]);

@@ -1,11 +1,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { networkCause } from "../../src/cli/network-cause.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
 import { GraphError } from "../../src/index.ts";
 import { json } from "../support/recording-fetch.ts";
-import { graphLro, jsonLines } from "./in-process.ts";
+import { graphLro, jsonLines, warmUpMock } from "./in-process.ts";
+
+beforeAll(warmUpMock, 60_000);
 
 const ENV = { GRAPH_TOKEN: "token" };
 const TARGET = ["--alert-operation", "x"];
