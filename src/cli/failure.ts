@@ -37,7 +37,7 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
   const exit = exitCodeFor(error);
   const redact = (text: string) => {
     const { token } = context;
-    return redactCredentials(token && token.length >= 8 ? text.replaceAll(token, "<token>") : text);
+    return redactCredentials(token && token.length >= 8 ? text.replaceAll(token, "[redacted]") : text);
   };
   const fail = (code: string, message: string, fields: Record<string, unknown> = {}, hints: string[] = []) => ({
     exit,

@@ -18,7 +18,9 @@ const graphLro = (args: string[], env: Record<string, string> = {}, onStdout?: (
   spawnNode([BIN, ...args], env, onStdout);
 
 describe.concurrent("graph-lro as a process", () => {
-  it("waits through the throttled story, showing the 429, then a summary with the resourceLocation", async () => {
+  it("waits through the throttled story, showing the 429, then a summary with the resourceLocation", async ({
+    expect,
+  }) => {
     const { code, stdout } = await graphLro(["wait", "--mock", "throttled"]);
     expect(code).toBe(EXIT.succeeded);
     const { resourceLocation } = spec.components.examples.alertRefreshSucceeded.value;
@@ -28,7 +30,7 @@ describe.concurrent("graph-lro as a process", () => {
     expect(stdout).toContain(`resourceLocation: ${resourceLocation}`);
   }, 20_000);
 
-  it("prints its version from source and from dist/", async () => {
+  it("prints its version from source and from dist/", async ({ expect }) => {
     const { version } = JSON.parse(readFileSync(join(PROJECT_DIR, "package.json"), "utf8")) as { version: string };
     requireBuild();
     const fromDist = await spawnNode([join(PROJECT_DIR, "dist/src/cli/main.js"), "--version"]);
@@ -40,7 +42,7 @@ describe.concurrent("graph-lro as a process", () => {
     ]);
   }, 20_000);
 
-  it("exits 130 on Ctrl-C while waiting, saying how to resume", async () => {
+  it("exits 130 on Ctrl-C while waiting, saying how to resume", async ({ expect }) => {
     let sent = false;
     const run = graphLro(["wait", "--mock", "--json"], {}, (out) => {
       // Once: a second SIGINT would find Node's default handler, which ends the process at once.
@@ -54,7 +56,7 @@ describe.concurrent("graph-lro as a process", () => {
     expect(JSON.parse(stdout.trim().split("\n").at(-1) ?? "")).toMatchObject({ error: { code: "interrupted" } });
   }, 20_000);
 
-  it("exits 130 at once on Ctrl-C while --token-command runs, stopping it and what it started", async () => {
+  it("exits 130 at once on Ctrl-C while --token-command runs, stopping it and what it started", async ({ expect }) => {
     const pidFile = join(mkdtempSync(join(tmpdir(), "graph-lro-")), "pid");
     const run = graphLro([
       "get",
