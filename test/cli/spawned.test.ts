@@ -28,7 +28,7 @@ describe.concurrent("graph-lro as a process", () => {
       /^\[ +\d+\.\d s\] throttled \(429\), Retry-After 1\.0 s\n\[ +\d+\.\d s\] succeeded \(poll 1\)\n/,
     );
     expect(stdout).toContain(`resourceLocation: ${resourceLocation}`);
-  }, 20_000);
+  }, 60_000);
 
   it("prints its version from source and from dist/", async ({ expect }) => {
     const { version } = JSON.parse(readFileSync(join(PROJECT_DIR, "package.json"), "utf8")) as { version: string };
@@ -40,7 +40,7 @@ describe.concurrent("graph-lro as a process", () => {
       `graph-lro ${version}\n`,
       `graph-lro ${version}\n`,
     ]);
-  }, 20_000);
+  }, 60_000);
 
   it("exits 130 on Ctrl-C while waiting, saying how to resume", async ({ expect }) => {
     let sent = false;
@@ -54,7 +54,7 @@ describe.concurrent("graph-lro as a process", () => {
       "graph-lro: interrupted after 1 poll, last status notStarted\nTo resume: graph-lro wait --mock --json\n",
     );
     expect(JSON.parse(stdout.trim().split("\n").at(-1) ?? "")).toMatchObject({ error: { code: "interrupted" } });
-  }, 20_000);
+  }, 60_000);
 
   it("exits 130 at once on Ctrl-C while --token-command runs, stopping it and what it started", async ({ expect }) => {
     const pidFile = join(mkdtempSync(join(tmpdir(), "graph-lro-")), "pid");
@@ -72,7 +72,7 @@ describe.concurrent("graph-lro as a process", () => {
     expect([code, stderr]).toEqual([EXIT.interrupted, "graph-lro: interrupted\n"]);
     expect(Date.now() - sent).toBeLessThan(5_000);
     await expect.poll(() => pidFileRunning(pidFile), { timeout: 2_000, interval: 50 }).toBe(false);
-  }, 20_000);
+  }, 60_000);
 });
 
 describe("npm start", () => {
