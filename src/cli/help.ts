@@ -53,19 +53,19 @@ ${EXIT_CODES}
 const WAIT = usage(
   "wait",
   "poll an operation until it succeeds or fails, showing its progress",
-  `  graph-lro wait "$LOCATION"                         the Location header of a 202
-  graph-lro wait --mock throttled                     see a 429 and its Retry-After waited out
-  graph-lro wait --mock failed --json                 one JSON line per state, then {"error": …}
+  `  graph-lro wait "$LOCATION"                   the Location header of a 202
+  graph-lro wait --mock throttled              a 429, and the Retry-After it asks for waited out
+  graph-lro wait --mock failed --json          one JSON line per state, then {"error": …}
   GRAPH_TOKEN=… graph-lro wait --alert-operation 'refresh:DirectoryRole_…' --timeout 10m
   graph-lro wait --base-url http://127.0.0.1:4010/beta --header 'Prefer: story=failed' \\
-      --user alice@contoso.com --operation x           against graph-lro mock, choosing its story`,
+      --user alice@contoso.com --operation x   against graph-lro mock, choosing its story`,
 );
 
 const GET = usage(
   "get",
   "read an operation once and print it as JSON",
   `  graph-lro get "$LOCATION" --select status,resourceLocation
-  graph-lro get --mock --alert-operation <example id>     the spec's example, from the built-in mock
+  graph-lro get --mock --alert-operation <example id>   the spec's example, from the built-in mock
   graph-lro get --user alice@contoso.com --operation <id> --cloud usGov --verbose`,
 );
 
