@@ -1,4 +1,4 @@
-import { GraphError, OperationFailedError, OperationTimeoutError } from "../index.ts";
+import { GraphError, InvalidArgumentError, OperationFailedError, OperationTimeoutError } from "../index.ts";
 import { TokenError } from "./token.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -18,11 +18,12 @@ export class InterruptedError extends Error {
 
 /**
  * The exit code for an error, by the library's and the CLI's own error types. Anything else
- * (a TypeError included) is a bug, 70: user input is checked where it is read (cli-values.ts).
+ * (a TypeError included) is a bug, 70. User input is checked where it is read (cli-values.ts);
+ * a library argument check that still fires (InvalidArgumentError) is a usage error too.
  */
 export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof InterruptedError) return EXIT.interrupted;
-  if (error instanceof UsageError) return EXIT.usage;
+  if (error instanceof UsageError || error instanceof InvalidArgumentError) return EXIT.usage;
   if (error instanceof OperationFailedError) return EXIT.failed;
   if (isTimeout(error)) return EXIT.timeout;
   if (error instanceof GraphError || error instanceof TokenError) return EXIT.http;

@@ -1,4 +1,10 @@
-import { GraphError, OperationFailedError, OperationTimeoutError, type PollState } from "../index.ts";
+import {
+  GraphError,
+  InvalidArgumentError,
+  OperationFailedError,
+  OperationTimeoutError,
+  type PollState,
+} from "../index.ts";
 import { formatDuration } from "./duration.ts";
 import { type ExitCode, exitCodeFor, InterruptedError } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";
@@ -56,8 +62,9 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
       : "";
     return fail("interrupted", `interrupted${where}`, { state, resume }, state ? [`To resume: ${resume}`] : []);
   }
-  if (error instanceof UsageError) {
-    const help = error.command ? `graph-lro ${error.command} --help` : "graph-lro --help";
+  if (error instanceof UsageError || error instanceof InvalidArgumentError) {
+    const help =
+      error instanceof UsageError && error.command ? `graph-lro ${error.command} --help` : "graph-lro --help";
     return fail("usageError", error.message, {}, [`Run ${help} for usage.`]);
   }
   if (error instanceof OperationFailedError) {

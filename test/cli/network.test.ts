@@ -1,9 +1,10 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
+import { exitCodeFor } from "../../src/cli/exit-codes.ts";
 import { networkCause } from "../../src/cli/network-cause.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
-import { GraphError } from "../../src/index.ts";
+import { GraphError, InvalidArgumentError } from "../../src/index.ts";
 import { json } from "../support/recording-fetch.ts";
 import { graphLro, jsonLines, warmUpMock } from "./in-process.ts";
 
@@ -75,6 +76,12 @@ describe("errors are classified by the library's and the CLI's own types", () =>
     const { code, stderr } = await graphLro(["get", "--mock"], { io: { stdout } });
     expect(code).toBe(EXIT.internal);
     expect(stderr).toBe(`graph-lro: unexpected error: TypeError: ${bug.message}\n`);
+  });
+
+  it("by type alone: the library's argument errors are usage errors, other TypeErrors bugs", () => {
+    expect(exitCodeFor(new InvalidArgumentError("timeoutMs", "timeoutMs must be…"))).toBe(EXIT.usage);
+    expect(exitCodeFor(new TypeError("x is not a function"))).toBe(EXIT.internal);
+    expect(exitCodeFor(new RangeError("Invalid array length"))).toBe(EXIT.internal);
   });
 
   it("a RangeError from deep inside is exit 70 too", async () => {
