@@ -1,28 +1,14 @@
-import { fileURLToPath } from "node:url";
-import type { CliIo } from "./cli-io.ts";
 import { UsageError } from "./usage-error.ts";
 
-/** What `src/cli/mock-command.ts` exports: the `graph-lro mock` command and its usage. */
-interface MockCommandModule {
-  MOCK_USAGE: string;
-  runMockCommand(argv: readonly string[], io: Pick<CliIo, "stdout" | "stderr" | "signal">): Promise<number>;
-}
-
 /**
- * Loads `graph-lro mock` only when it runs: it needs msw (an optional peer dependency) and node:http.
- * The specifier is computed (`.ts` from source, `.js` from dist/) until the module lands; then it
- * becomes a plain `import("./mock-command.ts")`, which tsc rewrites for dist/.
+ * `graph-lro mock` (src/cli/mock-command.ts), loaded only when it runs: it needs msw, an optional
+ * peer dependency, and node:http.
  */
-export async function loadMockCommand(): Promise<MockCommandModule> {
-  const extension = fileURLToPath(import.meta.url).endsWith(".ts") ? ".ts" : ".js";
+export async function loadMockCommand(): Promise<typeof import("./mock-command.ts")> {
   try {
-    return (await import(new URL(`./mock-command${extension}`, import.meta.url).href)) as MockCommandModule;
+    return await import("./mock-command.ts");
   } catch (error) {
-    const missing = (error as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND";
-    if (missing && String(error).includes("msw")) {
-      throw new UsageError("graph-lro mock needs the msw package (an optional peer dependency): npm install msw@2");
-    }
-    if (missing) throw new UsageError("graph-lro mock is not in this build");
-    throw error;
+    if ((error as { code?: unknown }).code !== "ERR_MODULE_NOT_FOUND" || !String(error).includes("msw")) throw error;
+    throw new UsageError("graph-lro mock needs the msw package (an optional peer dependency): npm install msw@2");
   }
 }

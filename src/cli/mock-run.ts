@@ -15,7 +15,8 @@ export async function mockFetch(): Promise<Fetch> {
     if ((error as { code?: unknown }).code !== "ERR_MODULE_NOT_FOUND" || !String(error).includes("msw")) throw error;
     throw new UsageError("--mock needs the msw package (an optional peer dependency): npm install msw@2");
   }
-  return mock.createMockFetch(mock.createGraphLroHandlers());
+  // A request that breaks the spec is a bug to name (exit 70), not an answer to show.
+  return mock.createMockFetch(mock.createGraphLroHandlers(), { onViolation: "throw" });
 }
 
 interface Parameter {

@@ -1,30 +1,29 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MOCK_USAGE } from "../../src/cli/mock-command.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
-import { PROJECT_DIR } from "../support/project-copy.ts";
 import { graphLro } from "./in-process.ts";
 
-// `graph-lro mock` is src/cli/mock-command.ts's, written apart; these run once it is in the tree.
-// TODO(lead): once mock-command.ts is on main, drop runIf and make mock-dispatch.ts import it by name.
-const landed = existsSync(join(PROJECT_DIR, "src/cli/mock-command.ts"));
-
-describe.runIf(landed)("graph-lro mock", () => {
-  const usage = async () =>
-    ((await import(join(PROJECT_DIR, "src/cli/mock-command.ts"))) as { MOCK_USAGE: string }).MOCK_USAGE;
-
+// `graph-lro mock` is src/cli/mock-command.ts's (tested in test/mock/); here, that the command dispatches to it.
+describe("graph-lro mock", () => {
   it.each([[["mock", "--help"]], [["help", "mock"]]])("%j prints the mock's usage and exits 0", async (argv) => {
     const { code, stdout } = await graphLro(argv);
     expect(code).toBe(EXIT.succeeded);
-    expect(stdout.trimEnd()).toBe((await usage()).trimEnd());
+    expect(stdout.trimEnd()).toBe(MOCK_USAGE.trimEnd());
   });
 
   it("serves until Ctrl-C, then exits 0", async () => {
     const controller = new AbortController();
-    const run = graphLro(["mock", "--port", "0", "--quiet"], { signal: controller.signal });
-    setTimeout(() => controller.abort(), 500);
-    const { code, stdout } = await run;
+    let banner = "";
+    // Ctrl-C once the banner says where it listens.
+    const write = (text: string) => {
+      banner += text;
+      if (banner.includes("127.0.0.1")) controller.abort();
+    };
+    const { code } = await graphLro(["mock", "--port", "0", "--quiet"], {
+      signal: controller.signal,
+      io: { stdout: { write } },
+    });
     expect(code).toBe(EXIT.succeeded);
-    expect(stdout).toContain("127.0.0.1");
+    expect(banner).toContain("http://127.0.0.1:");
   });
 });
