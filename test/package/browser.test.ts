@@ -48,6 +48,7 @@ beforeAll(async () => {
   origin = server.origin;
   browser = await launchChromium();
 }, 60_000);
+
 it.skipIf(!available)(
   "waits for a mock operation in headless Chromium, with no request beyond the page",
   async () => {

@@ -16,7 +16,7 @@ import { PROJECT_DIR } from "../support/project-copy.ts";
 // that installed this project. It takes over a minute (npm installs the whole toolchain inside the clone),
 // so it runs only when asked: `npm run test:git-install`.
 const enabled = process.env.GRAPH_LRO_GIT_INSTALL === "1";
-if (!enabled) console.info("git install check skipped: run `npm run test:git-install` (about 80 s)");
+if (!enabled) console.info("git install check skipped: run `npm run test:git-install` (about 65 s)");
 
 const run = promisify(execFile);
 /** npm's own work is bounded: a cold install of the toolchain inside the clone takes about a minute. */
@@ -24,7 +24,7 @@ const NPM_TIMEOUT_MS = 300_000;
 let repo = "";
 let app = "";
 
-describe.skipIf(!enabled)("npm install git+file://<a clone of the project>", () => {
+describe.skipIf(!enabled)("npm install git+file://<a repository of the working tree>", () => {
   beforeAll(async () => {
     repo = await mkdtemp(join(tmpdir(), "graph-lro-repo-"));
     app = await mkdtemp(join(tmpdir(), "graph-lro-git-consumer-"));
