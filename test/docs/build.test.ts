@@ -14,6 +14,8 @@ let dir = "";
 const site = (file: string) => readFile(join(dir, file), "utf8");
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "graph-lro-site-"));
+  // A previous site: the page of an API no longer declared, and a screenshot.
+  for (const file of ["gone.html", "gone.yaml", "reference.png"]) await writeFile(join(dir, file), "old");
   await buildDocs(PROJECT_DIR, dir);
 }, 120_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -30,10 +32,10 @@ async function redocOptions(file: string): Promise<unknown> {
 }
 
 describe("npm run docs", () => {
-  it("writes a page and its bundled spec for each API of redocly.yaml, and an index linking them", async () => {
+  it("writes a page and its bundled spec for each API of redocly.yaml, an index, and drops stale pages", async () => {
     const names = (await readApiTargets(PROJECT_DIR)).map((target) => target.name);
     const files = names.flatMap((name) => [`${name}.html`, `${name}.yaml`]);
-    expect((await readdir(dir)).sort()).toEqual([".nojekyll", "index.html", ...files].sort());
+    expect((await readdir(dir)).sort()).toEqual([".nojekyll", "index.html", "reference.png", ...files].sort());
     const index = await site("index.html");
     for (const file of files) expect(index).toContain(`href="${file}"`);
     const bundled = parse(await site("graph-lro.yaml"));
