@@ -16,7 +16,7 @@ export async function copyProject(
   prefix = "graph-lro-project-",
 ): Promise<{ dir: string; dispose: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
-  const skip = new Set([".git", "dist"].map((name) => join(PROJECT_DIR, name)));
+  const skip = new Set([".git", "dist", "site"].map((name) => join(PROJECT_DIR, name)));
   // Every node_modules: the root one is linked below, and interop/'s (npm run test:interop) is not needed.
   const copied = (source: string) => !skip.has(source) && basename(source) !== "node_modules";
   await cp(PROJECT_DIR, dir, { recursive: true, filter: copied });

@@ -1,0 +1,88 @@
+import { execFile } from "node:child_process";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { parse } from "yaml";
+import { CONFIG_FILE, readApiTargets } from "./config.ts";
+import { type ApiPage, indexPage } from "./docs-index.ts";
+
+const run = promisify(execFile);
+
+/** Redoc's page with a Content-Security-Policy that keeps it offline (see the file). */
+const PAGE_TEMPLATE = "scripts/docs-page.hbs";
+/** A build-docs or bundle run that takes longer has hung: a cold build takes about 2 s. */
+const REDOCLY_TIMEOUT_MS = 120_000;
+
+/** A reference page that could not be built; the message names the API and what failed. */
+export class DocsError extends Error {
+  override name = "DocsError";
+}
+
+/**
+ * Builds the API reference into `outDir`: for each API in redocly.yaml, `<name>.html` (Redoc, one
+ * self-contained file) and `<name>.yaml` (its bundled spec, which the page offers for download), plus
+ * `index.html` linking them, a layout GitHub Pages serves as is. Pages are built in a temporary folder
+ * first, so a failure leaves `outDir` as it was; pages and specs of APIs no longer declared are removed,
+ * other files (screenshots) are kept. Returns the pages.
+ */
+export async function buildDocs(projectDir: string, outDir: string): Promise<ApiPage[]> {
+  const targets = await readApiTargets(projectDir);
+  const config = parse(await readFile(join(projectDir, CONFIG_FILE), "utf8")) as RedoclyConfig;
+  const project = JSON.parse(await readFile(join(projectDir, "package.json"), "utf8")) as { name: string };
+  const stage = await mkdtemp(join(tmpdir(), "graph-lro-docs-"));
+  try {
+    const pages = await Promise.all(targets.map(({ name }) => buildPage(projectDir, stage, name, config)));
+    await writeFile(join(stage, "index.html"), indexPage(`${project.name} API reference`, pages));
+    // GitHub Pages would otherwise run Jekyll over the folder.
+    await writeFile(join(stage, ".nojekyll"), "");
+    await mkdir(outDir, { recursive: true });
+    const built = new Set(await readdir(stage));
+    for (const file of await readdir(outDir)) {
+      if (/\.(html|yaml)$/.test(file) && !built.has(file)) await rm(join(outDir, file), { force: true });
+    }
+    for (const file of built) await copyFile(join(stage, file), join(outDir, file));
+    return pages;
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+  }
+}
+
+interface RedoclyConfig {
+  openapi?: Record<string, unknown>;
+  apis: Record<string, { openapi?: Record<string, unknown> }>;
+}
+
+async function buildPage(projectDir: string, stage: string, name: string, config: RedoclyConfig): Promise<ApiPage> {
+  const page = { name, html: `${name}.html`, yaml: `${name}.yaml` };
+  // Key by key: given an API's own `openapi:`, build-docs would ignore the shared one entirely.
+  const options = {
+    ...config.openapi,
+    ...config.apis[name]?.openapi,
+    downloadUrls: [{ title: "OpenAPI description (YAML)", url: page.yaml }],
+  };
+  await redocly(projectDir, name, ["bundle", name, "-o", join(stage, page.yaml)]);
+  await redocly(projectDir, name, [
+    ...["build-docs", name, "--inlineBundle", "--template", PAGE_TEMPLATE],
+    ...["--openapi", JSON.stringify(options), "-o", join(stage, page.html)],
+  ]);
+  const { info } = parse(await readFile(join(stage, page.yaml), "utf8")) as { info: Record<string, string> };
+  return { ...page, title: info.title ?? name, version: info.version ?? "", summary: info.summary };
+}
+
+async function redocly(projectDir: string, api: string, args: string[]): Promise<void> {
+  try {
+    await run(join(projectDir, "node_modules", ".bin", "redocly"), args, {
+      cwd: projectDir,
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },
+      timeout: REDOCLY_TIMEOUT_MS,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const { stdout = "", stderr = "", killed } = error as { stdout?: string; stderr?: string; killed?: boolean };
+    // Drop the Node 20 deprecation box that Redocly CLI prints on every run.
+    const output = `${stdout}${stderr}`.replace(/^\s*[╔║╚].*\n?/gm, "").trim();
+    const why = killed ? `took more than ${REDOCLY_TIMEOUT_MS / 1000} s` : `failed:\n${output}`;
+    throw new DocsError(`API "${api}": redocly ${args[0]} ${why}`);
+  }
+}
