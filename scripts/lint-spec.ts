@@ -4,7 +4,7 @@
 import { execFile } from "node:child_process";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkSpec } from "./lib/build-artifacts.ts";
+import { checkSpec } from "./lib/check-spec.ts";
 import { readApiTargets } from "./lib/config.ts";
 
 /** Each linter takes a few seconds; a minute means it hangs (a hostile spec), so it is stopped. */

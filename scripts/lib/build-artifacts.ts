@@ -3,11 +3,11 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { checkSpec } from "./check-spec.ts";
 import { type ApiTarget, readApiTargets } from "./config.ts";
 import { GenerateError } from "./generate-error.ts";
 import { bundleDereferenced, lintApis } from "./redocly.ts";
 import { routesModule } from "./routes-module.ts";
-import { loadSpecFiles, readConfined } from "./spec-files.ts";
 import { tsLiteral } from "./ts-literal.ts";
 
 /** Every generated file, by path relative to the project, with its exact content. */
@@ -37,25 +37,6 @@ export async function buildArtifacts(projectDir: string): Promise<Artifacts> {
     if (result.status === "fulfilled") for (const [path, text] of result.value) artifacts.set(path, text);
   }
   return artifacts;
-}
-
-/**
- * Parses the spec and the files it refers to with our capped parser, refusing alias bombs and escaping `$ref`s,
- * as a GenerateError. A file we cannot parse is refused too: Redocly's parser accepts a few more tags, which must
- * not let a bomb by. Run it before any tool that reads the spec itself.
- */
-export async function checkSpec(projectDir: string, target: ApiTarget): Promise<void> {
-  const root = join(projectDir, target.root);
-  const readText = (path: string) =>
-    readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
-      if (path !== root) throw error;
-      throw new GenerateError(`${target.root}: cannot read the spec of API "${target.name}" (redocly.yaml)`);
-    });
-  try {
-    await loadSpecFiles(root, readConfined(root, readText), target.root);
-  } catch (error) {
-    throw error instanceof GenerateError ? error : new GenerateError((error as Error).message);
-  }
 }
 
 async function buildApi(projectDir: string, target: ApiTarget): Promise<[string, string][]> {

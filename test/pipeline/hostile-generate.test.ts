@@ -1,10 +1,11 @@
 // Hostile specs against the real generate and check:generated: each once hung the build or leaked a file.
 
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it, type TestContext, vi } from "vitest";
 import { aliasBomb, beforePaths } from "./hostile-specs.ts";
 import { DATA, project, SPEC, STACK_LINE } from "./project.ts";
 import { runBounded } from "./run-bounded.ts";
@@ -122,19 +123,31 @@ describe("a property named __proto__", () => {
   });
 });
 
-describe("lint:spec, which runs Redocly and Spectral on the spec", () => {
-  it("refuses an escaping $ref and an alias bomb before either linter reads them", async (context) => {
+describe.concurrent("the other commands that hand the spec to Redocly", () => {
+  /** A project whose spec refers to a credentials file outside its folder, and holds an alias bomb. */
+  async function hostile(context: TestContext) {
     const p = await project(context);
     await mkdir(join(p.dir, "secrets"));
     await writeFile(join(p.dir, "secrets/config.json"), `{ "auths": { "registry": { "auth": "${SECRET}" } } }\n`);
     await p.edit(SPEC, (s) => beforePaths(s.replace(STATUS_REF, "$ref: '../secrets/config.json#/auths'"), aliasBomb()));
+    return p;
+  }
+  const REFUSED = /^(lint:spec: )?spec\/graph-lro\.yaml: (refused: its YAML aliases|.*refused: it leaves)/;
 
+  it("lint:spec (Redocly and Spectral) refuses it before either linter reads it", async (context) => {
+    const p = await hostile(context);
     const result = await runBounded(p.dir, "lint-spec");
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(
-      /^lint:spec: spec\/graph-lro\.yaml: (refused: its YAML aliases|.*refused: it leaves)/,
-    );
+    expect(result.stderr).toMatch(REFUSED);
     expect(result.stdout + result.stderr).not.toContain(SECRET);
-    expect(result.ms).toBeLessThan(60_000);
+  });
+
+  it("docs refuses it before Redocly bundles it into pages to publish", async (context) => {
+    const p = await hostile(context);
+    const result = await runBounded(p.dir, "docs", ["--out", "site"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(REFUSED);
+    expect(result.stdout + result.stderr).not.toContain(SECRET);
+    expect(existsSync(join(p.dir, "site"))).toBe(false);
   });
 });
