@@ -4,6 +4,7 @@
 import { execFile } from "node:child_process";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkSpec } from "./lib/check-spec.ts";
 import { readApiTargets } from "./lib/config.ts";
 
 /** Each linter takes a few seconds; a minute means it hangs (a hostile spec), so it is stopped. */
@@ -20,6 +21,8 @@ interface Outcome {
 const projectDir = resolve(process.argv[2] ?? ".");
 try {
   const targets = await readApiTargets(projectDir);
+  // Both linters follow $refs and expand aliases themselves: a hostile spec is refused before they run.
+  for (const target of targets) await checkSpec(projectDir, target);
   const roots = targets.map((target) => target.root);
   const outcomes = await Promise.all([
     lint("Redocly", "redocly.yaml", ["lint", ...targets.map((target) => target.name), "--format", "codeframe"]),

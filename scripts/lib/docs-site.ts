@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { parse } from "yaml";
+import { checkSpec } from "./check-spec.ts";
 import { CONFIG_FILE, readApiTargets } from "./config.ts";
 import { type ApiPage, indexPage } from "./docs-index.ts";
 
@@ -28,6 +29,8 @@ export class DocsError extends Error {
  */
 export async function buildDocs(projectDir: string, outDir: string): Promise<ApiPage[]> {
   const targets = await readApiTargets(projectDir);
+  // Redocly bundles what the spec refers to into the published pages: a hostile spec is refused first.
+  for (const target of targets) await checkSpec(projectDir, target);
   const config = parse(await readFile(join(projectDir, CONFIG_FILE), "utf8")) as RedoclyConfig;
   const project = JSON.parse(await readFile(join(projectDir, "package.json"), "utf8")) as { name: string };
   const stage = await mkdtemp(join(tmpdir(), "graph-lro-docs-"));

@@ -1,0 +1,48 @@
+// Redocly CLI, the linter users run themselves, for lint and for the dereferenced bundle.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ApiTarget } from "./config.ts";
+import { GenerateError } from "./generate-error.ts";
+import { runTool, ToolError } from "./run-tool.ts";
+
+/** Lints every API of redocly.yaml with its rules; a failure is a GenerateError holding Redocly's report. */
+export async function lintApis(projectDir: string, targets: ApiTarget[]): Promise<void> {
+  const args = ["lint", ...targets.map((t) => t.name), "--format", "codeframe"];
+  await redocly(projectDir, args, targets.map((t) => t.root).join(", "));
+}
+
+/** The API's spec bundled into one document, every `$ref` replaced by its target. */
+export async function bundleDereferenced(projectDir: string, target: ApiTarget): Promise<unknown> {
+  const dir = await mkdtemp(join(tmpdir(), "graph-lro-bundle-"));
+  try {
+    const out = join(dir, "bundle.json");
+    await redocly(projectDir, ["bundle", target.name, "--dereferenced", "--ext", "json", "-o", out], target.root);
+    return JSON.parse(await readFile(out, "utf8"));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function redocly(projectDir: string, args: string[], what: string): Promise<void> {
+  const bin = join(projectDir, "node_modules", ".bin", "redocly");
+  try {
+    await runTool(bin, args, {
+      cwd: projectDir,
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },
+    });
+  } catch (error) {
+    if (!(error instanceof ToolError)) throw error;
+    const how = error.exitCode === undefined ? error.reason : "failed";
+    throw new GenerateError(`${what}: redocly ${args[0]} ${how}:\n${withoutBanner(error.output)}`);
+  }
+}
+
+/** Drops the Node 20 deprecation box that Redocly CLI prints on every run. */
+function withoutBanner(output: string): string {
+  return output
+    .split("\n")
+    .filter((line) => !/^\s*[╔║╚]/.test(line))
+    .join("\n")
+    .trim();
+}
