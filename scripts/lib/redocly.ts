@@ -25,24 +25,31 @@ export async function bundleDereferenced(projectDir: string, target: ApiTarget):
 }
 
 async function redocly(projectDir: string, args: string[], what: string): Promise<void> {
-  const bin = join(projectDir, "node_modules", ".bin", "redocly");
   try {
-    await runTool(bin, args, {
-      cwd: projectDir,
-      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },
-    });
+    await runRedocly(projectDir, args);
   } catch (error) {
     if (!(error instanceof ToolError)) throw error;
     const how = error.exitCode === undefined ? error.reason : "failed";
-    throw new GenerateError(`${what}: redocly ${args[0]} ${how}:\n${withoutBanner(error.output)}`);
+    throw new GenerateError(`${what}: redocly ${args[0]} ${how}:\n${error.output}`);
   }
 }
 
-/** Drops the Node 20 deprecation box that Redocly CLI prints on every run. */
-function withoutBanner(output: string): string {
-  return output
-    .split("\n")
-    .filter((line) => !/^\s*[╔║╚]/.test(line))
-    .join("\n")
-    .trim();
+/** Redocly's environment: no telemetry, no update notice, no colours in reports we quote. */
+const REDOCLY_ENV = { REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
+
+/**
+ * Runs the project's Redocly CLI in the project folder, bounded like every tool (runTool). A failure is a
+ * ToolError whose output lacks the Node 20 deprecation box that Redocly CLI prints on every run.
+ */
+export async function runRedocly(projectDir: string, args: readonly string[]): Promise<string> {
+  try {
+    return await runTool(join(projectDir, "node_modules", ".bin", "redocly"), args, {
+      cwd: projectDir,
+      env: { ...process.env, ...REDOCLY_ENV },
+    });
+  } catch (error) {
+    if (!(error instanceof ToolError)) throw error;
+    const output = error.output.replace(/^\s*[╔║╚].*\n?/gm, "").trim();
+    throw new ToolError("redocly", error.reason, error.exitCode, output);
+  }
 }
