@@ -1,0 +1,4 @@
+// graph-lro/spec: the bundled spec as data, and its types, for other tools (validators, mocks, docs).
+export type { components, operations, paths } from "../../generated/graph-lro.ts";
+export { operations as routes, servers, terminalStatuses } from "../../generated/graph-lro.routes.ts";
+export { spec } from "../../generated/graph-lro.spec.ts";
