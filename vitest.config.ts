@@ -8,5 +8,8 @@ export default defineConfig({
     // Vitest's default (cores - 1) is one worker on a 2-core machine, but the slow files (pipeline,
     // package) mostly wait on child processes: two at a time halves the run there.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Type tests (*.test-d.ts) run through tsc, each assertion reported under its own test, as
+    // openapi-fetch's are; they count in the JSON report like the others.
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 });

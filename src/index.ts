@@ -16,17 +16,13 @@ export type {
 export { type ParsedOperationUrl, parseOperationUrl } from "./client/parse-operation-url.ts";
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from "./client/retry-after.ts";
 export type { RetryPolicy } from "./client/retry-policy.ts";
-export { GraphError, type GraphErrorDetails, type ODataError } from "./errors/graph-error.ts";
-export { OperationFailedError } from "./errors/operation-failed-error.ts";
-export { OperationTimeoutError } from "./errors/operation-timeout-error.ts";
-export {
-  MIN_POLL_BUDGET_MS,
-  POLL_DEFAULTS,
-  type PolledOperation,
-  type PollOptions,
-  type PollProgress,
-  pollOperation,
-} from "./poller/poll-operation.ts";
+export { GraphError, type GraphErrorCode, type GraphErrorDetails, type ODataError } from "./errors/graph-error.ts";
+export { InvalidArgumentError } from "./errors/invalid-argument-error.ts";
+export { OperationFailedError } from "./poller/operation-failed-error.ts";
+export { OperationTimeoutError } from "./poller/operation-timeout-error.ts";
+export { pollOperation } from "./poller/poll-operation.ts";
+export { MIN_POLL_BUDGET_MS, POLL_DEFAULTS, type PollOptions } from "./poller/poll-options.ts";
+export type { PolledOperation, PollProgress, WaitedOperation } from "./poller/poll-progress.ts";
 export { isTerminal, TERMINAL_STATUSES } from "./poller/poll-schedule.ts";
 export type { PollState } from "./poller/poll-state.ts";
 export type { PollTarget } from "./poller/poll-target.ts";

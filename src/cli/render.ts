@@ -1,4 +1,4 @@
-import type { PollProgress } from "../poller/poll-operation.ts";
+import type { PollProgress } from "../poller/poll-progress.ts";
 
 type Shown = { status?: string | null; statusDetail?: string | null; resourceLocation?: string | null };
 

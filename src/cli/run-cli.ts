@@ -6,9 +6,10 @@ import { createGraphLroClient, type GraphLroClient } from "../client/create-clie
 import type { OperationRef } from "../client/operation-routes.ts";
 import { parseOperationUrl } from "../client/parse-operation-url.ts";
 import { GraphError } from "../errors/graph-error.ts";
-import { OperationFailedError } from "../errors/operation-failed-error.ts";
-import { OperationTimeoutError } from "../errors/operation-timeout-error.ts";
-import { POLL_DEFAULTS, pollOperation } from "../poller/poll-operation.ts";
+import { OperationFailedError } from "../poller/operation-failed-error.ts";
+import { OperationTimeoutError } from "../poller/operation-timeout-error.ts";
+import { pollOperation } from "../poller/poll-operation.ts";
+import { POLL_DEFAULTS } from "../poller/poll-options.ts";
 import { type CliCommand, parseCliArgs, UsageError } from "./cli-args.ts";
 import { HELP } from "./help.ts";
 import { liveLine, progressLine, summary } from "./render.ts";
@@ -137,7 +138,9 @@ async function clientFor(command: CliCommand, io: CliIo, timeoutMs: number | und
     const { createGraphLroHandlers, createMockFetch } = await importMock();
     const handlers = createGraphLroHandlers({ stories: { [operationId]: command.mock } });
     const token = io.env.GRAPH_TOKEN || "mock-token";
-    return createGraphLroClient({ fetch: createMockFetch(handlers), token, timeoutMs });
+    // A request that breaks the spec is a bug to name (exit 70), not an answer to show.
+    const fetch = createMockFetch(handlers, { onViolation: "throw" });
+    return createGraphLroClient({ fetch, token, timeoutMs });
   }
   const token = await readToken(command, io);
   return createGraphLroClient({ cloud: command.cloud, baseUrl: command.baseUrl, token, timeoutMs });

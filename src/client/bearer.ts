@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 /** A bearer token, or a function called before every attempt, so refreshed tokens are used. */
 export type TokenSource = string | (() => string | Promise<string>);
 
@@ -5,7 +6,7 @@ export type TokenSource = string | (() => string | Promise<string>);
 const TOKEN = /^[\x21-\x7e]+$/;
 
 /**
- * The `Authorization` value for a token. Throws a TypeError for a token no header can carry, before
+ * The `Authorization` value for a token. Throws an InvalidArgumentError for a token no header can carry, before
  * anything is sent, and without quoting it: fetch's own error would put the token in its message.
  */
 export function bearerHeader(token: unknown): string {
@@ -13,7 +14,10 @@ export function bearerHeader(token: unknown): string {
   const bare = typeof token === "string" ? token.trim() : token;
   if (typeof bare !== "string" || !TOKEN.test(bare)) {
     const what = typeof bare === "string" ? `a string of ${bare.length} characters` : typeof bare;
-    throw new TypeError(`the token must be the bare token (no "Bearer "): visible ASCII without spaces, got ${what}`);
+    throw new InvalidArgumentError(
+      "token",
+      `the token must be the bare token (no "Bearer "): visible ASCII without spaces, got ${what}`,
+    );
   }
   return `Bearer ${bare}`;
 }

@@ -1,4 +1,5 @@
 import { servers } from "../../generated/graph-lro.routes.ts";
+import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 
 /** A national cloud, named by the spec's `x-graph-cloud` server extension. */
 export type GraphCloud = (typeof servers)[number]["x-graph-cloud"];
@@ -12,19 +13,25 @@ export interface GraphTarget {
 
 /** The base URL of a target, without a trailing slash; throws naming what is wrong. */
 export function resolveBaseUrl({ cloud, baseUrl }: GraphTarget): URL {
-  if (cloud !== undefined && baseUrl !== undefined) throw new TypeError("give either cloud or baseUrl, not both");
+  if (cloud !== undefined && baseUrl !== undefined)
+    throw new InvalidArgumentError("cloud", "give either cloud or baseUrl, not both");
   if (baseUrl === undefined) {
     const server = servers.find((s) => s["x-graph-cloud"] === (cloud ?? "global"));
     if (!server) {
       const known = servers.map((s) => s["x-graph-cloud"]).join(", ");
-      throw new TypeError(`unknown cloud ${JSON.stringify(cloud)}: one of ${known}`);
+      throw new InvalidArgumentError("cloud", `unknown cloud ${JSON.stringify(cloud)}: one of ${known}`);
     }
     return new URL(server.url);
   }
-  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
-    throw new TypeError(`baseUrl must be an http(s) URL without query, fragment or credentials, got ${baseUrl}`);
-  }
+  // The URL itself is never quoted: it may hold a password.
+  const refuse = (problem: string): never => {
+    throw new InvalidArgumentError("baseUrl", `baseUrl ${problem}, such as https://graph.microsoft.com/beta`);
+  };
+  if (!URL.canParse(baseUrl)) refuse("must be an absolute URL");
+  const url = new URL(baseUrl);
+  if (!/^https?:$/.test(url.protocol)) refuse("must be http: or https:");
+  if (url.username || url.password) refuse("must not carry credentials");
+  if (url.search || url.hash) refuse("must have no query or fragment");
   url.pathname = url.pathname.replace(/\/+$/, "");
   return url;
 }

@@ -1,17 +1,18 @@
 import createClient, { type Client, createFinalURL, createQuerySerializer } from "openapi-fetch";
 import type { paths } from "../../generated/graph-lro.ts";
-import { GraphError } from "../errors/graph-error.ts";
+import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 import type { TokenSource } from "./bearer.ts";
+import { callTimeout, type TimeoutSignalFactory } from "./call-timeout.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
-import { errorFromResponse } from "./error-from-response.ts";
 import type { Fetch, Sleep } from "./fetch-types.ts";
 import { graphFetch } from "./graph-fetch.ts";
 import { assertOperationRef, type OperationRef, pathParams, routeOf } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
-import { parseOperationBody } from "./parse-operation-body.ts";
 import { parseOperationUrl } from "./parse-operation-url.ts";
 import { safePathSerializer } from "./path-id.ts";
-import { parseRetryAfter } from "./retry-after.ts";
+import { rawFetch } from "./raw-fetch.ts";
+import { DEFAULT_MAX_BODY_BYTES } from "./read-body.ts";
+import { readOperation } from "./read-operation.ts";
 import { type RetryPolicy, resolveRetryPolicy } from "./retry-policy.ts";
 import { MAX_TIMER_MS, sleep } from "./sleep.ts";
 
@@ -23,16 +24,21 @@ export interface GraphLroClientOptions extends GraphTarget {
   fetch?: Fetch;
   /** Retries of GETs on 429, 503, 504 and network errors. Default: 4 retries, 60 s of waiting in all. */
   retry?: Partial<RetryPolicy>;
-  /** Abort each call (all its retries included) after this many ms. Default: no limit. */
+  /** Abort each call (its retries and the reading of its body included) after this many ms. Default: no limit. */
   timeoutMs?: number;
+  /**
+   * The most bytes of a response body (success or error) a call reads; past it, the rest is not read and
+   * the call fails with a GraphError `responseTooLarge`. Default: 4 MiB.
+   */
+  maxBodyBytes?: number;
   /** Test seam: the wait between retries; must reject when the signal aborts. */
   sleep?: Sleep;
   /** Test seam: the jitter source, in [0, 1). */
   random?: () => number;
   /** Test seam: the clock used to read `Retry-After` dates. */
   now?: () => number;
-  /** Test seam: makes the signal for `timeoutMs`. */
-  timeoutSignal?: (ms: number) => AbortSignal;
+  /** Test seam: makes the signal for `timeoutMs`, in place of the client's own timer. */
+  timeoutSignal?: TimeoutSignalFactory;
 }
 
 /** A typed client of the two longRunningOperation GETs. */
@@ -66,13 +72,15 @@ const serializeQuery = createQuerySerializer({ array: { style: "form", explode: 
 export function createGraphLroClient(options: GraphLroClientOptions = {}): GraphLroClient {
   const base = resolveBaseUrl(options);
   const now = options.now ?? Date.now;
-  const fetch = graphFetch({
+  const { timeoutSignal } = options;
+  const timeoutMs = checkLimit("timeoutMs", options.timeoutMs, MAX_TIMER_MS, "milliseconds");
+  const maxBodyBytes =
+    checkLimit("maxBodyBytes", options.maxBodyBytes, Number.MAX_SAFE_INTEGER, "bytes") ?? DEFAULT_MAX_BODY_BYTES;
+  const send = graphFetch({
     origin: base.origin,
     fetch: options.fetch,
     token: options.token,
     retry: resolveRetryPolicy(options.retry),
-    timeoutMs: checkTimeout(options.timeoutMs),
-    timeoutSignal: options.timeoutSignal ?? ((ms) => AbortSignal.timeout(ms)),
     sleep: options.sleep ?? sleep,
     random: options.random ?? Math.random,
     now,
@@ -80,7 +88,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
   const baseUrl = base.href.replace(/\/$/, "");
   const raw = createClient<paths>({
     baseUrl,
-    fetch,
+    fetch: rawFetch(send, { timeoutMs, timeoutSignal, maxBodyBytes }),
     pathSerializer: safePathSerializer,
     querySerializer: serializeQuery,
     headers: { accept: ACCEPT },
@@ -104,28 +112,17 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     });
     if (extraQuery) url += `${url.includes("?") ? "&" : "?"}${extraQuery}`;
     const headers = { accept: ACCEPT, "client-request-id": clientRequestId };
-    const response = await fetch(new Request(url, { headers, signal, redirect: "manual" }));
-    const { status } = response;
-    const sent = { method: "GET", url, clientRequestId };
-    const text = await response.text().catch((cause: unknown) => {
-      // A connection lost mid-body is a network error (a TypeError); an abort stays an abort.
-      if (!(cause instanceof TypeError) || signal?.aborted) throw cause;
-      throw new GraphError({
-        ...sent,
-        status,
-        code: "networkError",
-        message: `reading the body: ${cause.message}`,
-        cause,
-      });
-    });
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
-    if (!response.ok) throw errorFromResponse(response, text, sent, retryAfterMs);
-    const operation = parseOperationBody(text, response.headers, !select?.length || select.includes("status"));
-    const requestId = response.headers.get("request-id") ?? undefined;
-    if (typeof operation === "string") {
-      throw new GraphError({ ...sent, status, code: "malformedResponse", message: operation, requestId, retryAfterMs });
+    // The time limit covers reading the body too: its timer is cleared only once the call has settled.
+    const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, signal, timeoutSignal);
+    const callSignal = call ? call.signal : signal;
+    try {
+      const response = await send(new Request(url, { headers, signal: callSignal, redirect: "manual" }));
+      const statusRequired = !select?.length || select.includes("status");
+      const sent = { method: "GET", url, clientRequestId };
+      return await readOperation(response, sent, { statusRequired, maxBodyBytes, now, signal: callSignal });
+    } finally {
+      call?.clear();
     }
-    return { operation: operation as never, status, retryAfterMs, requestId, clientRequestId };
   }
 
   return {
@@ -145,12 +142,10 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
   };
 }
 
-/** `timeoutMs` if it is a usable timeout: AbortSignal.timeout would only fail at the first call. */
-function checkTimeout(timeoutMs: number | undefined): number | undefined {
-  if (timeoutMs !== undefined && !(Number.isSafeInteger(timeoutMs) && timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) {
-    throw new RangeError(
-      `timeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${timeoutMs}`,
-    );
+/** `value` if it is a whole number from 1 to `max` (or undefined); else an InvalidArgumentError naming the option. */
+function checkLimit(name: string, value: number | undefined, max: number, unit: string): number | undefined {
+  if (value !== undefined && !(Number.isSafeInteger(value) && value > 0 && value <= max)) {
+    throw new InvalidArgumentError(name, `${name} must be a whole number of ${unit} from 1 to ${max}, got ${value}`);
   }
-  return timeoutMs;
+  return value;
 }

@@ -7,36 +7,57 @@ export interface SentRequest {
   clientRequestId: string;
 }
 
-/** A GraphError for a non-2xx response whose body text was already read. */
+/** Graph's codes are short identifiers (`TooManyRequests`); anything else is not taken as one. */
+const GRAPH_CODE = /^[A-Za-z][\w.-]{0,63}$/;
+
+/**
+ * `value` with every occurrence of `secret` (the token a request was sent with) replaced. A secret
+ * under 12 characters is no real token, and replacing it would mangle ordinary text ("t" in "itemNotFound").
+ */
+export const redact = (value: string, secret: string | undefined): string =>
+  secret && secret.length >= 12 ? value.replaceAll(secret, "[redacted]") : value;
+
+/**
+ * A GraphError for a non-2xx response whose body text was already read. Nothing from the response
+ * goes into the message but Graph's `error.code`, if it is a short identifier: an echo of the
+ * request (a proxy's page, a debugging server) may hold its Authorization header. `secret` (the
+ * token sent) is also replaced wherever the kept fields (body, ids, date) contain it.
+ */
 export function errorFromResponse(
   response: Response,
   text: string,
   request: SentRequest,
   retryAfterMs: number | undefined,
+  secret: string | undefined,
 ): GraphError {
-  const odata = parseODataError(text);
+  const odata = parseODataError(text, secret);
   const inner = odata?.error.innerError;
+  const code = odata && GRAPH_CODE.test(odata.error.code) ? odata.error.code : "httpError";
+  const header = (name: string) => {
+    const value = response.headers.get(name);
+    return value === null ? undefined : redact(value, secret);
+  };
   return new GraphError({
     status: response.status,
-    code: odata?.error.code ?? "httpError",
-    // Only an OData message is quoted: other bodies (proxy pages) may echo request headers.
-    message: odata?.error.message ?? `${response.statusText || "error"} (the body is not a Graph error)`,
+    code,
+    message: odata ? "Graph's error; its text is in body.error.message" : "the body is not a Graph error",
     method: request.method,
     url: request.url,
-    requestId: response.headers.get("request-id") ?? asString(inner?.["request-id"]),
+    requestId: header("request-id") ?? asString(inner?.["request-id"]),
     // The id we sent, rather than any echo of it: it is the one our logs have.
     clientRequestId: request.clientRequestId,
-    date: asString(inner?.date) ?? response.headers.get("date") ?? undefined,
+    date: asString(inner?.date) ?? header("date"),
     retryAfterMs,
     body: odata,
   });
 }
 
-/** Graph's error body if `text` is one (a string code and message), else undefined. */
-function parseODataError(text: string): ODataError | undefined {
+/** Graph's error body if `text` is one (a string code and message), its strings redacted; else undefined. */
+function parseODataError(text: string, secret: string | undefined): ODataError | undefined {
   let body: { error?: { code?: unknown; message?: unknown } } | null;
   try {
-    body = JSON.parse(text);
+    // Each string once parsed, so that a JSON escape cannot hide the secret.
+    body = JSON.parse(text, (_, value) => (typeof value === "string" ? redact(value, secret) : value));
   } catch {
     return undefined;
   }

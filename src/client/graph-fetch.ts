@@ -1,10 +1,10 @@
-import { GraphError } from "../errors/graph-error.ts";
+import { GraphError, type GraphErrorCode } from "../errors/graph-error.ts";
+import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 import { abortable } from "./abortable.ts";
-import { backoffDelay } from "./backoff.ts";
 import { bearerHeader, type TokenSource } from "./bearer.ts";
 import type { Fetch, Sleep } from "./fetch-types.ts";
-import { parseRetryAfter } from "./retry-after.ts";
-import type { RetryPolicy } from "./retry-policy.ts";
+import { networkFailure } from "./network-failure.ts";
+import { type RetryPolicy, retryDelay } from "./retry-policy.ts";
 
 /** What graphFetch needs: where requests may go, the token, and the retry policy with its tools. */
 export interface GraphFetchOptions {
@@ -14,8 +14,6 @@ export interface GraphFetchOptions {
   fetch: Fetch | undefined;
   token: TokenSource | undefined;
   retry: RetryPolicy;
-  timeoutMs: number | undefined;
-  timeoutSignal: (ms: number) => AbortSignal;
   sleep: Sleep;
   random: () => number;
   now: () => number;
@@ -23,35 +21,39 @@ export interface GraphFetchOptions {
 
 const MAX_REDIRECTS = 5;
 
+/** The token each response was answered to, for redacting it from what an error keeps of the response. */
+const tokens = new WeakMap<Response, string>();
+
+/** The bare token sent for the request that `response` answers, if any. */
+export const tokenSentFor = (response: Response): string | undefined => tokens.get(response);
+
 /**
- * The fetch openapi-fetch calls, doing in one function (one await on the usual path) what Graph
- * needs around each request:
+ * A fetch doing in one function (one await on the usual path) what Graph needs around each request;
+ * the request's signal bounds all of it (retries and their waits included):
  * - refuses a request to any origin but `origin`, and adds a `client-request-id` if it has none;
- * - sets `Authorization` before every attempt and follows redirects by hand (requests are sent
- *   with `redirect: "manual"`): within `origin` only, so the token never leaves Graph;
+ * - sets `Authorization` before every attempt and follows redirects by hand (the request must
+ *   have `redirect: "manual"`): within `origin` only, so the token never leaves Graph;
  * - re-sends a GET on 429, 503, 504 and network errors (TypeErrors from fetch), waiting
  *   `Retry-After` if given, else a jittered backoff. When the next wait would pass the budget,
  *   the last response is returned for the caller to report; a `Retry-After` longer than the
- *   budget is not shortened, as Graph asks us not to;
+ *   budget is not shortened, as Graph asks us not to. Any other method is sent once;
  * - turns a network error into a GraphError with status 0.
  */
 export function graphFetch(options: GraphFetchOptions): Fetch {
-  const { origin, token, retry, timeoutMs } = options;
+  const { origin, token, retry } = options;
   const prefix = `${origin}/`;
   // A fixed token's header value is built (and checked) once, not per attempt.
   const bearer = typeof token === "string" ? bearerHeader(token) : undefined;
   return async (request) => {
+    // The origin with its slash: "https://graph.microsoft.com.evil.test" only starts like Graph's.
     if (!request.url.startsWith(prefix)) {
-      throw new TypeError(`refusing to send a request to ${new URL(request.url).origin}: the client is for ${origin}`);
+      const refused = new URL(request.url).origin;
+      throw new InvalidArgumentError(
+        "baseUrl",
+        `refusing to send a request to ${refused}: the client is for ${origin}`,
+      );
     }
     if (!request.headers.has("client-request-id")) request.headers.set("client-request-id", crypto.randomUUID());
-    // Only here is a Request re-created (costly): for the timeout's signal, or for a raw call that
-    // asked to follow redirects itself, which would let fetch take it (and its answer) elsewhere.
-    if (timeoutMs !== undefined || request.redirect !== "manual") {
-      const signal =
-        timeoutMs === undefined ? request.signal : AbortSignal.any([request.signal, options.timeoutSignal(timeoutMs)]);
-      request = new Request(request, { signal, redirect: "manual" });
-    }
     const { signal } = request;
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
@@ -76,13 +78,16 @@ export function graphFetch(options: GraphFetchOptions): Fetch {
         failure = error;
         response = undefined;
       }
-      if (response && response.status !== 429 && response.status !== 503 && response.status !== 504) return response;
-      const delay =
-        parseRetryAfter(response?.headers.get("retry-after"), options.now()) ?? backoffDelay(attempt, options.random);
-      // Only GET is known to be safe to repeat; everything else goes through once.
-      if (attempt >= (request.method === "GET" ? retry.maxRetries : 0) || waited + delay > retry.maxDelayMs) {
+      if (response && authorization !== undefined) tokens.set(response, authorization.slice(7));
+      const delay = retryDelay(
+        retry,
+        { method: request.method, response, attempt, waited },
+        options.now,
+        options.random,
+      );
+      if (delay === undefined) {
         if (response) return response;
-        throw requestError(request, 0, "networkError", (failure as TypeError).message, failure);
+        throw requestError(request, 0, "networkError", networkFailure(failure));
       }
       // Free the connection of a response we will not read (not awaited: a tee'd body's cancel
       // settles only once every branch is cancelled).
@@ -95,8 +100,8 @@ export function graphFetch(options: GraphFetchOptions): Fetch {
 
 /**
  * The request to send next if `response` is a redirect to follow; undefined if it is not a
- * redirect. Throws a GraphError for a redirect to another origin, a hidden target (browsers'
- * `opaqueredirect`) or too many hops: nothing is sent there.
+ * redirect. Throws a GraphError for a redirect to another origin (scheme, host and port are all
+ * compared), a hidden target (browsers' `opaqueredirect`) or too many hops: nothing is sent there.
  */
 function redirectTarget(response: Response, request: Request, hops: number, origin: string): Request | undefined {
   const opaque = response.type === "opaqueredirect";
@@ -113,17 +118,17 @@ function redirectTarget(response: Response, request: Request, hops: number, orig
     response.status,
     "refusedRedirect",
     target?.origin !== origin
-      ? `redirect to ${target?.origin ?? "an unreadable location"} not followed: the token is only for ${origin}`
+      ? `a redirect to ${target ? "another origin" : "an unreadable location"} was not followed: the token is only for ${origin}`
       : credentials
-        ? "redirect to a URL with credentials not followed"
+        ? "a redirect to a URL with credentials was not followed"
         : `more than ${MAX_REDIRECTS} redirects`,
   );
 }
 
 /** A GraphError about a request that got no usable response. */
-function requestError(request: Request, status: number, code: string, message: string, cause?: unknown): GraphError {
+function requestError(request: Request, status: number, code: GraphErrorCode, message: string): GraphError {
   const clientRequestId = request.headers.get("client-request-id") ?? undefined;
-  return new GraphError({ status, code, message, method: request.method, url: request.url, clientRequestId, cause });
+  return new GraphError({ status, code, message, method: request.method, url: request.url, clientRequestId });
 }
 
 const PENDING = Symbol("pending");

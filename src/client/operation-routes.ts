@@ -1,4 +1,5 @@
 import { operations } from "../../generated/graph-lro.routes.ts";
+import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 
 type Operations = typeof operations;
 type Route = Operations[keyof Operations];
@@ -35,11 +36,12 @@ export function pathParams(ref: OperationRef): Record<string, unknown> {
   return params;
 }
 
-/** Throws a TypeError unless `ref` names an operation kind (its ids are checked when the path is built). */
+/** Throws an InvalidArgumentError unless `ref` names an operation kind (its ids are checked when the path is built). */
 export function assertOperationRef(ref: unknown): asserts ref is OperationRef {
   const kind = (ref as { kind?: unknown } | null)?.kind;
   if (typeof kind !== "string" || !ROUTES[kind]) {
     const kinds = Object.keys(ROUTES).join(", ");
-    throw new TypeError(`not an operation ref: kind must be one of ${kinds}, got ${JSON.stringify(kind) ?? "nothing"}`);
+    const got = typeof kind === "string" ? `"${kind.slice(0, 40)}"` : typeof kind;
+    throw new InvalidArgumentError("kind", `not an operation ref: kind must be one of ${kinds}, got ${got}`);
   }
 }

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
 import { type OperationRef, ROUTE_LIST } from "./operation-routes.ts";
 import { assertPathId } from "./path-id.ts";
@@ -13,20 +14,21 @@ export interface ParsedOperationUrl {
 
 /**
  * Matches a URL (such as a 202's `Location`) against the spec's operation paths under the target's
- * base URL (default: the global cloud). Throws a TypeError naming what is wrong; never fetches.
+ * base URL (default: the global cloud). Throws an InvalidArgumentError naming what is wrong; never fetches.
+ * The URL may come from a server (a Location header), so no part of it but its origin is quoted.
  */
 export function parseOperationUrl(url: string | URL, target: GraphTarget = {}): ParsedOperationUrl {
   const base = resolveBaseUrl(target);
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
-  if (!parsed) throw new TypeError(`not an absolute URL: ${String(url).slice(0, 200)}`);
-  if (parsed.username || parsed.password) throw new TypeError("an operation URL must not carry credentials");
+  if (!parsed) throw invalid(`not an absolute URL (${String(url).length} characters)`);
+  if (parsed.username || parsed.password) throw invalid("an operation URL must not carry credentials");
   if (parsed.origin !== base.origin) {
-    throw new TypeError(`refusing ${parsed.origin}: the configured Graph origin is ${base.origin}`);
+    throw invalid(`refusing ${parsed.origin}: the configured Graph origin is ${base.origin}`);
   }
   // A base URL without a path has the pathname "/", not "".
   const prefix = `${base.pathname.replace(/\/$/, "")}/`;
   if (!parsed.pathname.startsWith(prefix)) {
-    throw new TypeError(`the path ${parsed.pathname} is not under ${prefix}`);
+    throw invalid(`the URL's path is not under ${prefix}`);
   }
   const segments = parsed.pathname.slice(prefix.length - 1).split("/");
   for (const route of ROUTE_LIST) {
@@ -36,8 +38,11 @@ export function parseOperationUrl(url: string | URL, target: GraphTarget = {}): 
     for (const [name, field] of Object.entries(route.refFields)) ref[field] = params[name] as string;
     return { ref: ref as OperationRef, ...splitSelect(parsed.search.slice(1)) };
   }
-  throw new TypeError(`the path ${parsed.pathname} is not an operation path`);
+  const known = ROUTE_LIST.map((route) => `${prefix.slice(0, -1)}${route.path}`).join(", ");
+  throw invalid(`the URL's path is not an operation path of the spec: ${known}`);
 }
+
+const invalid = (message: string) => new InvalidArgumentError("url", message);
 
 /** The decoded parameters if `segments` fit the template, else undefined. */
 function matchTemplate(template: string[], segments: string[]): Record<string, string> | undefined {
@@ -54,7 +59,7 @@ function matchTemplate(template: string[], segments: string[]): Record<string, s
     try {
       value = decodeURIComponent(segment);
     } catch {
-      throw new TypeError(`${name} in the URL has a malformed percent-encoding: ${segment}`);
+      throw new InvalidArgumentError(name, `${name} in the URL has a malformed percent-encoding`);
     }
     assertPathId(name, value);
     params[name] = value;

@@ -1,4 +1,5 @@
 import { defaultPathSerializer } from "openapi-fetch";
+import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 
 /**
  * Throws unless `value` can be one path segment: a non-empty string other than `.` and `..`
@@ -7,14 +8,14 @@ import { defaultPathSerializer } from "openapi-fetch";
 export function assertPathId(name: string, value: unknown): asserts value is string {
   if (typeof value !== "string") {
     const got = value === null ? "null" : value === undefined ? "missing" : typeof value;
-    throw new TypeError(`${name} must be a string, got ${got}`);
+    throw new InvalidArgumentError(name, `${name} must be a string, got ${got}`);
   }
   if (value === "" || value === "." || value === "..") {
-    throw new TypeError(`${name} must not be ${JSON.stringify(value)}: it would change the path`);
+    throw new InvalidArgumentError(name, `${name} must not be ${JSON.stringify(value)}: it would change the path`);
   }
   // encodeURIComponent throws a bare URIError on a lone surrogate; name the parameter instead.
   if (!value.isWellFormed()) {
-    throw new TypeError(`${name} must be well-formed Unicode (it has a lone surrogate)`);
+    throw new InvalidArgumentError(name, `${name} must be well-formed Unicode (it has a lone surrogate)`);
   }
 }
 

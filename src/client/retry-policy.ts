@@ -1,24 +1,66 @@
+import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { backoffDelay } from "./backoff.ts";
+import { parseRetryAfter } from "./retry-after.ts";
+
 /** How far a call may retry: `maxRetries` extra attempts, `maxDelayMs` of waiting in all. */
 export interface RetryPolicy {
   maxRetries: number;
   maxDelayMs: number;
 }
 
+/** Whether a GET answered with `status` is retried: throttled (429), unavailable (503) or timed out (504). */
+export const isRetryableStatus = (status: number): boolean => status === 429 || status === 503 || status === 504;
+
 /** The defaults: 4 retries, within a minute of waiting (docs/decisions/0005). */
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, maxDelayMs: 60_000 };
 
 /**
  * The policy for a client's `retry` option, field by field: an omitted or undefined field takes its
- * default (a spread would copy `undefined` over it and lift the bound). Throws a RangeError naming
- * a field that is not a non-negative (integer) number.
+ * default (a spread would copy `undefined` over it and lift the bound). Throws an
+ * InvalidArgumentError naming a field that is not a non-negative (integer) number.
  */
 export function resolveRetryPolicy(retry: Partial<RetryPolicy> = {}): RetryPolicy {
   const maxRetries = retry.maxRetries ?? DEFAULT_RETRY.maxRetries;
   const maxDelayMs = retry.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs;
   if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) {
-    throw new RangeError(`retry.maxRetries must be a whole number ≥ 0, got ${maxRetries}`);
+    throw new InvalidArgumentError(
+      "retry.maxRetries",
+      `retry.maxRetries must be a whole number ≥ 0, got ${maxRetries}`,
+    );
   }
   // Infinity is allowed: no budget, only maxRetries (each wait is still at most a day).
-  if (!(maxDelayMs >= 0)) throw new RangeError(`retry.maxDelayMs must be a number ≥ 0, got ${maxDelayMs}`);
+  if (!(maxDelayMs >= 0)) {
+    throw new InvalidArgumentError("retry.maxDelayMs", `retry.maxDelayMs must be a number ≥ 0, got ${maxDelayMs}`);
+  }
   return { maxRetries, maxDelayMs };
+}
+
+/** One attempt's outcome, as retryDelay weighs it. */
+export interface Attempt {
+  method: string;
+  /** The answer, or undefined after a network error. */
+  response: Response | undefined;
+  /** Attempts before this one. */
+  attempt: number;
+  /** Ms already waited between this call's attempts. */
+  waited: number;
+}
+
+/**
+ * The wait before sending again, or undefined when the outcome stands, one reason per line. A
+ * Retry-After longer than the budget is not shortened, as Graph asks: the outcome stands instead,
+ * with its Retry-After for the caller (a poller waits it out).
+ */
+export function retryDelay(
+  policy: RetryPolicy,
+  { method, response, attempt, waited }: Attempt,
+  now: () => number,
+  random: () => number,
+): number | undefined {
+  if (response && !isRetryableStatus(response.status)) return undefined; // a final answer
+  if (method !== "GET") return undefined; // only GET is known to be safe to repeat
+  if (attempt >= policy.maxRetries) return undefined; // retries used up
+  const delay = parseRetryAfter(response?.headers.get("retry-after"), now()) ?? backoffDelay(attempt, random);
+  if (waited + delay > policy.maxDelayMs) return undefined; // past the budget
+  return delay;
 }

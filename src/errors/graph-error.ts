@@ -3,12 +3,24 @@ import type { components } from "../../generated/graph-lro.ts";
 /** Graph's OData error body, as the spec declares it. */
 export type ODataError = components["schemas"]["microsoft.graph.ODataErrors.ODataError"];
 
+/**
+ * The codes the library gives a GraphError itself; any other is Graph's own `error.code`
+ * (`TooManyRequests`, `ResourceNotFound`, ...), kept only when it is a short identifier.
+ */
+export type GraphErrorCode =
+  | "networkError"
+  | "malformedResponse"
+  | "refusedRedirect"
+  | "responseTooLarge"
+  | "httpError"
+  | (string & {});
+
 /** What a GraphError knows; every field is safe to log (no token is ever stored). */
 export interface GraphErrorDetails {
   /** HTTP status of the response, or 0 when no response arrived (network error). */
   status: number;
-  /** Graph's `error.code`, or one of ours (`malformedResponse`, `networkError`, `crossOriginRedirect`). */
-  code: string;
+  code: GraphErrorCode;
+  /** Our own words: never text from the response, which may echo the request's headers. */
   message: string;
   method: string;
   url: string;
@@ -26,7 +38,7 @@ export class GraphError extends Error {
   override name = "GraphError";
   // Declared only: the constructor sets them all at once (smaller in a bundle than one line each).
   declare readonly status: number;
-  declare readonly code: string;
+  declare readonly code: GraphErrorCode;
   declare readonly method: string;
   declare readonly url: string;
   declare readonly requestId: string | undefined;

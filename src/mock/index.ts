@@ -1,13 +1,15 @@
 // graph-lro/mock: a mock of Microsoft Graph derived from the spec, for contract tests and local runs.
 export { ContractViolationError } from "./contract-violation-error.ts";
+export { formatCoverage, type MockCoverage, type ResponseCoverage } from "./coverage.ts";
 export {
   createGraphLroHandlers,
   type GraphLroHandlerOptions,
   type GraphLroHandlers,
+  MAX_STORY_PROGRESS,
   type MockCall,
 } from "./handlers.ts";
-export { createMockFetch, UnhandledRequestError } from "./mock-fetch.ts";
-export { type MockServer, type MockServerOptions, startMockServer } from "./mock-server.ts";
+export { createMockFetch, type MockFetchOptions, UnhandledRequestError } from "./mock-fetch.ts";
+export { type MockExchange, type MockServer, type MockServerOptions, startMockServer } from "./mock-server.ts";
 export type { OpenApiDocument } from "./openapi-document.ts";
 export {
   type BuiltInStoryName,
@@ -18,3 +20,4 @@ export {
   type StoryErrorStatus,
   type StoryStep,
 } from "./stories.ts";
+export { MAX_VIOLATIONS } from "./violation-log.ts";

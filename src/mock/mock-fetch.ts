@@ -1,22 +1,30 @@
-import { getResponse, type RequestHandler } from "msw";
+import type { RequestHandler } from "msw";
+import { answerRequest } from "./answer-request.ts";
+import { exchangeNote } from "./exchange-notes.ts";
+
+/** Options of `createMockFetch`. */
+export interface MockFetchOptions {
+  /**
+   * `"throw"` rejects a request whose request or answer broke the contract with its first
+   * `ContractViolationError`, so that a test fails where the violation happened. Default
+   * `"record"`: answer as Graph would, and keep the violation in `handlers.violations`.
+   */
+  onViolation?: "record" | "throw";
+}
 
 /**
  * A fetch that answers from MSW handlers through `getResponse`: no globals are patched, so it
- * works in Node, Deno and browsers. A request no handler matches rejects, naming it.
+ * works in Node, Deno and browsers. A request no handler matches rejects with UnhandledRequestError:
+ * a test that calls what the spec does not describe has a bug to report at once.
  */
-export function createMockFetch(handlers: readonly RequestHandler[]): typeof fetch {
+export function createMockFetch(handlers: readonly RequestHandler[], options: MockFetchOptions = {}): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
     request.signal.throwIfAborted();
-    let response: Response | undefined;
-    try {
-      response = await getResponse([...handlers], request);
-    } catch (error) {
-      // path-to-regexp decodes parameters and throws on malformed percent-encoding, as in `/users/%zz`.
-      if (error instanceof URIError) return malformedUrl(request);
-      throw error;
-    }
-    if (!response) throw new UnhandledRequestError(request);
+    const response = await answerRequest(handlers, request);
+    if (!response) throw new UnhandledRequestError(request.method, request.url);
+    const [violation] = exchangeNote(request)?.violations ?? [];
+    if (violation && options.onViolation === "throw") throw violation;
     request.signal.throwIfAborted();
     return response;
   };
@@ -24,22 +32,22 @@ export function createMockFetch(handlers: readonly RequestHandler[]): typeof fet
 
 /**
  * No handler matched the request. Not a TypeError (a network error): a client would retry it, and
- * a request the spec does not know is a bug to report at once.
+ * a request the spec does not know is a bug to report at once. Keeps the method and the URL without
+ * its credentials, never the Request (whose headers may hold a token).
  */
 export class UnhandledRequestError extends Error {
   override name = "UnhandledRequestError";
+  /** The URL without user name and password. */
+  readonly url: string;
 
-  constructor(readonly request: Request) {
-    super(`graph-lro mock: no handler for ${request.method} ${request.url}`);
+  constructor(
+    readonly method: string,
+    url: string,
+  ) {
+    const safe = new URL(url);
+    safe.username = "";
+    safe.password = "";
+    super(`graph-lro mock: no handler for ${method} ${safe.href}`);
+    this.url = safe.href;
   }
-}
-
-/** A response with Graph's OData error body. */
-export function odataErrorResponse(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status });
-}
-
-/** Graph answers a path it cannot decode with 400 BadRequest. */
-function malformedUrl(request: Request): Response {
-  return odataErrorResponse(400, "BadRequest", `The request URL is malformed: ${request.url}`);
 }

@@ -1,9 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { RequestHandler } from "msw";
 import { spec } from "../../generated/graph-lro.spec.ts";
-import { ContractViolationError } from "./contract-violation-error.ts";
-import { createGraphLroHandlers } from "./handlers.ts";
-import { createMockFetch, odataErrorResponse as errorResponse, UnhandledRequestError } from "./mock-fetch.ts";
+import { answerRequest } from "./answer-request.ts";
+import type { ContractViolationError } from "./contract-violation-error.ts";
+import { CORS_HEADERS, isLoopback, isPreflight, preflightResponse } from "./cors.ts";
+import { exchangeNote } from "./exchange-notes.ts";
+import { answerIds, graphJsonResponse, odataError } from "./graph-response.ts";
+import { createGraphLroHandlers, type GraphLroHandlers, servedPaths } from "./handlers.ts";
+import { methodNotAllowedBody } from "./method-not-allowed.ts";
+import { ADMIN_PREFIX, adminResponse } from "./mock-admin.ts";
+import { outsideRootResponse, unknownPathResponse } from "./unknown-path.ts";
 
 const NODE_HTTP = "node:http";
 type NodeHttp = typeof import("node:http");
@@ -13,73 +18,115 @@ export interface MockServerOptions {
   port?: number;
   /** Default 127.0.0.1: the mock is for this machine only. */
   host?: string;
-  /** Default: `createGraphLroHandlers()`. */
-  handlers?: readonly RequestHandler[];
+  /** Default: `createGraphLroHandlers({ strict, now })`. */
+  handlers?: GraphLroHandlers;
   /** The Graph root that requests are answered as (default: the spec's global server). */
   graphRoot?: string;
+  /** For the default handlers: check requests and answers against the spec (default true). Never changes an answer. */
+  strict?: boolean;
+  /** Answer CORS preflights and let any origin read answers (default: on when `host` is a loopback address). */
+  cors?: boolean;
+  /** Called after each answer is sent; for a log line per request. */
+  onExchange?: (exchange: MockExchange) => void;
+  /** The clock of error bodies' `innerError.date` (default `Date.now`). */
+  now?: () => number;
+}
+
+/** One request and its answer, as the server saw them. */
+export interface MockExchange {
+  readonly method: string;
+  /** The request's path and query as sent (percent-encoded). */
+  readonly path: string;
+  readonly status: number;
+  /** Time to answer, in milliseconds. */
+  readonly ms: number;
+  /** The operation of the spec that answered, if any. */
+  readonly operationId?: string;
+  /** The story that answered, and which of its steps. */
+  readonly story?: { readonly name: string; readonly step: number; readonly steps: number };
+  /** Contract violations of this request and answer (strict mode). */
+  readonly violations: readonly ContractViolationError[];
 }
 
 export interface MockServer {
   /** The service root to give clients, such as `http://127.0.0.1:4010/beta`. */
   readonly url: string;
   readonly port: number;
+  /** The handlers that answer: their violations, coverage and reset. */
+  readonly handlers: GraphLroHandlers;
   close(): Promise<void>;
 }
 
 /**
- * Serves the handlers over real HTTP, so that curl or Graph's own SDKs can be tested against
- * the mock. A request `http://127.0.0.1:4010/beta/users/...` is answered as the same path on
- * the spec's first (global) server would be. Node's `node:http` (Deno has it too)
- * is imported here only, so importing `graph-lro/mock` stays web-standard.
+ * Serves the handlers over real HTTP, so that curl, browsers or Graph's own SDKs can be tested
+ * against the mock. A request `http://127.0.0.1:4010/beta/users/...` is answered as the same path
+ * on the spec's first (global) server would be; `/_mock/reset` and `/_mock/coverage` are the mock's
+ * own. Request bodies are never read (no operation takes one). `node:http` (Deno has it too) is
+ * imported here only, so importing `graph-lro/mock` stays web-standard.
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  // The one Node API of the library (Deno has it too), loaded only when a server starts. The
-  // specifier is a variable so that bundlers leave it alone: graph-lro/mock bundles for browsers
+  // The specifier is a variable so that bundlers leave it alone: graph-lro/mock bundles for browsers
   // with no configuration (test/package/browser.test.ts).
   const { createServer } = (await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_HTTP)) as NodeHttp;
+  const now = options.now ?? Date.now;
   const graphRoot = new URL(options.graphRoot ?? spec.servers[0].url);
-  const mockFetch = createMockFetch(options.handlers ?? createGraphLroHandlers());
+  const rootPath = graphRoot.pathname.replace(/\/$/, "");
+  const handlers = options.handlers ?? createGraphLroHandlers({ strict: options.strict, now });
+  const host = options.host ?? "127.0.0.1";
+  const cors = options.cors ?? isLoopback(host);
 
-  const server = createServer((incoming, outgoing) => {
-    answer(incoming, outgoing).catch((error: unknown) => {
-      if (!outgoing.headersSent) send(outgoing, errorResponse(500, "InternalServerError", String(error)));
-    });
-  });
-
-  const answer = async (incoming: IncomingMessage, outgoing: ServerResponse) => {
-    let url: URL;
-    try {
-      const target = incoming.url ?? "";
-      // Origin-form (`/beta/...`), or absolute-form (`http://host/beta/...`), which RFC 9112 §3.2.2
-      // has servers accept; either way the path is answered under the Graph root.
-      const absolute = /^https?:\/\//i.test(target) ? new URL(target) : undefined;
-      if (!absolute && !target.startsWith("/")) throw new TypeError("not an origin-form request target");
-      url = new URL(absolute ? `${absolute.pathname}${absolute.search}` : target, graphRoot.origin);
-    } catch {
-      return send(outgoing, errorResponse(400, "BadRequest", `The request target is malformed: ${incoming.url}`));
-    }
+  const answer = async (incoming: IncomingMessage): Promise<[Response, Request?]> => {
+    const method = incoming.method ?? "GET";
     const headers = new Headers();
     for (const [name, value] of Object.entries(incoming.headers)) {
       if (value !== undefined && name !== "host") headers.set(name, Array.isArray(value) ? value.join(", ") : value);
     }
-    const method = incoming.method ?? "GET";
-    const body = method === "GET" || method === "HEAD" ? undefined : await readBody(incoming);
-    let response: Response;
-    try {
-      response = await mockFetch(new Request(url, { method, headers, body }));
-    } catch (error) {
-      response =
-        error instanceof ContractViolationError
-          ? errorResponse(error.subject.startsWith("request") ? 400 : 500, "ContractViolation", error.message)
-          : error instanceof UnhandledRequestError
-            ? errorResponse(404, "NotFound", `No operation of the spec matches ${method} ${url.pathname}`)
-            : errorResponse(500, "InternalServerError", String(error));
+    const url = graphUrl(incoming.url ?? "", graphRoot.origin);
+    if (!url) {
+      const ids = answerIds(new Request(graphRoot, { headers }), now());
+      return [graphJsonResponse(400, odataError("BadRequest", "The request target is malformed.", ids), ids)];
     }
-    send(outgoing, response);
+    if (cors && isPreflight(method, headers)) return [preflightResponse(headers)];
+    if (url.pathname.startsWith(ADMIN_PREFIX)) return [adminResponse(method, url.pathname, handlers)];
+    // The body is left unread: Node discards it after the answer, so its size costs no memory.
+    const request = requestFor(url, method, headers);
+    if (!request) {
+      // Fetch forbids TRACE and TRACK, which no operation can have either.
+      const ids = answerIds(new Request(url, { headers }), now());
+      return [graphJsonResponse(405, methodNotAllowedBody(ids), ids)];
+    }
+    if (url.pathname !== rootPath && !url.pathname.startsWith(`${rootPath}/`)) {
+      return [outsideRootResponse(request, rootPath, now()), request];
+    }
+    const response = await answerRequest(handlers, request);
+    return [response ?? unknownPathResponse(request, rootPath, servedPaths(handlers), now()), request];
   };
 
+  const server = createServer(async (incoming, outgoing) => {
+    const started = performance.now();
+    const [response, request] = await answer(incoming).catch((error: unknown): [Response] => {
+      const ids = answerIds(new Request(graphRoot), now());
+      return [graphJsonResponse(500, odataError("generalException", String(error), ids), ids)];
+    });
+    const sent = await send(outgoing, response, cors).then(
+      () => true,
+      () => false,
+    );
+    if (!sent) return void outgoing.destroy();
+    const note = request && exchangeNote(request);
+    const url = request && new URL(request.url);
+    options.onExchange?.({
+      method: incoming.method ?? "GET",
+      path: url ? `${url.pathname}${url.search}` : (incoming.url ?? ""),
+      status: response.status,
+      ms: performance.now() - started,
+      operationId: note?.operationId,
+      story: note?.story,
+      violations: note?.violations ?? [],
+    });
+  });
+
   const port = options.port ?? 4010;
-  const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
@@ -87,8 +134,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}${graphRoot.pathname.replace(/\/$/, "")}`,
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}${rootPath}`,
     port: actualPort,
+    handlers,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -97,14 +145,34 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
-async function send(outgoing: ServerResponse, response: Response): Promise<void> {
-  const text = await response.text();
-  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
-  outgoing.end(text);
+/**
+ * The request target as a URL on the Graph root's origin: origin-form (`/beta/...`), or absolute-form
+ * (`http://host/beta/...`), which RFC 9112 §3.2.2 has servers accept. Undefined when it is neither.
+ */
+function graphUrl(target: string, origin: string): URL | undefined {
+  try {
+    const absolute = /^https?:\/\//i.test(target) ? new URL(target) : undefined;
+    if (!absolute && !target.startsWith("/")) return undefined;
+    // Concatenated, not resolved: a target such as `//host/x` is a path here, never another host.
+    return new URL(`${origin}${absolute ? `${absolute.pathname}${absolute.search}` : target}`);
+  } catch {
+    return undefined;
+  }
 }
 
-async function readBody(incoming: IncomingMessage): Promise<ArrayBuffer> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Uint8Array);
-  return new Blob(chunks as BlobPart[]).arrayBuffer();
+function requestFor(url: URL, method: string, headers: Headers): Request | undefined {
+  try {
+    return new Request(url, { method, headers });
+  } catch {
+    return undefined;
+  }
+}
+
+async function send(outgoing: ServerResponse, response: Response, cors: boolean): Promise<void> {
+  const body = new Uint8Array(await response.arrayBuffer());
+  const headers = new Headers(response.headers);
+  for (const [name, value] of cors ? Object.entries(CORS_HEADERS) : []) headers.set(name, value);
+  if (response.status !== 204) headers.set("content-length", String(body.byteLength));
+  outgoing.writeHead(response.status, Object.fromEntries(headers));
+  outgoing.end(body);
 }

@@ -1,11 +1,16 @@
-/** What the Authorization header holds. A mock token `scopes=A,B` grants only those scopes. */
-export type RequestToken = { kind: "missing" } | { kind: "notBearer" } | { kind: "bearer"; scopes?: readonly string[] };
+/**
+ * What the Authorization header holds: nothing usable (`missing`, also for `Bearer` with no token),
+ * something that is not one Bearer token (`invalid`: another scheme such as `Basic`, or several
+ * words), or a Bearer token. The mock token `scopes=A,B` grants only those scopes.
+ */
+export type RequestToken = { kind: "missing" } | { kind: "invalid" } | { kind: "bearer"; scopes?: readonly string[] };
 
+/** Reads the request's Authorization header; the token itself is never kept. */
 export function readRequestToken(request: Request): RequestToken {
-  const header = request.headers.get("Authorization");
-  if (header === null) return { kind: "missing" };
-  const match = /^Bearer +(\S+)$/i.exec(header.trim());
-  if (!match) return { kind: "notBearer" };
+  const header = (request.headers.get("Authorization") ?? "").trim();
+  if (header === "" || /^Bearer$/i.test(header)) return { kind: "missing" };
+  const match = /^Bearer +(\S+)$/i.exec(header);
+  if (!match) return { kind: "invalid" };
   const token = match[1] as string;
   return token.startsWith("scopes=") ? { kind: "bearer", scopes: token.slice(7).split(",") } : { kind: "bearer" };
 }

@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { unescapeToken } from "../openapi/json-pointer.ts";
+import { resolvePointer } from "../openapi/json-pointer.ts";
 import type { JsonSchema } from "./openapi-document.ts";
 
 /** One way in which a value breaks its schema, located by JSON pointer. */
@@ -10,8 +10,11 @@ export interface SchemaProblem {
   value: unknown;
 }
 
+/** Checks a value against a schema, listing every problem (none when it is valid). */
+export type ValidateSchema = (schema: JsonSchema, value: unknown) => SchemaProblem[];
+
 /** Validates values against OpenAPI 3.1 (JSON Schema 2020-12) schemas, compiling each schema once. */
-export function createSchemaValidator(): (schema: JsonSchema, value: unknown) => SchemaProblem[] {
+export function createSchemaValidator(): ValidateSchema {
   // strict: false lets OpenAPI keywords (example, x-…) through; formats such as date-time are checked.
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   (addFormats as unknown as typeof addFormats.default)(ajv);
@@ -26,16 +29,7 @@ export function createSchemaValidator(): (schema: JsonSchema, value: unknown) =>
     return (validate.errors ?? []).map((error) => ({
       pointer: error.instancePath || "/",
       message: error.message ?? "is invalid",
-      value: valueAt(value, error.instancePath),
+      value: resolvePointer(value, error.instancePath),
     }));
   };
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const token of pointer.split("/").slice(1)) {
-    const key = unescapeToken(token);
-    node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
-  }
-  return node;
 }

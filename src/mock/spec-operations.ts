@@ -1,4 +1,5 @@
 import { METHODS, type Method } from "../openapi/methods.ts";
+import { jsonContent } from "./json-content.ts";
 import type { Example, OpenApiDocument, Operation, Parameter, Response } from "./openapi-document.ts";
 
 /** The methods MSW can mock (`http.trace` does not exist). */
@@ -65,6 +66,6 @@ function mergeParameters(pathLevel: readonly Parameter[], operationLevel: readon
 }
 
 function successExamples(operation: Operation): (Example & { name: string })[] {
-  const examples = operation.responses["200"]?.content?.["application/json"]?.examples ?? {};
+  const examples = jsonContent(operation.responses["200"])?.examples ?? {};
   return Object.entries(examples).map(([name, example]) => ({ name, ...example }));
 }

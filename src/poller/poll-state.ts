@@ -1,4 +1,5 @@
 import { assertOperationRef, type OperationRef } from "../client/operation-routes.ts";
+import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 
 /**
  * All that is needed to resume waiting, as plain JSON: keep it (for example across a restart)
@@ -26,12 +27,12 @@ export function isPollState(value: unknown): value is PollState {
 
 /**
  * A saved state, checked field by field: a NaN or missing number would make every comparison of
- * the schedule false, so polling would neither wait nor time out. Throws a TypeError naming the field.
+ * the schedule false, so polling would neither wait nor time out. Throws an InvalidArgumentError naming the field.
  */
 export function checkPollState(state: PollState): PollState {
   const { target, startedAt, nextPollAt, lastStatus, attempt, backoffStep } = state;
   const fail = (field: string, why: string) => {
-    throw new TypeError(`not a saved poll state: ${field} ${why}`);
+    throw new InvalidArgumentError("state", `not a saved poll state: ${field} ${why}`);
   };
   if (typeof target !== "string") assertOperationRef(target);
   if (!Number.isFinite(startedAt)) fail("startedAt", "must be a time in ms");

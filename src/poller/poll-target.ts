@@ -1,5 +1,6 @@
 import type { OperationRef } from "../client/operation-routes.ts";
 import { parseRetryAfter } from "../client/retry-after.ts";
+import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 import { checkPollState, isPollState, type PollState } from "./poll-state.ts";
 
 /** What to wait for: a Location URL, the 202 Response that started the operation, a ref, or a saved state. */
@@ -17,12 +18,15 @@ export function initialPollState(target: PollTarget, now: number): PollState {
   });
   if (target instanceof Response) {
     if (!target.ok) {
-      throw new TypeError(
-        `expected the 202 response that started the operation, got ${target.status} ${target.statusText}`.trim(),
+      throw new InvalidArgumentError(
+        "target",
+        `expected the 202 response that started the operation, got ${target.status}`,
       );
     }
     const location = target.headers.get("Location");
-    if (!location) throw new TypeError(`the ${target.status} response has no Location header to poll`);
+    if (!location) {
+      throw new InvalidArgumentError("target", `the ${target.status} response has no Location header to poll`);
+    }
     const retryAfterMs = parseRetryAfter(target.headers.get("Retry-After"), now);
     return fresh(new URL(location, target.url || undefined).href, now + (retryAfterMs ?? 0));
   }

@@ -1,7 +1,9 @@
 import type { GraphLroClient } from "../client/create-client.ts";
 import type { SelectableProperty } from "../client/operation-types.ts";
-import { OperationFailedError } from "../errors/operation-failed-error.ts";
-import { type PolledOperationOf, type PollOptions, pollOperation } from "./poll-operation.ts";
+import { OperationFailedError } from "./operation-failed-error.ts";
+import { pollOperation } from "./poll-operation.ts";
+import type { PollOptions } from "./poll-options.ts";
+import type { WaitedOperation } from "./poll-progress.ts";
 import type { PollTarget } from "./poll-target.ts";
 
 /**
@@ -13,10 +15,10 @@ export async function waitForOperation<const S extends readonly SelectableProper
   client: Pick<GraphLroClient, "getOperation">,
   target: PollTarget,
   options: PollOptions<S> = {},
-): Promise<PolledOperationOf<S>> {
-  let last: PolledOperationOf<S> | undefined;
+): Promise<WaitedOperation<S>> {
+  let last: WaitedOperation<S> | undefined;
   for await (const { operation } of pollOperation(client, target, options)) last = operation;
-  const final = last as PolledOperationOf<S>;
+  const final = last as WaitedOperation<S>;
   if (final.status === "failed") throw new OperationFailedError(final);
   return final;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
-import { parseOperationUrl } from "../../src/index.ts";
+import { InvalidArgumentError, parseOperationUrl } from "../../src/index.ts";
 import { USER_ID } from "../support/mock-client.ts";
 import { encoded, GRAPH_ROOT, LOCATION_QUERY, operationUrl, ROOTS } from "../support/spec-urls.ts";
 
@@ -141,5 +141,29 @@ describe("parseOperationUrl", () => {
     ],
   ])("refuses %s, saying why", (_, url, message) => {
     expect(() => parseOperationUrl(url)).toThrow(message);
+  });
+
+  // A Location comes from a server: one that echoes the token into it must not get it into a message.
+  it.for([
+    ["a path", altered((url) => (url.pathname = "/beta/secret-token-123/x"))],
+    ["a path outside the root", altered((url) => (url.pathname = "/v1.0/secret-token-123"))],
+    ["an id's encoding", userOperation(encoded("%E0%A4%Asecret-token-123"), "o")],
+    ["a relative URL", "secret-token-123/users"],
+  ] as const)("refuses %s without quoting it, as an InvalidArgumentError", ([, url]) => {
+    const error = (() => {
+      try {
+        parseOperationUrl(url);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as Error).message).not.toContain("secret-token-123");
+  });
+
+  it("lists the spec's operation paths when none matches", () => {
+    expect(() => parseOperationUrl(`${GRAPH_ROOT}/x`)).toThrow(
+      `${graph.pathname}/users/{user-id}/authentication/operations/{longRunningOperation-id}`,
+    );
   });
 });

@@ -70,8 +70,13 @@ describe("the requests the client sends", () => {
       operationUrl("roleManagementAlert", { "longRunningOperation-id": "op" }, { root: "http://127.0.0.1:8080/beta" }),
     );
     expect(() => createGraphLroClient({ cloud: "china", baseUrl: "http://x" })).toThrow(/not both/);
-    expect(() => createGraphLroClient({ baseUrl: "ftp://x/beta" })).toThrow(/http\(s\) URL/);
-    expect(() => createGraphLroClient({ baseUrl: "https://u:p@x/beta" })).toThrow(/credentials/);
+    expect(() => createGraphLroClient({ baseUrl: "ftp://x/beta" })).toThrow(/baseUrl must be http: or https:/);
+    expect(() => createGraphLroClient({ baseUrl: "x/beta" })).toThrow(/baseUrl must be an absolute URL/);
+    expect(() => createGraphLroClient({ baseUrl: "https://x/beta?a=1" })).toThrow(/baseUrl must have no query/);
+    // Refused, and not quoted: the password would be in the message.
+    expect(() => createGraphLroClient({ baseUrl: "https://u:s3cret@x/beta" })).toThrow(
+      /^baseUrl must not carry credentials, such as https:\/\/graph\.microsoft\.com\/beta$/,
+    );
     expect(() => createGraphLroClient({ cloud: "mars" as never })).toThrow(
       /unknown cloud "mars": one of global, usGov/,
     );

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { createGraphLroClient, GraphError } from "../../src/index.ts";
+import { describe, expect, it, vi } from "vitest";
+import { createGraphLroClient, GraphError, InvalidArgumentError } from "../../src/index.ts";
 import { json, odataError, recordingFetch, recordingSleep } from "../support/recording-fetch.ts";
+import { template } from "../support/spec-urls.ts";
 
 const NOW = Date.parse("2026-03-02T10:00:00Z");
 
@@ -70,16 +71,18 @@ describe("retries", () => {
     expect(delays).toEqual([30_000]);
   });
 
-  it("turns a network error that outlasts the retries into a GraphError with status 0", async () => {
-    const { client, requests } = setup(new TypeError("fetch failed"));
+  it("turns a network error that outlasts the retries into a GraphError with status 0, naming its code", async () => {
+    const refused = Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
+    const { client, requests } = setup(refused);
     const error = await client.getRoleManagementAlertOperation("op").catch((e: unknown) => e);
     expect(error).toMatchObject({
       name: "GraphError",
       status: 0,
       code: "networkError",
-      message: expect.stringMatching(/fetch failed/),
+      message: expect.stringMatching(/: network error \(TypeError, ECONNREFUSED\)$/),
     });
-    expect((error as GraphError).cause).toBeInstanceOf(TypeError);
+    // Not kept: a custom fetch's error may carry the Request, and its headers.
+    expect((error as GraphError).cause).toBeUndefined();
     expect(requests).toHaveLength(4);
   });
 
@@ -112,23 +115,56 @@ describe("retries", () => {
   });
 
   it.for([
-    [{ retry: { maxRetries: -1 } }, "retry.maxRetries must be a whole number ≥ 0, got -1"],
-    [{ retry: { maxRetries: 1.5 } }, "retry.maxRetries must be a whole number ≥ 0, got 1.5"],
-    [{ retry: { maxRetries: Number.POSITIVE_INFINITY } }, "retry.maxRetries must be a whole number ≥ 0, got Infinity"],
-    [{ retry: { maxDelayMs: Number.NaN } }, "retry.maxDelayMs must be a number ≥ 0, got NaN"],
-    [{ retry: { maxDelayMs: -1 } }, "retry.maxDelayMs must be a number ≥ 0, got -1"],
-    [{ timeoutMs: 0 }, "timeoutMs must be a whole number of milliseconds from 1 to 2147483647, got 0"],
-    [{ timeoutMs: Number.NaN }, "timeoutMs must be a whole number of milliseconds from 1 to 2147483647, got NaN"],
-    // Past setTimeout's limit, AbortSignal.timeout would fire at once (or throw) on every call.
-    [{ timeoutMs: 2 ** 31 }, "timeoutMs must be a whole number of milliseconds from 1 to 2147483647, got 2147483648"],
-  ] as const)("refuses %o when the client is made", ([options, message]) => {
-    expect(() => createGraphLroClient(options)).toThrow(new RangeError(message));
+    [{ retry: { maxRetries: -1 } }, "retry.maxRetries", "must be a whole number ≥ 0, got -1"],
+    [{ retry: { maxRetries: 1.5 } }, "retry.maxRetries", "must be a whole number ≥ 0, got 1.5"],
+    [
+      { retry: { maxRetries: Number.POSITIVE_INFINITY } },
+      "retry.maxRetries",
+      "must be a whole number ≥ 0, got Infinity",
+    ],
+    [{ retry: { maxDelayMs: Number.NaN } }, "retry.maxDelayMs", "must be a number ≥ 0, got NaN"],
+    [{ retry: { maxDelayMs: -1 } }, "retry.maxDelayMs", "must be a number ≥ 0, got -1"],
+    [{ timeoutMs: 0 }, "timeoutMs", "must be a whole number of milliseconds from 1 to 2147483647, got 0"],
+    [{ timeoutMs: Number.NaN }, "timeoutMs", "must be a whole number of milliseconds from 1 to 2147483647, got NaN"],
+    // Past setTimeout's limit, a timer would fire at once on every call.
+    [
+      { timeoutMs: 2 ** 31 },
+      "timeoutMs",
+      "must be a whole number of milliseconds from 1 to 2147483647, got 2147483648",
+    ],
+    [{ maxBodyBytes: 0 }, "maxBodyBytes", "must be a whole number of bytes from 1 to 9007199254740991, got 0"],
+    [{ maxBodyBytes: 1.5 }, "maxBodyBytes", "must be a whole number of bytes from 1 to 9007199254740991, got 1.5"],
+  ] as const)("refuses %o when the client is made, naming the option", ([options, argument, problem]) => {
+    const error = new InvalidArgumentError(argument, `${argument} ${problem}`);
+    expect(() => createGraphLroClient(options)).toThrow(error);
+    expect(() => createGraphLroClient(options)).toThrow(expect.objectContaining({ argument }));
   });
 
   it.each([400, 401, 403, 404, 409, 500, 502])("never retries %i", async (status) => {
     const { client, requests, delays } = setup(odataError(status, "Nope"));
     await expect(client.getRoleManagementAlertOperation("op")).rejects.toMatchObject({ status, code: "Nope" });
     expect(requests).toHaveLength(1);
+    expect(delays).toEqual([]);
+  });
+
+  it.for(
+    ["POST", "PUT", "PATCH", "DELETE"].flatMap((method) =>
+      [429, 503, 504, "a network error"].map((answer) => [method, answer] as const),
+    ),
+  )("sends a %s answered %s exactly once", async ([method, answer]) => {
+    const reply =
+      typeof answer === "number"
+        ? new Response(null, { status: answer, headers: { "retry-after": "0" } })
+        : new TypeError("fetch failed");
+    const { client, requests, delays } = setup(reply, ok);
+    // The spec declares GETs only: any other method goes through raw's untyped request().
+    const send = client.raw.request as (method: string, path: string, init: unknown) => Promise<{ response: Response }>;
+    const call = send(method.toLowerCase(), template("roleManagementAlert"), {
+      params: { path: { "longRunningOperation-id": "op" } },
+    });
+    if (typeof answer === "number") expect((await call).response.status).toBe(answer);
+    else await expect(call).rejects.toMatchObject({ code: "networkError" });
+    expect(requests.map((r) => r.method)).toEqual([method]);
     expect(delays).toEqual([]);
   });
 
@@ -207,6 +243,25 @@ describe("abort and timeout", () => {
     timeout.abort(new DOMException("timed out", "TimeoutError"));
     await expect(call).rejects.toMatchObject({ name: "TimeoutError" });
     expect(asked).toEqual([1234]);
+  });
+
+  it("clears its timer once a call has settled, its body read (typed or raw) or failed", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const { fetch } = recordingFetch(json({ status: "running" }), odataError(404, "NotFound"), ok);
+      const client = createGraphLroClient({ fetch, timeoutMs: 60_000, retry: { maxRetries: 0 } });
+      await client.getRoleManagementAlertOperation("op");
+      expect(vi.getTimerCount()).toBe(0);
+      await expect(client.getRoleManagementAlertOperation("op")).rejects.toMatchObject({ status: 404 });
+      expect(vi.getTimerCount()).toBe(0);
+      const { data } = await client.raw.GET(template("roleManagementAlert"), {
+        params: { path: { "longRunningOperation-id": "op" } },
+      });
+      expect(data?.status).toBe("succeeded");
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("aborts, or times out, while a token function has not answered yet, sending nothing", async () => {

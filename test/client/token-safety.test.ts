@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createGraphLroClient, GraphError } from "../../src/index.ts";
+import { createGraphLroClient, GraphError, InvalidArgumentError } from "../../src/index.ts";
 import { json, odataError, recordingFetch, recordingSleep } from "../support/recording-fetch.ts";
 import { GRAPH_ROOT, operationPath, operationUrl, template } from "../support/spec-urls.ts";
 
@@ -45,17 +45,46 @@ describe("the token stays with Graph", () => {
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GraphError);
       expect(error).toMatchObject({ status, code: "refusedRedirect" });
-      expect((error as Error).message).toContain("redirect to https://evil.test not followed");
+      // The Location is not quoted: a server may have put anything in it.
+      expect((error as Error).message).toContain("a redirect to another origin was not followed");
       expect(requests).toHaveLength(1);
       for (const text of everyRendering(error)) expect(text).not.toContain("SECRET-TOKEN");
     },
   );
 
+  it.each([
+    ["another scheme", "http://graph.microsoft.com"],
+    ["another port", "https://graph.microsoft.com:8443"],
+    ["a host that only starts like Graph's", "https://graph.microsoft.com.evil.test"],
+  ])("refuses a redirect to the same host on %s", async (_, origin) => {
+    const { fetch, requests } = recordingFetch(redirect(302, `${origin}${rootRelative("moved")}`));
+    const error = await createGraphLroClient({ fetch, token: TOKEN })
+      .getRoleManagementAlertOperation("op")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "GraphError", code: "refusedRedirect" });
+    expect(requests).toHaveLength(1);
+  });
+
+  it.each([
+    ["a host that only starts with the Graph origin", "https://graph.microsoft.com.evil.test/beta"],
+    ["another port", "https://graph.microsoft.com:8443/beta"],
+    ["another scheme", "http://graph.microsoft.com/beta"],
+  ])("refuses a raw call's per-call baseUrl on %s, sending nothing", async (_, baseUrl) => {
+    const { fetch, requests } = recordingFetch();
+    const call = createGraphLroClient({ fetch, token: TOKEN }).raw.GET(template("roleManagementAlert"), {
+      baseUrl,
+      params: { path: alert("op") },
+    });
+    await expect(call).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(call).rejects.toMatchObject({ argument: "baseUrl" });
+    expect(requests).toEqual([]);
+  });
+
   it("refuses an opaque redirect (browsers hide its target) and endless redirects", async () => {
     const opaque = { type: "opaqueredirect", status: 0, headers: new Headers(), body: null } as unknown as Response;
     const first = recordingFetch(() => opaque);
     await expect(createGraphLroClient({ fetch: first.fetch }).getRoleManagementAlertOperation("op")).rejects.toThrow(
-      /redirect to an unreadable location not followed/,
+      /a redirect to an unreadable location was not followed/,
     );
     const loop = recordingFetch(redirect(302, rootRelative("op")));
     await expect(createGraphLroClient({ fetch: loop.fetch }).getRoleManagementAlertOperation("op")).rejects.toThrow(
@@ -86,7 +115,8 @@ describe("the token stays with Graph", () => {
   it("refuses a token no header can carry before sending anything, without quoting it", async () => {
     const bad = `${TOKEN}\r\nx-injected: 1`;
     expect(() => createGraphLroClient({ token: bad })).toThrow(
-      new TypeError(
+      new InvalidArgumentError(
+        "token",
         `the token must be the bare token (no "Bearer "): visible ASCII without spaces, got a string of ${bad.length} characters`,
       ),
     );
@@ -131,7 +161,7 @@ describe("the token stays with Graph", () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: "refusedRedirect",
-      message: expect.stringMatching(/with credentials not followed$/),
+      message: expect.stringMatching(/with credentials was not followed$/),
     });
     expect(requests).toHaveLength(1);
     for (const text of everyRendering(error)) expect(text).not.toContain("pw@");

@@ -43,6 +43,20 @@ describe.each(Object.entries(transports))("contract, through %s", (_, makeClient
     },
   );
 
+  it.each(cases.map((c) => [`${c.operation.operationId} ${c.example.name}`, c] as const))(
+    "%s: answers 404 to an id that only starts or ends like the example's",
+    async (_, { operation, id }) => {
+      for (const near of [
+        `${id}x`,
+        id.slice(0, -1),
+        `x${id}`,
+        id.toUpperCase() === id ? id.toLowerCase() : id.toUpperCase(),
+      ]) {
+        expect((await getOperation(client, operation, near)).response.status, near).toBe(404);
+      }
+    },
+  );
+
   it.each(operations.map((o) => [o.operationId, o] as const))(
     "%s: answers an unknown id with Graph's 404 error body",
     async (_, operation) => {

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import {
   createGraphLroClient,
+  InvalidArgumentError,
   MIN_POLL_BUDGET_MS,
   OperationFailedError,
   OperationTimeoutError,
@@ -15,6 +16,15 @@ import { operationUrl } from "../support/spec-urls.ts";
 
 const alertUrl = (id: string) => operationUrl("roleManagementAlert", { "longRunningOperation-id": id });
 
+/**
+ * More waits, or requests, than any test here needs. Past it the harness throws, so that a
+ * regression (a deadline check removed, say) fails at once instead of spinning past the test's timeout.
+ */
+const RUNAWAY = 100;
+const runaway = (what: string) => {
+  throw new RangeError(`runaway poller: more than ${RUNAWAY} ${what}`);
+};
+
 /** A client on the mock with a fake clock: every wait moves time on at once, and is recorded. */
 function harness(stories: Record<string, Story | "progress" | "failed" | "throttled"> = {}, strict = true) {
   let t = 1_000_000;
@@ -23,11 +33,16 @@ function harness(stories: Record<string, Story | "progress" | "failed" | "thrott
   const now = () => t;
   const sleep = async (ms: number, signal: AbortSignal) => {
     signal.throwIfAborted();
+    if (waits.length >= RUNAWAY) runaway("waits");
     waits.push(ms);
     t += ms;
   };
   const handlers = createGraphLroHandlers({ stories, strict, onRequest: () => polls.push(t - 1_000_000) });
-  const client = createGraphLroClient({ fetch: createMockFetch(handlers), token: "t", now, sleep, random: () => 0.5 });
+  const mock = createMockFetch(handlers);
+  let requests = 0;
+  // Not a TypeError, which the client would retry as a network error: it ends the call at once.
+  const fetch = (request: Request) => (++requests > RUNAWAY ? runaway("requests") : mock(request));
+  const client = createGraphLroClient({ fetch, token: "t", now, sleep, random: () => 0.5 });
   const progress: [string | undefined, PollProgress][] = [];
   const options = {
     now,
@@ -60,7 +75,10 @@ describe("waitForOperation on the mock's stories", () => {
     const detail = spec.components.examples.alertRefreshFailed.value.statusDetail;
     expect((error as OperationFailedError).statusDetail).toBe(detail);
     expect((error as OperationFailedError).operation).toMatchObject({ id: "f", status: "failed" });
-    expect((error as Error).message).toContain(detail);
+    // Measured, not quoted: the server's text stays in statusDetail.
+    expect((error as Error).message).toBe(
+      `The operation failed; its statusDetail (${detail.length} characters) says why`,
+    );
     expect(h.polls).toEqual([0, 1000, 3000]);
   });
 
@@ -100,6 +118,17 @@ describe("waitForOperation on the mock's stories", () => {
     expect(h.progress.map(([status]) => status)).toEqual(["unknownFutureValue", "skipped", "succeeded"]);
   });
 
+  it("quotes a last status in the timeout's message only when it is a word, as the spec's are", async () => {
+    const odd = `Bearer ${"x".repeat(5000)}`;
+    const h = harness({ u: defineStory().operation(odd).build() }, false);
+    const error = await waitForOperation(h.client, alertUrl("u"), { ...h.options, timeoutMs: 500 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(OperationTimeoutError);
+    expect((error as Error).message).toMatch(/^Operation not finished within 500 ms; last status unlisted; /);
+    expect((error as OperationTimeoutError).operation?.status).toBe(odd);
+  });
+
   it("bounds an operation stuck in unknownFutureValue by the timeout", async () => {
     const h = harness({ u: defineStory().operation("unknownFutureValue").build() });
     const wait = waitForOperation(h.client, alertUrl("u"), { ...h.options, timeoutMs: 60_000 });
@@ -113,6 +142,35 @@ describe("waitForOperation on the mock's stories", () => {
     expect(operation.status).toBe("succeeded");
     expect(h.polls).toEqual([0, 1000]);
     expect(h.progress.map(([, p]) => p.attempt)).toEqual([1]);
+  });
+
+  it.for([
+    [429, 120],
+    [503, 90],
+  ] as const)(
+    "waits out a %i whose Retry-After (%i s) is longer than the client's retry budget",
+    async ([status, seconds]) => {
+      // The client's default budget is a minute of waiting: it gives up on the throttled answer at once.
+      const h = harness({ t: defineStory().error(status, { retryAfter: seconds }).operation("succeeded").build() });
+      await expect(waitForOperation(h.client, alertUrl("t"), h.options)).resolves.toMatchObject({
+        status: "succeeded",
+      });
+      expect(h.polls).toEqual([0, seconds * 1000]);
+      expect(h.waits).toEqual([seconds * 1000]);
+      // A throttled poll is a poll made, but no state observed: onProgress hears of the second only.
+      expect(h.progress.map(([status, p]) => [status, p.attempt])).toEqual([["succeeded", 2]]);
+    },
+  );
+
+  it("times out at once when a throttled answer asks to wait past timeoutMs", async () => {
+    const h = harness({ t: defineStory().error(429, { retryAfter: 120 }).operation("succeeded").build() });
+    const error = await waitForOperation(h.client, alertUrl("t"), { ...h.options, timeoutMs: 60_000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(OperationTimeoutError);
+    expect((error as Error).message).toContain(new Date(1_000_000 + 120_000).toISOString());
+    expect(h.polls).toEqual([0]);
+    expect(h.waits).toEqual([]);
   });
 
   it("never polls before the Retry-After of the 202 that started the operation", async () => {
@@ -267,11 +325,21 @@ describe("waitForOperation on the mock's stories", () => {
     expect(h.polls).toEqual([]);
   });
 
-  it("refuses a backoff factor below 1, which would shrink the waits", async () => {
+  it.for([
+    [{ backoffFactor: 0 }, "backoffFactor", "backoffFactor must be ≥ 1, not 0"],
+    [{ backoffFactor: Number.NaN }, "backoffFactor", "backoffFactor must be a finite number ≥ 0, not NaN"],
+    [{ intervalMs: -1 }, "intervalMs", "intervalMs must be a finite number ≥ 0, not -1"],
+    [
+      { maxIntervalMs: Number.POSITIVE_INFINITY },
+      "maxIntervalMs",
+      "maxIntervalMs must be a finite number ≥ 0, not Infinity",
+    ],
+    [{ timeoutMs: Number.NaN }, "timeoutMs", "timeoutMs must be a finite number ≥ 0, not NaN"],
+  ] as const)("refuses %o, naming the option as the caller wrote it", async ([change, argument, message]) => {
     const h = harness();
-    await expect(waitForOperation(h.client, alertUrl("a"), { ...h.options, backoffFactor: 0 })).rejects.toThrow(
-      "backoffFactor must be ≥ 1, not 0",
-    );
+    const wait = waitForOperation(h.client, alertUrl("a"), { ...h.options, ...change });
+    await expect(wait).rejects.toThrow(new InvalidArgumentError(argument, message));
+    expect(h.polls).toEqual([]);
   });
 
   it("refuses a Response that did not start an operation", async () => {

@@ -1,5 +1,5 @@
 import type { LongRunningOperation } from "../client/operation-types.ts";
-import type { PollState } from "../poller/poll-state.ts";
+import type { PollState } from "./poll-state.ts";
 
 /** The operation was not terminal within `timeoutMs`. Says when the next poll would have been. */
 export class OperationTimeoutError extends Error {
@@ -14,7 +14,11 @@ export class OperationTimeoutError extends Error {
     /** What was under way at the timeout; by default, the wait for the next poll. */
     underWay = `the next poll would have been at ${new Date(state.nextPollAt).toISOString()}`,
   ) {
-    const last = operation?.status === undefined ? "" : `; last status ${operation.status}`;
+    const status = operation?.status;
+    const last = typeof status === "string" ? `; last status ${STATUS_WORD.test(status) ? status : "unlisted"}` : "";
     super(`Operation not finished within ${timeoutMs} ms${last}; ${underWay}`);
   }
 }
+
+/** A status quoted in a message: a word, as the spec's are (`unknownFutureValue`); any other is the server's text. */
+const STATUS_WORD = /^[A-Za-z]{1,40}$/;

@@ -3,16 +3,19 @@ import type { components } from "../../generated/graph-lro.ts";
 import {
   createGraphLroClient,
   type GraphError,
+  type GraphErrorCode,
   type GraphLroClient,
+  type InvalidArgumentError,
   type LongRunningOperation,
   type LongRunningOperationStatus,
   type ODataError,
+  type OperationRef,
   type OperationResult,
   type SelectableProperty,
 } from "../../src/index.ts";
 import { template } from "../support/spec-urls.ts";
 
-// Checked by `tsc` (npm run typecheck); Vitest only lists these.
+// Run by Vitest's typecheck (tsc): each assertion that fails is reported under its own test.
 declare const client: GraphLroClient;
 
 describe("client types", () => {
@@ -57,12 +60,37 @@ describe("client types", () => {
     expectTypeOf(calls).toBeFunction();
   });
 
+  it("narrows an OperationRef by its kind", () => {
+    const fields = (ref: OperationRef) => {
+      if (ref.kind === "userAuthentication") {
+        expectTypeOf(ref.userId).toEqualTypeOf<string>();
+        expectTypeOf(ref.operationId).toEqualTypeOf<string>();
+      } else if (ref.kind === "roleManagementAlert") {
+        expectTypeOf(ref.operationId).toEqualTypeOf<string>();
+        // @ts-expect-error an alert operation has no user
+        expectTypeOf(ref.userId);
+      }
+    };
+    expectTypeOf(fields).toBeFunction();
+    expectTypeOf<{ kind: "userAuthentication"; userId: string; operationId: string }>().toExtend<OperationRef>();
+    expectTypeOf<{ kind: "roleManagementAlert"; userId: string }>().not.toExtend<OperationRef>();
+  });
+
   it("types GraphError's fields and its OData body", () => {
     expectTypeOf<GraphError>().toExtend<Error>();
     expectTypeOf<GraphError["status"]>().toEqualTypeOf<number>();
+    expectTypeOf<GraphError["code"]>().toEqualTypeOf<GraphErrorCode>();
+    // Our codes complete in an editor, and Graph's own still fit.
+    expectTypeOf<"responseTooLarge" | "networkError" | "malformedResponse">().toExtend<GraphErrorCode>();
+    expectTypeOf<"TooManyRequests">().toExtend<GraphErrorCode>();
     expectTypeOf<GraphError["retryAfterMs"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf<GraphError["body"]>().toEqualTypeOf<ODataError | undefined>();
     expectTypeOf<NonNullable<GraphError["body"]>["error"]["code"]>().toEqualTypeOf<string>();
+  });
+
+  it("makes InvalidArgumentError a TypeError naming its argument", () => {
+    expectTypeOf<InvalidArgumentError>().toExtend<TypeError>();
+    expectTypeOf<InvalidArgumentError["argument"]>().toEqualTypeOf<string>();
   });
 
   it("types raw as openapi-fetch over the spec's paths", () => {

@@ -1,0 +1,145 @@
+import { spec } from "../../generated/graph-lro.spec.ts";
+import { isLoopback } from "../mock/cors.ts";
+import { formatCoverage } from "../mock/coverage.ts";
+import { formatExchange } from "../mock/format-exchange.ts";
+import { ADMIN_PREFIX } from "../mock/mock-admin.ts";
+import { type MockServer, startMockServer } from "../mock/mock-server.ts";
+import type { OpenApiDocument } from "../mock/openapi-document.ts";
+import { specOperations } from "../mock/spec-operations.ts";
+import { builtInStories } from "../mock/stories.ts";
+
+const operations = specOperations(spec as unknown as OpenApiDocument);
+const STORIES = Object.keys(builtInStories).join(", ");
+// The usage's example: the first operation on the default port, any id.
+const exampleUrl = `http://127.0.0.1:4010${new URL(spec.servers[0].url).pathname}${operations[0]?.path.replace(/\{[^}]+\}/g, "any-id") ?? ""}`;
+
+/** `graph-lro mock --help`. */
+export const MOCK_USAGE = `graph-lro mock: the spec's operations over HTTP, answering as Microsoft Graph would.
+
+Usage: graph-lro mock [--port 4010] [--host 127.0.0.1] [--no-strict] [--no-cors] [--quiet]
+
+Options:
+  --port <n>      port to listen on; 0 picks a free one (default 4010)
+  --host <addr>   address to listen on (default 127.0.0.1: this machine only)
+  --no-strict     do not check requests and answers against the spec (answers stay the same)
+  --no-cors       no CORS headers for browser apps (default: on when listening on a loopback address)
+  --quiet         no log line per request
+  -h, --help      this help
+
+Examples:
+  graph-lro mock --port 0
+  curl -H 'Authorization: Bearer x' -H 'Prefer: story=progress' ${exampleUrl}
+  curl -X POST http://127.0.0.1:4010${ADMIN_PREFIX}reset     # starts every story over
+
+Stories (-H 'Prefer: story=<name>'): ${STORIES}.
+Runs until Ctrl-C, then prints which of the spec's declared responses were served.`;
+
+/** Where the command writes, and the signal (Ctrl-C) that stops the server. */
+export interface MockCommandIo {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+  signal: AbortSignal;
+}
+
+/** Runs `graph-lro mock <argv>` until `io.signal` aborts: 0 then, 1 when it cannot listen, 2 on a usage error. */
+export async function runMockCommand(argv: readonly string[], io: MockCommandIo): Promise<number> {
+  const out = (line: string) => io.stdout.write(`${line}\n`);
+  const err = (line: string) => io.stderr.write(`graph-lro mock: ${line}\n`);
+  const args = parseMockArgs(argv);
+  if (typeof args === "string") {
+    err(`${args} (graph-lro mock --help shows usage)`);
+    return 2;
+  }
+  if (args.help) {
+    out(MOCK_USAGE);
+    return 0;
+  }
+  const { port, host } = args;
+  let server: MockServer;
+  try {
+    const onExchange = args.quiet
+      ? undefined
+      : (exchange: Parameters<typeof formatExchange>[0]) => out(formatExchange(exchange));
+    server = await startMockServer({ port, host, strict: args.strict, cors: args.cors, onExchange });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const why = code === "EADDRINUSE" ? `port ${port} is in use (--port 0 picks a free one)` : String(code ?? error);
+    err(`cannot listen on ${host}:${port}: ${why}`);
+    return 1;
+  }
+  out(banner(server, args));
+  await new Promise<void>((resolve) => {
+    if (io.signal.aborted) resolve();
+    io.signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+  out(formatCoverage(server.handlers.coverage()));
+  await server.close();
+  out("graph-lro mock stopped");
+  return 0;
+}
+
+interface MockArgs {
+  help: boolean;
+  port: number;
+  host: string;
+  strict: boolean;
+  cors: boolean | undefined;
+  quiet: boolean;
+}
+
+/** The options, or what is wrong with them in one line (no parser's own wording). */
+function parseMockArgs(argv: readonly string[]): MockArgs | string {
+  const args: MockArgs = { help: false, port: 4010, host: "127.0.0.1", strict: true, cors: undefined, quiet: false };
+  const flags: Record<string, () => void> = {
+    "--help": () => (args.help = true),
+    "-h": () => (args.help = true),
+    "--quiet": () => (args.quiet = true),
+    "--no-strict": () => (args.strict = false),
+    "--no-cors": () => (args.cors = false),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [name, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
+    if (Object.hasOwn(flags, name) && inline === undefined) {
+      flags[name]?.();
+      continue;
+    }
+    if (name !== "--port" && name !== "--host") {
+      return arg.startsWith("-")
+        ? `unknown option ${JSON.stringify(arg)}`
+        : `unexpected argument ${JSON.stringify(arg)}`;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || value === "") return `${name} needs a value`;
+    if (name === "--host") args.host = value;
+    else if (/^\d{1,5}$/.test(value) && Number(value) <= 65535) args.port = Number(value);
+    else return `--port must be an integer from 0 to 65535, not ${JSON.stringify(value)}`;
+  }
+  return args;
+}
+
+/** What the server is, with a curl line per operation whose id answers 200, the stories, and the reset. */
+function banner(server: MockServer, args: MockArgs): string {
+  const origin = new URL(server.url).origin;
+  const cors = args.cors ?? isLoopback(args.host);
+  const mode = `${args.strict ? "strict contract checks" : "no contract checks"}, CORS ${cors ? "on" : "off"}`;
+  const tries = operations.flatMap((operation) => {
+    const example = operation.examples[0]?.value as { id?: string } | undefined;
+    if (typeof example?.id !== "string") return [];
+    const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+      encodeURIComponent(name === operation.idParameter ? (example.id as string) : name),
+    );
+    return [`  curl -H 'Authorization: Bearer x' '${server.url}${path.replaceAll("'", "%27")}'`];
+  });
+  return [
+    `graph-lro mock listening on ${server.url} (${mode})`,
+    "Try (each id answers 200 with the spec's example of that id):",
+    ...tries,
+    `Stories: add -H 'Prefer: story=<name>' to a request with any id; one of ${STORIES}.`,
+    `Start every story over: curl -X POST ${origin}${ADMIN_PREFIX}reset (coverage so far: GET ${origin}${ADMIN_PREFIX}coverage)`,
+    "Ctrl-C stops it and prints which of the spec's declared responses were served.",
+  ].join("\n");
+}

@@ -1,0 +1,49 @@
+import { MAX_TIMER_MS } from "./sleep.ts";
+
+/** Makes a signal that aborts after `ms`: a test seam in place of the timer. */
+export type TimeoutSignalFactory = (ms: number) => AbortSignal;
+
+/** The signal of one call with a time limit; `clear` it once the call has settled. */
+export interface CallTimeout {
+  readonly signal: AbortSignal;
+  /** True once the time limit (rather than the caller) has ended the call. */
+  timedOut(): boolean;
+  /** Cancels the timer and stops following the caller's signal; safe to call twice. */
+  clear(): void;
+}
+
+/**
+ * A signal that aborts when `caller` does, or after `ms` with a TimeoutError: by `make(ms)` if
+ * given, else by a timer of its own. The timer and the controller are held strongly (the timer
+ * holds the controller): on Node 20, `AbortSignal.any([caller, AbortSignal.timeout(ms)])` lets the
+ * timeout signal be garbage-collected, and it then never fires. `clear` removes the listener from
+ * the caller's signal, so a long-lived signal does not collect one per call.
+ */
+export function callTimeout(ms: number, caller: AbortSignal | undefined, make?: TimeoutSignalFactory): CallTimeout {
+  const controller = new AbortController();
+  const deadline = make?.(ms);
+  let expired = false;
+  const follow = (source: AbortSignal) => {
+    const onAbort = () => controller.abort(source.reason);
+    if (source.aborted) onAbort();
+    else source.addEventListener("abort", onAbort);
+    return () => source.removeEventListener("abort", onAbort);
+  };
+  const unfollow = [caller, deadline].filter((s) => s !== undefined).map(follow);
+  // A limit further off than setTimeout can wait is not armed (it would fire at once).
+  const timer =
+    deadline || ms > MAX_TIMER_MS
+      ? undefined
+      : setTimeout(() => {
+          expired = true;
+          controller.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
+        }, ms);
+  return {
+    signal: controller.signal,
+    timedOut: () => expired || deadline?.aborted === true,
+    clear: () => {
+      clearTimeout(timer);
+      for (const remove of unfollow) remove();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { callTimeout, type TimeoutSignalFactory } from "./call-timeout.ts";
+import type { Fetch } from "./fetch-types.ts";
+import { limitBody } from "./read-body.ts";
+import { tooLargeError } from "./read-operation.ts";
+
+/** The limits of every call: its time (body included) and its body's size. */
+export interface CallLimits {
+  timeoutMs: number | undefined;
+  timeoutSignal: TimeoutSignalFactory | undefined;
+  maxBodyBytes: number;
+}
+
+/**
+ * The fetch `raw` (openapi-fetch) calls: `send` within the client's limits. The time limit lasts
+ * until openapi-fetch has read the body, and the body it reads stops at `maxBodyBytes`.
+ */
+export function rawFetch(send: Fetch, { timeoutMs, timeoutSignal, maxBodyBytes }: CallLimits): Fetch {
+  return async (request) => {
+    const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, request.signal, timeoutSignal);
+    // Re-created (costly) only for the time limit's signal, or for a raw call that asked to follow
+    // redirects itself, which would let fetch take it (and its answer) elsewhere.
+    if (call || request.redirect !== "manual") {
+      request = new Request(request, { signal: call?.signal ?? request.signal, redirect: "manual" });
+    }
+    const settled = () => call?.clear();
+    let response: Response;
+    try {
+      response = await send(request);
+    } catch (error) {
+      settled();
+      throw error;
+    }
+    const sent = {
+      method: request.method,
+      url: request.url,
+      clientRequestId: request.headers.get("client-request-id") ?? "",
+    };
+    const tooLarge = () => tooLargeError(sent, response.status, maxBodyBytes);
+    // Only the call's own signal is listened to: a caller's long-lived one must not collect a listener per body.
+    return limitBody(response, { maxBytes: maxBodyBytes, tooLarge, settled, signal: call?.signal });
+  };
+}

@@ -1,0 +1,60 @@
+import { GraphError } from "../errors/graph-error.ts";
+import { errorFromResponse, redact, type SentRequest } from "./error-from-response.ts";
+import { tokenSentFor } from "./graph-fetch.ts";
+import { networkFailure } from "./network-failure.ts";
+import type { OperationResult } from "./operation-types.ts";
+import { parseOperationBody } from "./parse-operation-body.ts";
+import { readBodyText } from "./read-body.ts";
+import { parseRetryAfter } from "./retry-after.ts";
+
+/** How a typed GET reads its response. */
+export interface ReadOptions {
+  /** Whether the body must have `status` (it was selected, or nothing was). */
+  statusRequired: boolean;
+  maxBodyBytes: number;
+  now: () => number;
+  /** The call's signal: once it has aborted, its reason is what the call rejects with. */
+  signal: AbortSignal | undefined;
+}
+
+/** The OperationResult a response to a typed GET carries, or the GraphError it amounts to. */
+export async function readOperation(
+  response: Response,
+  sent: SentRequest,
+  { statusRequired, maxBodyBytes, now, signal }: ReadOptions,
+): Promise<OperationResult<never>> {
+  const { status, headers } = response;
+  let text: string | undefined;
+  try {
+    text = await readBodyText(response, maxBodyBytes, signal);
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    // A connection lost mid-body is a network error (a TypeError); anything else is not ours to rename.
+    if (!(error instanceof TypeError)) throw error;
+    const message = `the body was cut off: ${networkFailure(error)}`;
+    throw new GraphError({ ...sent, status, code: "networkError", message });
+  }
+  if (text === undefined) throw tooLargeError(sent, status, maxBodyBytes);
+  const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
+  if (!response.ok) throw errorFromResponse(response, text, sent, retryAfterMs, tokenSentFor(response));
+  const operation = parseOperationBody(text, headers, statusRequired);
+  const requestId = headers.get("request-id") ?? undefined;
+  if (typeof operation === "string") {
+    const id = requestId && redact(requestId, tokenSentFor(response));
+    throw new GraphError({
+      ...sent,
+      status,
+      code: "malformedResponse",
+      message: operation,
+      requestId: id,
+      retryAfterMs,
+    });
+  }
+  return { operation: operation as never, status, retryAfterMs, requestId, clientRequestId: sent.clientRequestId };
+}
+
+/** The GraphError for a body longer than `maxBodyBytes`, read or declared. */
+export function tooLargeError(sent: SentRequest, status: number, maxBodyBytes: number): GraphError {
+  const message = `the body is longer than maxBodyBytes (${maxBodyBytes} bytes); the rest was not read`;
+  return new GraphError({ ...sent, status, code: "responseTooLarge", message });
+}

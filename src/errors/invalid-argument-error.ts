@@ -1,0 +1,15 @@
+/**
+ * A bad argument or option, found before anything is sent: a TypeError, as the web platform's own
+ * checks are, but one that callers can tell from a bug's TypeError. `argument` names the option or
+ * parameter as the caller wrote it (`timeoutMs`, `retry.maxRetries`, `user-id`).
+ */
+export class InvalidArgumentError extends TypeError {
+  override name = "InvalidArgumentError";
+
+  constructor(
+    readonly argument: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

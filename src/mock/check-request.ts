@@ -1,0 +1,32 @@
+import { childPointer } from "../openapi/json-pointer.ts";
+import { ContractViolationError } from "./contract-violation-error.ts";
+import type { ValidateSchema } from "./schema-validator.ts";
+import type { SpecOperation } from "./spec-operations.ts";
+
+/**
+ * Step 1 of an answer: what in the request breaks the spec (path parameters against their
+ * schemas, query names the operation does not declare). Graph answers such requests anyway (it
+ * ignores unknown query options), so these are reported, never answered differently.
+ */
+export function checkRequest(
+  operation: SpecOperation,
+  query: URLSearchParams,
+  ids: Readonly<Record<string, string>>,
+  validate: ValidateSchema,
+): ContractViolationError[] {
+  const found: ContractViolationError[] = [];
+  const violation = (subject: string, pointer: string, value: unknown, problem: string) =>
+    found.push(new ContractViolationError(operation.operationId, subject, pointer, value, problem));
+  for (const parameter of operation.pathParameters) {
+    const value = ids[parameter.name];
+    for (const problem of parameter.schema ? validate(parameter.schema, value) : []) {
+      violation("request path parameter", childPointer("", parameter.name), value, problem.message);
+    }
+  }
+  for (const name of new Set(query.keys())) {
+    if (!operation.queryParameters.has(name)) {
+      violation("request query", childPointer("", name), query.get(name), "is not a parameter of this operation");
+    }
+  }
+  return found;
+}

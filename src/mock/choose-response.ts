@@ -1,0 +1,99 @@
+import type { BoundedMap } from "./bounded-map.ts";
+import { jsonContent } from "./json-content.ts";
+import { errorResponse, type MockResponse } from "./mock-response.ts";
+import { readStoryPreference } from "./request-headers.ts";
+import { projectProperties, readSelect, SELECT_OPTIONS } from "./select.ts";
+import type { SpecOperation } from "./spec-operations.ts";
+import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
+import { storyResponse } from "./story-response.ts";
+
+/** The answer chosen for a request, and where it came from. */
+export interface Choice {
+  readonly response: MockResponse;
+  readonly story?: { readonly name: string; readonly step: number; readonly steps: number };
+  readonly example?: string;
+}
+
+/** What choosing needs: the stories by id, and each story's progress (bounded). */
+export interface ChoiceContext {
+  readonly stories: Readonly<Record<string, Story | BuiltInStoryName>>;
+  readonly progress: BoundedMap<string, number>;
+}
+
+/**
+ * Step 3 of an answer: a `$select` Graph would refuse gets its 400; otherwise the story chosen for
+ * the id (by the `stories` option, else by `Prefer: story=<name>`), else the example of that id, else
+ * Graph's 404. A 200 keeps only the selected properties.
+ */
+export function chooseResponse(
+  context: ChoiceContext,
+  operation: SpecOperation,
+  request: Request,
+  query: URLSearchParams,
+  ids: Readonly<Record<string, string>>,
+): Choice {
+  const select = readSelect(query, selectableNames(operation));
+  if (select.kind === "invalid") return { response: errorResponse(operation, 400, select.reason) };
+  if (select.kind === "unknownProperty") {
+    const message = `Parsing OData Select and Expand failed: Could not find a property named '${select.name}' on type '${operationType(operation)}'.`;
+    return { response: errorResponse(operation, 400, message) };
+  }
+  const id = ids[operation.idParameter] ?? "";
+  const choice = chooseStory(context, operation, request, id, ids) ?? chooseExample(operation, id);
+  if (choice.response.status === 200 && select.kind === "some") {
+    choice.response.body = projectProperties(choice.response.body as Record<string, unknown>, select.names);
+  }
+  return choice;
+}
+
+function chooseStory(
+  context: ChoiceContext,
+  operation: SpecOperation,
+  request: Request,
+  id: string,
+  ids: Readonly<Record<string, string>>,
+): Choice | undefined {
+  // Own keys only: an id such as `constructor` names no story.
+  const chosen = (Object.hasOwn(context.stories, id) ? context.stories[id] : undefined) ?? readStoryPreference(request);
+  if (chosen === undefined) return undefined;
+  // Only a request can name an unknown story here (the option's names are checked up front).
+  if (typeof chosen === "string" && !isBuiltInStory(chosen)) {
+    return { response: errorResponse(operation, 400, unknownStory(chosen)) };
+  }
+  const story = typeof chosen === "string" ? builtInStories[chosen] : chosen;
+  const name = typeof chosen === "string" ? chosen : `stories[${JSON.stringify(id)}]`;
+  const key = JSON.stringify([operation.operationId, ids, typeof chosen === "string" ? chosen : ""]);
+  const index = context.progress.get(key) ?? 0;
+  context.progress.set(key, index + 1);
+  const step = Math.min(index, story.length - 1) + 1;
+  return { response: storyResponse(operation, story, index, id), story: { name, step, steps: story.length } };
+}
+
+/** The example whose id is exactly the requested id (never a prefix), or Graph's 404. */
+function chooseExample(operation: SpecOperation, id: string): Choice {
+  const example = operation.examples.find((e) => (e.value as { id?: unknown } | undefined)?.id === id);
+  if (!example) return { response: errorResponse(operation, 404) };
+  return { response: { status: 200, body: structuredClone(example.value) }, example: example.name };
+}
+
+/** Whether `name` is a built-in story (own keys only). */
+export function isBuiltInStory(name: string): name is BuiltInStoryName {
+  return Object.hasOwn(builtInStories, name);
+}
+
+/** The error for a story name that is none, listing the built-in ones. */
+export function unknownStory(name: string): string {
+  return `graph-lro mock: unknown story "${name}"; built-in stories: ${Object.keys(builtInStories).join(", ")}`;
+}
+
+function selectableNames(operation: SpecOperation): readonly string[] {
+  const parameter = SELECT_OPTIONS.map((name) => operation.queryParameters.get(name)).find(Boolean);
+  const items = parameter?.schema?.items as { enum?: readonly string[] } | undefined;
+  return items?.enum ?? [];
+}
+
+/** Graph names the entity type in its `$select` errors, such as `microsoft.graph.longRunningOperation`. */
+function operationType(operation: SpecOperation): string {
+  const schema = jsonContent(operation.responses["200"])?.schema as { title?: string } | undefined;
+  return `microsoft.graph.${schema?.title ?? "entity"}`;
+}

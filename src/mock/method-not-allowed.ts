@@ -1,0 +1,20 @@
+import { type HttpHandler, http } from "msw";
+import { type AnswerIds, answerIds, graphJsonResponse, odataError } from "./graph-response.ts";
+
+/** Graph's body for a method the target does not allow (its directory workloads' wording). */
+export function methodNotAllowedBody(ids: AnswerIds): unknown {
+  return odataError("Request_BadRequest", "Specified HTTP method is not allowed for the request target.", ids);
+}
+
+/**
+ * Answers every other method on an operation's path as Graph's directory workloads do: `405` with
+ * `Allow` and Graph's error body. The request's body is never read. Registered after the operations'
+ * handlers, so that it sees only the methods they do not answer.
+ */
+export function methodNotAllowedHandler(url: string, allowed: readonly string[], now: () => number): HttpHandler {
+  const allow = allowed.map((method) => method.toUpperCase()).join(", ");
+  return http.all(url, ({ request }) => {
+    const ids = answerIds(request, now());
+    return graphJsonResponse(405, methodNotAllowedBody(ids), ids, { Allow: allow });
+  });
+}

@@ -1,0 +1,75 @@
+import type { TimeoutSignalFactory } from "../client/call-timeout.ts";
+import type { Sleep } from "../client/fetch-types.ts";
+import type { SelectableProperty } from "../client/operation-types.ts";
+import { sleep as realSleep } from "../client/sleep.ts";
+import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import type { PollProgress, WaitedOperation } from "./poll-progress.ts";
+import type { Backoff } from "./poll-schedule.ts";
+
+/** Defaults, justified in docs/decisions/0005-poll-defaults.md. */
+export const POLL_DEFAULTS = { timeoutMs: 15 * 60_000, intervalMs: 1_000, maxIntervalMs: 30_000, backoffFactor: 2 };
+
+/** The least time a poll sent before the timeout gets to answer (docs/decisions/0005-poll-defaults.md). */
+export const MIN_POLL_BUDGET_MS = 2_000;
+
+/** Options of pollOperation and waitForOperation. */
+export interface PollOptions<S extends readonly SelectableProperty[] = readonly SelectableProperty[]> {
+  signal?: AbortSignal;
+  /**
+   * Give up (OperationTimeoutError) when the next poll would come later than this after the call
+   * started, or a poll (throttling retries included) is still unanswered then. A resumed state
+   * gets the whole budget again.
+   */
+  timeoutMs?: number;
+  /** The first wait when the server gives no Retry-After. */
+  intervalMs?: number;
+  /** The longest wait when the server gives no Retry-After. */
+  maxIntervalMs?: number;
+  /** How much each wait grows over the last when the server gives no Retry-After. */
+  backoffFactor?: number;
+  /** `$select`; `status` is added, since polling needs it. */
+  select?: S;
+  /** Called with every observed state, terminal ones included, before waiting. */
+  onProgress?: (operation: WaitedOperation<S>, progress: PollProgress) => void;
+  /** Test seam: the clock, in ms since the epoch. */
+  now?: () => number;
+  /** Test seam: the wait between polls; must reject as soon as the signal aborts. */
+  sleep?: Sleep;
+  /** Test seam: makes the signal that ends a poll still unanswered at the timeout. */
+  timeoutSignal?: TimeoutSignalFactory;
+}
+
+/** PollOptions with every default applied and every number checked. */
+export interface ResolvedPollOptions {
+  timeoutMs: number;
+  backoff: Backoff;
+  now: () => number;
+  sleep: Sleep;
+}
+
+/**
+ * The options with their defaults, each number checked: a NaN or negative wait would make polling
+ * spin or never time out. Throws an InvalidArgumentError naming the option as the caller wrote it.
+ */
+export function resolvePollOptions(options: PollOptions<readonly SelectableProperty[]>): ResolvedPollOptions {
+  const numbers = {
+    timeoutMs: options.timeoutMs ?? POLL_DEFAULTS.timeoutMs,
+    intervalMs: options.intervalMs ?? POLL_DEFAULTS.intervalMs,
+    maxIntervalMs: options.maxIntervalMs ?? POLL_DEFAULTS.maxIntervalMs,
+    backoffFactor: options.backoffFactor ?? POLL_DEFAULTS.backoffFactor,
+  };
+  for (const [name, value] of Object.entries(numbers)) {
+    if (!(value >= 0 && Number.isFinite(value))) {
+      throw new InvalidArgumentError(name, `${name} must be a finite number ≥ 0, not ${value}`);
+    }
+  }
+  const { timeoutMs, intervalMs, maxIntervalMs, backoffFactor: factor } = numbers;
+  // A factor below 1 would shrink the waits: no backoff at all.
+  if (factor < 1) throw new InvalidArgumentError("backoffFactor", `backoffFactor must be ≥ 1, not ${factor}`);
+  return {
+    timeoutMs,
+    backoff: { intervalMs, maxIntervalMs, factor },
+    now: options.now ?? Date.now,
+    sleep: options.sleep ?? realSleep,
+  };
+}

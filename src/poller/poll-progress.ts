@@ -1,0 +1,33 @@
+import type {
+  LongRunningOperation,
+  OperationResult,
+  SelectableProperty,
+  SelectedOperation,
+} from "../client/operation-types.ts";
+import type { PollState } from "./poll-state.ts";
+
+/**
+ * The operation as waitForOperation resolves it (and onProgress sees it): narrowed by `select`,
+ * but always with `status`, which polling adds.
+ */
+export type WaitedOperation<S extends readonly SelectableProperty[] = readonly SelectableProperty[]> =
+  readonly SelectableProperty[] extends S ? LongRunningOperation : Pick<LongRunningOperation, S[number] | "status">;
+
+/** Where polling stands after one observed state. */
+export interface PollProgress {
+  /** Polls made so far, this one included (throttled ones too). */
+  attempt: number;
+  elapsedMs: number;
+  /** The wait before the next poll; undefined once the operation is terminal. */
+  nextPollInMs: number | undefined;
+  /** The server's Retry-After on this response, in ms, if any. */
+  retryAfterMs: number | undefined;
+  /** A JSON-serialisable snapshot to resume from. */
+  state: PollState;
+}
+
+/** One observed state of the operation, as pollOperation yields it. */
+export type PolledOperation<S extends readonly SelectableProperty[]> = PollProgress & {
+  operation: WaitedOperation<S>;
+  result: OperationResult<SelectedOperation<S>>;
+};

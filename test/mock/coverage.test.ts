@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { spec } from "../../generated/graph-lro.spec.ts";
+import {
+  createGraphLroHandlers,
+  createMockFetch,
+  defineStory,
+  formatCoverage,
+  type OpenApiDocument,
+} from "../../src/mock/index.ts";
+import { specOperations } from "../../src/mock/spec-operations.ts";
+import { bareClient, getOperation } from "../support/mock-client.ts";
+
+const operations = specOperations(spec as unknown as OpenApiDocument);
+const exampleId = (operation: (typeof operations)[number], index = 0) =>
+  (operation.examples[index]?.value as { id?: string } | undefined)?.id ?? "";
+
+describe("handlers.coverage()", () => {
+  it("has one row per operation and declared response status, all unserved at first", () => {
+    const { responses } = createGraphLroHandlers().coverage();
+    const declared = operations.flatMap((o) => Object.keys(o.responses).map((status) => [o.operationId, status]));
+    expect(responses.map((r) => [r.operationId, r.status])).toEqual(declared);
+    expect(responses.every((r) => r.served === 0)).toBe(true);
+  });
+
+  it("shows served: 0 for a 429 that a suite of examples and unknown ids never provokes", async () => {
+    const handlers = createGraphLroHandlers();
+    const client = bareClient(createMockFetch(handlers));
+    for (const operation of operations) {
+      await getOperation(client, operation, exampleId(operation));
+      await getOperation(client, operation, exampleId(operation, 1));
+      await getOperation(client, operation, "no-such-operation");
+    }
+    const { responses, examples } = handlers.coverage();
+    const row = (operationId: string, status: string) =>
+      responses.find((r) => r.operationId === operationId && r.status === status)?.served;
+    for (const { operationId } of operations) {
+      expect([row(operationId, "200"), row(operationId, "404"), row(operationId, "429")]).toEqual([2, 1, 0]);
+    }
+    expect(examples.filter((e) => e.served > 0)).toHaveLength(operations.length * 2);
+  });
+
+  it("counts the stories played, built-in and one's own, and the range a status falls in", async () => {
+    const mine = defineStory().operation("running").error(404).build();
+    const handlers = createGraphLroHandlers({ stories: { mine } });
+    const fetch = createMockFetch(handlers);
+    const client = bareClient(fetch);
+    const [operation] = operations;
+    if (!operation) throw new Error("no operation");
+    await getOperation(client, operation, "mine");
+    await getOperation(client, operation, "t", { headers: { Prefer: "story=throttled" } });
+    await getOperation(client, operation, "t", { headers: { Prefer: "story=throttled" } });
+    const { stories, responses } = handlers.coverage();
+    expect(stories.filter((s) => s.served > 0)).toEqual([
+      { name: "throttled", served: 2 },
+      { name: 'stories["mine"]', served: 1 },
+    ]);
+    const served = responses.filter((r) => r.operationId === operation.operationId && r.served > 0);
+    expect(served.map((r) => [r.status, r.served])).toEqual([
+      ["200", 2],
+      ["429", 1],
+    ]);
+  });
+
+  it("keeps counting across reset(), which starts stories over", async () => {
+    const handlers = createGraphLroHandlers();
+    const [operation] = operations;
+    if (!operation) throw new Error("no operation");
+    await getOperation(bareClient(createMockFetch(handlers)), operation, exampleId(operation));
+    handlers.reset();
+    expect(handlers.coverage().responses.find((r) => r.status === "200")?.served).toBe(1);
+  });
+
+  it("is a copy: changing it changes nothing in the handlers", () => {
+    const handlers = createGraphLroHandlers();
+    (handlers.coverage().responses[0] as { served: number }).served = 9;
+    expect(handlers.coverage().responses[0]?.served).toBe(0);
+  });
+});
+
+describe("formatCoverage", () => {
+  it("prints a short table: the total, a column per status, a line per operation, stories and examples", async () => {
+    const handlers = createGraphLroHandlers();
+    const [operation] = operations;
+    if (!operation) throw new Error("no operation");
+    await getOperation(bareClient(createMockFetch(handlers)), operation, exampleId(operation));
+    const total = handlers.coverage().responses.length;
+    const lines = formatCoverage(handlers.coverage()).split("\n");
+    expect(lines[0]).toBe(`contract coverage: 1 of ${total} declared responses served`);
+    expect(lines[1]?.split(/\s+/)).toEqual(["operation", ...Object.keys(operation.responses)]);
+    expect(lines[2]?.split(/\s+/)).toEqual([
+      operation.operationId,
+      "1",
+      ...Object.keys(operation.responses)
+        .slice(1)
+        .map(() => "0"),
+    ]);
+    expect(lines).toHaveLength(2 + operations.length + 2);
+    expect(lines.at(-2)).toMatch(/^stories: progress 0, /);
+    expect(lines.at(-1)).toMatch(/^examples: 1 of \d+ served; never: /);
+  });
+
+  it("escapes control characters in names", () => {
+    const text = formatCoverage({
+      responses: [{ operationId: "op\u001b[2J", status: "200", served: 0 }],
+      stories: [{ name: "x\u009b", served: 0 }],
+      examples: [],
+    });
+    expect(text).not.toMatch(/\p{Cc}(?<!\n)/u);
+    expect(text).toContain("op\\x1b[2J");
+  });
+});

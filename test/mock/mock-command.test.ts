@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { MOCK_USAGE, runMockCommand } from "../../src/cli/mock-command.ts";
+import { builtInStories, startMockServer } from "../../src/mock/index.ts";
+import { operationUrl } from "../support/spec-urls.ts";
+
+/** Runs `graph-lro mock` in-process, collecting its output; `stop()` is Ctrl-C. */
+function start(argv: string[]) {
+  const controller = new AbortController();
+  let stdout = "";
+  let stderr = "";
+  const done = runMockCommand(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    signal: controller.signal,
+  });
+  return {
+    done,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    stop: async () => {
+      controller.abort();
+      return { code: await done, stdout, stderr };
+    },
+  };
+}
+
+async function listening(run: ReturnType<typeof start>): Promise<string> {
+  await expect
+    .poll(() => /listening on (\S+)/.exec(run.stdout())?.[1], { timeout: 10_000, interval: 20 })
+    .toBeDefined();
+  return /listening on (\S+)/.exec(run.stdout())?.[1] as string;
+}
+
+describe("graph-lro mock", () => {
+  it("prints its usage with examples for --help and -h, exiting 0", async () => {
+    for (const flag of ["--help", "-h"]) {
+      const run = start([flag]);
+      expect(await run.done).toBe(0);
+      expect(run.stdout()).toBe(`${MOCK_USAGE}\n`);
+    }
+    expect(MOCK_USAGE).toMatch(/^Usage: graph-lro mock \[--port 4010\] \[--host 127\.0\.0\.1\] \[--no-strict\]/m);
+    expect(MOCK_USAGE).toContain("Examples:");
+  });
+
+  it.each([
+    [["--bogus"], 'unknown option "--bogus"'],
+    [["--port"], "--port needs a value"],
+    [["--port", "http"], '--port must be an integer from 0 to 65535, not "http"'],
+    [["--port=70000"], '--port must be an integer from 0 to 65535, not "70000"'],
+    [["--quiet=yes"], 'unknown option "--quiet=yes"'],
+    [["serve"], 'unexpected argument "serve"'],
+  ])("refuses %j in one clean line, exiting 2", async (argv, message) => {
+    const run = start(argv);
+    expect(await run.done).toBe(2);
+    expect(run.stderr()).toBe(`graph-lro mock: ${message} (graph-lro mock --help shows usage)\n`);
+    expect(run.stdout()).toBe("");
+  });
+
+  it("says a busy port in one line, exiting 1", async () => {
+    const busy = await startMockServer({ port: 0 });
+    try {
+      const run = start(["--port", String(busy.port)]);
+      expect(await run.done).toBe(1);
+      expect(run.stderr()).toBe(
+        `graph-lro mock: cannot listen on 127.0.0.1:${busy.port}: port ${busy.port} is in use (--port 0 picks a free one)\n`,
+      );
+    } finally {
+      await busy.close();
+    }
+  });
+
+  it("prints a curl line per operation whose id answers 200, the stories, and how to reset them", async () => {
+    const run = start(["--port", "0"]);
+    const url = await listening(run);
+    const curls = [...run.stdout().matchAll(/^ {2}curl -H 'Authorization: Bearer x' '([^']+)'$/gm)].map((m) => m[1]);
+    expect(curls).toHaveLength(2);
+    for (const curl of curls) {
+      const response = await fetch(curl as string, { headers: { Authorization: "Bearer x" } });
+      expect(response.status, curl).toBe(200);
+    }
+    expect(run.stdout()).toContain(
+      `Prefer: story=<name>' to a request with any id; one of ${Object.keys(builtInStories).join(", ")}.`,
+    );
+    const reset = /curl -X POST (\S+)/.exec(run.stdout())?.[1] as string;
+    expect((await fetch(reset, { method: "POST" })).status).toBe(204);
+    expect(reset).toBe(`${new URL(url).origin}/_mock/reset`);
+    await run.stop();
+  });
+
+  it("logs one line per request with its story step, escaping control characters, and prints coverage on exit", async () => {
+    const run = start(["--port", "0"]);
+    const url = await listening(run);
+    const alert = operationUrl("roleManagementAlert", { "longRunningOperation-id": "log-me" }, { root: url });
+    const headers = { Authorization: "Bearer x", Prefer: "story=progress" };
+    await fetch(alert, { headers });
+    await fetch(`${alert}?x=%C2%9B%1B]0;owned%07`, { headers });
+    const { code, stdout } = await run.stop();
+    expect(code).toBe(0);
+    const path = new URL(alert).pathname;
+    expect(stdout).toMatch(
+      new RegExp(`\\nGET ${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} -> 200 \\(progress 1/4\\) [\\d.]+ ms\\n`),
+    );
+    expect(stdout).toContain("-> 200 (progress 2/4)");
+    // JSON.stringify escapes C0 in the violation's value; the log escapes what it leaves, such as C1's CSI.
+    expect(stdout).toContain(
+      'request query /x is not a parameter of this operation (got "\\x9b\\u001b]0;owned\\u0007")',
+    );
+    // No control character but the newlines between lines.
+    expect(stdout.replaceAll("\n", "")).not.toMatch(/\p{Cc}/u);
+    expect(stdout).toMatch(/contract coverage: 1 of \d+ declared responses served\n/);
+    expect(stdout.endsWith("graph-lro mock stopped\n")).toBe(true);
+  });
+
+  it("logs nothing per request with --quiet", async () => {
+    const run = start(["--port", "0", "--quiet"]);
+    const url = await listening(run);
+    await fetch(operationUrl("roleManagementAlert", { "longRunningOperation-id": "x" }, { root: url }));
+    const { stdout } = await run.stop();
+    expect(stdout).not.toContain("GET /");
+  });
+
+  it("checks nothing with --no-strict and sends no CORS headers with --no-cors", async () => {
+    const run = start(["--port=0", "--no-strict", "--no-cors"]);
+    const url = await listening(run);
+    expect(run.stdout()).toContain("(no contract checks, CORS off)");
+    const response = await fetch(
+      `${operationUrl("roleManagementAlert", { "longRunningOperation-id": "x" }, { root: url })}?y=1`,
+    );
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBeNull();
+    const { stdout } = await run.stop();
+    expect(stdout).not.toContain("contract violation");
+  });
+});

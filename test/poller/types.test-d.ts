@@ -1,0 +1,53 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  type GraphLroClient,
+  type LongRunningOperation,
+  type PollProgress,
+  pollOperation,
+  type WaitedOperation,
+  waitForOperation,
+} from "../../src/index.ts";
+
+// Run by Vitest's typecheck (tsc): each assertion that fails is reported under its own test.
+declare const client: GraphLroClient;
+const url = "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/x";
+
+describe("poller types", () => {
+  it("narrows waitForOperation's result to the selected properties, plus status", () => {
+    const selected = () => waitForOperation(client, url, { select: ["resourceLocation"] });
+    type Selected = Awaited<ReturnType<typeof selected>>;
+    expectTypeOf<keyof Selected>().toEqualTypeOf<"resourceLocation" | "status">();
+    expectTypeOf<Selected>().toEqualTypeOf<Pick<LongRunningOperation, "resourceLocation" | "status">>();
+    expectTypeOf<Selected>().toEqualTypeOf<WaitedOperation<readonly ["resourceLocation"]>>();
+  });
+
+  it("gives the whole operation when nothing is selected", () => {
+    const whole = () => waitForOperation(client, url);
+    expectTypeOf<Awaited<ReturnType<typeof whole>>>().toEqualTypeOf<LongRunningOperation>();
+    expectTypeOf<WaitedOperation>().toEqualTypeOf<LongRunningOperation>();
+  });
+
+  it("narrows what onProgress and pollOperation see the same way", () => {
+    const watch = () =>
+      waitForOperation(client, url, {
+        select: ["id"],
+        onProgress: (operation, progress) => {
+          expectTypeOf<keyof typeof operation>().toEqualTypeOf<"id" | "status">();
+          expectTypeOf(progress).toEqualTypeOf<PollProgress>();
+        },
+      });
+    expectTypeOf(watch).toBeFunction();
+    const polled = async () => {
+      for await (const { operation } of pollOperation(client, url, { select: ["statusDetail"] })) return operation;
+    };
+    expectTypeOf<NonNullable<Awaited<ReturnType<typeof polled>>>>().toEqualTypeOf<
+      Pick<LongRunningOperation, "statusDetail" | "status">
+    >();
+  });
+
+  it("rejects a $select name the spec does not list", () => {
+    // @ts-expect-error "progress" is not a property of longRunningOperation
+    const wrong = () => waitForOperation(client, url, { select: ["progress"] });
+    expectTypeOf(wrong).toBeFunction();
+  });
+});
