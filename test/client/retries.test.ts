@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { createGraphLroClient, GraphError, InvalidArgumentError } from "../../src/index.ts";
+import { createGraphLroClient, createGraphLroRawClient, GraphError, InvalidArgumentError } from "../../src/index.ts";
 import { json, odataError, recordingFetch, recordingSleep } from "../support/recording-fetch.ts";
 import { template } from "../support/spec-urls.ts";
 
@@ -8,14 +8,19 @@ const NOW = Date.parse("2026-03-02T10:00:00Z");
 function setup(...replies: Parameters<typeof recordingFetch>) {
   const recorded = recordingFetch(...replies);
   const { sleep, delays } = recordingSleep();
-  const client = createGraphLroClient({
+  const options = {
     fetch: recorded.fetch,
     sleep,
     random: () => 0.5,
     now: () => NOW,
     retry: { maxRetries: 3, maxDelayMs: 60_000 },
-  });
-  return { client, requests: recorded.requests, delays };
+  };
+  return {
+    client: createGraphLroClient(options),
+    raw: createGraphLroRawClient(options),
+    requests: recorded.requests,
+    delays,
+  };
 }
 
 const ok = json({ status: "succeeded" });
@@ -156,9 +161,9 @@ describe("retries", () => {
       typeof answer === "number"
         ? new Response(null, { status: answer, headers: { "retry-after": "0" } })
         : new TypeError("fetch failed");
-    const { client, requests, delays } = setup(reply, ok);
-    // The spec declares GETs only: any other method goes through raw's untyped request().
-    const send = client.raw.request as (method: string, path: string, init: unknown) => Promise<{ response: Response }>;
+    const { raw, requests, delays } = setup(reply, ok);
+    // The spec declares GETs only: any other method goes through the raw client's untyped request().
+    const send = raw.request as (method: string, path: string, init: unknown) => Promise<{ response: Response }>;
     const call = send(method.toLowerCase(), template("roleManagementAlert"), {
       params: { path: { "longRunningOperation-id": "op" } },
     });
@@ -249,12 +254,13 @@ describe("abort and timeout", () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     try {
       const { fetch } = recordingFetch(json({ status: "running" }), odataError(404, "NotFound"), ok);
-      const client = createGraphLroClient({ fetch, timeoutMs: 60_000, retry: { maxRetries: 0 } });
+      const options = { fetch, timeoutMs: 60_000, retry: { maxRetries: 0 } };
+      const client = createGraphLroClient(options);
       await client.getRoleManagementAlertOperation("op");
       expect(vi.getTimerCount()).toBe(0);
       await expect(client.getRoleManagementAlertOperation("op")).rejects.toMatchObject({ status: 404 });
       expect(vi.getTimerCount()).toBe(0);
-      const { data } = await client.raw.GET(template("roleManagementAlert"), {
+      const { data } = await createGraphLroRawClient(options).GET(template("roleManagementAlert"), {
         params: { path: { "longRunningOperation-id": "op" } },
       });
       expect(data?.status).toBe("succeeded");

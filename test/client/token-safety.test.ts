@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createGraphLroClient, GraphError, InvalidArgumentError } from "../../src/index.ts";
+import { createGraphLroClient, createGraphLroRawClient, GraphError, InvalidArgumentError } from "../../src/index.ts";
 import { json, odataError, recordingFetch, recordingSleep } from "../support/recording-fetch.ts";
 import { GRAPH_ROOT, operationPath, operationUrl, template } from "../support/spec-urls.ts";
 
@@ -71,7 +71,7 @@ describe("the token stays with Graph", () => {
     ["another scheme", "http://graph.microsoft.com/beta"],
   ])("refuses a raw call's per-call baseUrl on %s, sending nothing", async (_, baseUrl) => {
     const { fetch, requests } = recordingFetch();
-    const call = createGraphLroClient({ fetch, token: TOKEN }).raw.GET(template("roleManagementAlert"), {
+    const call = createGraphLroRawClient({ fetch, token: TOKEN }).GET(template("roleManagementAlert"), {
       baseUrl,
       params: { path: alert("op") },
     });
@@ -142,8 +142,7 @@ describe("the token stays with Graph", () => {
 
   it("keeps a raw call that asks to follow redirects from following them off Graph", async () => {
     const { fetch, requests } = recordingFetch(redirect(302, "https://evil.test/x"));
-    const client = createGraphLroClient({ fetch, token: TOKEN });
-    const call = client.raw.GET(template("roleManagementAlert"), {
+    const call = createGraphLroRawClient({ fetch, token: TOKEN }).GET(template("roleManagementAlert"), {
       params: { path: alert("op") },
       redirect: "follow",
     });

@@ -63,9 +63,12 @@ describe.concurrent("the installed package", () => {
     for (const entry of ["index", "mock", "spec", "cli"]) expect(dist).toContain(`${entry}.js`);
     expect(dist).toContain("types/src/mock/index.d.ts");
     expect(dist.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
-    expect(dist.filter((f) => f.endsWith(".js") && !f.startsWith("chunks/")).sort()).toEqual(
-      ["cli.js", "index.js", "mock.js", "spec.js"],
-    );
+    expect(dist.filter((f) => f.endsWith(".js") && !f.startsWith("chunks/")).sort()).toEqual([
+      "cli.js",
+      "index.js",
+      "mock.js",
+      "spec.js",
+    ]);
   });
 
   it("runs the README's Node example", async () => {

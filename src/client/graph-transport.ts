@@ -1,0 +1,75 @@
+import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import type { TokenSource } from "./bearer.ts";
+import type { TimeoutSignalFactory } from "./call-timeout.ts";
+import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
+import type { Fetch, Sleep } from "./fetch-types.ts";
+import { graphFetch } from "./graph-fetch.ts";
+import type { CallLimits } from "./raw-fetch.ts";
+import { DEFAULT_MAX_BODY_BYTES } from "./read-body.ts";
+import { type RetryPolicy, resolveRetryPolicy } from "./retry-policy.ts";
+import { MAX_TIMER_MS, sleep } from "./sleep.ts";
+
+/** Options of createGraphLroClient and createGraphLroRawClient. */
+export interface GraphLroClientOptions extends GraphTarget {
+  /** A bearer token, or a function called before each attempt (so refreshed tokens work). */
+  token?: TokenSource;
+  /** Defaults to `globalThis.fetch`, looked up at each call, so a mock installed later still applies. */
+  fetch?: Fetch;
+  /** Retries of GETs on 429, 503, 504 and network errors. Default: 4 retries, 60 s of waiting in all. */
+  retry?: Partial<RetryPolicy>;
+  /** Abort each call (its retries and the reading of its body included) after this many ms. Default: no limit. */
+  timeoutMs?: number;
+  /**
+   * The most bytes of a response body (success or error) a call reads; past it, the rest is not read and
+   * the call fails with a GraphError `responseTooLarge`. Default: 4 MiB.
+   */
+  maxBodyBytes?: number;
+  /** Test seam: the wait between retries; must reject when the signal aborts. */
+  sleep?: Sleep;
+  /** Test seam: the jitter source, in [0, 1). */
+  random?: () => number;
+  /** Test seam: the clock used to read `Retry-After` dates. */
+  now?: () => number;
+  /** Test seam: makes the signal for `timeoutMs`, in place of the client's own timer. */
+  timeoutSignal?: TimeoutSignalFactory;
+}
+
+/** What both clients send through: the base URL, graphFetch, and each call's limits. */
+export interface GraphTransport extends CallLimits {
+  /** The Graph root, without a trailing slash. */
+  baseUrl: string;
+  send: Fetch;
+  now: () => number;
+}
+
+/** Checks the options (an InvalidArgumentError names the first bad one) and builds the transport. */
+export function graphTransport(options: GraphLroClientOptions): GraphTransport {
+  const base = resolveBaseUrl(options);
+  const now = options.now ?? Date.now;
+  const send = graphFetch({
+    origin: base.origin,
+    fetch: options.fetch,
+    token: options.token,
+    retry: resolveRetryPolicy(options.retry),
+    sleep: options.sleep ?? sleep,
+    random: options.random ?? Math.random,
+    now,
+  });
+  return {
+    baseUrl: base.href.replace(/\/$/, ""),
+    send,
+    now,
+    timeoutMs: checkLimit("timeoutMs", options.timeoutMs, MAX_TIMER_MS, "milliseconds"),
+    timeoutSignal: options.timeoutSignal,
+    maxBodyBytes:
+      checkLimit("maxBodyBytes", options.maxBodyBytes, Number.MAX_SAFE_INTEGER, "bytes") ?? DEFAULT_MAX_BODY_BYTES,
+  };
+}
+
+/** `value` if it is a whole number from 1 to `max` (or undefined); else an InvalidArgumentError naming the option. */
+function checkLimit(name: string, value: number | undefined, max: number, unit: string): number | undefined {
+  if (value !== undefined && !(Number.isSafeInteger(value) && value > 0 && value <= max)) {
+    throw new InvalidArgumentError(name, `${name} must be a whole number of ${unit} from 1 to ${max}, got ${value}`);
+  }
+  return value;
+}
