@@ -6,7 +6,7 @@ import type { GetOperationOptions, OperationResult, SelectableProperty, Selected
 import { parseOperationUrl } from "./parse-operation-url.ts";
 import { safePathSerializer } from "./path-id.ts";
 import { readOperation } from "./read-operation.ts";
-import { ACCEPT, serializeQuery } from "./request-parts.ts";
+import { ACCEPT, selectQuery } from "./request-parts.ts";
 
 /** A typed client of the two longRunningOperation GETs. */
 export interface GraphLroClient {
@@ -40,13 +40,13 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     const clientRequestId = crypto.randomUUID();
     // openapi-fetch's URL building and the same graphFetch as the raw client, without the rest of its
     // GET: its option and header merging cost more than all our checks (decision 0008).
-    let url = createFinalURL(routeOf(ref).path, {
+    const query = [selectQuery(select), extraQuery].filter(Boolean).join("&");
+    const url = createFinalURL(routeOf(ref).path, {
       baseUrl,
-      params: { path: pathParams(ref), query: select && { $select: select } },
+      params: { path: pathParams(ref) },
       pathSerializer: safePathSerializer,
-      querySerializer: serializeQuery,
+      querySerializer: () => query,
     });
-    if (extraQuery) url += `${url.includes("?") ? "&" : "?"}${extraQuery}`;
     const headers = { accept: ACCEPT, "client-request-id": clientRequestId };
     // The time limit covers reading the body too: its timer is cleared only once the call has settled.
     const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, signal, timeoutSignal);

@@ -1,9 +1,9 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, createQuerySerializer } from "openapi-fetch";
 import type { paths } from "../../generated/graph-lro.ts";
 import { type GraphLroClientOptions, graphTransport } from "./graph-transport.ts";
 import { safePathSerializer } from "./path-id.ts";
 import { rawFetch } from "./raw-fetch.ts";
-import { ACCEPT, serializeQuery } from "./request-parts.ts";
+import { ACCEPT, SELECT_STYLE } from "./request-parts.ts";
 
 /**
  * An openapi-fetch client typed by the spec's `paths`, with the same base URL, auth, retries, limits and
@@ -16,7 +16,7 @@ export function createGraphLroRawClient(options: GraphLroClientOptions = {}): Cl
     baseUrl: transport.baseUrl,
     fetch: rawFetch(transport.send, transport),
     pathSerializer: safePathSerializer,
-    querySerializer: serializeQuery,
+    querySerializer: createQuerySerializer(SELECT_STYLE),
     headers: { accept: ACCEPT },
     // Redirects are followed by graphFetch, within the Graph origin only.
     redirect: "manual",

@@ -1,7 +1,11 @@
-import { createQuerySerializer } from "openapi-fetch";
+import { serializeArrayParam } from "openapi-fetch";
 
 /** Every call asks for JSON. */
 export const ACCEPT = "application/json";
 
-/** `$select` is an array with style form, explode false: `$select=a,b`. Made once, not per call. */
-export const serializeQuery = createQuerySerializer({ array: { style: "form", explode: false } });
+/** How `$select` is serialized: an array with style form, explode false (`$select=a,b`). */
+export const SELECT_STYLE = { array: { style: "form", explode: false } } as const;
+
+/** The `$select` part of a typed GET's query, by openapi-fetch's serializer (as the raw client's); "" for none. */
+export const selectQuery = (select: readonly string[] | undefined): string =>
+  select?.length ? serializeArrayParam("$select", select as string[], SELECT_STYLE.array) : "";
