@@ -16,17 +16,14 @@ type RefOf<R extends Route> = { kind: R["kind"] } & { [F in R["refFields"][keyof
  */
 export type OperationRef = { [Id in keyof Operations]: RefOf<Operations[Id]> }[keyof Operations];
 
-/** The route of each kind, looked up without a prototype: a kind such as `constructor` names nothing. */
-const ROUTES: Readonly<Record<string, Route>> = Object.assign(
-  Object.create(null),
-  Object.fromEntries(Object.values(operations).map((route) => [route.kind, route])),
-);
-
 /** Every route of the spec, for matching a URL against each. */
 export const ROUTE_LIST: readonly Route[] = Object.values(operations);
 
+/** The route of a kind; compared with ===, so a kind such as `constructor` names nothing. */
+const findRoute = (kind: unknown): Route | undefined => ROUTE_LIST.find((route) => route.kind === kind);
+
 /** The route of a ref's kind (a checked ref: see assertOperationRef). */
-export const routeOf = (ref: OperationRef): Route => ROUTES[ref.kind] as Route;
+export const routeOf = (ref: OperationRef): Route => findRoute(ref.kind) as Route;
 
 /** The path parameters of a ref under the spec's names, for openapi-fetch's path serializer. */
 export function pathParams(ref: OperationRef): Record<string, unknown> {
@@ -39,8 +36,8 @@ export function pathParams(ref: OperationRef): Record<string, unknown> {
 /** Throws an InvalidArgumentError unless `ref` names an operation kind (its ids are checked when the path is built). */
 export function assertOperationRef(ref: unknown): asserts ref is OperationRef {
   const kind = (ref as { kind?: unknown } | null)?.kind;
-  if (typeof kind !== "string" || !ROUTES[kind]) {
-    const kinds = Object.keys(ROUTES).join(", ");
+  if (!findRoute(kind)) {
+    const kinds = ROUTE_LIST.map((route) => route.kind).join(", ");
     const got = typeof kind === "string" ? `"${kind.slice(0, 40)}"` : typeof kind;
     throw new InvalidArgumentError("kind", `not an operation ref: kind must be one of ${kinds}, got ${got}`);
   }

@@ -116,7 +116,7 @@ describe("parseOperationUrl", () => {
       altered((url) => {
         url.pathname = url.pathname.replace(graph.pathname, "/v1.0");
       }),
-      `is not under ${graph.pathname}/`,
+      /is not an operation path/,
     ],
     [
       "another path (the segment before the id changed)",
