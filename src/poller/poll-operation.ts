@@ -44,7 +44,8 @@ export async function* pollOperation<const S extends readonly SelectableProperty
     try {
       answer = await pollOnce(client, state.target, select, poll.signal);
     } catch (error) {
-      if (!poll.timedOut() || signal?.aborted) throw error;
+      // The poll's signal aborts for the caller or for the time limit: only the latter is a timeout.
+      if (!poll.signal.aborted || signal?.aborted) throw error;
       throw new OperationTimeoutError(timeoutMs, last, { ...state }, "a poll was still unanswered");
     } finally {
       poll.clear();
