@@ -1,6 +1,6 @@
-import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 import type { TokenSource } from "./bearer.ts";
 import type { TimeoutSignalFactory } from "./call-timeout.ts";
+import { checkNumber } from "./check-number.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
 import type { Fetch, Sleep } from "./fetch-types.ts";
 import { graphFetch } from "./graph-fetch.ts";
@@ -59,17 +59,15 @@ export function graphTransport(options: GraphLroClientOptions): GraphTransport {
     baseUrl: base.href.replace(/\/$/, ""),
     send,
     now,
-    timeoutMs: checkLimit("timeoutMs", options.timeoutMs, MAX_TIMER_MS, "milliseconds"),
+    timeoutMs:
+      options.timeoutMs === undefined ? undefined : checkNumber("timeoutMs", options.timeoutMs, 1, MAX_TIMER_MS, true),
     timeoutSignal: options.timeoutSignal,
-    maxBodyBytes:
-      checkLimit("maxBodyBytes", options.maxBodyBytes, Number.MAX_SAFE_INTEGER, "bytes") ?? DEFAULT_MAX_BODY_BYTES,
+    maxBodyBytes: checkNumber(
+      "maxBodyBytes",
+      options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      1,
+      Number.MAX_SAFE_INTEGER,
+      true,
+    ),
   };
-}
-
-/** `value` if it is a whole number from 1 to `max` (or undefined); else an InvalidArgumentError naming the option. */
-function checkLimit(name: string, value: number | undefined, max: number, unit: string): number | undefined {
-  if (value !== undefined && !(Number.isSafeInteger(value) && value > 0 && value <= max)) {
-    throw new InvalidArgumentError(name, `${name} must be a whole number of ${unit} from 1 to ${max}, got ${value}`);
-  }
-  return value;
 }
