@@ -1,11 +1,5 @@
-import { GraphError, type ODataError } from "../errors/graph-error.ts";
-
-/** Who asked: what a GraphError reports about the request. */
-export interface SentRequest {
-  method: string;
-  url: string;
-  clientRequestId: string;
-}
+import type { GraphError, ODataError } from "../errors/graph-error.ts";
+import { callError, type SentRequest } from "./call-error.ts";
 
 /** Graph's codes are short identifiers (`TooManyRequests`); anything else is not taken as one. */
 const GRAPH_CODE = /^[A-Za-z][\w.-]{0,63}$/;
@@ -26,30 +20,29 @@ export const redact = (value: string, secret: string | undefined): string =>
 export function errorFromResponse(
   response: Response,
   text: string,
-  request: SentRequest,
+  sent: SentRequest,
   retryAfterMs: number | undefined,
   secret: string | undefined,
 ): GraphError {
   const odata = parseODataError(text, secret);
   const inner = odata?.error.innerError;
-  const code = odata && GRAPH_CODE.test(odata.error.code) ? odata.error.code : "httpError";
   const header = (name: string) => {
     const value = response.headers.get(name);
     return value === null ? undefined : redact(value, secret);
   };
-  return new GraphError({
-    status: response.status,
-    code,
-    message: odata ? "Graph's error; its text is in body.error.message" : "the body is not a Graph error",
-    method: request.method,
-    url: request.url,
-    requestId: header("request-id") ?? asString(inner?.["request-id"]),
-    // The id we sent, rather than any echo of it: it is the one our logs have.
-    clientRequestId: request.clientRequestId,
-    date: asString(inner?.date) ?? header("date"),
-    retryAfterMs,
-    body: odata,
-  });
+  // The client-request-id is the one we sent (in `sent`), rather than any echo of it: it is the one our logs have.
+  return callError(
+    sent,
+    response.status,
+    odata && GRAPH_CODE.test(odata.error.code) ? odata.error.code : "httpError",
+    odata ? "Graph's error; its text is in body.error.message" : "the body is not a Graph error",
+    {
+      requestId: header("request-id") ?? asString(inner?.["request-id"]),
+      date: asString(inner?.date) ?? header("date"),
+      retryAfterMs,
+      body: odata,
+    },
+  );
 }
 
 /** Graph's error body if `text` is one (a string code and message), its strings redacted; else undefined. */

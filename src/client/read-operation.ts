@@ -1,5 +1,6 @@
-import { GraphError } from "../errors/graph-error.ts";
-import { errorFromResponse, redact, type SentRequest } from "./error-from-response.ts";
+import type { GraphError } from "../errors/graph-error.ts";
+import { callError, type SentRequest } from "./call-error.ts";
+import { errorFromResponse, redact } from "./error-from-response.ts";
 import { tokenSentFor } from "./graph-fetch.ts";
 import { networkFailure } from "./network-failure.ts";
 import type { OperationResult } from "./operation-types.ts";
@@ -31,30 +32,21 @@ export async function readOperation(
     if (signal?.aborted) throw signal.reason;
     // A connection lost mid-body is a network error (a TypeError); anything else is not ours to rename.
     if (!(error instanceof TypeError)) throw error;
-    const message = `the body was cut off: ${networkFailure(error)}`;
-    throw new GraphError({ ...sent, status, code: "networkError", message });
+    throw callError(sent, status, "networkError", `the body was cut off: ${networkFailure(error)}`);
   }
   if (text === undefined) throw tooLargeError(sent, status, maxBodyBytes);
   const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
-  if (!response.ok) throw errorFromResponse(response, text, sent, retryAfterMs, tokenSentFor(response));
+  const secret = tokenSentFor(response);
+  if (!response.ok) throw errorFromResponse(response, text, sent, retryAfterMs, secret);
   const operation = parseOperationBody(text, headers, statusRequired);
   const requestId = headers.get("request-id") ?? undefined;
   if (typeof operation === "string") {
-    const id = requestId && redact(requestId, tokenSentFor(response));
-    throw new GraphError({
-      ...sent,
-      status,
-      code: "malformedResponse",
-      message: operation,
-      requestId: id,
-      retryAfterMs,
-    });
+    const more = { requestId: requestId && redact(requestId, secret), retryAfterMs };
+    throw callError(sent, status, "malformedResponse", operation, more);
   }
   return { operation: operation as never, status, retryAfterMs, requestId, clientRequestId: sent.clientRequestId };
 }
 
-/** The GraphError for a body longer than `maxBodyBytes`, read or declared. */
-export function tooLargeError(sent: SentRequest, status: number, maxBodyBytes: number): GraphError {
-  const message = `the body is longer than maxBodyBytes (${maxBodyBytes} bytes); the rest was not read`;
-  return new GraphError({ ...sent, status, code: "responseTooLarge", message });
-}
+/** The GraphError for a body longer than `maxBodyBytes`, read or declared; the rest of it is not read. */
+export const tooLargeError = (sent: SentRequest, status: number, maxBodyBytes: number): GraphError =>
+  callError(sent, status, "responseTooLarge", `the body is longer than maxBodyBytes (${maxBodyBytes} bytes)`);
