@@ -1,10 +1,9 @@
-import { createFinalURL } from "openapi-fetch";
+import { createFinalURL, defaultPathSerializer } from "openapi-fetch";
 import { callTimeout } from "./call-timeout.ts";
 import { type GraphLroClientOptions, graphTransport } from "./graph-transport.ts";
 import { assertOperationRef, type OperationRef, pathParams, routeOf } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
 import { parseOperationUrl } from "./parse-operation-url.ts";
-import { safePathSerializer } from "./path-id.ts";
 import { readOperation } from "./read-operation.ts";
 import { ACCEPT, selectQuery } from "./request-parts.ts";
 
@@ -44,7 +43,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     const url = createFinalURL(routeOf(ref).path, {
       baseUrl,
       params: { path: pathParams(ref) },
-      pathSerializer: safePathSerializer,
+      pathSerializer: defaultPathSerializer,
       querySerializer: () => query,
     });
     const headers = { accept: ACCEPT, "client-request-id": clientRequestId };

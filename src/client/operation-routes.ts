@@ -1,5 +1,6 @@
 import { operations } from "../../generated/graph-lro.routes.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { assertPathId } from "./path-id.ts";
 
 type Operations = typeof operations;
 type Route = Operations[keyof Operations];
@@ -25,11 +26,18 @@ const findRoute = (kind: unknown): Route | undefined => ROUTE_LIST.find((route) 
 /** The route of a ref's kind (a checked ref: see assertOperationRef). */
 export const routeOf = (ref: OperationRef): Route => findRoute(ref.kind) as Route;
 
-/** The path parameters of a ref under the spec's names, for openapi-fetch's path serializer. */
-export function pathParams(ref: OperationRef): Record<string, unknown> {
+/**
+ * The path parameters of a ref under the spec's names, for openapi-fetch's path serializer, each
+ * checked first (assertPathId): an InvalidArgumentError names the first bad one.
+ */
+export function pathParams(ref: OperationRef): Record<string, string> {
   const fields = ref as unknown as Record<string, unknown>;
-  const params: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(routeOf(ref).refFields)) params[name] = fields[field];
+  const params: Record<string, string> = {};
+  for (const [name, field] of Object.entries(routeOf(ref).refFields)) {
+    const value = fields[field];
+    assertPathId(name, value);
+    params[name] = value;
+  }
   return params;
 }
 
