@@ -35,7 +35,7 @@ export function errorFromResponse(
     sent,
     response.status,
     odata && GRAPH_CODE.test(odata.error.code) ? odata.error.code : "httpError",
-    odata ? "Graph's error; its text is in body.error.message" : "the body is not a Graph error",
+    odata ? "see body.error.message" : "the body is not a Graph error",
     {
       requestId: header("request-id") ?? asString(inner?.["request-id"]),
       date: asString(inner?.date) ?? header("date"),

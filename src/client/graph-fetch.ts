@@ -49,10 +49,7 @@ export function graphFetch(options: GraphFetchOptions): Fetch {
     // The origin with its slash: "https://graph.microsoft.com.evil.test" only starts like Graph's.
     if (!request.url.startsWith(prefix)) {
       const refused = new URL(request.url).origin;
-      throw new InvalidArgumentError(
-        "baseUrl",
-        `refusing to send a request to ${refused}: the client is for ${origin}`,
-      );
+      throw new InvalidArgumentError("baseUrl", `refusing ${refused}: the Graph origin is ${origin}`);
     }
     const { method, headers, signal } = request;
     if (!headers.has("client-request-id")) headers.set("client-request-id", crypto.randomUUID());

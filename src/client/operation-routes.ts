@@ -47,6 +47,6 @@ export function assertOperationRef(ref: unknown): asserts ref is OperationRef {
   if (!findRoute(kind)) {
     const kinds = ROUTE_LIST.map((route) => route.kind).join(", ");
     const got = typeof kind === "string" ? `"${kind.slice(0, 40)}"` : typeof kind;
-    throw new InvalidArgumentError("kind", `not an operation ref: kind must be one of ${kinds}, got ${got}`);
+    throw new InvalidArgumentError("kind", `kind must be one of ${kinds}, got ${got}`);
   }
 }

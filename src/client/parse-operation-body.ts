@@ -18,10 +18,10 @@ export function parseOperationBody(
   } catch {
     return /html/i.test(headers.get("content-type") ?? "") || text.trimStart().startsWith("<")
       ? "the body is an HTML page, not JSON"
-      : `the body is not valid JSON (${text.length} characters; truncated?)`;
+      : `the body is not valid JSON (${text.length} characters)`;
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return `the body is JSON but not an object (${typeOf(value)})`;
+    return `the body is ${typeOf(value)}, not an object`;
   }
   const status = (value as { status?: unknown }).status;
   if (status === undefined ? statusRequired : typeof status !== "string") {

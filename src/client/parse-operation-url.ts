@@ -19,11 +19,11 @@ export interface ParsedOperationUrl {
  */
 export function parseOperationUrl(url: string | URL, target: GraphTarget = {}): ParsedOperationUrl {
   const base = resolveBaseUrl(target);
-  if (!URL.canParse(url)) throw invalid(`not an absolute URL (${String(url).length} characters)`);
+  if (!URL.canParse(url)) throw invalid("not an absolute URL");
   const parsed = new URL(url);
   if (parsed.username || parsed.password) throw invalid("an operation URL must not carry credentials");
   if (parsed.origin !== base.origin) {
-    throw invalid(`refusing ${parsed.origin}: the configured Graph origin is ${base.origin}`);
+    throw invalid(`refusing ${parsed.origin}: the Graph origin is ${base.origin}`);
   }
   // A base URL without a path has the pathname "/", not "".
   const paths = ROUTE_LIST.map((route) => `${base.pathname.replace(/\/$/, "")}${route.path}`);
@@ -32,7 +32,7 @@ export function parseOperationUrl(url: string | URL, target: GraphTarget = {}): 
     const ref = matchRoute((paths[i] as string).split("/"), segments, route.refFields);
     if (ref) return { ref: { kind: route.kind, ...ref } as OperationRef, ...splitSelect(parsed.search.slice(1)) };
   }
-  throw invalid(`the URL's path is not an operation path of the spec: ${paths.join(", ")}`);
+  throw invalid(`the path is not an operation path: ${paths.join(", ")}`);
 }
 
 const invalid = (message: string) => new InvalidArgumentError("url", message);
@@ -54,7 +54,7 @@ function matchRoute(
       try {
         ref[fields[name] as string] = decodeURIComponent(segment);
       } catch {
-        throw new InvalidArgumentError(name, `${name} in the URL has a malformed percent-encoding`);
+        throw new InvalidArgumentError(name, `${name} has a malformed percent-encoding`);
       }
       assertPathId(name, ref[fields[name] as string]);
     }

@@ -123,6 +123,6 @@ export function limitBody(response: Response, { maxBytes, tooLarge, settled, sig
 
 /** A chunk's size; a custom fetch's stream of anything but bytes fails as reading it would. */
 function bytesOf(chunk: unknown): number {
-  if (!(chunk instanceof Uint8Array)) throw new TypeError("the response body gave a chunk that is not bytes");
+  if (!(chunk instanceof Uint8Array)) throw new TypeError("a body chunk is not bytes");
   return chunk.byteLength;
 }

@@ -117,7 +117,7 @@ describe("the token stays with Graph", () => {
     expect(() => createGraphLroClient({ token: bad })).toThrow(
       new InvalidArgumentError(
         "token",
-        `the token must be the bare token (no "Bearer "): visible ASCII without spaces, got a string of ${bad.length} characters`,
+        `token must be visible ASCII, no spaces or "Bearer ", got a string of ${bad.length} characters`,
       ),
     );
     const { fetch, requests } = recordingFetch();
