@@ -17,15 +17,10 @@ export function initialPollState(target: PollTarget, now: number): PollState {
     backoffStep: 0,
   });
   if (target instanceof Response) {
-    if (!target.ok) {
-      throw new InvalidArgumentError(
-        "target",
-        `expected the 202 response that started the operation, got ${target.status}`,
-      );
-    }
-    const location = target.headers.get("Location");
+    const location = target.ok ? target.headers.get("Location") : null;
     if (!location) {
-      throw new InvalidArgumentError("target", `the ${target.status} response has no Location header to poll`);
+      const got = `${target.status}${target.ok ? " without a Location header" : ""}`;
+      throw new InvalidArgumentError("target", `expected the 202 response that started the operation, got ${got}`);
     }
     const retryAfterMs = parseRetryAfter(target.headers.get("Retry-After"), now);
     return fresh(new URL(location, target.url || undefined).href, now + (retryAfterMs ?? 0));
