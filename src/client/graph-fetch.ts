@@ -6,18 +6,20 @@ import type { Fetch, Sleep } from "./fetch-types.ts";
 import { networkFailure } from "./network-failure.ts";
 import { discard } from "./read-body.ts";
 import { type RetryPolicy, retryDelay } from "./retry-policy.ts";
+import { sleep } from "./sleep.ts";
 
-/** What graphFetch needs: where requests may go, the token, and the retry policy with its tools. */
+/** What graphFetch reads of a client's options: the token, and the tools of its calls and retries. */
 export interface GraphFetchOptions {
-  /** The only origin requests (and the token) may go to. */
-  origin: string;
-  /** Undefined: `globalThis.fetch`, looked up at each attempt. */
-  fetch: Fetch | undefined;
-  token: TokenSource | undefined;
-  retry: RetryPolicy;
-  sleep: Sleep;
-  random: () => number;
-  now: () => number;
+  /** A bearer token, or a function called before each attempt (so refreshed tokens work). */
+  token?: TokenSource;
+  /** Defaults to `globalThis.fetch`, looked up at each call, so a mock installed later still applies. */
+  fetch?: Fetch;
+  /** Test seam: the wait between retries; must reject when the signal aborts. */
+  sleep?: Sleep;
+  /** Test seam: the jitter source, in [0, 1). */
+  random?: () => number;
+  /** Test seam: the clock used to read `Retry-After` dates. */
+  now?: () => number;
 }
 
 const MAX_REDIRECTS = 5;
@@ -31,7 +33,7 @@ export const tokenSentFor = (response: Response): string | undefined => tokens.g
 /**
  * A fetch doing in one function (one await on the usual path) what Graph needs around each request;
  * the request's signal bounds all of it (retries and their waits included):
- * - refuses a request to any origin but `origin`, and adds a `client-request-id` if it has none;
+ * - refuses a request to any origin but `origin` (the token never leaves it), and adds a `client-request-id` if it has none;
  * - sets `Authorization` before every attempt and follows redirects by hand (the request must
  *   have `redirect: "manual"`): within `origin` only, so the token never leaves Graph;
  * - re-sends a GET on 429, 503, 504 and network errors (TypeErrors from fetch), waiting
@@ -40,8 +42,8 @@ export const tokenSentFor = (response: Response): string | undefined => tokens.g
  *   budget is not shortened, as Graph asks us not to. Any other method is sent once;
  * - turns a network error into a GraphError with status 0.
  */
-export function graphFetch(options: GraphFetchOptions): Fetch {
-  const { origin, token, retry } = options;
+export function graphFetch(origin: string, retry: RetryPolicy, options: GraphFetchOptions): Fetch {
+  const { token, sleep: wait = sleep, random = Math.random, now = Date.now } = options;
   const prefix = `${origin}/`;
   // A fixed token's header value is built (and checked) once, not per attempt.
   const bearer = typeof token === "string" ? bearerHeader(token) : undefined;
@@ -74,7 +76,7 @@ export function graphFetch(options: GraphFetchOptions): Fetch {
         response = undefined;
       }
       if (response && authorization) tokens.set(response, authorization.slice(7));
-      const delay = retryDelay(retry, { method, response, attempt, waited }, options.now, options.random);
+      const delay = retryDelay(retry, { method, response, attempt, waited }, now, random);
       if (delay === undefined) {
         if (response) return response;
         throw callError(sentRequest(request), 0, "networkError", networkFailure(failure));
@@ -82,7 +84,7 @@ export function graphFetch(options: GraphFetchOptions): Fetch {
       // Free the connection of a response we will not read.
       discard(response?.body);
       waited += delay;
-      await options.sleep(delay, signal);
+      await wait(delay, signal);
     }
   };
 }

@@ -1,20 +1,15 @@
-import type { TokenSource } from "./bearer.ts";
 import type { TimeoutSignalFactory } from "./call-timeout.ts";
 import { checkNumber } from "./check-number.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
-import type { Fetch, Sleep } from "./fetch-types.ts";
-import { graphFetch } from "./graph-fetch.ts";
+import type { Fetch } from "./fetch-types.ts";
+import { type GraphFetchOptions, graphFetch } from "./graph-fetch.ts";
 import type { CallLimits } from "./raw-fetch.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./read-body.ts";
 import { type RetryPolicy, resolveRetryPolicy } from "./retry-policy.ts";
-import { MAX_TIMER_MS, sleep } from "./sleep.ts";
+import { MAX_TIMER_MS } from "./sleep.ts";
 
 /** Options of createGraphLroClient and createGraphLroRawClient. */
-export interface GraphLroClientOptions extends GraphTarget {
-  /** A bearer token, or a function called before each attempt (so refreshed tokens work). */
-  token?: TokenSource;
-  /** Defaults to `globalThis.fetch`, looked up at each call, so a mock installed later still applies. */
-  fetch?: Fetch;
+export interface GraphLroClientOptions extends GraphTarget, GraphFetchOptions {
   /** Retries of GETs on 429, 503, 504 and network errors. Default: 4 retries, 60 s of waiting in all. */
   retry?: Partial<RetryPolicy>;
   /** Abort each call (its retries and the reading of its body included) after this many ms. Default: no limit. */
@@ -24,12 +19,6 @@ export interface GraphLroClientOptions extends GraphTarget {
    * the call fails with a GraphError `responseTooLarge`. Default: 4 MiB.
    */
   maxBodyBytes?: number;
-  /** Test seam: the wait between retries; must reject when the signal aborts. */
-  sleep?: Sleep;
-  /** Test seam: the jitter source, in [0, 1). */
-  random?: () => number;
-  /** Test seam: the clock used to read `Retry-After` dates. */
-  now?: () => number;
   /** Test seam: makes the signal for `timeoutMs`, in place of the client's own timer. */
   timeoutSignal?: TimeoutSignalFactory;
 }
@@ -45,20 +34,10 @@ export interface GraphTransport extends CallLimits {
 /** Checks the options (an InvalidArgumentError names the first bad one) and builds the transport. */
 export function graphTransport(options: GraphLroClientOptions): GraphTransport {
   const base = resolveBaseUrl(options);
-  const now = options.now ?? Date.now;
-  const send = graphFetch({
-    origin: base.origin,
-    fetch: options.fetch,
-    token: options.token,
-    retry: resolveRetryPolicy(options.retry),
-    sleep: options.sleep ?? sleep,
-    random: options.random ?? Math.random,
-    now,
-  });
   return {
     baseUrl: base.href.replace(/\/$/, ""),
-    send,
-    now,
+    send: graphFetch(base.origin, resolveRetryPolicy(options.retry), options),
+    now: options.now ?? Date.now,
     timeoutMs:
       options.timeoutMs === undefined ? undefined : checkNumber("timeoutMs", options.timeoutMs, 1, MAX_TIMER_MS, true),
     timeoutSignal: options.timeoutSignal,
