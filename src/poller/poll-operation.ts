@@ -4,7 +4,7 @@ import type { OperationResult, SelectableProperty, SelectedOperation } from "../
 import { splitSelect } from "../client/parse-operation-url.ts";
 import { isRetryableStatus } from "../client/retry-policy.ts";
 import { GraphError } from "../errors/graph-error.ts";
-import { nextState } from "./next-state.ts";
+import { nextState, type PollOutcome } from "./next-state.ts";
 import { OperationTimeoutError } from "./operation-timeout-error.ts";
 import { MIN_POLL_BUDGET_MS, type PollOptions, resolvePollOptions } from "./poll-options.ts";
 import type { PolledOperation, PollProgress, WaitedOperation } from "./poll-progress.ts";
@@ -33,7 +33,7 @@ export async function* pollOperation<const S extends readonly SelectableProperty
 
   while (true) {
     signal?.throwIfAborted();
-    if (state.nextPollAt > deadline) throw new OperationTimeoutError(timeoutMs, last, { ...state });
+    if (state.nextPollAt > deadline) throw new OperationTimeoutError(timeoutMs, last, state);
     const waitMs = state.nextPollAt - now();
     if (waitMs > 0) await sleep(waitMs, signal ?? new AbortController().signal);
 
@@ -46,7 +46,7 @@ export async function* pollOperation<const S extends readonly SelectableProperty
     } catch (error) {
       // The poll's signal aborts for the caller or for the time limit: only the latter is a timeout.
       if (poll.signal.aborted && !signal?.aborted) {
-        throw new OperationTimeoutError(timeoutMs, last, { ...state }, "a poll was still unanswered");
+        throw new OperationTimeoutError(timeoutMs, last, state, "a poll was still unanswered");
       }
       // A throttled answer (429, 503 or 504) whose Retry-After was longer than the client's retry
       // budget (decision 0003) is waited out here; anything else is the caller's.
@@ -58,13 +58,13 @@ export async function* pollOperation<const S extends readonly SelectableProperty
       poll.clear();
     }
     const { retryAfterMs } = answer;
-    if (answer instanceof GraphError) {
-      state = nextState(state, { throttled: true, retryAfterMs: retryAfterMs as number }, now(), backoff).state;
-      continue;
-    }
-    const operation = answer.operation as WaitedOperation<S>;
-    const next = nextState(state, { status: operation.status, retryAfterMs }, now(), backoff);
+    const operation = answer instanceof GraphError ? undefined : (answer.operation as WaitedOperation<S>);
+    const outcome: PollOutcome = operation
+      ? { status: operation.status, retryAfterMs }
+      : { throttled: true, retryAfterMs: retryAfterMs as number };
+    const next = nextState(state, outcome, now(), backoff);
     state = next.state;
+    if (!operation) continue;
     last = operation;
     const progress: PollProgress = {
       attempt: state.attempt,
@@ -74,7 +74,7 @@ export async function* pollOperation<const S extends readonly SelectableProperty
       state: { ...state },
     };
     onProgress?.(operation, progress);
-    yield { ...progress, operation, result: answer };
+    yield { ...progress, operation, result: answer as OperationResult<SelectedOperation<S>> };
     if (next.nextPollInMs === undefined) return;
   }
 }

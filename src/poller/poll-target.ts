@@ -9,21 +9,21 @@ export type PollTarget = string | URL | Response | OperationRef | PollState;
 /** The state to start (or resume) polling from. A 202's Retry-After delays the first poll. */
 export function initialPollState(target: PollTarget, now: number): PollState {
   if (isPollState(target)) return checkPollState(target);
-  const fresh = (polled: string | OperationRef, firstPollAt = now): PollState => ({
-    target: polled,
-    startedAt: now,
-    nextPollAt: firstPollAt,
-    attempt: 0,
-    backoffStep: 0,
-  });
+  let nextPollAt = now;
   if (target instanceof Response) {
     const location = target.ok ? target.headers.get("Location") : null;
     if (!location) {
       const got = `${target.status}${target.ok ? " without a Location header" : ""}`;
       throw new InvalidArgumentError("target", `expected the 202 response that started the operation, got ${got}`);
     }
-    const retryAfterMs = parseRetryAfter(target.headers.get("Retry-After"), now);
-    return fresh(new URL(location, target.url || undefined).href, now + (retryAfterMs ?? 0));
+    nextPollAt += parseRetryAfter(target.headers.get("Retry-After"), now) ?? 0;
+    target = new URL(location, target.url || undefined);
   }
-  return fresh(target instanceof URL ? target.href : target);
+  return {
+    target: target instanceof URL ? target.href : target,
+    startedAt: now,
+    nextPollAt,
+    attempt: 0,
+    backoffStep: 0,
+  };
 }
