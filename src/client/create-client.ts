@@ -1,4 +1,4 @@
-import { createFinalURL, defaultPathSerializer } from "openapi-fetch";
+import { defaultPathSerializer } from "openapi-fetch";
 import { callTimeout } from "./call-timeout.ts";
 import { type GraphLroClientOptions, graphTransport } from "./graph-transport.ts";
 import { assertOperationRef, type OperationRef, pathParams, routeOf } from "./operation-routes.ts";
@@ -37,15 +37,11 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     { select, signal }: GetOperationOptions<readonly SelectableProperty[]> = {},
   ): Promise<OperationResult<never>> {
     const clientRequestId = crypto.randomUUID();
-    // openapi-fetch's URL building and the same graphFetch as the raw client, without the rest of its
-    // GET: its option and header merging cost more than all our checks (decision 0008).
+    // The URL as openapi-fetch's createFinalURL builds it, with its serializers (so encoded as the raw
+    // client's), sent through the same graphFetch, without the rest of its GET: its option and header
+    // merging cost more than all our checks (decision 0008).
     const query = [selectQuery(select), extraQuery].filter(Boolean).join("&");
-    const url = createFinalURL(routeOf(ref).path, {
-      baseUrl,
-      params: { path: pathParams(ref) },
-      pathSerializer: defaultPathSerializer,
-      querySerializer: () => query,
-    });
+    const url = `${defaultPathSerializer(baseUrl + routeOf(ref).path, pathParams(ref))}${query && `?${query}`}`;
     const headers = { accept: ACCEPT, "client-request-id": clientRequestId };
     // The time limit covers reading the body too: its timer is cleared only once the call has settled.
     const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, signal, timeoutSignal);
