@@ -39,14 +39,8 @@ export function graphTransport(options: GraphLroClientOptions): GraphTransport {
     send: graphFetch(base.origin, resolveRetryPolicy(options.retry), options),
     now: options.now ?? Date.now,
     timeoutMs:
-      options.timeoutMs === undefined ? undefined : checkNumber("timeoutMs", options.timeoutMs, 1, MAX_TIMER_MS, true),
+      options.timeoutMs === undefined ? undefined : checkNumber("timeoutMs", options.timeoutMs, 1, true, MAX_TIMER_MS),
     timeoutSignal: options.timeoutSignal,
-    maxBodyBytes: checkNumber(
-      "maxBodyBytes",
-      options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      1,
-      Number.MAX_SAFE_INTEGER,
-      true,
-    ),
+    maxBodyBytes: checkNumber("maxBodyBytes", options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 1, true),
   };
 }

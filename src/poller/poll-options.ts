@@ -54,7 +54,7 @@ export interface ResolvedPollOptions {
  */
 export function resolvePollOptions(options: PollOptions<readonly SelectableProperty[]>): ResolvedPollOptions {
   const number = (name: keyof typeof POLL_DEFAULTS, min = 0) =>
-    checkNumber(name, options[name] ?? POLL_DEFAULTS[name], min, Number.MAX_SAFE_INTEGER);
+    checkNumber(name, options[name] ?? POLL_DEFAULTS[name], min);
   return {
     timeoutMs: number("timeoutMs"),
     backoff: {

@@ -35,7 +35,7 @@ export function checkPollState(state: PollState): PollState {
   const { target, lastStatus } = state;
   if (typeof target !== "string") assertOperationRef(target);
   const field = (name: "startedAt" | "nextPollAt" | "attempt" | "backoffStep", whole?: boolean) =>
-    checkNumber(`state.${name}`, state[name], 0, Number.MAX_SAFE_INTEGER, whole);
+    checkNumber(`state.${name}`, state[name], 0, whole);
   const checked = {
     target,
     startedAt: field("startedAt"),
