@@ -29,7 +29,8 @@ export interface GraphLroClient {
 
 /** Creates a client for one Graph cloud (or base URL), typed by the spec's `paths`. */
 export function createGraphLroClient(options: GraphLroClientOptions = {}): GraphLroClient {
-  const { baseUrl, send, now, timeoutMs, timeoutSignal, maxBodyBytes } = graphTransport(options);
+  const transport = graphTransport(options);
+  const { baseUrl, send, timeoutMs, timeoutSignal } = transport;
 
   async function get(
     ref: OperationRef,
@@ -48,9 +49,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     const callSignal = call ? call.signal : signal;
     try {
       const response = await send(new Request(url, { headers, signal: callSignal, redirect: "manual" }));
-      const statusRequired = !select?.length || select.includes("status");
-      const sent = { method: "GET", url, clientRequestId };
-      return await readOperation(response, sent, { statusRequired, maxBodyBytes, now, signal: callSignal });
+      return await readOperation(response, { method: "GET", url, clientRequestId }, select, callSignal, transport);
     } finally {
       call?.clear();
     }

@@ -2,27 +2,24 @@ import type { GraphError } from "../errors/graph-error.ts";
 import { callError, type SentRequest } from "./call-error.ts";
 import { errorFromResponse, redact } from "./error-from-response.ts";
 import { tokenSentFor } from "./graph-fetch.ts";
+import type { GraphTransport } from "./graph-transport.ts";
 import { networkFailure } from "./network-failure.ts";
 import type { OperationResult } from "./operation-types.ts";
 import { parseOperationBody } from "./parse-operation-body.ts";
 import { readBodyText } from "./read-body.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
-/** How a typed GET reads its response. */
-export interface ReadOptions {
-  /** Whether the body must have `status` (it was selected, or nothing was). */
-  statusRequired: boolean;
-  maxBodyBytes: number;
-  now: () => number;
-  /** The call's signal: once it has aborted, its reason is what the call rejects with. */
-  signal: AbortSignal | undefined;
-}
-
-/** The OperationResult a response to a typed GET carries, or the GraphError it amounts to. */
+/**
+ * The OperationResult a response to a typed GET carries, or the GraphError it amounts to. `select`
+ * says whether the body must have `status` (it was selected, or nothing was); once `signal` has
+ * aborted, its reason is what the call rejects with.
+ */
 export async function readOperation(
   response: Response,
   sent: SentRequest,
-  { statusRequired, maxBodyBytes, now, signal }: ReadOptions,
+  select: readonly string[] | undefined,
+  signal: AbortSignal | undefined,
+  { maxBodyBytes, now }: Pick<GraphTransport, "maxBodyBytes" | "now">,
 ): Promise<OperationResult<never>> {
   const { status, headers } = response;
   let text: string | undefined;
@@ -38,7 +35,7 @@ export async function readOperation(
   const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
   const secret = tokenSentFor(response);
   if (!response.ok) throw errorFromResponse(response, text, sent, retryAfterMs, secret);
-  const operation = parseOperationBody(text, headers, statusRequired);
+  const operation = parseOperationBody(text, headers, !select?.length || select.includes("status"));
   const requestId = headers.get("request-id") ?? undefined;
   if (typeof operation === "string") {
     const more = { requestId: requestId && redact(requestId, secret), retryAfterMs };
