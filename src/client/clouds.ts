@@ -19,7 +19,7 @@ export function resolveBaseUrl({ cloud, baseUrl }: GraphTarget): URL {
     const server = servers.find((s) => s["x-graph-cloud"] === (cloud ?? "global"));
     if (!server) {
       const known = servers.map((s) => s["x-graph-cloud"]).join(", ");
-      throw new InvalidArgumentError("cloud", `unknown cloud ${JSON.stringify(cloud)}: one of ${known}`);
+      throw new InvalidArgumentError("cloud", `cloud must be one of ${known}, got ${JSON.stringify(cloud)}`);
     }
     return new URL(server.url);
   }

@@ -13,8 +13,8 @@ export function initialPollState(target: PollTarget, now: number): PollState {
   if (target instanceof Response) {
     const location = target.ok ? target.headers.get("Location") : null;
     if (!location) {
-      const got = `${target.status}${target.ok ? " without a Location header" : ""}`;
-      throw new InvalidArgumentError("target", `expected the 202 response that started the operation, got ${got}`);
+      const got = `${target.status}${target.ok ? " without Location" : ""}`;
+      throw new InvalidArgumentError("target", `expected the 202 that started the operation, got ${got}`);
     }
     nextPollAt += parseRetryAfter(target.headers.get("Retry-After"), now) ?? 0;
     target = new URL(location, target.url || undefined);

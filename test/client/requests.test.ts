@@ -78,7 +78,7 @@ describe("the requests the client sends", () => {
       /^baseUrl must not carry credentials, such as https:\/\/graph\.microsoft\.com\/beta$/,
     );
     expect(() => createGraphLroClient({ cloud: "mars" as never })).toThrow(
-      /unknown cloud "mars": one of global, usGov/,
+      /cloud must be one of global, usGov, .*, got "mars"/,
     );
   });
 

@@ -347,7 +347,7 @@ describe("waitForOperation on the mock's stories", () => {
   it("refuses a Response that did not start an operation", async () => {
     const h = harness();
     await expect(waitForOperation(h.client, new Response(null, { status: 202 }), h.options)).rejects.toThrow(
-      "got 202 without a Location header",
+      "got 202 without Location",
     );
     await expect(waitForOperation(h.client, new Response("{}", { status: 400 }), h.options)).rejects.toThrow("got 400");
   });
