@@ -1,7 +1,7 @@
 import { defaultPathSerializer } from "openapi-fetch";
 import { callTimeout } from "./call-timeout.ts";
 import { type GraphLroClientOptions, graphTransport } from "./graph-transport.ts";
-import { assertOperationRef, type OperationRef, pathParams, routeOf } from "./operation-routes.ts";
+import { type OperationRef, pathParams, routeOf } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
 import { parseOperationUrl } from "./parse-operation-url.ts";
 import { readOperation } from "./read-operation.ts";
@@ -42,7 +42,8 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     // client's), sent through the same graphFetch, without the rest of its GET: its option and header
     // merging cost more than all our checks (decision 0008).
     const query = [selectQuery(select), extraQuery].filter(Boolean).join("&");
-    const url = `${defaultPathSerializer(baseUrl + routeOf(ref).path, pathParams(ref))}${query && `?${query}`}`;
+    const route = routeOf(ref);
+    const url = `${defaultPathSerializer(baseUrl + route.path, pathParams(ref, route))}${query && `?${query}`}`;
     const headers = { accept: ACCEPT, "client-request-id": clientRequestId };
     // The time limit covers reading the body too: its timer is cleared only once the call has settled.
     const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, signal, timeoutSignal);
@@ -60,10 +61,8 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     getUserAuthenticationOperation: (userId, operationId, opts) =>
       get({ kind: "userAuthentication", userId, operationId }, "", opts),
     getOperation: async (target, opts) => {
-      if (typeof target === "object" && !(target instanceof URL)) {
-        assertOperationRef(target);
-        return get(target, "", opts);
-      }
+      // A ref's kind is checked when its route is looked up.
+      if (typeof target === "object" && !(target instanceof URL)) return get(target, "", opts);
       const { ref, query, select } = parseOperationUrl(target, { baseUrl });
       // The URL's own $select names are unchecked: Graph (or the mock) answers an unknown one with a 400.
       return get(ref, query, { ...opts, select: opts?.select ?? (select as SelectableProperty[] | undefined) });

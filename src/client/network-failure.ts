@@ -11,5 +11,5 @@ export function networkFailure(error: unknown): string {
   const words = [name, code ?? cause?.code].filter(
     (word): word is string => typeof word === "string" && WORD.test(word),
   );
-  return words.length ? `network error (${words.join(", ")})` : "network error";
+  return `network error${words.length ? ` (${words.join(", ")})` : ""}`;
 }

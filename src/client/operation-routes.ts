@@ -20,33 +20,35 @@ export type OperationRef = { [Id in keyof Operations]: RefOf<Operations[Id]> }[k
 /** Every route of the spec, for matching a URL against each. */
 export const ROUTE_LIST: readonly Route[] = Object.values(operations);
 
-/** The route of a kind; compared with ===, so a kind such as `constructor` names nothing. */
-const findRoute = (kind: unknown): Route | undefined => ROUTE_LIST.find((route) => route.kind === kind);
+/**
+ * The route of a ref's kind; an InvalidArgumentError unless it names one. Kinds are compared with
+ * ===, so a kind such as `constructor` names nothing.
+ */
+export function routeOf(ref: unknown): Route {
+  const kind = (ref as { kind?: unknown } | null)?.kind;
+  const route = ROUTE_LIST.find((candidate) => candidate.kind === kind);
+  if (route) return route;
+  const kinds = ROUTE_LIST.map((candidate) => candidate.kind).join(", ");
+  const got = typeof kind === "string" ? `"${kind.slice(0, 40)}"` : typeof kind;
+  throw new InvalidArgumentError("kind", `kind must be one of ${kinds}, got ${got}`);
+}
 
-/** The route of a ref's kind (a checked ref: see assertOperationRef). */
-export const routeOf = (ref: OperationRef): Route => findRoute(ref.kind) as Route;
+/** Throws an InvalidArgumentError unless `ref` names an operation kind (its ids are checked when the path is built). */
+export function assertOperationRef(ref: unknown): asserts ref is OperationRef {
+  routeOf(ref);
+}
 
 /**
  * The path parameters of a ref under the spec's names, for openapi-fetch's path serializer, each
  * checked first (assertPathId): an InvalidArgumentError names the first bad one.
  */
-export function pathParams(ref: OperationRef): Record<string, string> {
+export function pathParams(ref: OperationRef, { refFields }: Route): Record<string, string> {
   const fields = ref as unknown as Record<string, unknown>;
   const params: Record<string, string> = {};
-  for (const [name, field] of Object.entries(routeOf(ref).refFields)) {
+  for (const [name, field] of Object.entries(refFields)) {
     const value = fields[field];
     assertPathId(name, value);
     params[name] = value;
   }
   return params;
-}
-
-/** Throws an InvalidArgumentError unless `ref` names an operation kind (its ids are checked when the path is built). */
-export function assertOperationRef(ref: unknown): asserts ref is OperationRef {
-  const kind = (ref as { kind?: unknown } | null)?.kind;
-  if (!findRoute(kind)) {
-    const kinds = ROUTE_LIST.map((route) => route.kind).join(", ");
-    const got = typeof kind === "string" ? `"${kind.slice(0, 40)}"` : typeof kind;
-    throw new InvalidArgumentError("kind", `kind must be one of ${kinds}, got ${got}`);
-  }
 }
