@@ -1,51 +1,52 @@
 /** The longest wait a `Retry-After` can ask for: a day, well under setTimeout's 2^31-1 ms limit. */
 export const MAX_RETRY_AFTER_MS = 86_400_000;
 
-const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
-const MONTH = `(${MONTHS.match(/.../g)?.join("|")})`;
-const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
-/**
- * delay-seconds (group 1), or one of the three HTTP-date forms a recipient must accept (RFC 9110
- * §10.2.3, §5.6.7), case-sensitive as its ABNF is: IMF-fixdate (day 2, month 3, year 4), rfc850-date
- * (5, 6, 7) or asctime-date (month 8, day 9, year 13), each with the time in groups 10 to 12.
- */
-const RETRY_AFTER = new RegExp(
-  `^(?:(\\d+)|(?:${DAY}, (\\d\\d) ${MONTH} (\\d{4})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\\d\\d)-${MONTH}-(\\d\\d)|${DAY} ${MONTH} ([ \\d]\\d)) ([01]\\d|2[0-3]):([0-5]\\d):([0-5]\\d|60)(?: GMT| (\\d{4})))$`,
-);
+/** rfc850-date (`Sunday, 06-Nov-94 08:49:37 GMT`): day name (without "day"), day, month, two-digit year, time. */
+const RFC850 = /^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\d\d)-(\w{3})-(\d\d) (\S+) GMT$/;
+/** asctime-date (`Sun Nov  6 08:49:37 1994`): day name, month, day (space-padded), time, year. */
+const ASCTIME = /^(\w{3}) (\w{3}) ([ \d]\d) (\S+) (\d{4})$/;
 
 /**
  * Parses a `Retry-After` value into milliseconds from `nowMs`: delay-seconds or an HTTP date in one
- * of its three forms. A date in the past gives 0, anything else (a fraction, a sign, an ISO date, a
- * date with text around it, a day past its month's end) gives undefined, and anything longer than
- * `maxMs` is clamped to it.
+ * of its three forms (RFC 9110 §10.2.3, §5.6.7). A date in the past gives 0, anything else (a
+ * fraction, a sign, an ISO date, a date with text around it, a day past its month's end, a
+ * weekday that is not the date's) gives undefined, and anything longer than `maxMs` is clamped to it.
  */
 export function parseRetryAfter(
   value: string | null | undefined,
   nowMs: number,
   maxMs: number = MAX_RETRY_AFTER_MS,
 ): number | undefined {
-  const match = RETRY_AFTER.exec(value?.trim() ?? "");
-  if (!match) return undefined;
-  const ms = match[1] === undefined ? httpDate(match, nowMs) - nowMs : Number(match[1]) * 1000;
+  const text = value?.trim();
+  if (!text) return undefined;
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : httpDate(text, nowMs) - nowMs;
   return ms >= 0 ? Math.min(Math.ceil(ms), maxMs) : ms < 0 ? 0 : undefined;
 }
 
-/** The time a matched HTTP date names, in ms since the epoch; NaN unless its values are real calendar ones. */
-function httpDate(m: RegExpExecArray, nowMs: number): number {
-  // Only asctime-date ends with its year rather than GMT.
-  if ((m[8] === undefined) !== (m[13] === undefined)) return Number.NaN;
-  const day = Number(m[2] ?? m[5] ?? m[9]);
-  let year = Number(m[4] ?? m[7] ?? m[13]);
-  // rfc850-date's two digits: this century's year, unless more than 50 years ahead, then the last's.
-  if (m[7]) {
+/**
+ * The time an HTTP date names, in ms since the epoch; NaN unless `text` is one. Each form is
+ * rewritten as an IMF-fixdate, which must then be exactly what Date writes for the time Date reads
+ * from it: that refuses any other text, a day past its month's end, an hour past 23 and a wrong
+ * weekday, case-sensitively, as the RFC's ABNF is.
+ */
+function httpDate(text: string, nowMs: number): number {
+  let imf = text;
+  const rfc850 = RFC850.exec(text);
+  if (rfc850) {
+    const [, day, date, month, twoDigits, time] = rfc850;
+    // The year in this century, unless that is more than 50 years ahead of now, then the century before.
     const thisYear = new Date(nowMs).getUTCFullYear();
-    year += thisYear - (thisYear % 100);
+    let year = thisYear - (thisYear % 100) + Number(twoDigits);
     if (year > thisYear + 50) year -= 100;
+    imf = `${(day as string).slice(0, 3)}, ${date} ${month} ${year} ${time} GMT`;
   }
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, takes years 0 to 99 as they are. A leap second (:60) is read as :59.
-  date.setUTCFullYear(year, MONTHS.indexOf(m[3] ?? m[6] ?? (m[8] as string)) / 3, day);
-  date.setUTCHours(Number(m[10]), Number(m[11]), Math.min(Number(m[12]), 59));
-  // A day past the month's end (31 Feb) would roll over into the next month: refuse it instead.
-  return date.getUTCDate() === day ? date.getTime() : Number.NaN;
+  const asctime = ASCTIME.exec(text);
+  if (asctime) {
+    const [, day, month, date, time, year] = asctime;
+    imf = `${day}, ${(date as string).replace(" ", "0")} ${month} ${year} ${time} GMT`;
+  }
+  // A leap second (:60) is read as :59.
+  imf = imf.replace(/:60 GMT$/, ":59 GMT");
+  const ms = Date.parse(imf);
+  return new Date(ms).toUTCString() === imf ? ms : Number.NaN;
 }
