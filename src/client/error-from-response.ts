@@ -1,8 +1,6 @@
 import type { GraphError, ODataError } from "../errors/graph-error.ts";
 import { callError, type SentRequest } from "./call-error.ts";
-
-/** Graph's codes are short identifiers (`TooManyRequests`); anything else is not taken as one. */
-const GRAPH_CODE = /^[A-Za-z][\w.-]{0,63}$/;
+import { isQuotable } from "./quotable.ts";
 
 /**
  * `value` with every occurrence of `secret` (the token a request was sent with) replaced. A secret
@@ -34,7 +32,7 @@ export function errorFromResponse(
   return callError(
     sent,
     response.status,
-    odata && GRAPH_CODE.test(odata.error.code) ? odata.error.code : "httpError",
+    odata && isQuotable(odata.error.code) ? odata.error.code : "httpError",
     odata ? "see body.error.message" : "the body is not a Graph error",
     {
       requestId: header("request-id") ?? asString(inner?.["request-id"]),
