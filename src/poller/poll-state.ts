@@ -34,18 +34,16 @@ export function isPollState(value: unknown): value is PollState {
 export function checkPollState(state: PollState): PollState {
   const { target, lastStatus } = state;
   if (typeof target !== "string") assertOperationRef(target);
+  if (lastStatus !== undefined && typeof lastStatus !== "string") {
+    throw new InvalidArgumentError("state.lastStatus", "state.lastStatus must be a string");
+  }
   const field = (name: "startedAt" | "nextPollAt" | "attempt" | "backoffStep", whole?: boolean) =>
     checkNumber(`state.${name}`, state[name], 0, whole);
-  const checked = {
-    target,
+  return {
+    ...state,
     startedAt: field("startedAt"),
     nextPollAt: field("nextPollAt"),
     attempt: field("attempt", true),
     backoffStep: field("backoffStep", true),
   };
-  if (lastStatus === undefined) return checked;
-  if (typeof lastStatus !== "string") {
-    throw new InvalidArgumentError("state.lastStatus", "state.lastStatus must be a string");
-  }
-  return { ...checked, lastStatus };
 }
