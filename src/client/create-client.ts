@@ -1,9 +1,10 @@
 import { defaultPathSerializer } from "openapi-fetch";
+import { sentRequest } from "./call-error.ts";
 import { callTimeout } from "./call-timeout.ts";
 import { type GraphLroClientOptions, graphTransport } from "./graph-transport.ts";
 import { type OperationRef, pathParams, routeOf } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
-import { parseOperationUrl } from "./parse-operation-url.ts";
+import { type ParsedOperationUrl, parseOperationUrl } from "./parse-operation-url.ts";
 import { readOperation } from "./read-operation.ts";
 import { ACCEPT, selectQuery } from "./request-parts.ts";
 
@@ -32,40 +33,41 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
   const transport = graphTransport(options);
   const { baseUrl, send, timeoutMs, timeoutSignal } = transport;
 
+  /** A GET of `ref`; `location` is a parsed Location URL, whose query is kept and whose $select applies unless `select` replaces it. */
   async function get(
     ref: OperationRef,
-    extraQuery: string,
     { select, signal }: GetOperationOptions<readonly SelectableProperty[]> = {},
+    location?: ParsedOperationUrl,
   ): Promise<OperationResult<never>> {
-    const clientRequestId = crypto.randomUUID();
+    // The URL's own $select names are unchecked: Graph (or the mock) answers an unknown one with a 400.
+    select ??= location?.select as SelectableProperty[] | undefined;
     // The URL as openapi-fetch's createFinalURL builds it, with its serializers (so encoded as the raw
     // client's), sent through the same graphFetch, without the rest of its GET: its option and header
     // merging cost more than all our checks (decision 0008).
-    const query = [selectQuery(select), extraQuery].filter(Boolean).join("&");
+    const query = [selectQuery(select), location?.query].filter(Boolean).join("&");
     const route = routeOf(ref);
     const url = `${defaultPathSerializer(baseUrl + route.path, pathParams(ref, route))}${query && `?${query}`}`;
-    const headers = { accept: ACCEPT, "client-request-id": clientRequestId };
+    const headers = { accept: ACCEPT, "client-request-id": crypto.randomUUID() };
     // The time limit covers reading the body too: its timer is cleared only once the call has settled.
     const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, signal, timeoutSignal);
     const callSignal = call ? call.signal : signal;
     try {
-      const response = await send(new Request(url, { headers, signal: callSignal, redirect: "manual" }));
-      return await readOperation(response, { method: "GET", url, clientRequestId }, select, callSignal, transport);
+      const request = new Request(url, { headers, signal: callSignal, redirect: "manual" });
+      return await readOperation(await send(request), sentRequest(request), select, callSignal, transport);
     } finally {
       call?.clear();
     }
   }
 
   return {
-    getRoleManagementAlertOperation: (operationId, opts) => get({ kind: "roleManagementAlert", operationId }, "", opts),
+    getRoleManagementAlertOperation: (operationId, opts) => get({ kind: "roleManagementAlert", operationId }, opts),
     getUserAuthenticationOperation: (userId, operationId, opts) =>
-      get({ kind: "userAuthentication", userId, operationId }, "", opts),
+      get({ kind: "userAuthentication", userId, operationId }, opts),
     getOperation: async (target, opts) => {
       // A ref's kind is checked when its route is looked up.
-      if (typeof target === "object" && !(target instanceof URL)) return get(target, "", opts);
-      const { ref, query, select } = parseOperationUrl(target, { baseUrl });
-      // The URL's own $select names are unchecked: Graph (or the mock) answers an unknown one with a 400.
-      return get(ref, query, { ...opts, select: opts?.select ?? (select as SelectableProperty[] | undefined) });
+      if (typeof target === "object" && !(target instanceof URL)) return get(target, opts);
+      const location = parseOperationUrl(target, { baseUrl });
+      return get(location.ref, opts, location);
     },
   };
 }
