@@ -30,6 +30,9 @@ await Promise.all([
     packages: "external",
     external: ["node:*"],
     sourcemap: true,
+    // Constants folded and inlined here, where the bundle still knows them: an app's bundler sees them
+    // as variables of the chunk (about 20 B gzip in an app). Names and layout stay readable.
+    minifySyntax: true,
     chunkNames: "chunks/[name]-[hash]",
     logLevel: "warning",
   }),
