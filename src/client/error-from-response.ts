@@ -3,11 +3,12 @@ import { callError, type SentRequest } from "./call-error.ts";
 import { isQuotable } from "./quotable.ts";
 
 /**
- * `value` with every occurrence of `secret` (the token a request was sent with) replaced. A secret
- * under 12 characters is no real token, and replacing it would mangle ordinary text ("t" in "itemNotFound").
+ * `value`, if a string, with every occurrence of `secret` (the token a request was sent with)
+ * replaced; any other value as it is. A secret under 12 characters is no real token, and replacing
+ * it would mangle ordinary text ("t" in "itemNotFound").
  */
-export const redact = (value: string, secret: string | undefined): string =>
-  secret && secret.length >= 12 ? value.replaceAll(secret, "[redacted]") : value;
+export const redact = <T>(value: T, secret: string | undefined): T =>
+  typeof value === "string" && secret && secret.length >= 12 ? (value.replaceAll(secret, "[redacted]") as T) : value;
 
 /**
  * A GraphError for a non-2xx response whose body text was already read. Nothing from the response
@@ -24,10 +25,7 @@ export function errorFromResponse(
 ): GraphError {
   const odata = parseODataError(text, secret);
   const inner = odata?.error.innerError;
-  const header = (name: string) => {
-    const value = response.headers.get(name);
-    return value === null ? undefined : redact(value, secret);
-  };
+  const header = (name: string) => redact(response.headers.get(name), secret) ?? undefined;
   // The client-request-id is the one we sent (in `sent`), rather than any echo of it: it is the one our logs have.
   return callError(
     sent,
@@ -48,7 +46,7 @@ function parseODataError(text: string, secret: string | undefined): ODataError |
   let body: { error?: { code?: unknown; message?: unknown } } | null;
   try {
     // Each string once parsed, so that a JSON escape cannot hide the secret.
-    body = JSON.parse(text, (_, value) => (typeof value === "string" ? redact(value, secret) : value));
+    body = JSON.parse(text, (_, value) => redact(value, secret));
   } catch {
     return undefined;
   }

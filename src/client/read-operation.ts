@@ -38,7 +38,7 @@ export async function readOperation(
   const operation = parseOperationBody(text, headers, !select?.length || select.includes("status"));
   const requestId = headers.get("request-id") ?? undefined;
   if (typeof operation === "string") {
-    const more = { requestId: requestId && redact(requestId, secret), retryAfterMs };
+    const more = { requestId: redact(requestId, secret), retryAfterMs };
     throw callError(sent, status, "malformedResponse", operation, more);
   }
   return { operation: operation as never, status, retryAfterMs, requestId, clientRequestId: sent.clientRequestId };
