@@ -21,11 +21,6 @@ export interface PollState {
   backoffStep: number;
 }
 
-/** Tells a saved PollState from the other targets (it is then checked by checkPollState). */
-export function isPollState(value: unknown): value is PollState {
-  return typeof value === "object" && value !== null && "target" in value && "startedAt" in value;
-}
-
 /**
  * A saved state, checked field by field: a NaN or missing number would make every comparison of
  * the schedule false, so polling would neither wait nor time out. Throws an InvalidArgumentError

@@ -1,14 +1,16 @@
 import type { OperationRef } from "../client/operation-routes.ts";
 import { parseRetryAfter } from "../client/retry-after.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
-import { checkPollState, isPollState, type PollState } from "./poll-state.ts";
+import { checkPollState, type PollState } from "./poll-state.ts";
 
 /** What to wait for: a Location URL, the 202 Response that started the operation, a ref, or a saved state. */
 export type PollTarget = string | URL | Response | OperationRef | PollState;
 
-/** The state to start (or resume) polling from. A 202's Retry-After delays the first poll. */
+/**
+ * The state to start (or resume) polling from. A 202's Retry-After delays the first poll; a saved
+ * state (an object with `startedAt`, which no ref has) is checked and resumed.
+ */
 export function initialPollState(target: PollTarget, now: number): PollState {
-  if (isPollState(target)) return checkPollState(target);
   let nextPollAt = now;
   if (target instanceof Response) {
     const location = target.ok ? target.headers.get("Location") : null;
@@ -19,11 +21,7 @@ export function initialPollState(target: PollTarget, now: number): PollState {
     nextPollAt += parseRetryAfter(target.headers.get("Retry-After"), now) ?? 0;
     target = new URL(location, target.url || undefined);
   }
-  return {
-    target: target instanceof URL ? target.href : target,
-    startedAt: now,
-    nextPollAt,
-    attempt: 0,
-    backoffStep: 0,
-  };
+  if (target instanceof URL) target = target.href;
+  if (typeof target === "object" && target !== null && "startedAt" in target) return checkPollState(target);
+  return { target, startedAt: now, nextPollAt, attempt: 0, backoffStep: 0 };
 }
