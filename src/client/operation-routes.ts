@@ -33,11 +33,6 @@ export function routeOf(ref: unknown): Route {
   throw new InvalidArgumentError("kind", `kind must be one of ${kinds}, got ${got}`);
 }
 
-/** Throws an InvalidArgumentError unless `ref` names an operation kind (its ids are checked when the path is built). */
-export function assertOperationRef(ref: unknown): asserts ref is OperationRef {
-  routeOf(ref);
-}
-
 /**
  * The path parameters of a ref under the spec's names, for openapi-fetch's path serializer, each
  * checked first (assertPathId): an InvalidArgumentError names the first bad one.

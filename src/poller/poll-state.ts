@@ -1,5 +1,5 @@
 import { checkNumber } from "../client/check-number.ts";
-import { assertOperationRef, type OperationRef } from "../client/operation-routes.ts";
+import { type OperationRef, routeOf } from "../client/operation-routes.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 
 /**
@@ -28,7 +28,8 @@ export interface PollState {
  */
 export function checkPollState(state: PollState): PollState {
   const { target, lastStatus } = state;
-  if (typeof target !== "string") assertOperationRef(target);
+  // A ref names a kind of operation (routeOf throws otherwise); its ids are checked when it is polled.
+  if (typeof target !== "string") routeOf(target);
   if (lastStatus !== undefined && typeof lastStatus !== "string") {
     throw new InvalidArgumentError("state.lastStatus", "state.lastStatus must be a string");
   }
