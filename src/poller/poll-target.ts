@@ -13,12 +13,12 @@ export type PollTarget = string | URL | Response | OperationRef | PollState;
 export function initialPollState(target: PollTarget, now: number): PollState {
   let nextPollAt = now;
   if (target instanceof Response) {
-    const location = target.ok ? target.headers.get("Location") : null;
+    const location = target.ok ? target.headers.get("location") : null;
     if (!location) {
       const got = `${target.status}${target.ok ? " without Location" : ""}`;
       throw new InvalidArgumentError("target", `expected the 202 that started the operation, got ${got}`);
     }
-    nextPollAt += parseRetryAfter(target.headers.get("Retry-After"), now) ?? 0;
+    nextPollAt += parseRetryAfter(target.headers.get("retry-after"), now) ?? 0;
     target = new URL(location, target.url || undefined);
   }
   if (target instanceof URL) target = target.href;
