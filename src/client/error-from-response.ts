@@ -1,4 +1,4 @@
-import type { GraphError, ODataError } from "../errors/graph-error.ts";
+import type { GraphError, GraphErrorDetails, ODataError } from "../errors/graph-error.ts";
 import { callError, type SentRequest } from "./call-error.ts";
 import { isQuotable } from "./quotable.ts";
 
@@ -11,21 +11,21 @@ export const redact = <T>(value: T, secret: string | undefined): T =>
   typeof value === "string" && secret && secret.length >= 12 ? (value.replaceAll(secret, "[redacted]") as T) : value;
 
 /**
- * A GraphError for a non-2xx response whose body text was already read. Nothing from the response
- * goes into the message but Graph's `error.code`, if it is a short identifier: an echo of the
- * request (a proxy's page, a debugging server) may hold its Authorization header. `secret` (the
- * token sent) is also replaced wherever the kept fields (body, ids, date) contain it.
+ * A GraphError for a non-2xx response whose body text was already read, with its `request-id`
+ * header (redacted) and Retry-After. Nothing from the response goes into the message but Graph's
+ * `error.code`, if it is a short identifier: an echo of the request (a proxy's page, a debugging
+ * server) may hold its Authorization header. `secret` (the token sent) is also replaced wherever
+ * the kept fields (body, ids, date) contain it.
  */
 export function errorFromResponse(
   response: Response,
   text: string,
   sent: SentRequest,
-  retryAfterMs: number | undefined,
+  { requestId, retryAfterMs }: Pick<GraphErrorDetails, "requestId" | "retryAfterMs">,
   secret: string | undefined,
 ): GraphError {
   const odata = parseODataError(text, secret);
   const inner = odata?.error.innerError;
-  const header = (name: string) => redact(response.headers.get(name), secret) ?? undefined;
   // The client-request-id is the one we sent (in `sent`), rather than any echo of it: it is the one our logs have.
   return callError(
     sent,
@@ -33,8 +33,8 @@ export function errorFromResponse(
     odata && isQuotable(odata.error.code) ? odata.error.code : "httpError",
     odata ? "see body.error.message" : "the body is not a Graph error",
     {
-      requestId: header("request-id") ?? asString(inner?.["request-id"]),
-      date: asString(inner?.date) ?? header("date"),
+      requestId: requestId ?? asString(inner?.["request-id"]),
+      date: asString(inner?.date) ?? redact(response.headers.get("date"), secret) ?? undefined,
       retryAfterMs,
       body: odata,
     },

@@ -32,14 +32,14 @@ export async function readOperation(
     throw callError(sent, status, "networkError", `the body was cut off: ${networkFailure(error)}`);
   }
   if (text === undefined) throw tooLargeError(sent, status, maxBodyBytes);
-  const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
   const secret = tokenSentFor(response);
-  if (!response.ok) throw errorFromResponse(response, text, sent, retryAfterMs, secret);
+  // Graph's request-id, for support cases; the token is redacted from it (an echoing server may put it there).
+  const requestId = redact(headers.get("request-id"), secret) ?? undefined;
+  const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
+  if (!response.ok) throw errorFromResponse(response, text, sent, { requestId, retryAfterMs }, secret);
   const operation = parseOperationBody(text, headers, !select?.length || select.includes("status"));
-  const requestId = headers.get("request-id") ?? undefined;
   if (typeof operation === "string") {
-    const more = { requestId: redact(requestId, secret), retryAfterMs };
-    throw callError(sent, status, "malformedResponse", operation, more);
+    throw callError(sent, status, "malformedResponse", operation, { requestId, retryAfterMs });
   }
   return { operation: operation as never, status, retryAfterMs, requestId, clientRequestId: sent.clientRequestId };
 }
