@@ -40,23 +40,21 @@ export async function* pollOperation<const S extends readonly SelectableProperty
     // The client retries throttling inside a poll; the deadline ends that too. A poll sent in
     // time gets at least MIN_POLL_BUDGET_MS, so one due right at the deadline is not sent to be dropped.
     const poll = callTimeout(Math.max(deadline - now(), MIN_POLL_BUDGET_MS), signal, options.timeoutSignal);
-    let answer: OperationResult<SelectedOperation<S>> | GraphError;
-    try {
-      answer = await client.getOperation<S>(state.target, { select, signal: poll.signal });
-    } catch (error) {
-      // The poll's signal aborts for the caller or for the time limit: only the latter is a timeout.
-      if (poll.signal.aborted && !signal?.aborted) {
-        throw new OperationTimeoutError(timeoutMs, last, state, "a poll was still unanswered");
-      }
-      // A throttled answer (429, 503 or 504) whose Retry-After was longer than the client's retry
-      // budget (decision 0003) is waited out here; anything else is the caller's.
-      if (!(error instanceof GraphError && isRetryableStatus(error.status) && error.retryAfterMs !== undefined)) {
+    const answer = await client
+      .getOperation<S>(state.target, { select, signal: poll.signal })
+      .catch((error: unknown) => {
+        // The poll's signal aborts for the caller or for the time limit: only the latter is a timeout.
+        if (poll.signal.aborted && !signal?.aborted) {
+          throw new OperationTimeoutError(timeoutMs, last, state, "a poll was still unanswered");
+        }
+        // A throttled answer (429, 503 or 504) whose Retry-After was longer than the client's retry
+        // budget (decision 0003) is waited out here; anything else is the caller's.
+        if (error instanceof GraphError && isRetryableStatus(error.status) && error.retryAfterMs !== undefined) {
+          return error;
+        }
         throw error;
-      }
-      answer = error;
-    } finally {
-      poll.clear();
-    }
+      })
+      .finally(poll.clear);
     const { retryAfterMs } = answer;
     const operation = answer instanceof GraphError ? undefined : (answer.operation as WaitedOperation<S>);
     const outcome: PollOutcome = operation
