@@ -20,7 +20,7 @@ export interface CallTimeout {
 export function callTimeout(ms: number, caller: AbortSignal | undefined, make?: TimeoutSignalFactory): CallTimeout {
   const controller = new AbortController();
   const deadline = make?.(ms);
-  const sources = [caller, deadline].filter((source) => source !== undefined);
+  const sources = [caller, deadline].filter(Boolean) as AbortSignal[];
   const follow = (event: Event) => controller.abort((event.target as AbortSignal).reason);
   for (const source of sources) {
     if (source.aborted) controller.abort(source.reason);
