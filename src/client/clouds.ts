@@ -25,7 +25,7 @@ export function resolveBaseUrl({ cloud, baseUrl }: GraphTarget): URL {
   }
   // The URL itself is never quoted: it may hold a password.
   const refuse = (problem: string): never => {
-    throw new InvalidArgumentError("baseUrl", `baseUrl ${problem}, such as ${servers[0].url}`);
+    throw new InvalidArgumentError("baseUrl", `baseUrl ${problem}`);
   };
   if (!URL.canParse(baseUrl)) refuse("must be an absolute URL");
   const url = new URL(baseUrl);

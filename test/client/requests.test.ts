@@ -75,7 +75,7 @@ describe("the requests the client sends", () => {
     expect(() => createGraphLroClient({ baseUrl: "https://x/beta?a=1" })).toThrow(/baseUrl must have no query/);
     // Refused, and not quoted: the password would be in the message.
     expect(() => createGraphLroClient({ baseUrl: "https://u:s3cret@x/beta" })).toThrow(
-      /^baseUrl must not carry credentials, such as https:\/\/graph\.microsoft\.com\/beta$/,
+      /^baseUrl must not carry credentials$/,
     );
     expect(() => createGraphLroClient({ cloud: "mars" as never })).toThrow(
       /cloud must be one of global, usGov, .*, got "mars"/,
