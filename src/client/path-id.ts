@@ -7,7 +7,7 @@ import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
  */
 export function assertPathId(name: string, value: unknown): asserts value is string {
   if (typeof value !== "string") {
-    const got = value === null ? "null" : value === undefined ? "missing" : typeof value;
+    const got = value === null ? "null" : typeof value;
     throw new InvalidArgumentError(name, `${name} must be a string, got ${got}`);
   }
   if (value === "" || value === "." || value === "..") {
