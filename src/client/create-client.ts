@@ -33,7 +33,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
   const transport = graphTransport(options);
   const { baseUrl, send, timeoutMs, timeoutSignal } = transport;
 
-  /** A GET of `ref`; `location` is a parsed Location URL, whose query is kept and whose $select applies unless `select` replaces it. */
+  /** A GET of `ref`; `location`, a parsed Location URL, gives its query (kept) and its $select (unless replaced). */
   async function get(
     ref: OperationRef,
     { select, signal }: GetOperationOptions<readonly SelectableProperty[]> = {},

@@ -33,7 +33,7 @@ export const tokenSentFor = (response: Response): string | undefined => tokens.g
 /**
  * A fetch doing in one function (one await on the usual path) what Graph needs around each request;
  * the request's signal bounds all of it (retries and their waits included):
- * - refuses a request to any origin but `origin` (the token never leaves it), and adds a `client-request-id` if it has none;
+ * - refuses a request to any origin but `origin`, and adds a `client-request-id` if it has none;
  * - sets `Authorization` before every attempt and follows redirects by hand (the request must
  *   have `redirect: "manual"`): within `origin` only, so the token never leaves Graph;
  * - re-sends a GET on 429, 503, 504 and network errors (TypeErrors from fetch), waiting
