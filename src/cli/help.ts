@@ -1,4 +1,16 @@
-import { builtInStories } from "../mock/stories.ts";
+import type { CommandName } from "./cli-args.ts";
+import { optionLines } from "./options.ts";
+
+const EXIT_CODES = `Exit codes:
+  0    succeeded (get: the operation was read)
+  1    failed
+  2    usage error
+  3    timeout
+  4    HTTP or auth error
+  70   unexpected error, a bug (sysexits' EX_SOFTWARE, kept apart from 1 "failed")
+  130  interrupted`;
+
+const TOKEN = "The token comes from GRAPH_TOKEN or --token-command (not needed with --mock). It is never printed.";
 
 /** `graph-lro --help`. */
 export const HELP = `graph-lro: wait for a Microsoft Graph (beta) long-running operation
@@ -8,27 +20,56 @@ Usage:
   graph-lro wait --user <id|upn> --operation <id>    a user's authentication operation (password reset)
   graph-lro wait --alert-operation <id>              a role management alert refresh
   graph-lro get  …                                   one GET, printed as JSON (same targets)
+  graph-lro mock [--port 4010]                       the spec-derived mock over HTTP, for curl and SDKs
+  graph-lro help [command]                           a command's options and examples
+  graph-lro --version
+
+Try: graph-lro wait --mock            (no Graph, no token: the built-in mock's progress story)
+
+${TOKEN}
+
+${EXIT_CODES}
+`;
+
+const usage = (command: "wait" | "get", what: string, examples: string) => `graph-lro ${command}: ${what}
+
+Usage:
+  graph-lro ${command} <location-url> [options]
+  graph-lro ${command} --user <id|upn> --operation <id> [options]
+  graph-lro ${command} --alert-operation <id> [options]
+  graph-lro ${command} --mock [story] [options]
 
 Options:
-  --select <a,b>          $select; status is always added when waiting
-  --timeout <duration>    give up after this long: 90, 90s, 5m, 1500ms (default 15m)
-  --cloud <name>          global (default), usGov, usGovDoD or china
-  --base-url <url>        another Graph root, such as a local mock: http://127.0.0.1:4010/beta
-  --json                  one JSON line per state, for scripts
-  --mock [story]          answer from the built-in spec-derived mock instead of Graph; stories:
-                          ${Object.keys(builtInStories).join(", ")} (default progress)
-  --token-command "<cmd>" run this for the token, for example
-                          az account get-access-token --resource-type ms-graph --query accessToken -o tsv
-  -h, --help              this text
+${optionLines()}
 
-The token comes from GRAPH_TOKEN or --token-command (not needed with --mock). It is never printed.
+${TOKEN}
 
-Exit codes:
-  0    succeeded (get: the operation was read)
-  1    failed
-  2    usage error
-  3    timeout
-  4    HTTP or auth error
-  70   unexpected error, a bug (sysexits' EX_SOFTWARE, kept apart from 1 "failed")
-  130  interrupted
+Examples:
+${examples}
+
+${EXIT_CODES}
 `;
+
+const WAIT = usage(
+  "wait",
+  "poll an operation until it succeeds or fails, showing its progress",
+  `  graph-lro wait "$LOCATION"                   the Location header of a 202
+  graph-lro wait --mock throttled              a 429, and the Retry-After it asks for waited out
+  graph-lro wait --mock failed --json          one JSON line per state, then {"error": …}
+  GRAPH_TOKEN=… graph-lro wait --alert-operation 'refresh:DirectoryRole_…' --timeout 10m
+  graph-lro wait --base-url http://127.0.0.1:4010/beta --header 'Prefer: story=failed' \\
+      --user alice@contoso.com --operation x   against graph-lro mock, choosing its story`,
+);
+
+const GET = usage(
+  "get",
+  "read an operation once and print it as JSON",
+  `  graph-lro get "$LOCATION" --select status,resourceLocation
+  graph-lro get --mock --alert-operation <example id>   the spec's example, from the built-in mock
+  graph-lro get --user alice@contoso.com --operation <id> --cloud usGov --verbose`,
+);
+
+/** The usage of a command (the mock's comes from its own module), or the overview. */
+export function helpFor(command: Exclude<CommandName, "mock"> | undefined): string {
+  return command === "wait" ? WAIT : command === "get" ? GET : HELP;
+}

@@ -1,33 +1,129 @@
-import type { PollProgress } from "../poller/poll-progress.ts";
+import type { Failure } from "./failure.ts";
+import { liveLine, progressLine, type Retry, retryLine, retryText, type Shown, summary } from "./lines.ts";
+import { jsonLine, terminalSafe } from "./terminal-text.ts";
 
-type Shown = { status?: string | null; statusDetail?: string | null; resourceLocation?: string | null };
+/** One request and its answer, as a fetch wrapper saw them (every attempt, retries included). */
+export type Exchange =
+  | { kind: "request"; method: string; url: string }
+  | { kind: "response"; method: string; url: string; ms: number; status: number; retryAfterMs: number | undefined }
+  | { kind: "noResponse"; method: string; url: string; ms: number; cause: string | undefined };
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/** One state, for people: `[  3.0 s] running (poll 2), next poll in 2.0 s`. */
-export function progressLine(
-  operation: Shown,
-  progress: Pick<PollProgress, "attempt" | "elapsedMs" | "nextPollInMs">,
-): string {
-  const next = progress.nextPollInMs === undefined ? "" : `, next poll in ${seconds(progress.nextPollInMs)}`;
-  return `[${seconds(progress.elapsedMs).padStart(8)}] ${operation.status ?? "(no status)"} (poll ${progress.attempt})${next}`;
+/** Where the output of wait and get goes: one reporter per output mode. */
+export interface Reporter {
+  exchange(event: Exchange): void;
+  /** wait: one observed state. */
+  state(operation: Shown, progress: { attempt: number; elapsedMs: number; nextPollInMs: number | undefined }): void;
+  /** wait: the terminal state. */
+  done(operation: Shown, elapsedMs: number, polls: number): void;
+  /** get: the operation read. */
+  operation(operation: unknown): void;
+  failure(failure: Failure): void;
+  /** Stops redrawing; ends the live line. */
+  close(): void;
 }
 
-/** The live status line of a terminal, redrawn while waiting: elapsed time runs on, the countdown runs down. */
-export function liveLine(
-  operation: Shown,
-  attempt: number,
-  elapsedMs: number,
-  nextPollAt: number | undefined,
-  now: number,
-): string {
-  const next = nextPollAt === undefined ? "" : ` · next poll in ${seconds(Math.max(0, nextPollAt - now))}`;
-  return `${operation.status ?? "(no status)"} · ${seconds(elapsedMs)} elapsed · poll ${attempt}${next}`;
+export interface Output {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  now: () => number;
 }
 
-/** The closing summary: the resourceLocation on success, the statusDetail on failure. */
-export function summary(operation: Shown, elapsedMs: number, polls: number): string {
-  const head = `${operation.status} after ${seconds(elapsedMs)} and ${polls} poll${polls === 1 ? "" : "s"}`;
-  if (operation.status === "failed") return `${head}: ${operation.statusDetail || "(no statusDetail)"}`;
-  return operation.resourceLocation ? `${head}\nresourceLocation: ${operation.resourceLocation}` : head;
+/** The reporter for a run: JSON lines (`--json`), a live line (wait in a terminal), or a plain log. */
+export function createReporter(
+  io: Output,
+  { command, json, verbose }: { command: "wait" | "get"; json: boolean; verbose: boolean },
+): Reporter {
+  const out = (line: string) => io.stdout.write(`${line}\n`);
+  const err = (line: string) => io.stderr.write(`${line}\n`);
+  // Time counts from the first request, as the poller's elapsedMs does (not from loading the mock).
+  let startedAt: number | undefined;
+  const elapsed = () => (startedAt === undefined ? 0 : io.now() - startedAt);
+  let live: ReturnType<typeof liveView> | undefined;
+  const waiting = command === "wait";
+  if (waiting && !json && io.stdout.isTTY === true) live = liveView(io, elapsed);
+
+  const aboveLive = (print: () => void) => (live ? live.above(print) : print());
+
+  /** A retry, as this mode shows it: get's go to stderr, whatever the mode, so that stdout stays the operation. */
+  const retried = (retry: Retry) => {
+    if (!waiting) err(`graph-lro: ${retryText(retry)}`);
+    else if (json) {
+      const { status: httpStatus, retryAfterMs, cause } = retry;
+      out(jsonLine({ event: "retry", httpStatus, retryAfterMs, cause, elapsedMs: elapsed() }));
+    } else if (live) live.retry(retry);
+    else out(retryLine(retry, elapsed()));
+  };
+
+  return {
+    exchange(event) {
+      if (event.kind === "request") startedAt ??= io.now();
+      if (verbose) aboveLive(() => err(verboseLine(event)));
+      if (event.kind === "noResponse") retried({ status: undefined, retryAfterMs: undefined, cause: event.cause });
+      else if (event.kind === "response" && [429, 503, 504].includes(event.status)) retried(event);
+    },
+    state(operation, progress) {
+      if (json) {
+        const { attempt, elapsedMs, nextPollInMs } = progress;
+        out(jsonLine({ event: "state", status: operation.status, attempt, elapsedMs, nextPollInMs, operation }));
+      } else if (live) live.state(operation, progress);
+      else out(progressLine(operation, progress));
+    },
+    done(operation, elapsedMs, polls) {
+      live?.close();
+      if (!json) for (const line of summary(operation, elapsedMs, polls)) out(line);
+    },
+    operation(operation) {
+      out(jsonLine(operation, json ? undefined : 2));
+    },
+    failure(failure) {
+      live?.close();
+      if (!failure.quiet) err(`graph-lro: ${terminalSafe(failure.message)}`);
+      for (const hint of failure.hints) err(terminalSafe(hint));
+      if (json) out(jsonLine({ error: { code: failure.code, message: failure.message, ...failure.fields } }));
+    },
+    close: () => live?.close(),
+  };
+}
+
+/** `→ GET <url>` / `← 200 in 12 ms`: the URL never carries credentials (a Request cannot), the token never shows. */
+function verboseLine(event: Exchange): string {
+  if (event.kind === "request") return `→ ${event.method} ${terminalSafe(event.url)}`;
+  const ms = `in ${Math.round(event.ms)} ms`;
+  if (event.kind === "noResponse") return `← no response ${ms}: ${event.cause ?? "network error"}`;
+  return `← ${event.status} ${ms}`;
+}
+
+/** The live line: redrawn on every change and four times a second, so that time runs on visibly. */
+function liveView(io: Output, elapsed: () => number) {
+  const view: Parameters<typeof liveLine>[0] = { attempt: 0 };
+  let drawn = false;
+  const redraw = () => {
+    drawn = true;
+    io.stdout.write(`\r\x1b[2K${liveLine(view, elapsed(), io.now())}`);
+  };
+  let ticker: ReturnType<typeof setInterval> | undefined = setInterval(redraw, 250);
+  return {
+    retry(retry: Retry) {
+      view.retry = retry;
+      view.retryAt = retry.retryAfterMs === undefined ? undefined : io.now() + retry.retryAfterMs;
+      redraw();
+    },
+    state(operation: Shown, progress: { attempt: number; nextPollInMs: number | undefined }) {
+      Object.assign(view, { operation, attempt: progress.attempt, retry: undefined, retryAt: undefined });
+      view.nextPollAt = progress.nextPollInMs === undefined ? undefined : io.now() + progress.nextPollInMs;
+      redraw();
+    },
+    /** Prints a line (stderr's, in the same terminal) above the live line, which then comes back. */
+    above(print: () => void) {
+      if (drawn) io.stdout.write("\r\x1b[2K");
+      print();
+      if (drawn) redraw();
+    },
+    close() {
+      clearInterval(ticker);
+      ticker = undefined;
+      if (drawn) io.stdout.write("\n");
+      drawn = false;
+    },
+  };
 }

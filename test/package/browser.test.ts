@@ -1,38 +1,20 @@
-import { existsSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { requireBuild } from "../support/built-package.ts";
+import { chromiumAvailable, launchChromium, serveFiles } from "../support/chromium.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
 
 // The README's browser example, bundled for browsers from the built package, in headless Debian
 // Chromium: the client, the poller and createMockFetch must work on web APIs alone.
-const CHROMIUM = "/usr/bin/chromium";
-// Without the background-networking flags Chromium tries to reach Google's hosts, which this network refuses.
-const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const available = existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.GRAPH_LRO_REQUIRE_BROWSER === "1")
-    throw new Error(`${CHROMIUM} is missing (apt-get install chromium)`);
-  console.info(`browser check skipped: ${CHROMIUM} is missing (apt-get install chromium to run it)`);
-}
+const available = chromiumAvailable("browser check");
 
-let server: Server | undefined;
+let server: Awaited<ReturnType<typeof serveFiles>> | undefined;
 let browser: Browser | undefined;
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  await server?.close();
 });
 
 let origin = "";
@@ -59,17 +41,12 @@ beforeAll(async () => {
   });
   const [script] = bundle.outputFiles;
   const page = '<!doctype html><meta charset="utf-8"><output></output><script type="module" src="/app.js"></script>';
-  server = createServer((request, response) => {
-    const js = request.url === "/app.js";
-    response.writeHead(js || request.url === "/" ? 200 : 404, {
-      "content-type": js ? "text/javascript" : "text/html",
-    });
-    response.end(js ? script?.text : page);
+  server = await serveFiles({
+    "/": { type: "text/html", body: page },
+    "/app.js": { type: "text/javascript", body: script?.text ?? "" },
   });
-  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  origin = server.origin;
+  browser = await launchChromium();
 }, 60_000);
 
 it.skipIf(!available)(

@@ -1,0 +1,129 @@
+import {
+  GraphError,
+  InvalidArgumentError,
+  OperationFailedError,
+  OperationTimeoutError,
+  type PollState,
+} from "../index.ts";
+import { formatDuration } from "./duration.ts";
+import { type ExitCode, exitCodeFor, InterruptedError } from "./exit-codes.ts";
+import { networkCause } from "./network-cause.ts";
+import { clip } from "./terminal-text.ts";
+import { UsageError } from "./usage-error.ts";
+
+/** How a run ended badly: the exit code, one line for people, and the `--json` error object. */
+export interface Failure {
+  exit: ExitCode;
+  /** `error.code` in `--json`: Graph's code, or ours (`usageError`, `timeout`, `interrupted`…). */
+  code: string;
+  /** One line, without `graph-lro: `. */
+  message: string;
+  /** Not printed for people: the output has said it already (a failed operation's summary). */
+  quiet: boolean;
+  /** Lines for people after the message: where to go next. */
+  hints: string[];
+  /** The rest of the `--json` error object. */
+  fields: Record<string, unknown>;
+}
+
+/** What the run knew when it failed. */
+export interface FailureContext {
+  argv: readonly string[];
+  /** Who answered requests: the built-in mock, another server (--base-url), or Graph. */
+  answeredBy: "mock" | "server" | "graph";
+  /** The last poll state seen while waiting, for resuming. */
+  state: PollState | undefined;
+  timeoutMs: number | undefined;
+  /** The token, if one was read: never printed, even when a server echoes it into its error. */
+  token: string | undefined;
+}
+
+/** Describes an error for people and for scripts. The exit code is exitCodeFor's. */
+export function describeFailure(error: unknown, context: FailureContext): Failure {
+  const exit = exitCodeFor(error);
+  const redact = (text: string) => {
+    const { token } = context;
+    return redactCredentials(token && token.length >= 8 ? text.replaceAll(token, "[redacted]") : text);
+  };
+  const fail = (code: string, message: string, fields: Record<string, unknown> = {}, hints: string[] = []) => ({
+    exit,
+    code,
+    message: redact(message),
+    // A failed operation's summary has said it already.
+    quiet: error instanceof OperationFailedError,
+    hints,
+    fields: JSON.parse(redact(JSON.stringify(fields))) as Record<string, unknown>,
+  });
+  const resume = `graph-lro ${context.argv.map(shellWord).join(" ")}`;
+  if (error instanceof InterruptedError) {
+    const { state } = context;
+    const where = state
+      ? ` after ${state.attempt} poll${state.attempt === 1 ? "" : "s"}, last status ${state.lastStatus ?? "unknown"}`
+      : "";
+    return fail("interrupted", `interrupted${where}`, { state, resume }, state ? [`To resume: ${resume}`] : []);
+  }
+  if (error instanceof UsageError || error instanceof InvalidArgumentError) {
+    const help =
+      error instanceof UsageError && error.command ? `graph-lro ${error.command} --help` : "graph-lro --help";
+    return fail("usageError", error.message, {}, [`Run ${help} for usage.`]);
+  }
+  if (error instanceof OperationFailedError) {
+    const { id, statusDetail } = error.operation;
+    const message = `operation ${id ?? "(no id)"} failed: ${some(statusDetail) ?? "(no statusDetail)"}`;
+    return fail("operationFailed", message, { operationId: id, statusDetail });
+  }
+  if (error instanceof OperationTimeoutError) {
+    const fields = { timeoutMs: error.timeoutMs, lastStatus: error.state.lastStatus, state: error.state, resume };
+    return fail("timeout", `${error.message} (--timeout ${formatDuration(error.timeoutMs)})`, fields, [
+      `To keep waiting: ${resume}`,
+    ]);
+  }
+  if (exit === 3) {
+    const limit = formatDuration(context.timeoutMs ?? 0);
+    return fail("timeout", `no answer within ${context.timeoutMs} ms (--timeout ${limit})`, {
+      timeoutMs: context.timeoutMs,
+    });
+  }
+  if (error instanceof GraphError) return graphFailure(error, context, fail);
+  if (exit === 4) return fail("tokenError", (error as Error).message);
+  // One line, no stack: the message is what a bug report needs, and a stack would bury it.
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return fail("internalError", `unexpected error: ${what.split("\n")[0]}`);
+}
+
+type Fail = (code: string, message: string, fields?: Record<string, unknown>, hints?: string[]) => Failure;
+
+function graphFailure(error: GraphError, context: FailureContext, fail: Fail): Failure {
+  const { status, requestId, clientRequestId, date, retryAfterMs, method, url } = error;
+  const fields = { status, requestId, clientRequestId, date, retryAfterMs, method, url };
+  if (status === 0 && error.code === "networkError") {
+    const cause = networkCause(error);
+    const host = URL.canParse(url) ? new URL(url).host : url;
+    return fail(error.code, `cannot reach ${host}: ${cause ?? "network error"}`, { ...fields, cause });
+  }
+  const who = { mock: "the built-in mock", server: "the server", graph: "Graph" }[context.answeredBy];
+  // Graph's own words are what people need; the library keeps them in the body only.
+  const said = some(error.body?.error?.message);
+  if (said === undefined) return fail(error.code, `${who} answered: ${error.message}`, fields);
+  const id = requestId ? `, request-id ${requestId}` : "";
+  return fail(error.code, `${who} answered ${status} ${error.code}: ${said} (${method} ${url}${id})`, fields);
+}
+
+/** A server's text, if it is some, cut to a line's worth. */
+const some = (text: unknown) => (typeof text === "string" && text !== "" ? clip(text) : undefined);
+
+/** Userinfo in any URL of a message (`https://user:pass@host`) is a credential. */
+export function redactCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*@/gi, "$1");
+}
+
+/**
+ * An argument as a POSIX shell reads it back. The --token-command's value stays out (it may hold
+ * a secret): the line says where it goes.
+ */
+function shellWord(arg: string, i: number, argv: readonly string[]): string {
+  if (argv[i - 1] === "--token-command") return "'<your token command>'";
+  if (arg.startsWith("--token-command=")) return "--token-command='<your token command>'";
+  const safe = redactCredentials(arg);
+  return /^[\w@%+=:,./-]+$/.test(safe) ? safe : `'${safe.replaceAll("'", `'\\''`)}'`;
+}

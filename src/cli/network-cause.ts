@@ -1,0 +1,42 @@
+/** What a network error's code means, for people. Codes are Node's (`cause.code` under fetch's TypeError) and undici's. */
+const MEANINGS: readonly [RegExp, string][] = [
+  [/^ECONNREFUSED$/, "connection refused"],
+  [/^(ENOTFOUND|EAI_AGAIN|EAI_NONAME)$/, "host not found (DNS)"],
+  [/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/, "connection reset"],
+  [/^(ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT)$/, "timed out"],
+  [/^(EHOSTUNREACH|ENETUNREACH|ENETDOWN|EHOSTDOWN)$/, "host unreachable"],
+  [/^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/, "TLS certificate problem"],
+];
+
+/** A code that is an identifier (`ECONNREFUSED`), never free text from elsewhere. */
+const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
+
+/**
+ * Why a request got no answer, as `connection refused (ECONNREFUSED)`: the code is read from the
+ * error's `cause` chain (fetch's `TypeError: fetch failed` hides it there, sometimes in an
+ * AggregateError), or from the fixed form of the library's own message, `network error (TypeError,
+ * ECONNREFUSED)`. Undefined when there is no code; nothing else of a message is read, as it may
+ * quote the request.
+ */
+export function networkCause(error: unknown): string | undefined {
+  const codes = [...causeCodes(error, 0), ...messageCodes(error)];
+  for (const code of codes) {
+    const meaning = MEANINGS.find(([pattern]) => pattern.test(code))?.[1];
+    if (meaning) return `${meaning} (${code})`;
+  }
+  return codes[0] && `network error (${codes[0]})`;
+}
+
+function causeCodes(error: unknown, depth: number): string[] {
+  if (typeof error !== "object" || error === null || depth > 5) return [];
+  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  const own = typeof code === "string" && CODE.test(code) ? [code] : [];
+  const nested = Array.isArray(errors) ? errors.flatMap((e) => causeCodes(e, depth + 1)) : [];
+  return [...own, ...causeCodes(cause, depth + 1), ...nested];
+}
+
+function messageCodes(error: unknown): string[] {
+  const message = (error as { message?: unknown } | null)?.message;
+  const words = typeof message === "string" ? /\(([\w, -]+)\)$/.exec(message)?.[1]?.split(", ") : undefined;
+  return (words ?? []).filter((word) => CODE.test(word));
+}

@@ -1,0 +1,91 @@
+import { resolveBaseUrl } from "../client/clouds.ts";
+import {
+  createGraphLroClient,
+  type GraphLroClient,
+  OperationFailedError,
+  type OperationRef,
+  POLL_DEFAULTS,
+  type PollState,
+  pollOperation,
+} from "../index.ts";
+import type { CliCommand } from "./cli-args.ts";
+import type { CliIo } from "./cli-io.ts";
+import { EXIT } from "./exit-codes.ts";
+import type { Shown } from "./lines.ts";
+import { defaultMockTarget, mockFetch } from "./mock-run.ts";
+import { observedFetch } from "./observed-fetch.ts";
+import type { Reporter } from "./render.ts";
+import { readToken } from "./token.ts";
+import { UsageError } from "./usage-error.ts";
+
+/** Where a run stands, for the failure report: the token read (to redact) and the last poll state (to resume from). */
+export interface RunProgress {
+  token?: string;
+  state?: PollState;
+}
+
+/** The timeout of `get`, whose one request (with its retries) the client bounds; `wait`'s is the poller's. */
+export const getTimeoutMs = (command: CliCommand) => command.timeoutMs ?? POLL_DEFAULTS.timeoutMs;
+
+/** Runs `wait` or `get`; resolves to the exit code of a success, throws anything else. */
+export async function runCommand(command: CliCommand, io: CliIo, reporter: Reporter, progress: RunProgress) {
+  const now = io.now ?? Date.now;
+  const { mock, cloud, baseUrl } = command;
+  // --mock <story> asks the mock for it as any client can, with Prefer (which --header may also send).
+  const story: [string, string][] = mock?.story ? [["Prefer", `story=${mock.story}`]] : [];
+  const headers = [...command.headers, ...story];
+  const network = mock ? await mockFetch() : (io.fetch ?? ((request: Request) => globalThis.fetch(request)));
+  const fetch = observedFetch(network, { headers, now, onExchange: (event) => reporter.exchange(event) });
+  let token = await readToken(command.tokenCommand, io.env, io.signal);
+  if (mock) token ??= "mock-token";
+  progress.token = token;
+  if (token === undefined)
+    throw new UsageError("no token: set GRAPH_TOKEN, pass --token-command, or use --mock", command.command);
+  const client = createGraphLroClient({
+    cloud,
+    baseUrl,
+    token,
+    fetch,
+    timeoutMs: command.command === "get" ? getTimeoutMs(command) : undefined,
+    now,
+    ...(io.sleep && { sleep: io.sleep }),
+  });
+  const target = command.target ?? defaultMockTarget(resolveBaseUrl({ cloud }).href);
+  if (command.command === "get") {
+    const { operation } = await client.getOperation(target, { select: command.select, signal: io.signal });
+    reporter.operation(operation);
+    return EXIT.succeeded;
+  }
+  return wait(client, target, command, io, reporter, progress);
+}
+
+async function wait(
+  client: GraphLroClient,
+  target: string | OperationRef,
+  command: CliCommand,
+  io: CliIo,
+  reporter: Reporter,
+  progress: RunProgress,
+) {
+  let last: Shown = {};
+  let polls = 0;
+  let elapsedMs = 0;
+  const { select, timeoutMs } = command;
+  for await (const polled of pollOperation(client, target, {
+    select,
+    timeoutMs,
+    signal: io.signal,
+    now: io.now,
+    sleep: io.sleep,
+  })) {
+    last = polled.operation;
+    polls = polled.attempt;
+    elapsedMs = polled.elapsedMs;
+    progress.state = polled.state;
+    reporter.state(polled.operation, polled);
+  }
+  reporter.done(last, elapsedMs, polls);
+  if (last.status === "failed")
+    throw new OperationFailedError(last as ConstructorParameters<typeof OperationFailedError>[0]);
+  return EXIT.succeeded;
+}

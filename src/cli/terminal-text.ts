@@ -1,0 +1,37 @@
+/**
+ * Characters a terminal may act on instead of showing: C0 controls (ESC starts CSI and OSC
+ * sequences, CR rewrites the line), DEL, C1 controls (U+009B is a one-character CSI), the line and
+ * paragraph separators, and the bidirectional overrides and isolates that reorder what is shown.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** What JSON.stringify leaves raw: everything above but C0, which it escapes (so indentation's newlines stay). */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/** `text` made safe to print: every unsafe character is shown as an escape (`\x1b`, `\r`, `\u202e`), never acted on. */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, (char) => NAMED[char] ?? escapeCode(char.charCodeAt(0)));
+}
+
+/**
+ * JSON for a terminal or a script. JSON.stringify escapes C0 controls but leaves DEL, C1 controls,
+ * U+2028/9 and the bidi controls raw; those can only occur inside strings, so escaping them keeps
+ * the JSON valid and its value equal.
+ */
+export function jsonLine(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(UNSAFE_IN_JSON, (char) => `\\u${hex(char.charCodeAt(0), 4)}`);
+}
+
+/** A server's text cut to a line's worth: a status or detail of megabytes is no message. */
+export function clip(text: string, max = 500): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function escapeCode(code: number): string {
+  return code < 0x100 ? `\\x${hex(code, 2)}` : `\\u${hex(code, 4)}`;
+}
+
+const hex = (code: number, width: number) => code.toString(16).padStart(width, "0");

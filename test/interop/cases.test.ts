@@ -1,0 +1,84 @@
+// The interop harness (npm run test:interop) needs tools of its own; its cases and its canary do not, so
+// they are checked here, in npm test: every case the harness promises is there, as the spec declares it.
+import { describe, expect, it } from "vitest";
+import { operations } from "../../generated/graph-lro.routes.ts";
+import { spec } from "../../generated/graph-lro.spec.ts";
+import { casePath, interopCases } from "../../interop/cases.ts";
+import { canarySpec } from "../../interop/prism-check.ts";
+import { builtInStories } from "../../src/mock/index.ts";
+import { OPERATION_IDS } from "../support/spec-urls.ts";
+
+interface Example {
+  id: string;
+  status: string;
+  error?: { code: string };
+}
+interface SpecResponse {
+  content: { "application/json": { examples: Record<string, { value: Example }>; schema: Schema } };
+}
+interface Schema {
+  properties?: Record<string, Schema>;
+  required?: string[];
+}
+type Paths = Record<string, { get: { responses: Record<string, SpecResponse> } }>;
+
+const cases = interopCases("test");
+const operationIds = Object.keys(operations) as (keyof typeof operations)[];
+
+/** The example values the spec gives for a status of an operation. */
+function examples(operationId: keyof typeof operations, status: number): Example[] {
+  const item = (spec.paths as unknown as Paths)[operations[operationId].path];
+  return Object.values(item?.get.responses[status]?.content["application/json"].examples ?? {}).map((e) => e.value);
+}
+
+/** What the harness must expect for an error status: the status, and the code of the spec's example. */
+const graphError = (operationId: keyof typeof operations, httpStatus: number) => [
+  { httpStatus, code: examples(operationId, httpStatus)[0]?.error?.code },
+];
+
+describe("interop cases", () => {
+  it.for(operationIds)("request each example of %s by its id and expect it back", (operationId) => {
+    const found = cases.filter((c) => c.operationId === operationId && c.name.startsWith("example "));
+    expect(found.map((c) => c.expected)).toEqual(
+      examples(operationId, 200).map((e) => [{ httpStatus: 200, operation: { id: e.id, status: e.status } }]),
+    );
+  });
+
+  it.for(operationIds)("expect Graph's errors of %s: unknown id 404, no token 401, bad $select 400", (operationId) => {
+    const byName = (name: string) => cases.find((c) => c.operationId === operationId && c.name === name);
+    expect(byName("unknown id")?.expected).toEqual(graphError(operationId, 404));
+    expect(byName("no token")).toMatchObject({ token: false, badRequest: true });
+    expect(byName("no token")?.expected).toEqual(graphError(operationId, 401));
+    const select = byName("$select of an unknown property");
+    expect(select?.badRequest).toBe(true);
+    expect(select?.expected).toEqual(graphError(operationId, 400));
+  });
+
+  it.for(operationIds)("play every built-in story of %s step by step", (operationId) => {
+    for (const [story, steps] of Object.entries(builtInStories)) {
+      const c = cases.find((x) => x.operationId === operationId && x.story === story);
+      const played = c?.expected.map((e) => e.operation?.status ?? e.httpStatus);
+      expect(played, story).toEqual(steps.map((step) => step.status));
+    }
+  });
+
+  it("encodes the user's userPrincipalName once in the path, as the spec's template says", () => {
+    const c = cases.find((x) => x.operationId === OPERATION_IDS.userAuthentication && x.name === "unknown id");
+    expect(c && casePath(c)).toMatch(/^\/users\/[^/@]+%40[^/@]+\/authentication\/operations\/[^/]+$/);
+  });
+});
+
+describe("the canary spec that Prism must reject the mock against", () => {
+  it("requires error.target in every error body and leaves the spec itself alone", () => {
+    const before = JSON.stringify(spec);
+    const canary = canarySpec(spec) as { paths: Paths };
+    expect(JSON.stringify(spec)).toBe(before);
+    for (const item of Object.values(canary.paths)) {
+      for (const [status, response] of Object.entries(item.get.responses)) {
+        const error = response.content["application/json"].schema.properties?.error;
+        if (status === "200") expect(error).toBeUndefined();
+        else expect(error?.required, status).toContain("target");
+      }
+    }
+  });
+});
