@@ -1,11 +1,12 @@
 // What a browser app downloads: small apps bundled as a user's bundler would, against the package's own
 // dist/ (`npm run build` first), and the budgets they must stay within.
-import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { operations, servers } from "../../../generated/graph-lro.routes.ts";
 
-const projectDir = resolve(import.meta.dirname, "../../..");
+// Not import.meta.dirname: Deno (which type-checks the size test) types it as possibly undefined.
+const projectDir = fileURLToPath(new URL("../../..", import.meta.url));
 const BASE = servers[0].url;
 const [alert, user] = Object.values(operations).map((route) => route.path);
 
