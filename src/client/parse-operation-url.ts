@@ -50,14 +50,16 @@ function matchRoute(
     const name = part.slice(1, -1);
     if (part[0] !== "{") {
       if (part !== segment) return undefined;
-    } else {
-      try {
-        ref[fields[name] as string] = decodeURIComponent(segment);
-      } catch {
-        throw new InvalidArgumentError(name, `${name} has a malformed percent-encoding`);
-      }
-      assertPathId(name, ref[fields[name] as string]);
+      continue;
     }
+    let value: string;
+    try {
+      value = decodeURIComponent(segment);
+    } catch {
+      throw new InvalidArgumentError(name, `${name} has a malformed percent-encoding`);
+    }
+    assertPathId(name, value);
+    ref[fields[name] as string] = value;
   }
   return ref;
 }
