@@ -166,6 +166,12 @@ describe("the token stays with Graph", () => {
     for (const text of everyRendering(error)) expect(text).not.toContain("pw@");
   });
 
+  it("keeps the token out of the request-id a successful call returns", async () => {
+    const { fetch } = recordingFetch(json({ status: "running" }, { headers: { "request-id": `echo ${TOKEN}` } }));
+    const result = await createGraphLroClient({ fetch, token: TOKEN }).getRoleManagementAlertOperation("op");
+    expect(result.requestId).toBe("echo [redacted]");
+  });
+
   it("keeps the token out of the client itself when printed", () => {
     const client = createGraphLroClient({ token: TOKEN });
     expect(inspect(client, { depth: 10 })).not.toContain("SECRET-TOKEN");
