@@ -186,7 +186,7 @@ it("packs only what users run: no tests, fixtures, examples, scripts or sources"
   );
   const testOnly = /(^|\/)(test|tests|fixtures|examples|scripts|interop)\/|\.test(-d)?\.|vitest|stryker/;
   expect(packed.filter((p) => testOnly.test(p) || (p.endsWith(".ts") && !p.endsWith(".d.ts")))).toEqual([]);
-});
+}, 30_000); // npm itself takes a few seconds to start, more on a busy machine
 
 /** Deno's cache in the temp project, so that runs do not share (or need) the user's. */
 function denoEnv(): NodeJS.ProcessEnv {
