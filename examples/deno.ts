@@ -1,4 +1,5 @@
-// Deno, after `deno add npm:graph-lro npm:msw`: deno run --allow-env deno.ts
+// Deno, with graph-lro and msw installed by npm and "nodeModulesDir": "manual" in deno.json:
+// deno run --allow-env deno.ts
 // (msw reads NODE_ENV; the real Graph needs --allow-net=graph.microsoft.com instead of the mock)
 import { createGraphLroClient, waitForOperation } from "graph-lro";
 import { createGraphLroHandlers, createMockFetch, defineStory } from "graph-lro/mock";

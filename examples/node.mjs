@@ -1,4 +1,4 @@
-// Node ≥ 20.19, after `npm install graph-lro msw` (msw only for the mock): node node.mjs
+// Node ≥ 20.19, after installing graph-lro and msw (msw only for the mock): node node.mjs
 import { createGraphLroClient, waitForOperation } from "graph-lro";
 import { createGraphLroHandlers, createMockFetch, defineStory } from "graph-lro/mock";
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spec } from "../../generated/graph-lro.spec.ts";
 import { requireBuild } from "../support/built-package.ts";
 import { consumerLock } from "../support/consumer-lock.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
@@ -114,7 +115,78 @@ describe.concurrent("the installed package", () => {
       .map((line) => JSON.parse(line) as { status: string });
     expect(states.map((s) => s.status)).toEqual(["notStarted", "running", "running", "succeeded"]);
   }, 30_000);
+
+  it("runs the README's Vitest contract test, which prints the mock's coverage after the suite", async () => {
+    await copyFile(join(PROJECT_DIR, "examples/contract.test.ts"), join(dir, "contract.test.ts"));
+    // The project's Vitest, run in the consumer: the test file imports graph-lro and msw as installed there.
+    const { stdout } = await run(bin("vitest"), ["run", "contract.test.ts"], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    expect(stdout).toMatch(/contract coverage: \d+ of \d+ declared responses served/);
+    expect(stdout).toMatch(/^stories: .*\bthrottled 2\b/m);
+    expect(stdout).toContain("1 passed");
+  }, 60_000);
+
+  it("imports the bundled spec from graph-lro/spec at run time, as generated", async () => {
+    const script = 'const { spec } = await import("graph-lro/spec"); process.stdout.write(JSON.stringify(spec))';
+    const { stdout } = await run("node", ["--input-type=module", "-e", script], {
+      cwd: dir,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(spec)));
+  });
+
+  it("type-checks paths and components from graph-lro and graph-lro/spec in a consumer's tsc", async () => {
+    // The names come from the spec; the @ts-expect-error lines fail if the types were any.
+    const [path] = Object.keys(spec.paths);
+    const [schema] = Object.keys(spec.components.schemas);
+    const source = [
+      'import type { paths } from "graph-lro";',
+      'import { type components, type paths as specPaths, spec } from "graph-lro/spec";',
+      "export const same: specPaths = {} as paths;",
+      `export const path: keyof typeof spec.paths = ${JSON.stringify(path)};`,
+      'export type Get = paths[typeof path]["get"];',
+      `export type Schema = components["schemas"][${JSON.stringify(schema)}];`,
+      "// @ts-expect-error: a path the spec does not have",
+      'export type NoPath = paths["/no/such/path"];',
+      "// @ts-expect-error: a schema the spec does not have",
+      'export type NoSchema = components["schemas"]["no such schema"];',
+    ].join("\n");
+    await writeFile(join(dir, "spec-types.ts"), source);
+    const compilerOptions = {
+      strict: true,
+      module: "nodenext",
+      target: "es2022",
+      types: [],
+      noEmit: true,
+      skipLibCheck: true,
+    };
+    await writeFile(
+      join(dir, "tsconfig.spec-types.json"),
+      JSON.stringify({ compilerOptions, files: ["spec-types.ts"] }),
+    );
+    await run(bin("tsc"), ["-p", "tsconfig.spec-types.json"], { cwd: dir });
+  }, 60_000);
 });
+
+// What npm would publish, listed without building or writing anything.
+it("packs only what users run: no tests, fixtures, examples, scripts or sources", async () => {
+  const { stdout } = await run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: PROJECT_DIR });
+  const [{ files }] = JSON.parse(stdout) as [{ files: { path: string }[] }];
+  const packed = files.map((f) => f.path);
+  const pkg = JSON.parse(await readFile(join(PROJECT_DIR, "package.json"), "utf8"));
+  const targets: (string | Record<string, string>)[] = [...Object.values(pkg.exports), pkg.bin];
+  const named = targets
+    .flatMap((target) => (typeof target === "string" ? [target] : Object.values(target)))
+    .map((target) => target.replace(/^\.\//, ""));
+  for (const file of named) expect(packed).toContain(file);
+  expect(packed.filter((p) => !p.startsWith("dist/") && !["LICENSE", "README.md", "package.json"].includes(p))).toEqual(
+    [],
+  );
+  const testOnly = /(^|\/)(test|tests|fixtures|examples|scripts|interop)\/|\.test(-d)?\.|vitest|stryker/;
+  expect(packed.filter((p) => testOnly.test(p) || (p.endsWith(".ts") && !p.endsWith(".d.ts")))).toEqual([]);
+}, 30_000); // npm itself takes a few seconds to start, more on a busy machine
 
 /** Deno's cache in the temp project, so that runs do not share (or need) the user's. */
 function denoEnv(): NodeJS.ProcessEnv {
