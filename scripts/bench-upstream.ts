@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { buildUpstreamFixture } from "../test/support/upstream-fixture.ts";
+import { buildUpstreamFixture } from "./lib/upstream/fixture.ts";
 
 const run = promisify(execFile);
 const sizes = process.argv.slice(2).map(Number);

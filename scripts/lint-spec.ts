@@ -1,13 +1,12 @@
 // npm run lint:spec: every API of redocly.yaml must pass Redocly's rules (redocly.yaml) and Spectral's
 // (.spectral.yaml), so the spec stays valid for both families of OpenAPI tools. Silent when both pass;
 // otherwise each failing report, then one line per linter that failed.
-import { execFile } from "node:child_process";
-import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
+import { checkSpec } from "./lib/check-spec.ts";
 import { readApiTargets } from "./lib/config.ts";
+import { runRedocly } from "./lib/redocly.ts";
+import { runTool, ToolError } from "./lib/run-tool.ts";
 
-/** Each linter takes a few seconds; a minute means it hangs (a hostile spec), so it is stopped. */
-const TIMEOUT_MS = 60_000;
 const SPECTRAL_RULESET = ".spectral.yaml";
 
 interface Outcome {
@@ -20,6 +19,8 @@ interface Outcome {
 const projectDir = resolve(process.argv[2] ?? ".");
 try {
   const targets = await readApiTargets(projectDir);
+  // Both linters follow $refs and expand aliases themselves: a hostile spec is refused before they run.
+  for (const target of targets) await checkSpec(projectDir, target);
   const roots = targets.map((target) => target.root);
   const outcomes = await Promise.all([
     lint("Redocly", "redocly.yaml", ["lint", ...targets.map((target) => target.name), "--format", "codeframe"]),
@@ -38,33 +39,15 @@ try {
   process.exitCode = 1;
 }
 
-/** Runs one linter's CLI from this project's node_modules in the project folder. */
-function lint(linter: string, config: string, args: string[]): Promise<Outcome> {
-  const bin = fileURLToPath(new URL(`../node_modules/.bin/${linter.toLowerCase()}`, import.meta.url));
-  const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
-  return new Promise((done) => {
-    execFile(
-      bin,
-      args,
-      { cwd: projectDir, env, timeout: TIMEOUT_MS, killSignal: "SIGKILL" },
-      (error, stdout, stderr) => {
-        const timedOut = error?.killed === true;
-        const output = [
-          stdout,
-          withoutBanner(stderr),
-          timedOut ? `${linter} did not finish in ${TIMEOUT_MS / 1000} s` : "",
-        ];
-        done({ linter, config, failed: error !== null, output: output.filter(Boolean).join("\n").trim() });
-      },
-    );
-  });
-}
-
-/** Drops the Node 20 deprecation box that Redocly CLI prints on every run. */
-function withoutBanner(output: string): string {
-  return output
-    .split("\n")
-    .filter((line) => !/^\s*[╔║╚]/.test(line))
-    .join("\n")
-    .trim();
+/** Runs one linter's CLI from this project's node_modules in the project folder, bounded like every tool. */
+async function lint(linter: "Redocly" | "Spectral", config: string, args: string[]): Promise<Outcome> {
+  try {
+    if (linter === "Redocly") await runRedocly(projectDir, args);
+    else await runTool(join(projectDir, "node_modules", ".bin", "spectral"), args, { cwd: projectDir });
+    return { linter, config, failed: false, output: "" };
+  } catch (error) {
+    if (!(error instanceof ToolError)) throw error;
+    const why = error.exitCode === undefined ? `\n${linter} ${error.reason}` : "";
+    return { linter, config, failed: true, output: `${error.output}${why}`.trim() };
+  }
 }

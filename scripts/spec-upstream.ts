@@ -1,23 +1,36 @@
-// npm run spec:upstream -- <Microsoft's beta openapi.yaml> [--spec spec/graph-lro.yaml] [--format text|json]
-// Extracts our operations and the schemas they reach from Microsoft's file, and reports drift from the curated
-// spec that its allow-list (x-graph-lro-upstream-allow) does not explain. Exit 1 on new drift.
-import { parseArgs } from "node:util";
+// npm run spec:upstream: drift between the curated spec and Microsoft's beta file.
+import { readCommandLine } from "./lib/command-line.ts";
 import { operationLabel } from "./lib/openapi.ts";
 import { parseSpec, readSpec, readSpecText } from "./lib/spec-source.ts";
 import { ALLOW_KEY, applyAllowList, readAllowList } from "./lib/upstream/allow-list.ts";
 import { compareWithUpstream } from "./lib/upstream/compare.ts";
 import { extract } from "./lib/upstream/extract.ts";
 
-const USAGE = "usage: npm run spec:upstream -- <openapi.yaml> [--spec spec/graph-lro.yaml] [--format text|json]";
+const HELP = `
+usage: npm run spec:upstream -- <openapi.yaml> [--spec spec/graph-lro.yaml] [--format text|json]
 
+Extracts our operations, and the schemas they reach, from Microsoft's Graph beta OpenAPI file, and reports
+where the curated spec differs from it in ways its allow-list (${ALLOW_KEY}) does not explain.
+<openapi.yaml> is a file or a git <ref>:<path>.
+
+  --spec FILE       the curated spec (default: spec/graph-lro.yaml)
+  --format FORMAT   text (default) or json
+  -h, --help        print this help
+
+Exit: 0 no new drift, 1 new drift, 2 bad arguments or a file that cannot be read.
+`;
+
+const { positionals, values } = readCommandLine({
+  name: "spec:upstream",
+  help: HELP,
+  options: {
+    spec: { type: "string", default: "spec/graph-lro.yaml" },
+    format: { type: "string", default: "text", choices: ["text", "json"] },
+  },
+  positionals: { min: 1, max: 1 },
+});
+const [source = ""] = positionals;
 try {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { spec: { type: "string", default: "spec/graph-lro.yaml" }, format: { type: "string", default: "text" } },
-  });
-  const [source, extra] = positionals;
-  if (!source || extra !== undefined || !["text", "json"].includes(values.format)) throw new Error(USAGE);
-
   const started = performance.now();
   const [curated, text] = await Promise.all([readSpec(values.spec), readSpecText(source)]);
   const size = Buffer.byteLength(text);

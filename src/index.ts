@@ -1,9 +1,12 @@
 // The public surface of `graph-lro`: the only export list.
 
+export type { components, paths } from "../generated/graph-lro.ts";
 export type { TokenSource } from "./client/bearer.ts";
 export type { GraphCloud, GraphTarget } from "./client/clouds.ts";
-export { createGraphLroClient, type GraphLroClient, type GraphLroClientOptions } from "./client/create-client.ts";
+export { createGraphLroClient, type GraphLroClient } from "./client/create-client.ts";
+export { createGraphLroRawClient } from "./client/create-raw-client.ts";
 export type { Fetch, Sleep } from "./client/fetch-types.ts";
+export type { GraphLroClientOptions } from "./client/graph-transport.ts";
 export type { OperationRef } from "./client/operation-routes.ts";
 export type {
   GetOperationOptions,

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { type Document, isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { GenerateError } from "./generate-error.ts";
+import { loadYaml } from "./load-yaml.ts";
 
 /** One API declared in redocly.yaml, with the artifacts generated from it. */
 export interface ApiTarget {
@@ -41,6 +42,12 @@ export async function readApiTargets(projectDir: string): Promise<ApiTarget[]> {
     // yaml appends " at line …, column …:" and a code frame; the location is already in front.
     const reason = syntax.message.replace(/ at line \d+, column \d+:[\s\S]*$/, "");
     throw new GenerateError(`${CONFIG_FILE}${at}: invalid YAML: ${reason}`);
+  }
+  // Redocly reads this file too: an alias bomb in it must be refused before Redocly expands it.
+  try {
+    loadYaml(text, CONFIG_FILE);
+  } catch (error) {
+    throw new GenerateError((error as Error).message);
   }
   /** An error at the key of `path`, or of its nearest ancestor that exists. */
   const fail = (path: string[], message: string) =>

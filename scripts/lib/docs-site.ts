@@ -1,18 +1,15 @@
-import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import { parse } from "yaml";
+import { checkSpec } from "./check-spec.ts";
 import { CONFIG_FILE, readApiTargets } from "./config.ts";
 import { type ApiPage, indexPage } from "./docs-index.ts";
-
-const run = promisify(execFile);
+import { loadYaml } from "./load-yaml.ts";
+import { runRedocly } from "./redocly.ts";
+import { ToolError } from "./run-tool.ts";
 
 /** Redoc's page with a Content-Security-Policy that keeps it offline (see the file). */
 const PAGE_TEMPLATE = "scripts/docs-page.hbs";
-/** A build-docs or bundle run that takes longer has hung: a cold build takes about 2 s. */
-const REDOCLY_TIMEOUT_MS = 120_000;
 
 /** A reference page that could not be built; the message names the API and what failed. */
 export class DocsError extends Error {
@@ -28,7 +25,9 @@ export class DocsError extends Error {
  */
 export async function buildDocs(projectDir: string, outDir: string): Promise<ApiPage[]> {
   const targets = await readApiTargets(projectDir);
-  const config = parse(await readFile(join(projectDir, CONFIG_FILE), "utf8")) as RedoclyConfig;
+  // Redocly bundles what the spec refers to into the published pages: a hostile spec is refused first.
+  for (const target of targets) await checkSpec(projectDir, target);
+  const config = loadYaml(await readFile(join(projectDir, CONFIG_FILE), "utf8"), CONFIG_FILE) as RedoclyConfig;
   const project = JSON.parse(await readFile(join(projectDir, "package.json"), "utf8")) as { name: string };
   const stage = await mkdtemp(join(tmpdir(), "graph-lro-docs-"));
   try {
@@ -66,23 +65,19 @@ async function buildPage(projectDir: string, stage: string, name: string, config
     ...["build-docs", name, "--inlineBundle", "--template", PAGE_TEMPLATE],
     ...["--openapi", JSON.stringify(options), "-o", join(stage, page.html)],
   ]);
-  const { info } = parse(await readFile(join(stage, page.yaml), "utf8")) as { info: Record<string, string> };
+  const bundled = loadYaml(await readFile(join(stage, page.yaml), "utf8"), page.yaml) as {
+    info: Record<string, string>;
+  };
+  const { info } = bundled;
   return { ...page, title: info.title ?? name, version: info.version ?? "", summary: info.summary };
 }
 
 async function redocly(projectDir: string, api: string, args: string[]): Promise<void> {
   try {
-    await run(join(projectDir, "node_modules", ".bin", "redocly"), args, {
-      cwd: projectDir,
-      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },
-      timeout: REDOCLY_TIMEOUT_MS,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    await runRedocly(projectDir, args);
   } catch (error) {
-    const { stdout = "", stderr = "", killed } = error as { stdout?: string; stderr?: string; killed?: boolean };
-    // Drop the Node 20 deprecation box that Redocly CLI prints on every run.
-    const output = `${stdout}${stderr}`.replace(/^\s*[╔║╚].*\n?/gm, "").trim();
-    const why = killed ? `took more than ${REDOCLY_TIMEOUT_MS / 1000} s` : `failed:\n${output}`;
+    if (!(error instanceof ToolError)) throw error;
+    const why = error.exitCode === undefined ? error.reason : `failed:\n${error.output}`;
     throw new DocsError(`API "${api}": redocly ${args[0]} ${why}`);
   }
 }

@@ -1,5 +1,6 @@
 // Navigation shared by spec:diff and spec:upstream: operations, parameters and local $refs.
 import { childPointer, resolvePointer } from "../../src/openapi/json-pointer.ts";
+import { METHODS } from "../../src/openapi/methods.ts";
 
 export type Node = Record<string, unknown>;
 
@@ -8,10 +9,6 @@ export interface Located {
   node: Node;
   pointer: string;
 }
-
-import { METHODS } from "../../src/openapi/methods.ts";
-
-export { METHODS };
 
 export function isNode(value: unknown): value is Node {
   return value !== null && typeof value === "object" && !Array.isArray(value);

@@ -1,5 +1,6 @@
 import { METHODS, type Method } from "../../src/openapi/methods.ts";
 import { GenerateError } from "./generate-error.ts";
+import { tsLiteral } from "./ts-literal.ts";
 
 type Node = Record<string, unknown>;
 
@@ -54,17 +55,16 @@ export function routesModule(bundled: BundledSpec, header: string, root: string)
       for (const status of terminalStatuses(operation, where)) terminal.add(status);
     }
   }
-  const json = (value: unknown) => JSON.stringify(value, null, 2);
   return [
     header,
     `/** The server roots of ${root}: \`url\` and the \`x-\` extensions of each. */`,
-    `export const servers = ${json(servers)} as const;`,
+    `export const servers = ${tsLiteral(servers)} as const;`,
     "",
     `/** Each operation of ${root} by operationId: its route, and the kind and fields of its refs. */`,
-    `export const operations = ${json(operations)} as const;`,
+    `export const operations = ${tsLiteral(operations)} as const;`,
     "",
     `/** The statuses after which an operation changes no more (\`x-terminal-values\` of ${root}). */`,
-    `export const terminalStatuses = ${json([...terminal])} as const;`,
+    `export const terminalStatuses = ${tsLiteral([...terminal])} as const;`,
     "",
   ].join("\n");
 }

@@ -1,19 +1,19 @@
 // Reads a spec from a file, or from git when given `<ref>:<path>` (as `git show` takes it).
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { promisify } from "node:util";
-import { JSON_SCHEMA, load } from "js-yaml";
+import { loadYaml } from "./load-yaml.ts";
 import { isNode, type Node } from "./openapi.ts";
+import { runTool } from "./run-tool.ts";
 
 /**
  * `<ref>:<path>` split as `git show` reads it, or undefined for a file.
- * A path that exists wins over a git ref, so a file named `a:b` still reads as a file.
+ * A path that exists wins over a git ref, so a file named `a:b` still reads as a file; and a "ref" that starts
+ * with `-` is none (git would take `--output=x:y` for an option and write the file x:y).
  */
 export function gitSource(source: string, cwd = process.cwd()): { ref: string; path: string } | undefined {
   const colon = source.indexOf(":");
-  if (colon < 0 || existsSync(resolve(cwd, source))) return undefined;
+  if (colon <= 0 || source.startsWith("-") || existsSync(resolve(cwd, source))) return undefined;
   return { ref: source.slice(0, colon), path: source.slice(colon + 1) };
 }
 
@@ -24,25 +24,30 @@ export async function readSpecText(source: string, cwd = process.cwd()): Promise
     });
   }
   try {
-    const { stdout } = await promisify(execFile)("git", ["show", source], { cwd, maxBuffer: 512 * 1024 * 1024 });
-    return stdout;
+    return await git(cwd, ["show"], [source]);
   } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? "").trim();
-    throw new Error(`${source}: not a file, and git cannot show it (${stderr || (error as Error).message})`);
+    const output = String((error as { output?: string }).output ?? "").trim();
+    throw new Error(`${source}: not a file, and git cannot show it (${output || (error as Error).message})`);
   }
 }
 
 /**
- * YAML or JSON; js-yaml because it parses Microsoft's 20+ MB file several times faster than `yaml` (docs/benchmarks.md).
- * JSON-compatible YAML is what OpenAPI means: the default schema would make `2023-06-01` a Date, never equal to itself.
+ * Runs git: the command and its options, then `--end-of-options` and the operands, so that no operand (a
+ * revision from the command line) is ever read as an option. Bounded in time, and in output (Microsoft's
+ * whole file is about 40 MB).
  */
+export function git(cwd: string, command: string[], operands: string[] = []): Promise<string> {
+  const args = operands.length ? [...command, "--end-of-options", ...operands] : command;
+  return runTool("git", args, { cwd, maxBuffer: 512 * 1024 * 1024 });
+}
+
+/** Parses a spec (YAML or JSON, aliases capped) and checks that it is an OpenAPI document. */
 export function parseSpec(text: string, source: string): Node {
-  let doc: unknown;
-  try {
-    doc = load(text, { filename: source, schema: JSON_SCHEMA });
-  } catch (error) {
-    throw new Error((error as Error).message);
-  }
+  return asOpenApi(loadYaml(text, source), source);
+}
+
+/** `doc`, if it is an OpenAPI (or Swagger) document; an error naming `source` if not. */
+export function asOpenApi(doc: unknown, source: string): Node {
   if (!isNode(doc) || (typeof doc.openapi !== "string" && typeof doc.swagger !== "string")) {
     throw new Error(`${source}: not an OpenAPI document (no "openapi" field)`);
   }

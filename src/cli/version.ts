@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 
 /**
  * The version in graph-lro's package.json, found by walking up from this module: it is two folders
- * up from src/cli/ (run through tsx or Deno) and three from dist/src/cli/ (the installed command).
+ * up from src/cli/ (run through tsx or Deno), and one or two from dist/ (the installed command, bundled).
  */
 export function packageVersion(from: string = import.meta.url): string {
   let dir = new URL(".", from);

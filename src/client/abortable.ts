@@ -1,19 +1,12 @@
-/** Settles as `promise` does, or rejects with the signal's reason as soon as it aborts. */
+/**
+ * Settles as `promise` does, or rejects with the signal's reason as soon as it aborts (at once if it
+ * has). The listener is removed once either happens, so a long-lived signal collects none.
+ */
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  signal.throwIfAborted();
-  // The listener is removed once the promise settles, so a long-lived signal collects none.
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
     signal.addEventListener("abort", onAbort);
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }

@@ -14,10 +14,7 @@ export function bearerHeader(token: unknown): string {
   const bare = typeof token === "string" ? token.trim() : token;
   if (typeof bare !== "string" || !TOKEN.test(bare)) {
     const what = typeof bare === "string" ? `a string of ${bare.length} characters` : typeof bare;
-    throw new InvalidArgumentError(
-      "token",
-      `the token must be the bare token (no "Bearer "): visible ASCII without spaces, got ${what}`,
-    );
+    throw new InvalidArgumentError("token", `token must be visible ASCII, no spaces or "Bearer ", got ${what}`);
   }
   return `Bearer ${bare}`;
 }

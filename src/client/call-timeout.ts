@@ -6,8 +6,6 @@ export type TimeoutSignalFactory = (ms: number) => AbortSignal;
 /** The signal of one call with a time limit; `clear` it once the call has settled. */
 export interface CallTimeout {
   readonly signal: AbortSignal;
-  /** True once the time limit (rather than the caller) has ended the call. */
-  timedOut(): boolean;
   /** Cancels the timer and stops following the caller's signal; safe to call twice. */
   clear(): void;
 }
@@ -22,28 +20,22 @@ export interface CallTimeout {
 export function callTimeout(ms: number, caller: AbortSignal | undefined, make?: TimeoutSignalFactory): CallTimeout {
   const controller = new AbortController();
   const deadline = make?.(ms);
-  let expired = false;
-  const follow = (source: AbortSignal) => {
-    const onAbort = () => controller.abort(source.reason);
-    if (source.aborted) onAbort();
-    else source.addEventListener("abort", onAbort);
-    return () => source.removeEventListener("abort", onAbort);
-  };
-  const unfollow = [caller, deadline].filter((s) => s !== undefined).map(follow);
+  const sources = [caller, deadline].filter(Boolean) as AbortSignal[];
+  const follow = (event: Event) => controller.abort((event.target as AbortSignal).reason);
+  for (const source of sources) {
+    if (source.aborted) controller.abort(source.reason);
+    else source.addEventListener("abort", follow);
+  }
   // A limit further off than setTimeout can wait is not armed (it would fire at once).
   const timer =
     deadline || ms > MAX_TIMER_MS
       ? undefined
-      : setTimeout(() => {
-          expired = true;
-          controller.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
-        }, ms);
+      : setTimeout(() => controller.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError")), ms);
   return {
     signal: controller.signal,
-    timedOut: () => expired || deadline?.aborted === true,
     clear: () => {
       clearTimeout(timer);
-      for (const remove of unfollow) remove();
+      for (const source of sources) source.removeEventListener("abort", follow);
     },
   };
 }

@@ -19,13 +19,13 @@ export function resolveBaseUrl({ cloud, baseUrl }: GraphTarget): URL {
     const server = servers.find((s) => s["x-graph-cloud"] === (cloud ?? "global"));
     if (!server) {
       const known = servers.map((s) => s["x-graph-cloud"]).join(", ");
-      throw new InvalidArgumentError("cloud", `unknown cloud ${JSON.stringify(cloud)}: one of ${known}`);
+      throw new InvalidArgumentError("cloud", `cloud must be one of ${known}, got ${JSON.stringify(cloud)}`);
     }
     return new URL(server.url);
   }
   // The URL itself is never quoted: it may hold a password.
   const refuse = (problem: string): never => {
-    throw new InvalidArgumentError("baseUrl", `baseUrl ${problem}, such as https://graph.microsoft.com/beta`);
+    throw new InvalidArgumentError("baseUrl", `baseUrl ${problem}`);
   };
   if (!URL.canParse(baseUrl)) refuse("must be an absolute URL");
   const url = new URL(baseUrl);

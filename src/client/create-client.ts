@@ -1,45 +1,12 @@
-import createClient, { type Client, createFinalURL, createQuerySerializer } from "openapi-fetch";
-import type { paths } from "../../generated/graph-lro.ts";
-import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
-import type { TokenSource } from "./bearer.ts";
-import { callTimeout, type TimeoutSignalFactory } from "./call-timeout.ts";
-import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
-import type { Fetch, Sleep } from "./fetch-types.ts";
-import { graphFetch } from "./graph-fetch.ts";
-import { assertOperationRef, type OperationRef, pathParams, routeOf } from "./operation-routes.ts";
+import { defaultPathSerializer } from "openapi-fetch";
+import { sentRequest } from "./call-error.ts";
+import { callTimeout } from "./call-timeout.ts";
+import { type GraphLroClientOptions, graphTransport } from "./graph-transport.ts";
+import { type OperationRef, pathParams, routeOf } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
-import { parseOperationUrl } from "./parse-operation-url.ts";
-import { safePathSerializer } from "./path-id.ts";
-import { rawFetch } from "./raw-fetch.ts";
-import { DEFAULT_MAX_BODY_BYTES } from "./read-body.ts";
+import { type ParsedOperationUrl, parseOperationUrl } from "./parse-operation-url.ts";
 import { readOperation } from "./read-operation.ts";
-import { type RetryPolicy, resolveRetryPolicy } from "./retry-policy.ts";
-import { MAX_TIMER_MS, sleep } from "./sleep.ts";
-
-/** Options of createGraphLroClient. */
-export interface GraphLroClientOptions extends GraphTarget {
-  /** A bearer token, or a function called before each attempt (so refreshed tokens work). */
-  token?: TokenSource;
-  /** Defaults to `globalThis.fetch`, looked up at each call, so a mock installed later still applies. */
-  fetch?: Fetch;
-  /** Retries of GETs on 429, 503, 504 and network errors. Default: 4 retries, 60 s of waiting in all. */
-  retry?: Partial<RetryPolicy>;
-  /** Abort each call (its retries and the reading of its body included) after this many ms. Default: no limit. */
-  timeoutMs?: number;
-  /**
-   * The most bytes of a response body (success or error) a call reads; past it, the rest is not read and
-   * the call fails with a GraphError `responseTooLarge`. Default: 4 MiB.
-   */
-  maxBodyBytes?: number;
-  /** Test seam: the wait between retries; must reject when the signal aborts. */
-  sleep?: Sleep;
-  /** Test seam: the jitter source, in [0, 1). */
-  random?: () => number;
-  /** Test seam: the clock used to read `Retry-After` dates. */
-  now?: () => number;
-  /** Test seam: makes the signal for `timeoutMs`, in place of the client's own timer. */
-  timeoutSignal?: TimeoutSignalFactory;
-}
+import { ACCEPT, selectQuery } from "./request-parts.ts";
 
 /** A typed client of the two longRunningOperation GETs. */
 export interface GraphLroClient {
@@ -59,93 +26,48 @@ export interface GraphLroClient {
     locationUrlOrRef: string | URL | OperationRef,
     options?: GetOperationOptions<S>,
   ): Promise<OperationResult<SelectedOperation<S>>>;
-  /** The underlying openapi-fetch client, with the same base URL, auth, retries and path checks. Its
-   * middleware applies to `raw` calls only: the typed methods send their own Request (decision 0008). */
-  raw: Client<paths>;
 }
-
-const ACCEPT = "application/json";
-/** `$select` is an array with style form, explode false: `$select=a,b`. Made once, not per call. */
-const serializeQuery = createQuerySerializer({ array: { style: "form", explode: false } });
 
 /** Creates a client for one Graph cloud (or base URL), typed by the spec's `paths`. */
 export function createGraphLroClient(options: GraphLroClientOptions = {}): GraphLroClient {
-  const base = resolveBaseUrl(options);
-  const now = options.now ?? Date.now;
-  const { timeoutSignal } = options;
-  const timeoutMs = checkLimit("timeoutMs", options.timeoutMs, MAX_TIMER_MS, "milliseconds");
-  const maxBodyBytes =
-    checkLimit("maxBodyBytes", options.maxBodyBytes, Number.MAX_SAFE_INTEGER, "bytes") ?? DEFAULT_MAX_BODY_BYTES;
-  const send = graphFetch({
-    origin: base.origin,
-    fetch: options.fetch,
-    token: options.token,
-    retry: resolveRetryPolicy(options.retry),
-    sleep: options.sleep ?? sleep,
-    random: options.random ?? Math.random,
-    now,
-  });
-  const baseUrl = base.href.replace(/\/$/, "");
-  const raw = createClient<paths>({
-    baseUrl,
-    fetch: rawFetch(send, { timeoutMs, timeoutSignal, maxBodyBytes }),
-    pathSerializer: safePathSerializer,
-    querySerializer: serializeQuery,
-    headers: { accept: ACCEPT },
-    // Redirects are followed by graphFetch, within the Graph origin only.
-    redirect: "manual",
-  });
+  const transport = graphTransport(options);
+  const { baseUrl, send, timeoutMs, timeoutSignal } = transport;
 
+  /** A GET of `ref`; `location`, a parsed Location URL, gives its query (kept) and its $select (unless replaced). */
   async function get(
     ref: OperationRef,
-    extraQuery: string,
     { select, signal }: GetOperationOptions<readonly SelectableProperty[]> = {},
+    location?: ParsedOperationUrl,
   ): Promise<OperationResult<never>> {
-    const clientRequestId = crypto.randomUUID();
-    // openapi-fetch's URL building and the same graphFetch as raw, without the rest of raw.GET:
-    // its option and header merging cost more than all our checks (decision 0008).
-    let url = createFinalURL(routeOf(ref).path, {
-      baseUrl,
-      params: { path: pathParams(ref), query: select && { $select: select } },
-      pathSerializer: safePathSerializer,
-      querySerializer: serializeQuery,
-    });
-    if (extraQuery) url += `${url.includes("?") ? "&" : "?"}${extraQuery}`;
-    const headers = { accept: ACCEPT, "client-request-id": clientRequestId };
+    // The URL's own $select names are unchecked: Graph (or the mock) answers an unknown one with a 400.
+    select ??= location?.select as SelectableProperty[] | undefined;
+    // The URL as openapi-fetch's createFinalURL builds it, with its serializers (so encoded as the raw
+    // client's), sent through the same graphFetch, without the rest of its GET: its option and header
+    // merging cost more than all our checks (decision 0008).
+    const query = [selectQuery(select), location?.query].filter(Boolean).join("&");
+    const route = routeOf(ref);
+    const url = `${defaultPathSerializer(baseUrl + route.path, pathParams(ref, route))}${query && `?${query}`}`;
+    const headers = { accept: ACCEPT, "client-request-id": crypto.randomUUID() };
     // The time limit covers reading the body too: its timer is cleared only once the call has settled.
     const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, signal, timeoutSignal);
     const callSignal = call ? call.signal : signal;
     try {
-      const response = await send(new Request(url, { headers, signal: callSignal, redirect: "manual" }));
-      const statusRequired = !select?.length || select.includes("status");
-      const sent = { method: "GET", url, clientRequestId };
-      return await readOperation(response, sent, { statusRequired, maxBodyBytes, now, signal: callSignal });
+      const request = new Request(url, { headers, signal: callSignal, redirect: "manual" });
+      return await readOperation(await send(request), sentRequest(request), select, callSignal, transport);
     } finally {
       call?.clear();
     }
   }
 
   return {
-    getRoleManagementAlertOperation: (operationId, opts) => get({ kind: "roleManagementAlert", operationId }, "", opts),
+    getRoleManagementAlertOperation: (operationId, opts) => get({ kind: "roleManagementAlert", operationId }, opts),
     getUserAuthenticationOperation: (userId, operationId, opts) =>
-      get({ kind: "userAuthentication", userId, operationId }, "", opts),
+      get({ kind: "userAuthentication", userId, operationId }, opts),
     getOperation: async (target, opts) => {
-      if (typeof target === "object" && !(target instanceof URL)) {
-        assertOperationRef(target);
-        return get(target, "", opts);
-      }
-      const { ref, query, select } = parseOperationUrl(target, { baseUrl });
-      // The URL's own $select names are unchecked: Graph (or the mock) answers an unknown one with a 400.
-      return get(ref, query, { ...opts, select: opts?.select ?? (select as SelectableProperty[] | undefined) });
+      // A ref's kind is checked when its route is looked up.
+      if (typeof target === "object" && !(target instanceof URL)) return get(target, opts);
+      const location = parseOperationUrl(target, { baseUrl });
+      return get(location.ref, opts, location);
     },
-    raw,
   };
-}
-
-/** `value` if it is a whole number from 1 to `max` (or undefined); else an InvalidArgumentError naming the option. */
-function checkLimit(name: string, value: number | undefined, max: number, unit: string): number | undefined {
-  if (value !== undefined && !(Number.isSafeInteger(value) && value > 0 && value <= max)) {
-    throw new InvalidArgumentError(name, `${name} must be a whole number of ${unit} from 1 to ${max}, got ${value}`);
-  }
-  return value;
 }

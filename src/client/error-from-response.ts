@@ -1,55 +1,44 @@
-import { GraphError, type ODataError } from "../errors/graph-error.ts";
-
-/** Who asked: what a GraphError reports about the request. */
-export interface SentRequest {
-  method: string;
-  url: string;
-  clientRequestId: string;
-}
-
-/** Graph's codes are short identifiers (`TooManyRequests`); anything else is not taken as one. */
-const GRAPH_CODE = /^[A-Za-z][\w.-]{0,63}$/;
+import type { GraphError, GraphErrorDetails, ODataError } from "../errors/graph-error.ts";
+import { callError, type SentRequest } from "./call-error.ts";
+import { isQuotable } from "./quotable.ts";
 
 /**
- * `value` with every occurrence of `secret` (the token a request was sent with) replaced. A secret
- * under 12 characters is no real token, and replacing it would mangle ordinary text ("t" in "itemNotFound").
+ * `value`, if a string, with every occurrence of `secret` (the token a request was sent with)
+ * replaced; any other value as it is. A secret under 12 characters is no real token, and replacing
+ * it would mangle ordinary text ("t" in "itemNotFound").
  */
-export const redact = (value: string, secret: string | undefined): string =>
-  secret && secret.length >= 12 ? value.replaceAll(secret, "[redacted]") : value;
+export const redact = <T>(value: T, secret: string | undefined): T =>
+  typeof value === "string" && secret && secret.length >= 12 ? (value.replaceAll(secret, "[redacted]") as T) : value;
 
 /**
- * A GraphError for a non-2xx response whose body text was already read. Nothing from the response
- * goes into the message but Graph's `error.code`, if it is a short identifier: an echo of the
- * request (a proxy's page, a debugging server) may hold its Authorization header. `secret` (the
- * token sent) is also replaced wherever the kept fields (body, ids, date) contain it.
+ * A GraphError for a non-2xx response whose body text was already read, with its `request-id`
+ * header (redacted) and Retry-After. Nothing from the response goes into the message but Graph's
+ * `error.code`, if it is a short identifier: an echo of the request (a proxy's page, a debugging
+ * server) may hold its Authorization header. `secret` (the token sent) is also replaced wherever
+ * the kept fields (body, ids, date) contain it.
  */
 export function errorFromResponse(
   response: Response,
   text: string,
-  request: SentRequest,
-  retryAfterMs: number | undefined,
+  sent: SentRequest,
+  { requestId, retryAfterMs }: Pick<GraphErrorDetails, "requestId" | "retryAfterMs">,
   secret: string | undefined,
 ): GraphError {
   const odata = parseODataError(text, secret);
   const inner = odata?.error.innerError;
-  const code = odata && GRAPH_CODE.test(odata.error.code) ? odata.error.code : "httpError";
-  const header = (name: string) => {
-    const value = response.headers.get(name);
-    return value === null ? undefined : redact(value, secret);
-  };
-  return new GraphError({
-    status: response.status,
-    code,
-    message: odata ? "Graph's error; its text is in body.error.message" : "the body is not a Graph error",
-    method: request.method,
-    url: request.url,
-    requestId: header("request-id") ?? asString(inner?.["request-id"]),
-    // The id we sent, rather than any echo of it: it is the one our logs have.
-    clientRequestId: request.clientRequestId,
-    date: asString(inner?.date) ?? header("date"),
-    retryAfterMs,
-    body: odata,
-  });
+  // The client-request-id is the one we sent (in `sent`), rather than any echo of it: it is the one our logs have.
+  return callError(
+    sent,
+    response.status,
+    odata && isQuotable(odata.error.code) ? odata.error.code : "httpError",
+    odata ? "see body.error.message" : "the body is not a Graph error",
+    {
+      requestId: requestId ?? asString(inner?.["request-id"]),
+      date: asString(inner?.date) ?? redact(response.headers.get("date"), secret) ?? undefined,
+      retryAfterMs,
+      body: odata,
+    },
+  );
 }
 
 /** Graph's error body if `text` is one (a string code and message), its strings redacted; else undefined. */
@@ -57,7 +46,7 @@ function parseODataError(text: string, secret: string | undefined): ODataError |
   let body: { error?: { code?: unknown; message?: unknown } } | null;
   try {
     // Each string once parsed, so that a JSON escape cannot hide the secret.
-    body = JSON.parse(text, (_, value) => (typeof value === "string" ? redact(value, secret) : value));
+    body = JSON.parse(text, (_, value) => redact(value, secret));
   } catch {
     return undefined;
   }

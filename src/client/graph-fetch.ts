@@ -1,22 +1,25 @@
-import { GraphError, type GraphErrorCode } from "../errors/graph-error.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 import { abortable } from "./abortable.ts";
 import { bearerHeader, type TokenSource } from "./bearer.ts";
+import { callError, sentRequest } from "./call-error.ts";
 import type { Fetch, Sleep } from "./fetch-types.ts";
 import { networkFailure } from "./network-failure.ts";
+import { discard } from "./read-body.ts";
 import { type RetryPolicy, retryDelay } from "./retry-policy.ts";
+import { sleep } from "./sleep.ts";
 
-/** What graphFetch needs: where requests may go, the token, and the retry policy with its tools. */
+/** What graphFetch reads of a client's options: the token, and the tools of its calls and retries. */
 export interface GraphFetchOptions {
-  /** The only origin requests (and the token) may go to. */
-  origin: string;
-  /** Undefined: `globalThis.fetch`, looked up at each attempt. */
-  fetch: Fetch | undefined;
-  token: TokenSource | undefined;
-  retry: RetryPolicy;
-  sleep: Sleep;
-  random: () => number;
-  now: () => number;
+  /** A bearer token, or a function called before each attempt (so refreshed tokens work). */
+  token?: TokenSource;
+  /** Defaults to `globalThis.fetch`, looked up at each call, so a mock installed later still applies. */
+  fetch?: Fetch;
+  /** Test seam: the wait between retries; must reject when the signal aborts. */
+  sleep?: Sleep;
+  /** Test seam: the jitter source, in [0, 1). */
+  random?: () => number;
+  /** Test seam: the clock used to read `Retry-After` dates. */
+  now?: () => number;
 }
 
 const MAX_REDIRECTS = 5;
@@ -39,8 +42,8 @@ export const tokenSentFor = (response: Response): string | undefined => tokens.g
  *   budget is not shortened, as Graph asks us not to. Any other method is sent once;
  * - turns a network error into a GraphError with status 0.
  */
-export function graphFetch(options: GraphFetchOptions): Fetch {
-  const { origin, token, retry } = options;
+export function graphFetch(origin: string, retry: RetryPolicy, options: GraphFetchOptions): Fetch {
+  const { token, sleep: wait = sleep, random = Math.random, now = Date.now } = options;
   const prefix = `${origin}/`;
   // A fixed token's header value is built (and checked) once, not per attempt.
   const bearer = typeof token === "string" ? bearerHeader(token) : undefined;
@@ -48,13 +51,10 @@ export function graphFetch(options: GraphFetchOptions): Fetch {
     // The origin with its slash: "https://graph.microsoft.com.evil.test" only starts like Graph's.
     if (!request.url.startsWith(prefix)) {
       const refused = new URL(request.url).origin;
-      throw new InvalidArgumentError(
-        "baseUrl",
-        `refusing to send a request to ${refused}: the client is for ${origin}`,
-      );
+      throw new InvalidArgumentError("baseUrl", `refusing ${refused}: the Graph origin is ${origin}`);
     }
-    if (!request.headers.has("client-request-id")) request.headers.set("client-request-id", crypto.randomUUID());
-    const { signal } = request;
+    const { method, headers, signal } = request;
+    if (!headers.has("client-request-id")) headers.set("client-request-id", crypto.randomUUID());
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
       // An injected fetch may ignore the signal; an aborted call must still send nothing.
@@ -65,35 +65,26 @@ export function graphFetch(options: GraphFetchOptions): Fetch {
       let response: Response | undefined;
       let failure: unknown;
       try {
-        let sending = request;
-        for (let hops = 0; ; hops++) {
-          if (authorization !== undefined) sending.headers.set("authorization", authorization);
+        for (let sending: Request | undefined = request, hops = 0; sending; hops++) {
+          if (authorization) sending.headers.set("authorization", authorization);
           response = await (options.fetch ?? globalThis.fetch)(sending);
-          const next = redirectTarget(response, sending, hops, origin);
-          if (!next) break;
-          sending = next;
+          sending = redirectTarget(response, sending, hops, origin);
         }
       } catch (error) {
         if (!(error instanceof TypeError) || signal.aborted) throw error;
         failure = error;
         response = undefined;
       }
-      if (response && authorization !== undefined) tokens.set(response, authorization.slice(7));
-      const delay = retryDelay(
-        retry,
-        { method: request.method, response, attempt, waited },
-        options.now,
-        options.random,
-      );
+      if (response && authorization) tokens.set(response, authorization.slice(7));
+      const delay = retryDelay(retry, { method, response, attempt, waited }, now, random);
       if (delay === undefined) {
         if (response) return response;
-        throw requestError(request, 0, "networkError", networkFailure(failure));
+        throw callError(sentRequest(request), 0, "networkError", networkFailure(failure));
       }
-      // Free the connection of a response we will not read (not awaited: a tee'd body's cancel
-      // settles only once every branch is cancelled).
-      response?.body?.cancel().catch(() => {});
+      // Free the connection of a response we will not read.
+      discard(response?.body);
       waited += delay;
-      await options.sleep(delay, signal);
+      await wait(delay, signal);
     }
   };
 }
@@ -101,34 +92,27 @@ export function graphFetch(options: GraphFetchOptions): Fetch {
 /**
  * The request to send next if `response` is a redirect to follow; undefined if it is not a
  * redirect. Throws a GraphError for a redirect to another origin (scheme, host and port are all
- * compared), a hidden target (browsers' `opaqueredirect`) or too many hops: nothing is sent there.
+ * compared), a hidden target (browsers' `opaqueredirect`), a URL with credentials (a Request cannot
+ * carry them) or too many hops: nothing is sent there.
  */
 function redirectTarget(response: Response, request: Request, hops: number, origin: string): Request | undefined {
   const opaque = response.type === "opaqueredirect";
   if (!opaque && (response.status < 300 || response.status >= 400)) return undefined;
   const location = response.headers.get("location");
   if (location === null && !opaque) return undefined;
-  response.body?.cancel().catch(() => {});
-  const target = location === null || !URL.canParse(location, request.url) ? undefined : new URL(location, request.url);
-  // A Request cannot carry userinfo (its constructor would throw a TypeError, read as a network error).
-  const credentials = Boolean(target?.username || target?.password);
-  if (target?.origin === origin && !credentials && hops < MAX_REDIRECTS) return new Request(target, request);
-  throw requestError(
-    request,
-    response.status,
-    "refusedRedirect",
+  discard(response.body);
+  const target = location !== null && URL.canParse(location, request.url) ? new URL(location, request.url) : undefined;
+  const refused =
     target?.origin !== origin
-      ? `a redirect to ${target ? "another origin" : "an unreadable location"} was not followed: the token is only for ${origin}`
-      : credentials
-        ? "a redirect to a URL with credentials was not followed"
-        : `more than ${MAX_REDIRECTS} redirects`,
-  );
-}
-
-/** A GraphError about a request that got no usable response. */
-function requestError(request: Request, status: number, code: GraphErrorCode, message: string): GraphError {
-  const clientRequestId = request.headers.get("client-request-id") ?? undefined;
-  return new GraphError({ status, code, message, method: request.method, url: request.url, clientRequestId });
+      ? target
+        ? "another origin"
+        : "an unreadable location"
+      : target.username || target.password
+        ? "a URL with credentials"
+        : undefined;
+  if (!refused && hops < MAX_REDIRECTS) return new Request(target as URL, request);
+  const message = refused ? `a redirect to ${refused} was not followed` : `more than ${MAX_REDIRECTS} redirects`;
+  throw callError(sentRequest(request), response.status, "refusedRedirect", message);
 }
 
 const PENDING = Symbol("pending");

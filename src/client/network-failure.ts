@@ -1,5 +1,4 @@
-/** Error names and codes as platforms write them (`TypeError`, `ECONNREFUSED`, `UND_ERR_SOCKET`). */
-const WORD = /^[A-Za-z][\w-]{0,39}$/;
+import { isQuotable } from "./quotable.ts";
 
 /**
  * What a network error says, in a fixed form: "network error (TypeError, ECONNREFUSED)". Only its
@@ -8,8 +7,6 @@ const WORD = /^[A-Za-z][\w-]{0,39}$/;
  */
 export function networkFailure(error: unknown): string {
   const { name, code, cause } = (error ?? {}) as { name?: unknown; code?: unknown; cause?: { code?: unknown } };
-  const words = [name, code ?? cause?.code].filter(
-    (word): word is string => typeof word === "string" && WORD.test(word),
-  );
-  return words.length ? `network error (${words.join(", ")})` : "network error";
+  const words = [name, code ?? cause?.code].filter(isQuotable);
+  return `network error${words.length ? ` (${words.join(", ")})` : ""}`;
 }

@@ -1,5 +1,6 @@
 import { operations } from "../../generated/graph-lro.routes.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { assertPathId } from "./path-id.ts";
 
 type Operations = typeof operations;
 type Route = Operations[keyof Operations];
@@ -16,32 +17,33 @@ type RefOf<R extends Route> = { kind: R["kind"] } & { [F in R["refFields"][keyof
  */
 export type OperationRef = { [Id in keyof Operations]: RefOf<Operations[Id]> }[keyof Operations];
 
-/** The route of each kind, looked up without a prototype: a kind such as `constructor` names nothing. */
-const ROUTES: Readonly<Record<string, Route>> = Object.assign(
-  Object.create(null),
-  Object.fromEntries(Object.values(operations).map((route) => [route.kind, route])),
-);
-
 /** Every route of the spec, for matching a URL against each. */
 export const ROUTE_LIST: readonly Route[] = Object.values(operations);
 
-/** The route of a ref's kind (a checked ref: see assertOperationRef). */
-export const routeOf = (ref: OperationRef): Route => ROUTES[ref.kind] as Route;
-
-/** The path parameters of a ref under the spec's names, for openapi-fetch's path serializer. */
-export function pathParams(ref: OperationRef): Record<string, unknown> {
-  const fields = ref as unknown as Record<string, unknown>;
-  const params: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(routeOf(ref).refFields)) params[name] = fields[field];
-  return params;
+/**
+ * The route of a ref's kind; an InvalidArgumentError unless it names one. Kinds are compared with
+ * ===, so a kind such as `constructor` names nothing.
+ */
+export function routeOf(ref: unknown): Route {
+  const kind = (ref as { kind?: unknown } | null)?.kind;
+  const route = ROUTE_LIST.find((candidate) => candidate.kind === kind);
+  if (route) return route;
+  const kinds = ROUTE_LIST.map((candidate) => candidate.kind).join(", ");
+  const got = typeof kind === "string" ? `"${kind.slice(0, 40)}"` : typeof kind;
+  throw new InvalidArgumentError("kind", `kind must be one of ${kinds}, got ${got}`);
 }
 
-/** Throws an InvalidArgumentError unless `ref` names an operation kind (its ids are checked when the path is built). */
-export function assertOperationRef(ref: unknown): asserts ref is OperationRef {
-  const kind = (ref as { kind?: unknown } | null)?.kind;
-  if (typeof kind !== "string" || !ROUTES[kind]) {
-    const kinds = Object.keys(ROUTES).join(", ");
-    const got = typeof kind === "string" ? `"${kind.slice(0, 40)}"` : typeof kind;
-    throw new InvalidArgumentError("kind", `not an operation ref: kind must be one of ${kinds}, got ${got}`);
+/**
+ * The path parameters of a ref under the spec's names, for openapi-fetch's path serializer, each
+ * checked first (assertPathId): an InvalidArgumentError names the first bad one.
+ */
+export function pathParams(ref: OperationRef, { refFields }: Route): Record<string, string> {
+  const fields = ref as unknown as Record<string, unknown>;
+  const params: Record<string, string> = {};
+  for (const [name, field] of Object.entries(refFields)) {
+    const value = fields[field];
+    assertPathId(name, value);
+    params[name] = value;
   }
+  return params;
 }

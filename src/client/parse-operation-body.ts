@@ -11,23 +11,20 @@ export function parseOperationBody(
   headers: Headers,
   statusRequired: boolean,
 ): LongRunningOperation | string {
-  if (!text.trim()) return "the body is empty";
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
+    if (!text.trim()) return "the body is empty";
     return /html/i.test(headers.get("content-type") ?? "") || text.trimStart().startsWith("<")
       ? "the body is an HTML page, not JSON"
-      : `the body is not valid JSON (${text.length} characters; truncated?)`;
+      : `the body is not valid JSON (${text.length} characters)`;
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return `the body is JSON but not an object (${typeOf(value)})`;
-  }
-  const status = (value as { status?: unknown }).status;
-  if (status === undefined ? statusRequired : typeof status !== "string") {
-    return status === undefined ? "the body has no status" : `status is ${typeOf(status)}, not a string`;
-  }
-  return value as LongRunningOperation;
+  const kind = typeOf(value);
+  if (kind !== "an object") return `the body is ${kind}, not an object`;
+  const { status } = value as { status?: unknown };
+  if (status === undefined ? !statusRequired : typeof status === "string") return value as LongRunningOperation;
+  return status === undefined ? "the body has no status" : `status is ${typeOf(status)}, not a string`;
 }
 
 /** A JSON value's type, as a sentence says it: "null", "an array", "an object", "a number". */

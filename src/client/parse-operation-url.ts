@@ -19,52 +19,49 @@ export interface ParsedOperationUrl {
  */
 export function parseOperationUrl(url: string | URL, target: GraphTarget = {}): ParsedOperationUrl {
   const base = resolveBaseUrl(target);
-  const parsed = URL.canParse(url) ? new URL(url) : undefined;
-  if (!parsed) throw invalid(`not an absolute URL (${String(url).length} characters)`);
+  if (!URL.canParse(url)) throw invalid("not an absolute URL");
+  const parsed = new URL(url);
   if (parsed.username || parsed.password) throw invalid("an operation URL must not carry credentials");
   if (parsed.origin !== base.origin) {
-    throw invalid(`refusing ${parsed.origin}: the configured Graph origin is ${base.origin}`);
+    throw invalid(`refusing ${parsed.origin}: the Graph origin is ${base.origin}`);
   }
   // A base URL without a path has the pathname "/", not "".
-  const prefix = `${base.pathname.replace(/\/$/, "")}/`;
-  if (!parsed.pathname.startsWith(prefix)) {
-    throw invalid(`the URL's path is not under ${prefix}`);
+  const paths = ROUTE_LIST.map((route) => `${base.pathname.replace(/\/$/, "")}${route.path}`);
+  const segments = parsed.pathname.split("/");
+  for (const [i, route] of ROUTE_LIST.entries()) {
+    const ref = matchRoute((paths[i] as string).split("/"), segments, route.refFields);
+    if (ref) return { ref: { kind: route.kind, ...ref } as OperationRef, ...splitSelect(parsed.search.slice(1)) };
   }
-  const segments = parsed.pathname.slice(prefix.length - 1).split("/");
-  for (const route of ROUTE_LIST) {
-    const params = matchTemplate(route.path.split("/"), segments);
-    if (!params) continue;
-    const ref: Record<string, string> = { kind: route.kind };
-    for (const [name, field] of Object.entries(route.refFields)) ref[field] = params[name] as string;
-    return { ref: ref as OperationRef, ...splitSelect(parsed.search.slice(1)) };
-  }
-  const known = ROUTE_LIST.map((route) => `${prefix.slice(0, -1)}${route.path}`).join(", ");
-  throw invalid(`the URL's path is not an operation path of the spec: ${known}`);
+  throw invalid(`the path is not an operation path: ${paths.join(", ")}`);
 }
 
 const invalid = (message: string) => new InvalidArgumentError("url", message);
 
-/** The decoded parameters if `segments` fit the template, else undefined. */
-function matchTemplate(template: string[], segments: string[]): Record<string, string> | undefined {
+/** The ref fields, decoded and checked, if `segments` fit the template; else undefined. */
+function matchRoute(
+  template: string[],
+  segments: string[],
+  fields: Record<string, string>,
+): Record<string, string> | undefined {
   if (template.length !== segments.length) return undefined;
-  const params: Record<string, string> = {};
+  const ref: Record<string, string> = {};
   for (const [i, part] of template.entries()) {
     const segment = segments[i] as string;
-    if (!part.startsWith("{")) {
+    const name = part.slice(1, -1);
+    if (part[0] !== "{") {
       if (part !== segment) return undefined;
       continue;
     }
-    const name = part.slice(1, -1);
     let value: string;
     try {
       value = decodeURIComponent(segment);
     } catch {
-      throw new InvalidArgumentError(name, `${name} in the URL has a malformed percent-encoding`);
+      throw new InvalidArgumentError(name, `${name} has a malformed percent-encoding`);
     }
     assertPathId(name, value);
-    params[name] = value;
+    ref[fields[name] as string] = value;
   }
-  return params;
+  return ref;
 }
 
 /**

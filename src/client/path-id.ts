@@ -7,15 +7,15 @@ import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
  */
 export function assertPathId(name: string, value: unknown): asserts value is string {
   if (typeof value !== "string") {
-    const got = value === null ? "null" : value === undefined ? "missing" : typeof value;
+    const got = value === null ? "null" : typeof value;
     throw new InvalidArgumentError(name, `${name} must be a string, got ${got}`);
   }
   if (value === "" || value === "." || value === "..") {
-    throw new InvalidArgumentError(name, `${name} must not be ${JSON.stringify(value)}: it would change the path`);
+    throw new InvalidArgumentError(name, `${name} must not be ${JSON.stringify(value)}`);
   }
   // encodeURIComponent throws a bare URIError on a lone surrogate; name the parameter instead.
   if (!value.isWellFormed()) {
-    throw new InvalidArgumentError(name, `${name} must be well-formed Unicode (it has a lone surrogate)`);
+    throw new InvalidArgumentError(name, `${name} has a lone surrogate`);
   }
 }
 

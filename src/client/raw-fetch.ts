@@ -1,3 +1,4 @@
+import { sentRequest } from "./call-error.ts";
 import { callTimeout, type TimeoutSignalFactory } from "./call-timeout.ts";
 import type { Fetch } from "./fetch-types.ts";
 import { limitBody } from "./read-body.ts";
@@ -30,12 +31,7 @@ export function rawFetch(send: Fetch, { timeoutMs, timeoutSignal, maxBodyBytes }
       settled();
       throw error;
     }
-    const sent = {
-      method: request.method,
-      url: request.url,
-      clientRequestId: request.headers.get("client-request-id") ?? "",
-    };
-    const tooLarge = () => tooLargeError(sent, response.status, maxBodyBytes);
+    const tooLarge = () => tooLargeError(sentRequest(request), response.status, maxBodyBytes);
     // Only the call's own signal is listened to: a caller's long-lived one must not collect a listener per body.
     return limitBody(response, { maxBytes: maxBodyBytes, tooLarge, settled, signal: call?.signal });
   };

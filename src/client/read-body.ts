@@ -4,6 +4,14 @@ export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 const decoder = new TextDecoder();
 const ignore = () => {};
 
+/**
+ * Cancels a body that will not be read, freeing its connection. Not awaited: a tee'd body's cancel
+ * settles only once every branch is cancelled.
+ */
+export const discard = (body: ReadableStream | null | undefined): void => {
+  body?.cancel().catch(ignore);
+};
+
 /** True when the response declares a body longer than `maxBytes` (refused before reading any of it). */
 const declaredTooLong = (response: Response, maxBytes: number) =>
   Number(response.headers.get("content-length")) > maxBytes;
@@ -23,13 +31,13 @@ export async function readBodyText(
   const { body } = response;
   if (body === null) return "";
   if (declaredTooLong(response, maxBytes)) {
-    body.cancel().catch(ignore);
+    discard(body);
     return undefined;
   }
   const reader = body.getReader();
   const onAbort = () => reader.cancel(signal?.reason).catch(ignore);
   signal?.addEventListener("abort", onAbort);
-  const chunks: Uint8Array[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   try {
     for (;;) {
@@ -47,14 +55,7 @@ export async function readBodyText(
   } finally {
     signal?.removeEventListener("abort", onAbort);
   }
-  if (chunks.length === 1) return decoder.decode(chunks[0]);
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return decoder.decode(all);
+  return decoder.decode(chunks.length === 1 ? chunks[0] : await new Blob(chunks).arrayBuffer());
 }
 
 /** What limitBody needs besides the response. */
@@ -78,7 +79,7 @@ export function limitBody(response: Response, { maxBytes, tooLarge, settled, sig
     return response;
   }
   if (declaredTooLong(response, maxBytes)) {
-    source.cancel().catch(ignore);
+    discard(source);
     settled();
     throw tooLarge();
   }
@@ -122,6 +123,6 @@ export function limitBody(response: Response, { maxBytes, tooLarge, settled, sig
 
 /** A chunk's size; a custom fetch's stream of anything but bytes fails as reading it would. */
 function bytesOf(chunk: unknown): number {
-  if (!(chunk instanceof Uint8Array)) throw new TypeError("the response body gave a chunk that is not bytes");
+  if (!(chunk instanceof Uint8Array)) throw new TypeError("a body chunk is not bytes");
   return chunk.byteLength;
 }

@@ -1,27 +1,25 @@
-import { GraphError } from "../errors/graph-error.ts";
-import { errorFromResponse, redact, type SentRequest } from "./error-from-response.ts";
+import type { GraphError } from "../errors/graph-error.ts";
+import { callError, type SentRequest } from "./call-error.ts";
+import { errorFromResponse, redact } from "./error-from-response.ts";
 import { tokenSentFor } from "./graph-fetch.ts";
+import type { GraphTransport } from "./graph-transport.ts";
 import { networkFailure } from "./network-failure.ts";
 import type { OperationResult } from "./operation-types.ts";
 import { parseOperationBody } from "./parse-operation-body.ts";
 import { readBodyText } from "./read-body.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
-/** How a typed GET reads its response. */
-export interface ReadOptions {
-  /** Whether the body must have `status` (it was selected, or nothing was). */
-  statusRequired: boolean;
-  maxBodyBytes: number;
-  now: () => number;
-  /** The call's signal: once it has aborted, its reason is what the call rejects with. */
-  signal: AbortSignal | undefined;
-}
-
-/** The OperationResult a response to a typed GET carries, or the GraphError it amounts to. */
+/**
+ * The OperationResult a response to a typed GET carries, or the GraphError it amounts to. `select`
+ * says whether the body must have `status` (it was selected, or nothing was); once `signal` has
+ * aborted, its reason is what the call rejects with.
+ */
 export async function readOperation(
   response: Response,
   sent: SentRequest,
-  { statusRequired, maxBodyBytes, now, signal }: ReadOptions,
+  select: readonly string[] | undefined,
+  signal: AbortSignal | undefined,
+  { maxBodyBytes, now }: Pick<GraphTransport, "maxBodyBytes" | "now">,
 ): Promise<OperationResult<never>> {
   const { status, headers } = response;
   let text: string | undefined;
@@ -31,30 +29,21 @@ export async function readOperation(
     if (signal?.aborted) throw signal.reason;
     // A connection lost mid-body is a network error (a TypeError); anything else is not ours to rename.
     if (!(error instanceof TypeError)) throw error;
-    const message = `the body was cut off: ${networkFailure(error)}`;
-    throw new GraphError({ ...sent, status, code: "networkError", message });
+    throw callError(sent, status, "networkError", `the body was cut off: ${networkFailure(error)}`);
   }
   if (text === undefined) throw tooLargeError(sent, status, maxBodyBytes);
+  const secret = tokenSentFor(response);
+  // Graph's request-id, for support cases; the token is redacted from it (an echoing server may put it there).
+  const requestId = redact(headers.get("request-id"), secret) ?? undefined;
   const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
-  if (!response.ok) throw errorFromResponse(response, text, sent, retryAfterMs, tokenSentFor(response));
-  const operation = parseOperationBody(text, headers, statusRequired);
-  const requestId = headers.get("request-id") ?? undefined;
+  if (!response.ok) throw errorFromResponse(response, text, sent, { requestId, retryAfterMs }, secret);
+  const operation = parseOperationBody(text, headers, !select?.length || select.includes("status"));
   if (typeof operation === "string") {
-    const id = requestId && redact(requestId, tokenSentFor(response));
-    throw new GraphError({
-      ...sent,
-      status,
-      code: "malformedResponse",
-      message: operation,
-      requestId: id,
-      retryAfterMs,
-    });
+    throw callError(sent, status, "malformedResponse", operation, { requestId, retryAfterMs });
   }
   return { operation: operation as never, status, retryAfterMs, requestId, clientRequestId: sent.clientRequestId };
 }
 
-/** The GraphError for a body longer than `maxBodyBytes`, read or declared. */
-export function tooLargeError(sent: SentRequest, status: number, maxBodyBytes: number): GraphError {
-  const message = `the body is longer than maxBodyBytes (${maxBodyBytes} bytes); the rest was not read`;
-  return new GraphError({ ...sent, status, code: "responseTooLarge", message });
-}
+/** The GraphError for a body longer than `maxBodyBytes`, read or declared; the rest of it is not read. */
+export const tooLargeError = (sent: SentRequest, status: number, maxBodyBytes: number): GraphError =>
+  callError(sent, status, "responseTooLarge", `the body is longer than maxBodyBytes (${maxBodyBytes} bytes)`);

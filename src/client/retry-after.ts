@@ -1,24 +1,16 @@
 /** The longest wait a `Retry-After` can ask for: a day, well under setTimeout's 2^31-1 ms limit. */
 export const MAX_RETRY_AFTER_MS = 86_400_000;
 
-/** delay-seconds: `1*DIGIT` (RFC 9110 §10.2.3). */
-const SECONDS = /^\d+$/;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
-const MONTH = `(?<month>${MONTHS.join("|")})`;
-const TIME = "(?<hour>[01]\\d|2[0-3]):(?<minute>[0-5]\\d):(?<second>[0-5]\\d|60)";
-/** The three HTTP-date forms a recipient must accept (RFC 9110 §5.6.7), case-sensitive as its ABNF is. */
-const HTTP_DATES = [
-  new RegExp(`^${DAY}, (?<day>\\d\\d) ${MONTH} (?<year>\\d{4}) ${TIME} GMT$`), // IMF-fixdate
-  new RegExp(`^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<day>\\d\\d)-${MONTH}-(?<year>\\d\\d) ${TIME} GMT$`), // rfc850-date
-  new RegExp(`^${DAY} ${MONTH} (?<day>[ \\d]\\d) ${TIME} (?<year>\\d{4})$`), // asctime-date
-];
+/** rfc850-date (`Sunday, 06-Nov-94 08:49:37 GMT`): day name (without "day"), day, month, two-digit year, time. */
+const RFC850 = /^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\d\d)-(\w{3})-(\d\d) (\S+) GMT$/;
+/** asctime-date (`Sun Nov  6 08:49:37 1994`): day name, month, day (space-padded), time, year. */
+const ASCTIME = /^(\w{3}) (\w{3}) ([ \d]\d) (\S+) (\d{4})$/;
 
 /**
  * Parses a `Retry-After` value into milliseconds from `nowMs`: delay-seconds or an HTTP date in one
  * of its three forms (RFC 9110 §10.2.3, §5.6.7). A date in the past gives 0, anything else (a
- * fraction, a sign, an ISO date, a date with text around it) gives undefined, and anything longer
- * than `maxMs` is clamped to it.
+ * fraction, a sign, an ISO date, a date with text around it, a day past its month's end, a
+ * weekday that is not the date's) gives undefined, and anything longer than `maxMs` is clamped to it.
  */
 export function parseRetryAfter(
   value: string | null | undefined,
@@ -27,33 +19,34 @@ export function parseRetryAfter(
 ): number | undefined {
   const text = value?.trim();
   if (!text) return undefined;
-  const ms = SECONDS.test(text) ? Number(text) * 1000 : httpDate(text, nowMs) - nowMs;
-  if (Number.isNaN(ms)) return undefined;
-  return Math.min(Math.max(0, Math.ceil(ms)), maxMs);
-}
-
-type DateField = "day" | "month" | "year" | "hour" | "minute" | "second";
-
-/** The time an HTTP date names, in ms since the epoch; NaN unless `text` is one, with real calendar values. */
-function httpDate(text: string, nowMs: number): number {
-  const found = HTTP_DATES.map((form) => form.exec(text)?.groups).find((groups) => groups !== undefined);
-  if (!found) return Number.NaN;
-  const { day, month, year, hour, minute, second } = found as Record<DateField, string>;
-  const date = new Date(0);
-  date.setUTCFullYear(year.length === 2 ? rfc850Year(Number(year), nowMs) : Number(year), MONTHS.indexOf(month));
-  // A leap second (:60) is read as :59.
-  date.setUTCHours(Number(hour), Number(minute), Math.min(Number(second), 59));
-  date.setUTCDate(Number(day));
-  // A day past the month's end (31 Feb) would roll over into the next month: refuse it instead.
-  return date.getUTCDate() === Number(day) ? date.getTime() : Number.NaN;
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : httpDate(text, nowMs) - nowMs;
+  return ms >= 0 ? Math.min(Math.ceil(ms), maxMs) : ms < 0 ? 0 : undefined;
 }
 
 /**
- * The year of rfc850-date's two digits: the one in this century, unless that is more than 50 years
- * ahead of now, then the century before (RFC 9110 §5.6.7).
+ * The time an HTTP date names, in ms since the epoch; NaN unless `text` is one. Each form is
+ * rewritten as an IMF-fixdate, which must then be exactly what Date writes for the time Date reads
+ * from it: that refuses any other text, a day past its month's end, an hour past 23 and a wrong
+ * weekday, case-sensitively, as the RFC's ABNF is.
  */
-function rfc850Year(twoDigits: number, nowMs: number): number {
-  const thisYear = new Date(nowMs).getUTCFullYear();
-  const year = thisYear - (thisYear % 100) + twoDigits;
-  return year > thisYear + 50 ? year - 100 : year;
+function httpDate(text: string, nowMs: number): number {
+  let imf = text;
+  const rfc850 = RFC850.exec(text);
+  if (rfc850) {
+    const [, day, date, month, twoDigits, time] = rfc850;
+    // The year in this century, unless that is more than 50 years ahead of now, then the century before.
+    const thisYear = new Date(nowMs).getUTCFullYear();
+    let year = thisYear - (thisYear % 100) + Number(twoDigits);
+    if (year > thisYear + 50) year -= 100;
+    imf = `${(day as string).slice(0, 3)}, ${date} ${month} ${year} ${time} GMT`;
+  }
+  const asctime = ASCTIME.exec(text);
+  if (asctime) {
+    const [, day, month, date, time, year] = asctime;
+    imf = `${day}, ${(date as string).replace(" ", "0")} ${month} ${year} ${time} GMT`;
+  }
+  // A leap second (:60) is read as :59.
+  imf = imf.replace(/:60 GMT$/, ":59 GMT");
+  const ms = Date.parse(imf);
+  return new Date(ms).toUTCString() === imf ? ms : Number.NaN;
 }

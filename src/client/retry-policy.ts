@@ -1,5 +1,5 @@
-import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 import { backoffDelay } from "./backoff.ts";
+import { checkNumber } from "./check-number.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
 /** How far a call may retry: `maxRetries` extra attempts, `maxDelayMs` of waiting in all. */
@@ -17,22 +17,15 @@ export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, maxDelayMs: 60_000 };
 /**
  * The policy for a client's `retry` option, field by field: an omitted or undefined field takes its
  * default (a spread would copy `undefined` over it and lift the bound). Throws an
- * InvalidArgumentError naming a field that is not a non-negative (integer) number.
+ * InvalidArgumentError naming a field that is not a number ≥ 0 (a whole one for maxRetries).
  */
 export function resolveRetryPolicy(retry: Partial<RetryPolicy> = {}): RetryPolicy {
   const maxRetries = retry.maxRetries ?? DEFAULT_RETRY.maxRetries;
-  const maxDelayMs = retry.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs;
-  if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) {
-    throw new InvalidArgumentError(
-      "retry.maxRetries",
-      `retry.maxRetries must be a whole number ≥ 0, got ${maxRetries}`,
-    );
-  }
-  // Infinity is allowed: no budget, only maxRetries (each wait is still at most a day).
-  if (!(maxDelayMs >= 0)) {
-    throw new InvalidArgumentError("retry.maxDelayMs", `retry.maxDelayMs must be a number ≥ 0, got ${maxDelayMs}`);
-  }
-  return { maxRetries, maxDelayMs };
+  return {
+    maxRetries: checkNumber("retry.maxRetries", maxRetries, 0, true),
+    // Infinity is allowed: no budget, only maxRetries (each wait is still at most a day).
+    maxDelayMs: checkNumber("retry.maxDelayMs", retry.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs, 0, false, Infinity),
+  };
 }
 
 /** One attempt's outcome, as retryDelay weighs it. */

@@ -22,13 +22,12 @@ export interface NextState {
  */
 export function nextState(state: PollState, outcome: PollOutcome, now: number, backoff: Backoff): NextState {
   const attempt = state.attempt + 1;
-  if ("throttled" in outcome) {
-    const { delayMs } = nextPollDelay(outcome.retryAfterMs, state.backoffStep, backoff);
-    return { state: { ...state, attempt, nextPollAt: now + delayMs }, nextPollInMs: delayMs };
-  }
-  const observed = { ...state, attempt, lastStatus: typeof outcome.status === "string" ? outcome.status : undefined };
-  if (isTerminal(outcome.status)) return { state: observed, nextPollInMs: undefined };
-  const next = nextPollDelay(outcome.retryAfterMs, state.backoffStep, backoff);
-  const waiting = { ...observed, backoffStep: next.backoffStep, nextPollAt: now + next.delayMs };
-  return { state: waiting, nextPollInMs: next.delayMs };
+  const throttled = "throttled" in outcome;
+  const observed = throttled
+    ? { ...state, attempt }
+    : { ...state, attempt, lastStatus: typeof outcome.status === "string" ? outcome.status : undefined };
+  if (!throttled && isTerminal(outcome.status)) return { state: observed, nextPollInMs: undefined };
+  // A throttled answer always has a Retry-After, so it takes no backoff step.
+  const { delayMs, backoffStep } = nextPollDelay(outcome.retryAfterMs, state.backoffStep, backoff);
+  return { state: { ...observed, backoffStep, nextPollAt: now + delayMs }, nextPollInMs: delayMs };
 }

@@ -1,4 +1,5 @@
 import type { LongRunningOperation } from "../client/operation-types.ts";
+import { isQuotable } from "../client/quotable.ts";
 import type { PollState } from "./poll-state.ts";
 
 /** The operation was not terminal within `timeoutMs`. Says when the next poll would have been. */
@@ -15,10 +16,7 @@ export class OperationTimeoutError extends Error {
     underWay = `the next poll would have been at ${new Date(state.nextPollAt).toISOString()}`,
   ) {
     const status = operation?.status;
-    const last = typeof status === "string" ? `; last status ${STATUS_WORD.test(status) ? status : "unlisted"}` : "";
+    const last = typeof status === "string" ? `; last status ${isQuotable(status) ? status : "unlisted"}` : "";
     super(`Operation not finished within ${timeoutMs} ms${last}; ${underWay}`);
   }
 }
-
-/** A status quoted in a message: a word, as the spec's are (`unknownFutureValue`); any other is the server's text. */
-const STATUS_WORD = /^[A-Za-z]{1,40}$/;

@@ -4,7 +4,7 @@ import type { OperationResult, SelectableProperty, SelectedOperation } from "../
 import { splitSelect } from "../client/parse-operation-url.ts";
 import { isRetryableStatus } from "../client/retry-policy.ts";
 import { GraphError } from "../errors/graph-error.ts";
-import { nextState } from "./next-state.ts";
+import { nextState, type PollOutcome } from "./next-state.ts";
 import { OperationTimeoutError } from "./operation-timeout-error.ts";
 import { MIN_POLL_BUDGET_MS, type PollOptions, resolvePollOptions } from "./poll-options.ts";
 import type { PolledOperation, PollProgress, WaitedOperation } from "./poll-progress.ts";
@@ -33,65 +33,47 @@ export async function* pollOperation<const S extends readonly SelectableProperty
 
   while (true) {
     signal?.throwIfAborted();
-    if (state.nextPollAt > deadline) throw new OperationTimeoutError(timeoutMs, last, { ...state });
+    if (state.nextPollAt > deadline) throw new OperationTimeoutError(timeoutMs, last, state);
     const waitMs = state.nextPollAt - now();
     if (waitMs > 0) await sleep(waitMs, signal ?? new AbortController().signal);
 
     // The client retries throttling inside a poll; the deadline ends that too. A poll sent in
     // time gets at least MIN_POLL_BUDGET_MS, so one due right at the deadline is not sent to be dropped.
     const poll = callTimeout(Math.max(deadline - now(), MIN_POLL_BUDGET_MS), signal, options.timeoutSignal);
-    let answer: PollAnswer<S>;
-    try {
-      answer = await pollOnce(client, state.target, select, poll.signal);
-    } catch (error) {
-      if (!poll.timedOut() || signal?.aborted) throw error;
-      throw new OperationTimeoutError(timeoutMs, last, { ...state }, "a poll was still unanswered");
-    } finally {
-      poll.clear();
-    }
-    if ("throttledMs" in answer) {
-      state = nextState(state, { throttled: true, retryAfterMs: answer.throttledMs }, now(), backoff).state;
-      continue;
-    }
-    const operation = answer.operation as WaitedOperation<S>;
-    const next = nextState(state, { status: operation.status, retryAfterMs: answer.retryAfterMs }, now(), backoff);
+    const answer = await client
+      .getOperation<S>(state.target, { select, signal: poll.signal })
+      .catch((error: unknown) => {
+        // The poll's signal aborts for the caller or for the time limit: only the latter is a timeout.
+        if (poll.signal.aborted && !signal?.aborted) {
+          throw new OperationTimeoutError(timeoutMs, last, state, "a poll was still unanswered");
+        }
+        // A throttled answer (429, 503 or 504) whose Retry-After was longer than the client's retry
+        // budget (decision 0003) is waited out here; anything else is the caller's.
+        if (error instanceof GraphError && isRetryableStatus(error.status) && error.retryAfterMs !== undefined) {
+          return error;
+        }
+        throw error;
+      })
+      .finally(poll.clear);
+    const { retryAfterMs } = answer;
+    const operation = answer instanceof GraphError ? undefined : (answer.operation as WaitedOperation<S>);
+    const outcome: PollOutcome = operation
+      ? { status: operation.status, retryAfterMs }
+      : { throttled: true, retryAfterMs: retryAfterMs as number };
+    const next = nextState(state, outcome, now(), backoff);
     state = next.state;
+    if (!operation) continue;
     last = operation;
     const progress: PollProgress = {
       attempt: state.attempt,
       elapsedMs: now() - state.startedAt,
       nextPollInMs: next.nextPollInMs,
-      retryAfterMs: answer.retryAfterMs,
+      retryAfterMs,
       state: { ...state },
     };
     onProgress?.(operation, progress);
-    yield { ...progress, operation, result: answer };
+    yield { ...progress, operation, result: answer as OperationResult<SelectedOperation<S>> };
     if (next.nextPollInMs === undefined) return;
-  }
-}
-
-/** What one poll gives: the client's result, or the wait a throttled answer asked for. */
-type PollAnswer<S extends readonly SelectableProperty[]> =
-  | OperationResult<SelectedOperation<S>>
-  | { throttledMs: number };
-
-/**
- * One poll: its result, or the wait asked for by a throttled answer (429, 503 or 504 with a
- * Retry-After) that the client gave up on, its Retry-After being longer than its retry budget
- * (decision 0003). Anything else is rethrown.
- */
-async function pollOnce<S extends readonly SelectableProperty[]>(
-  client: Pick<GraphLroClient, "getOperation">,
-  target: PollState["target"],
-  select: S | undefined,
-  signal: AbortSignal,
-): Promise<PollAnswer<S>> {
-  try {
-    return await client.getOperation<S>(target, { select, signal });
-  } catch (error) {
-    const throttled = error instanceof GraphError && isRetryableStatus(error.status);
-    if (!throttled || error.retryAfterMs === undefined) throw error;
-    return { throttledMs: error.retryAfterMs };
   }
 }
 

@@ -34,8 +34,10 @@ export function nextPollDelay(
   backoffStep: number,
   backoff: Backoff,
 ): { delayMs: number; backoffStep: number } {
-  const bounded = (ms: number) => Math.min(MAX_POLL_DELAY_MS, Math.max(MIN_POLL_DELAY_MS, Math.round(ms)));
-  if (retryAfterMs !== undefined) return { delayMs: bounded(retryAfterMs), backoffStep };
-  const delayMs = Math.min(backoff.maxIntervalMs, backoff.intervalMs * backoff.factor ** backoffStep);
-  return { delayMs: bounded(delayMs), backoffStep: backoffStep + 1 };
+  const stepped = retryAfterMs === undefined;
+  const ms = stepped
+    ? Math.min(backoff.maxIntervalMs, backoff.intervalMs * backoff.factor ** backoffStep)
+    : retryAfterMs;
+  const delayMs = Math.min(MAX_POLL_DELAY_MS, Math.max(MIN_POLL_DELAY_MS, Math.round(ms)));
+  return { delayMs, backoffStep: stepped ? backoffStep + 1 : backoffStep };
 }

@@ -1,4 +1,5 @@
-import { assertOperationRef, type OperationRef } from "../client/operation-routes.ts";
+import { checkNumber } from "../client/check-number.ts";
+import { type OperationRef, routeOf } from "../client/operation-routes.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 
 /**
@@ -20,25 +21,25 @@ export interface PollState {
   backoffStep: number;
 }
 
-/** Tells a saved PollState from the other targets (it is then checked by checkPollState). */
-export function isPollState(value: unknown): value is PollState {
-  return typeof value === "object" && value !== null && "target" in value && "startedAt" in value;
-}
-
 /**
  * A saved state, checked field by field: a NaN or missing number would make every comparison of
- * the schedule false, so polling would neither wait nor time out. Throws an InvalidArgumentError naming the field.
+ * the schedule false, so polling would neither wait nor time out. Throws an InvalidArgumentError
+ * naming the field (`state.attempt`).
  */
 export function checkPollState(state: PollState): PollState {
-  const { target, startedAt, nextPollAt, lastStatus, attempt, backoffStep } = state;
-  const fail = (field: string, why: string) => {
-    throw new InvalidArgumentError("state", `not a saved poll state: ${field} ${why}`);
+  const { target, lastStatus } = state;
+  // A ref names a kind of operation (routeOf throws otherwise); its ids are checked when it is polled.
+  if (typeof target !== "string") routeOf(target);
+  if (lastStatus !== undefined && typeof lastStatus !== "string") {
+    throw new InvalidArgumentError("state.lastStatus", "state.lastStatus must be a string");
+  }
+  const field = (name: "startedAt" | "nextPollAt" | "attempt" | "backoffStep", whole?: boolean) =>
+    checkNumber(`state.${name}`, state[name], 0, whole);
+  return {
+    ...state,
+    startedAt: field("startedAt"),
+    nextPollAt: field("nextPollAt"),
+    attempt: field("attempt", true),
+    backoffStep: field("backoffStep", true),
   };
-  if (typeof target !== "string") assertOperationRef(target);
-  if (!Number.isFinite(startedAt)) fail("startedAt", "must be a time in ms");
-  if (!Number.isFinite(nextPollAt)) fail("nextPollAt", "must be a time in ms");
-  if (!Number.isSafeInteger(attempt) || attempt < 0) fail("attempt", "must be a whole number ≥ 0");
-  if (!Number.isSafeInteger(backoffStep) || backoffStep < 0) fail("backoffStep", "must be a whole number ≥ 0");
-  if (lastStatus !== undefined && typeof lastStatus !== "string") fail("lastStatus", "must be a string");
-  return { target, startedAt, nextPollAt, attempt, backoffStep, ...(lastStatus !== undefined && { lastStatus }) };
 }

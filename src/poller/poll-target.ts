@@ -1,34 +1,27 @@
 import type { OperationRef } from "../client/operation-routes.ts";
 import { parseRetryAfter } from "../client/retry-after.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
-import { checkPollState, isPollState, type PollState } from "./poll-state.ts";
+import { checkPollState, type PollState } from "./poll-state.ts";
 
 /** What to wait for: a Location URL, the 202 Response that started the operation, a ref, or a saved state. */
 export type PollTarget = string | URL | Response | OperationRef | PollState;
 
-/** The state to start (or resume) polling from. A 202's Retry-After delays the first poll. */
+/**
+ * The state to start (or resume) polling from. A 202's Retry-After delays the first poll; a saved
+ * state (an object with `startedAt`, which no ref has) is checked and resumed.
+ */
 export function initialPollState(target: PollTarget, now: number): PollState {
-  if (isPollState(target)) return checkPollState(target);
-  const fresh = (polled: string | OperationRef, firstPollAt = now): PollState => ({
-    target: polled,
-    startedAt: now,
-    nextPollAt: firstPollAt,
-    attempt: 0,
-    backoffStep: 0,
-  });
+  let nextPollAt = now;
   if (target instanceof Response) {
-    if (!target.ok) {
-      throw new InvalidArgumentError(
-        "target",
-        `expected the 202 response that started the operation, got ${target.status}`,
-      );
-    }
-    const location = target.headers.get("Location");
+    const location = target.ok ? target.headers.get("location") : null;
     if (!location) {
-      throw new InvalidArgumentError("target", `the ${target.status} response has no Location header to poll`);
+      const got = `${target.status}${target.ok ? " without Location" : ""}`;
+      throw new InvalidArgumentError("target", `expected the 202 that started the operation, got ${got}`);
     }
-    const retryAfterMs = parseRetryAfter(target.headers.get("Retry-After"), now);
-    return fresh(new URL(location, target.url || undefined).href, now + (retryAfterMs ?? 0));
+    nextPollAt += parseRetryAfter(target.headers.get("retry-after"), now) ?? 0;
+    target = new URL(location, target.url || undefined);
   }
-  return fresh(target instanceof URL ? target.href : target);
+  if (target instanceof URL) target = target.href;
+  if (typeof target === "object" && target !== null && "startedAt" in target) return checkPollState(target);
+  return { target, startedAt: now, nextPollAt, attempt: 0, backoffStep: 0 };
 }

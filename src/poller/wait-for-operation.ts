@@ -18,7 +18,6 @@ export async function waitForOperation<const S extends readonly SelectableProper
 ): Promise<WaitedOperation<S>> {
   let last: WaitedOperation<S> | undefined;
   for await (const { operation } of pollOperation(client, target, options)) last = operation;
-  const final = last as WaitedOperation<S>;
-  if (final.status === "failed") throw new OperationFailedError(final);
-  return final;
+  if (last?.status === "failed") throw new OperationFailedError(last);
+  return last as WaitedOperation<S>;
 }

@@ -33,7 +33,7 @@ describe.concurrent("graph-lro as a process", () => {
   it("prints its version from source and from dist/", async ({ expect }) => {
     const { version } = JSON.parse(readFileSync(join(PROJECT_DIR, "package.json"), "utf8")) as { version: string };
     requireBuild();
-    const fromDist = await spawnNode([join(PROJECT_DIR, "dist/src/cli/main.js"), "--version"]);
+    const fromDist = await spawnNode([join(PROJECT_DIR, "dist/cli.js"), "--version"]);
     const fromSource = await graphLro(["--version"]);
     expect([fromDist.code, fromDist.stdout, fromSource.stdout]).toEqual([
       0,

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGraphLroClient, GraphError } from "../../src/index.ts";
+import { createGraphLroClient, createGraphLroRawClient, GraphError } from "../../src/index.ts";
 import { template } from "../support/spec-urls.ts";
 
 // Loopback servers that answer as no Graph would: echoing the token back, or sending too much.
@@ -153,7 +153,7 @@ describe("a body past maxBodyBytes", () => {
   });
 
   it("applies to raw calls, whose body openapi-fetch reads", async () => {
-    const raw = createGraphLroClient({ baseUrl: root, maxBodyBytes: 1000 }).raw;
+    const raw = createGraphLroRawClient({ baseUrl: root, maxBodyBytes: 1000 });
     const call = raw.GET(template("roleManagementAlert"), { params: { path: { "longRunningOperation-id": "large" } } });
     await expect(call).rejects.toMatchObject({ name: "GraphError", code: "responseTooLarge", status: 200 });
   });

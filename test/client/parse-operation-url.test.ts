@@ -89,7 +89,7 @@ describe("parseOperationUrl", () => {
       altered((url) => {
         url.hostname += ".evil.test";
       }),
-      `refusing https://${graph.hostname}.evil.test: the configured Graph origin is ${graph.origin}`,
+      `refusing https://${graph.hostname}.evil.test: the Graph origin is ${graph.origin}`,
     ],
     [
       "another cloud",
@@ -116,7 +116,7 @@ describe("parseOperationUrl", () => {
       altered((url) => {
         url.pathname = url.pathname.replace(graph.pathname, "/v1.0");
       }),
-      `is not under ${graph.pathname}/`,
+      /is not an operation path/,
     ],
     [
       "another path (the segment before the id changed)",
@@ -134,11 +134,7 @@ describe("parseOperationUrl", () => {
     ],
     ["an empty id", userOperation(encoded(""), "o"), /user-id must not be ""/],
     ["a traversal", userOperation("u", encoded("%2e%2e")), /is not an operation path/],
-    [
-      "bad percent-encoding",
-      userOperation(encoded("%E0%A4%A"), "o"),
-      /user-id in the URL has a malformed percent-encoding/,
-    ],
+    ["bad percent-encoding", userOperation(encoded("%E0%A4%A"), "o"), /user-id has a malformed percent-encoding/],
   ])("refuses %s, saying why", (_, url, message) => {
     expect(() => parseOperationUrl(url)).toThrow(message);
   });

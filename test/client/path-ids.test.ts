@@ -60,7 +60,7 @@ describe("path ids", () => {
     ["", /must not be ""/],
     [".", /must not be "\."/],
     ["..", /must not be "\.\."/],
-    [undefined, /must be a string, got missing/],
+    [undefined, /must be a string, got undefined/],
     [null, /must be a string, got null/],
     [42, /must be a string, got number/],
     [{ toString: () => "x" }, /must be a string, got object/],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { servers } from "../../generated/graph-lro.routes.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
-import { createGraphLroClient } from "../../src/index.ts";
+import { createGraphLroClient, createGraphLroRawClient } from "../../src/index.ts";
 import { HOSTILE_IDS } from "../support/hostile-ids.ts";
 import { GUEST_UPN, GUEST_UPN_ENCODED, USER_ID } from "../support/mock-client.ts";
 import { json, recordingFetch } from "../support/recording-fetch.ts";
@@ -75,10 +75,10 @@ describe("the requests the client sends", () => {
     expect(() => createGraphLroClient({ baseUrl: "https://x/beta?a=1" })).toThrow(/baseUrl must have no query/);
     // Refused, and not quoted: the password would be in the message.
     expect(() => createGraphLroClient({ baseUrl: "https://u:s3cret@x/beta" })).toThrow(
-      /^baseUrl must not carry credentials, such as https:\/\/graph\.microsoft\.com\/beta$/,
+      /^baseUrl must not carry credentials$/,
     );
     expect(() => createGraphLroClient({ cloud: "mars" as never })).toThrow(
-      /unknown cloud "mars": one of global, usGov/,
+      /cloud must be one of global, usGov, .*, got "mars"/,
     );
   });
 
@@ -118,7 +118,7 @@ describe("the requests the client sends", () => {
     const { fetch, requests } = recordingFetch();
     const client = createGraphLroClient({ fetch });
     await expect(client.getOperation({ kind: "nope", operationId: "x" } as never)).rejects.toThrow(
-      'not an operation ref: kind must be one of roleManagementAlert, userAuthentication, got "nope"',
+      'kind must be one of roleManagementAlert, userAuthentication, got "nope"',
     );
     expect(requests).toEqual([]);
   });
@@ -128,7 +128,7 @@ describe("the requests the client sends", () => {
     const client = createGraphLroClient({ fetch, cloud: "usGov", token: "t" });
     const ids = { "longRunningOperation-id": "x" };
     await expect(client.getOperation(operationUrl("roleManagementAlert", ids, { root: ROOTS.global }))).rejects.toThrow(
-      `refusing ${new URL(ROOTS.global).origin}: the configured Graph origin is ${new URL(ROOTS.usGov).origin}`,
+      `refusing ${new URL(ROOTS.global).origin}: the Graph origin is ${new URL(ROOTS.usGov).origin}`,
     );
     await expect(
       client.getOperation(operationUrl("roleManagementAlert", ids, { root: "https://evil.test/beta" })),
@@ -162,18 +162,19 @@ describe("the requests the client sends", () => {
     expect(requests.map((r) => r.headers.authorization)).toEqual(["Bearer t1", "Bearer t2"]);
   });
 
-  // The typed methods build their request with openapi-fetch's URL helpers instead of raw.GET
-  // (decision 0008); this keeps the two paths from drifting apart.
-  it.each(HOSTILE_IDS)("sends the same request as raw.GET for the id %j", async (id) => {
+  // The typed methods build their request with openapi-fetch's URL helpers instead of its GET
+  // (decision 0008); this keeps them from drifting apart from the raw client.
+  it.each(HOSTILE_IDS)("sends the same request as the raw client's GET for the id %j", async (id) => {
     const { fetch, requests } = recordingFetch();
     const client = createGraphLroClient({ fetch, token: "t" });
+    const raw = createGraphLroRawClient({ fetch, token: "t" });
     const select = ["status", "resourceLocation"] as const;
     await client.getUserAuthenticationOperation(id, id, { select });
-    await client.raw.GET(template("userAuthentication"), {
+    await raw.GET(template("userAuthentication"), {
       params: { path: { "user-id": id, "longRunningOperation-id": id }, query: { $select: [...select] } },
     });
     await client.getRoleManagementAlertOperation(id);
-    await client.raw.GET(template("roleManagementAlert"), { params: { path: { "longRunningOperation-id": id } } });
+    await raw.GET(template("roleManagementAlert"), { params: { path: { "longRunningOperation-id": id } } });
     const [typedUser, rawUser, typedAlert, rawAlert] = requests.map(({ headers, ...request }) => ({
       ...request,
       headers: { ...headers, "client-request-id": expect.stringMatching(UUID) },
@@ -182,26 +183,26 @@ describe("the requests the client sends", () => {
     expect(typedAlert).toEqual(rawAlert);
   });
 
-  it("raw is the openapi-fetch client, with the same base URL, headers and path checks", async () => {
+  it("makes the raw client an openapi-fetch client, with the same base URL, headers and path checks", async () => {
     const { fetch, requests } = recordingFetch();
-    const client = createGraphLroClient({ fetch, token: "t" });
-    const { data } = await client.raw.GET(template("roleManagementAlert"), {
+    const raw = createGraphLroRawClient({ fetch, token: "t" });
+    const { data } = await raw.GET(template("roleManagementAlert"), {
       params: { path: { "longRunningOperation-id": "op" } },
     });
     expect(data?.status).toBe("running");
     expect(requests[0]?.headers).toMatchObject({ accept: "application/json", authorization: "Bearer t" });
     await expect(
-      client.raw.GET(template("roleManagementAlert"), {
+      raw.GET(template("roleManagementAlert"), {
         params: { path: { "longRunningOperation-id": "" } },
       }),
     ).rejects.toThrow(/must not be ""/);
     // A per-call baseUrl elsewhere is refused, token or not.
     await expect(
-      client.raw.GET(template("roleManagementAlert"), {
+      raw.GET(template("roleManagementAlert"), {
         baseUrl: "https://evil.test/beta",
         params: { path: { "longRunningOperation-id": "op" } },
       }),
-    ).rejects.toThrow("refusing to send a request to https://evil.test");
+    ).rejects.toThrow("refusing https://evil.test: the Graph origin is");
     expect(requests).toHaveLength(1);
   });
 });

@@ -42,6 +42,12 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter(value, NOW)).toBe(30_000);
   });
 
+  it("reads a leap second (:60) as :59, in each form", () => {
+    expect(parseRetryAfter("Mon, 02 Mar 2026 10:00:60 GMT", NOW)).toBe(59_000);
+    expect(parseRetryAfter("Monday, 02-Mar-26 10:00:60 GMT", NOW)).toBe(59_000);
+    expect(parseRetryAfter("Mon Mar  2 10:00:60 2026", NOW)).toBe(59_000);
+  });
+
   it("gives 0 for a date in the past", () => {
     expect(parseRetryAfter("Mon, 02 Mar 2026 09:00:00 GMT", NOW)).toBe(0);
   });
@@ -82,6 +88,11 @@ describe("parseRetryAfter", () => {
     ["Mon, 02 Mar 2026 10:00:30 GMT x"],
     ["Monday, 02-Mar-2026 10:00:30 GMT"],
     ["Mon Mar 2 10:00:30 2026"],
+    // The weekday is not the date's (2 March 2026 is a Monday), or not a day name at all.
+    ["Tue, 02 Mar 2026 10:00:30 GMT"],
+    ["Tuesday, 02-Mar-26 10:00:30 GMT"],
+    ["Tue Mar  2 10:00:30 2026"],
+    ["Monsday, 02-Mar-26 10:00:30 GMT"],
   ])("gives undefined for %j, which is neither delay-seconds nor an HTTP date", (value) => {
     expect(parseRetryAfter(value, NOW)).toBeUndefined();
   });

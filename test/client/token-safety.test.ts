@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createGraphLroClient, GraphError, InvalidArgumentError } from "../../src/index.ts";
+import { createGraphLroClient, createGraphLroRawClient, GraphError, InvalidArgumentError } from "../../src/index.ts";
 import { json, odataError, recordingFetch, recordingSleep } from "../support/recording-fetch.ts";
 import { GRAPH_ROOT, operationPath, operationUrl, template } from "../support/spec-urls.ts";
 
@@ -71,7 +71,7 @@ describe("the token stays with Graph", () => {
     ["another scheme", "http://graph.microsoft.com/beta"],
   ])("refuses a raw call's per-call baseUrl on %s, sending nothing", async (_, baseUrl) => {
     const { fetch, requests } = recordingFetch();
-    const call = createGraphLroClient({ fetch, token: TOKEN }).raw.GET(template("roleManagementAlert"), {
+    const call = createGraphLroRawClient({ fetch, token: TOKEN }).GET(template("roleManagementAlert"), {
       baseUrl,
       params: { path: alert("op") },
     });
@@ -117,7 +117,7 @@ describe("the token stays with Graph", () => {
     expect(() => createGraphLroClient({ token: bad })).toThrow(
       new InvalidArgumentError(
         "token",
-        `the token must be the bare token (no "Bearer "): visible ASCII without spaces, got a string of ${bad.length} characters`,
+        `token must be visible ASCII, no spaces or "Bearer ", got a string of ${bad.length} characters`,
       ),
     );
     const { fetch, requests } = recordingFetch();
@@ -142,8 +142,7 @@ describe("the token stays with Graph", () => {
 
   it("keeps a raw call that asks to follow redirects from following them off Graph", async () => {
     const { fetch, requests } = recordingFetch(redirect(302, "https://evil.test/x"));
-    const client = createGraphLroClient({ fetch, token: TOKEN });
-    const call = client.raw.GET(template("roleManagementAlert"), {
+    const call = createGraphLroRawClient({ fetch, token: TOKEN }).GET(template("roleManagementAlert"), {
       params: { path: alert("op") },
       redirect: "follow",
     });
@@ -165,6 +164,12 @@ describe("the token stays with Graph", () => {
     });
     expect(requests).toHaveLength(1);
     for (const text of everyRendering(error)) expect(text).not.toContain("pw@");
+  });
+
+  it("keeps the token out of the request-id a successful call returns", async () => {
+    const { fetch } = recordingFetch(json({ status: "running" }, { headers: { "request-id": `echo ${TOKEN}` } }));
+    const result = await createGraphLroClient({ fetch, token: TOKEN }).getRoleManagementAlertOperation("op");
+    expect(result.requestId).toBe("echo [redacted]");
   });
 
   it("keeps the token out of the client itself when printed", () => {

@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import type { components } from "../../generated/graph-lro.ts";
 import {
   createGraphLroClient,
+  createGraphLroRawClient,
   type GraphError,
   type GraphErrorCode,
   type GraphLroClient,
@@ -93,9 +94,9 @@ describe("client types", () => {
     expectTypeOf<InvalidArgumentError["argument"]>().toEqualTypeOf<string>();
   });
 
-  it("types raw as openapi-fetch over the spec's paths", () => {
+  it("types the raw client as openapi-fetch over the spec's paths", () => {
     const raw = () =>
-      client.raw.GET(template("userAuthentication"), {
+      createGraphLroRawClient().GET(template("userAuthentication"), {
         params: { path: { "user-id": "u", "longRunningOperation-id": "o" } },
       });
     type Data = NonNullable<Awaited<ReturnType<typeof raw>>["data"]>;

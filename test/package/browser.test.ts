@@ -33,7 +33,7 @@ beforeAll(async () => {
         name: "graph-lro from dist",
         setup(b) {
           b.onResolve({ filter: /^graph-lro(\/mock)?$/ }, ({ path }) => ({
-            path: join(PROJECT_DIR, path === "graph-lro" ? "dist/src/index.js" : "dist/src/mock/index.js"),
+            path: join(PROJECT_DIR, path === "graph-lro" ? "dist/index.js" : "dist/mock.js"),
           }));
         },
       },

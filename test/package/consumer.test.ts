@@ -58,11 +58,17 @@ describe.concurrent("the installed package", () => {
   it("holds the built code, its declarations, the README and the LICENSE, not the sources", async () => {
     const installed = join(dir, "node_modules/graph-lro");
     expect((await readdir(installed)).sort()).toEqual(["LICENSE", "README.md", "dist", "package.json"]);
-    expect((await readdir(join(installed, "dist"))).sort()).toEqual(["generated", "src"]);
-    const files = await readdir(join(installed, "dist/src/mock"));
-    expect(files).toContain("index.js");
-    expect(files).toContain("index.d.ts");
-    expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+    const dist = await readdir(join(installed, "dist"), { recursive: true });
+    // One bundled module per entry point, shared code in chunks, declarations under types/; no sources.
+    for (const entry of ["index", "mock", "spec", "cli"]) expect(dist).toContain(`${entry}.js`);
+    expect(dist).toContain("types/src/mock/index.d.ts");
+    expect(dist.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+    expect(dist.filter((f) => f.endsWith(".js") && !f.startsWith("chunks/")).sort()).toEqual([
+      "cli.js",
+      "index.js",
+      "mock.js",
+      "spec.js",
+    ]);
   });
 
   it("runs the README's Node example", async () => {

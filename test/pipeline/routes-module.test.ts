@@ -98,4 +98,15 @@ describe("the routes module", () => {
     );
     expect(text).toContain('export const terminalStatuses = [\n  "done"\n] as const;');
   });
+
+  it("keeps an operationId __proto__ as an operation, not as the table's prototype", async () => {
+    const text = routesModule(
+      oneGet("/a/{id}", { operationId: "__proto__", "x-graph-lro-kind": "a" }) as never,
+      "",
+      "x",
+    );
+    const module = await import(`data:text/javascript,${encodeURIComponent(text.replaceAll(" as const", ""))}`);
+    expect(Object.keys(module.operations)).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(module.operations)).toBe(Object.prototype);
+  });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Node } from "../../scripts/lib/openapi.ts";
-import { diffSpecs } from "../../scripts/lib/spec-diff/classify.ts";
+import { diffSpecs } from "../../scripts/lib/spec-diff/diff-specs.ts";
 import { parseSpec } from "../../scripts/lib/spec-source.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
 import { template } from "../support/spec-urls.ts";

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,9 +7,12 @@ import { promisify } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import { readBundledSpec } from "../../scripts/lib/spec-bundle.ts";
 import type { Change } from "../../scripts/lib/spec-diff/changes.ts";
-import { diffSpecs } from "../../scripts/lib/spec-diff/classify.ts";
+import { diffSpecs } from "../../scripts/lib/spec-diff/diff-specs.ts";
 import { render } from "../../scripts/lib/spec-diff/report.ts";
-import { parseSpec, readSpecText } from "../../scripts/lib/spec-source.ts";
+import { git, parseSpec, readSpecText } from "../../scripts/lib/spec-source.ts";
+import { UnsafeSpecError } from "../../scripts/lib/unsafe-spec-error.ts";
+import { aliasBomb, oneGet } from "../pipeline/hostile-specs.ts";
+import { runBounded } from "../pipeline/run-bounded.ts";
 import { copyProject, PROJECT_DIR, runScript } from "../support/project-copy.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the test reads into an arbitrary parsed spec
@@ -16,7 +20,7 @@ type Spec = any;
 
 const change = (severity: Change["severity"], message: string): Change => ({
   severity,
-  code: "x",
+  code: "type-changed",
   pointer: "/components/schemas/a|b",
   message,
   operations: ["GET /a", "GET /b"],
@@ -41,18 +45,6 @@ describe("spec:diff report", () => {
     expect(md).toContain("| **breaking** | gone | `/components/schemas/a\\|b` | GET /a<br>GET /b |");
   });
 });
-
-/** A spec of one GET whose 200 body has `schema` (YAML flow style). */
-const oneGet = (schema: string) => `openapi: 3.1.0
-info: { title: t, version: "1" }
-paths:
-  /w:
-    get:
-      responses:
-        "200":
-          description: OK
-          content: { application/json: { schema: ${schema} } }
-`;
 
 describe("spec sources", () => {
   it("reads a git ref as `<ref>:<path>` and names a bad one", async () => {
@@ -105,6 +97,38 @@ describe("spec sources", () => {
   });
 });
 
+describe("hostile spec sources", () => {
+  /** A folder for the test, removed after it. */
+  const folder = async ({ onTestFinished }: { onTestFinished: (fn: () => Promise<void>) => void }) => {
+    const dir = await mkdtemp(join(tmpdir(), "graph-lro-hostile-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    return dir;
+  };
+
+  it("never hands a source to git as an option: `--output=FILE:x` writes no file", async (context) => {
+    const out = join(await folder(context), "written-by-git:x");
+    await expect(readSpecText(`--output=${out}`, PROJECT_DIR)).rejects.toThrow(/cannot read/);
+    await expect(git(PROJECT_DIR, ["show"], [`--output=${out}`])).rejects.toThrow(/git exited with code/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("refuses a $ref out of the spec's folder, or to a URL, before reading or fetching it", async (context) => {
+    const dir = await folder(context);
+    await mkdir(join(dir, "spec"));
+    await writeFile(join(dir, "secret.yaml"), "W: { type: string }\n");
+    await writeFile(join(dir, "spec/out.yaml"), oneGet('{ $ref: "../secret.yaml#/W" }'));
+    await writeFile(join(dir, "spec/url.yaml"), oneGet('{ $ref: "http://127.0.0.1:9/w.yaml#/W" }'));
+    const refused = (name: string) => readBundledSpec(`spec/${name}`, dir).catch((e: unknown) => e);
+    expect(await refused("out.yaml")).toBeInstanceOf(UnsafeSpecError);
+    expect(String(await refused("out.yaml"))).toMatch(
+      /\$ref \.\.\/secret\.yaml#\/W: refused: it leaves the spec's folder$/,
+    );
+    expect(String(await refused("url.yaml"))).toMatch(
+      /\$ref http:\/\/127\.0\.0\.1:9\/w\.yaml#\/W: refused: .* never a URL$/,
+    );
+  });
+});
+
 // Spawns the real npm script (about 2 s a run).
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -127,5 +151,23 @@ describe("npm run spec:diff", () => {
     const allowed = await runScript(copy.dir, "spec:diff", ["old.yaml", "spec/graph-lro.yaml", "--allow-breaking"]);
     expect(allowed.code).toBe(0);
     expect(allowed.stdout).toMatch(/^1 breaking, 0 non-breaking change from old\.yaml to spec\/graph-lro\.yaml/);
+  });
+
+  it("refuses an alias bomb in seconds, and a source that looks like an option, writing no file", async ({
+    onTestFinished,
+  }) => {
+    const dir = await mkdtemp(join(tmpdir(), "graph-lro-diff-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    await writeFile(join(dir, "bomb.yaml"), `${aliasBomb()}${oneGet("{ type: string }")}`);
+    const out = join(dir, "written-by-git:x");
+    const [bomb, option] = await Promise.all([
+      runBounded(PROJECT_DIR, "spec-diff", [join(dir, "bomb.yaml")]),
+      runBounded(PROJECT_DIR, "spec-diff", ["--", `--output=${out}`]),
+    ]);
+    expect(bomb.code).toBe(2);
+    expect(bomb.stderr).toMatch(/^spec:diff: .*bomb\.yaml: refused: its YAML aliases .*\n$/);
+    expect(bomb.ms).toBeLessThan(60_000);
+    expect(option.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
   });
 });

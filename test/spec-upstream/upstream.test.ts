@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,9 +7,11 @@ import { parseSpec } from "../../scripts/lib/spec-source.ts";
 import { applyAllowList, readAllowList } from "../../scripts/lib/upstream/allow-list.ts";
 import { compareWithUpstream } from "../../scripts/lib/upstream/compare.ts";
 import { extract } from "../../scripts/lib/upstream/extract.ts";
+import { buildUpstreamFixture, SLICE_PATH } from "../../scripts/lib/upstream/fixture.ts";
 import { describeType } from "../../scripts/lib/upstream/shape.ts";
+import { aliasBomb } from "../pipeline/hostile-specs.ts";
+import { runBounded } from "../pipeline/run-bounded.ts";
 import { PROJECT_DIR, runScript } from "../support/project-copy.ts";
-import { buildUpstreamFixture, SLICE_PATH } from "../support/upstream-fixture.ts";
 
 const read = (path: string) => parseSpec(readFileSync(path, "utf8"), path);
 const CURATED = read(join(PROJECT_DIR, "spec/graph-lro.yaml"));
@@ -125,6 +127,13 @@ describe("spec:upstream on the committed slice of Microsoft's file", () => {
       /\[0\] needs a "reason"/,
     );
   });
+
+  it("rejects an allow entry of a kind no comparison reports, naming the kinds", () => {
+    const entry = { kind: "type-differ", pointer: "/x", reason: "typo" };
+    expect(() => readAllowList({ "x-graph-lro-upstream-allow": [entry] })).toThrow(
+      /^x-graph-lro-upstream-allow\[0\]: unknown kind "type-differ" \(one of operation-missing-upstream, /,
+    );
+  });
 });
 
 describe("describeType", () => {
@@ -174,5 +183,25 @@ describe("npm run spec:upstream on a file the size of Microsoft's", () => {
     expect(report.stats.ms).toBeLessThan(15_000);
     expect(report.schemas).not.toContain("microsoft.graph.widget0");
     expect(report.drift).toEqual([expect.objectContaining({ kind: "enum-value-missing", name: "skipped" })]);
+  });
+});
+
+describe("npm run spec:upstream on a hostile file", () => {
+  it("refuses an alias bomb in seconds, and a source that looks like a git option, writing no file", async ({
+    onTestFinished,
+  }) => {
+    const dir = await mkdtemp(join(tmpdir(), "graph-lro-upstream-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    await writeFile(join(dir, "openapi.yaml"), `${aliasBomb()}${readFileSync(SLICE_PATH, "utf8")}`);
+    const out = join(dir, "written-by-git:x");
+    const [bomb, option] = await Promise.all([
+      runBounded(PROJECT_DIR, "spec-upstream", [join(dir, "openapi.yaml")]),
+      runBounded(PROJECT_DIR, "spec-upstream", ["--", `--output=${out}`]),
+    ]);
+    expect(bomb.code).toBe(2);
+    expect(bomb.stderr).toMatch(/^spec:upstream: .*openapi\.yaml: refused: its YAML aliases .*\n$/);
+    expect(bomb.ms).toBeLessThan(60_000);
+    expect(option.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
   });
 });

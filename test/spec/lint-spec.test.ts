@@ -39,7 +39,7 @@ describe.concurrent("lint:spec", () => {
 
   it("fails on a warning too, so that none piles up unnoticed", async (context) => {
     // An operation without a tag is a warning of Spectral's `operation-tags` rule.
-    const dir = await projectWith(context, (spec) => spec.replace("tags: [users.authentication]\n", ""));
+    const dir = await projectWith(context, (spec) => spec.replace("      tags: [users.authentication]\n", ""));
     const result = await runScript(dir, "lint:spec");
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/warning\s+operation-tags/);

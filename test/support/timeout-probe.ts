@@ -3,7 +3,7 @@
 // few ms, and prints one JSON line per case: how the call ended, and after how many ms.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createGraphLroClient } from "../../src/index.ts";
+import { createGraphLroClient, createGraphLroRawClient } from "../../src/index.ts";
 import { template } from "./spec-urls.ts";
 
 const TIMEOUT_MS = Number(process.env.PROBE_TIMEOUT_MS ?? 1000);
@@ -21,17 +21,19 @@ const server = createServer((request, response) => {
   }
 });
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const client = createGraphLroClient({
+const options = {
   baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/beta`,
   token: "probe-token",
   timeoutMs: TIMEOUT_MS,
-});
+};
+const client = createGraphLroClient(options);
+const raw = createGraphLroRawClient(options);
 
 const cases: Record<string, () => Promise<unknown>> = {
   "no headers": () => client.getRoleManagementAlertOperation("stall-headers"),
   "stalled body": () => client.getRoleManagementAlertOperation("stall-body"),
   "stalled body, raw": () =>
-    client.raw.GET(template("roleManagementAlert"), { params: { path: { "longRunningOperation-id": "stall-body" } } }),
+    raw.GET(template("roleManagementAlert"), { params: { path: { "longRunningOperation-id": "stall-body" } } }),
 };
 
 const collecting = setInterval(gc, 5);

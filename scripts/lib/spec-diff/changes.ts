@@ -1,12 +1,33 @@
-// The vocabulary of spec:diff: a change, how bad it is for a client, and where it is.
+// The vocabulary of spec:diff: a change, how bad it is for a client, where it is, and who reports it.
 import { childPointer } from "../../../src/openapi/json-pointer.ts";
 
 export type Severity = "breaking" | "non-breaking";
 
+/** Every kind of change spec:diff reports: stable names that tools may match on. */
+export type ChangeCode =
+  | `${"documentation" | "extension"}-${"added" | "removed" | "changed"}`
+  | `server-${"added" | "removed" | "cloud-changed"}`
+  | "security-changed"
+  | `${"operation" | "path"}-removed`
+  | "operation-added"
+  | "operation-id-changed"
+  | "path-param-renamed"
+  | `parameter-${"added" | "removed" | "became-required" | "became-optional" | "serialization-changed"}`
+  | "required-parameter-added"
+  | `request-body-${"added" | "added-required" | "removed" | "became-required"}`
+  | `response-${"added" | "removed" | "code-to-range" | "header-added" | "header-removed"}`
+  | `header-became-${"required" | "optional"}`
+  | `media-type-${"added" | "removed"}`
+  | `type-${"changed" | "widened" | "narrowed"}`
+  | `enum-${"added" | "removed" | "value-added" | "value-removed" | "value-added-no-sentinel"}`
+  | `property-${"added" | "removed" | "became-required" | "became-optional"}`
+  | "required-property-added"
+  | `constraint-${"tightened" | "changed"}`
+  | "composition-changed";
+
 export interface Change {
   severity: Severity;
-  /** Stable kind of change, for example `enum-value-removed`. */
-  code: string;
+  code: ChangeCode;
   /** Where: in the new spec, or in the old one for something removed. */
   pointer: string;
   message: string;
@@ -14,16 +35,25 @@ export interface Change {
   operations: string[];
 }
 
+/** Reports changes on behalf of one operation (or of the document's top level). */
+export interface Reporter {
+  breaking(code: ChangeCode, at: string, message: string): void;
+  nonBreaking(code: ChangeCode, at: string, message: string): void;
+}
+
 /** Collects changes; a schema shared through `$ref` is reported once, listing every operation that reaches it. */
 export class ChangeLog {
   readonly #byKey = new Map<string, Change>();
-  operation = "";
 
-  add(severity: Severity, code: string, pointer: string, message: string): void {
-    const key = `${severity} ${code} ${pointer} ${message}`;
-    const change = this.#byKey.get(key) ?? { severity, code, pointer, message, operations: [] };
-    this.#byKey.set(key, change);
-    if (this.operation && !change.operations.includes(this.operation)) change.operations.push(this.operation);
+  /** A reporter whose changes list `operation`; none for changes outside any operation. */
+  reporter(operation?: string): Reporter {
+    const add = (severity: Severity) => (code: ChangeCode, pointer: string, message: string) => {
+      const key = `${severity} ${code} ${pointer} ${message}`;
+      const change = this.#byKey.get(key) ?? { severity, code, pointer, message, operations: [] };
+      this.#byKey.set(key, change);
+      if (operation && !change.operations.includes(operation)) change.operations.push(operation);
+    };
+    return { breaking: add("breaking"), nonBreaking: add("non-breaking") };
   }
 
   /** Breaking first, then by pointer, so reports read the same on every run. */
@@ -41,7 +71,13 @@ export class ChangeLog {
 export const DOC_KEYS = ["summary", "description", "title", "example", "examples", "externalDocs", "deprecated"];
 
 /** Reports each documentation key or `x-` extension that differs, as non-breaking. */
-export function compareDocs(log: ChangeLog, oldNode: object, newNode: object, pointer: string, keys = DOC_KEYS): void {
+export function compareDocs(
+  report: Reporter,
+  oldNode: object,
+  newNode: object,
+  pointer: string,
+  keys = DOC_KEYS,
+): void {
   const o = oldNode as Record<string, unknown>;
   const n = newNode as Record<string, unknown>;
   const extensions = [...Object.keys(o), ...Object.keys(n)].filter((k) => k.startsWith("x-"));
@@ -49,6 +85,6 @@ export function compareDocs(log: ChangeLog, oldNode: object, newNode: object, po
     if (JSON.stringify(o[key]) === JSON.stringify(n[key])) continue;
     const what = key.startsWith("x-") ? "extension" : "documentation";
     const verb = o[key] === undefined ? "added" : n[key] === undefined ? "removed" : "changed";
-    log.add("non-breaking", `${what}-${verb}`, childPointer(pointer, key), `${key} ${verb}`);
+    report.nonBreaking(`${what}-${verb}`, childPointer(pointer, key), `${key} ${verb}`);
   }
 }

@@ -1,17 +1,17 @@
 // The curated spec's list of deliberate differences from Microsoft's file (`x-graph-lro-upstream-allow`).
 import { isNode, type Node } from "../openapi.ts";
-import type { Drift } from "./compare.ts";
+import { DRIFT_KINDS, type Drift, type DriftKind } from "./compare.ts";
 
 export const ALLOW_KEY = "x-graph-lro-upstream-allow";
 
 export interface AllowEntry {
-  kind: string;
+  kind: DriftKind;
   pointer: string;
   name?: string;
   reason: string;
 }
 
-/** Reads and checks the allow-list: every entry names what it allows and why. */
+/** Reads and checks the allow-list: every entry names what it allows (a known kind of drift) and why. */
 export function readAllowList(curated: Node): AllowEntry[] {
   const raw = curated[ALLOW_KEY] ?? [];
   if (!Array.isArray(raw)) throw new Error(`${ALLOW_KEY} must be a list`);
@@ -20,8 +20,10 @@ export function readAllowList(curated: Node): AllowEntry[] {
     for (const key of ["kind", "pointer", "reason"]) {
       if (typeof e[key] !== "string" || e[key] === "") throw new Error(`${ALLOW_KEY}[${i}] needs a "${key}"`);
     }
+    const kind = DRIFT_KINDS.find((k) => k === e.kind);
+    if (!kind) throw new Error(`${ALLOW_KEY}[${i}]: unknown kind "${e.kind}" (one of ${DRIFT_KINDS.join(", ")})`);
     return {
-      kind: String(e.kind),
+      kind,
       pointer: String(e.pointer),
       reason: String(e.reason),
       ...(e.name !== undefined && { name: String(e.name) }),

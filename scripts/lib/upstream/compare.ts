@@ -4,9 +4,27 @@ import { deref, isNode, type Node, type Operation, parameters } from "../openapi
 import type { Extract } from "./extract.ts";
 import { describeType, flatten } from "./shape.ts";
 
+/** Every kind of drift: `missing` means only Microsoft's file has it, `extra` only ours. */
+export const DRIFT_KINDS = [
+  "operation-missing-upstream",
+  "parameter-missing",
+  "parameter-extra",
+  "parameter-required-differs",
+  "response-missing",
+  "response-extra",
+  "type-differs",
+  "property-missing",
+  "property-extra",
+  "required-missing",
+  "required-extra",
+  "enum-value-missing",
+  "enum-value-extra",
+] as const;
+
+export type DriftKind = (typeof DRIFT_KINDS)[number];
+
 export interface Drift {
-  /** For example `property-extra`: `missing` means only Microsoft's file has it, `extra` only ours. */
-  kind: string;
+  kind: DriftKind;
   /** In the curated spec: where the difference is, or where the missing thing would go. */
   pointer: string;
   /** The property, parameter, enum value or status code, when the pointer alone is not enough. */
@@ -14,153 +32,127 @@ export interface Drift {
   message: string;
 }
 
+/** What one comparison needs: both documents, and where its drift goes (each drift once). */
+interface Context {
+  upstream: Node;
+  curated: Node;
+  drifts: Map<string, Drift>;
+}
+
+function add(ctx: Context, kind: DriftKind, pointer: string, message: string, name?: string) {
+  ctx.drifts.set(`${kind} ${pointer} ${name ?? ""}`, { kind, pointer, message, ...(name !== undefined && { name }) });
+}
+
+/** Every drift between the curated spec and Microsoft's file, over what `extracted` pairs and reaches. */
 export function compareWithUpstream(upstream: Node, curated: Node, extracted: Extract): Drift[] {
-  const drifts = new Map<string, Drift>();
-  const add = (drift: Drift) => drifts.set(`${drift.kind} ${drift.pointer} ${drift.name ?? ""}`, drift);
+  const ctx: Context = { upstream, curated, drifts: new Map() };
   for (const { curated: op, upstream: up } of extracted.pairs) {
-    if (!up)
-      add({
-        kind: "operation-missing-upstream",
-        pointer: op.pointer,
-        message: "Microsoft's file has no such operation",
-      });
-    else compareOperation(upstream, curated, op, up, add);
+    if (up) compareOperation(ctx, op, up);
+    else add(ctx, "operation-missing-upstream", op.pointer, "Microsoft's file has no such operation");
   }
   const curatedSchemas =
     isNode(curated.components) && isNode(curated.components.schemas) ? curated.components.schemas : {};
   for (const name of extracted.schemas) {
-    if (name in curatedSchemas) compareSchema(upstream, curated, name, add);
+    if (Object.hasOwn(curatedSchemas, name)) compareSchema(ctx, name);
   }
-  return [...drifts.values()].sort(
+  return [...ctx.drifts.values()].sort(
     (a, b) => a.pointer.localeCompare(b.pointer) || (a.name ?? "").localeCompare(b.name ?? ""),
   );
 }
 
-type Add = (drift: Drift) => void;
-
-function compareOperation(upstream: Node, curated: Node, op: Operation, up: Operation, add: Add) {
-  const ours = parameters(curated, op);
-  const theirs = parameters(upstream, up);
+function compareOperation(ctx: Context, op: Operation, up: Operation) {
+  const ours = parameters(ctx.curated, op);
+  const theirs = parameters(ctx.upstream, up);
   for (const [key, p] of theirs) {
     const q = ours.get(key);
     const name = String(p.node.name);
     if (!q) {
-      add({
-        kind: "parameter-missing",
-        pointer: `${op.pointer}/parameters`,
-        name,
-        message: `${p.node.in} parameter ${name} only upstream`,
-      });
+      add(ctx, "parameter-missing", `${op.pointer}/parameters`, `${p.node.in} parameter ${name} only upstream`, name);
       continue;
     }
-    if ((p.node.required === true) !== (q.node.required === true)) {
-      add({
-        kind: "parameter-required-differs",
-        pointer: q.pointer,
-        message: `${name}: required upstream ${p.node.required === true}, curated ${q.node.required === true}`,
-      });
+    const [required, curatedRequired] = [p.node.required === true, q.node.required === true];
+    if (required !== curatedRequired) {
+      const message = `${name}: required upstream ${required}, curated ${curatedRequired}`;
+      add(ctx, "parameter-required-differs", q.pointer, message);
     }
-    compareType(
-      describeType(upstream, p.node.schema),
-      describeType(curated, q.node.schema),
-      `${q.pointer}/schema`,
-      add,
-    );
+    compareType(ctx, p.node.schema, q.node.schema, `${q.pointer}/schema`);
   }
   for (const [key, q] of ours) {
-    if (!theirs.has(key))
-      add({
-        kind: "parameter-extra",
-        pointer: q.pointer,
-        name: String(q.node.name),
-        message: `${q.node.in} parameter ${q.node.name} only curated`,
-      });
+    if (theirs.has(key)) continue;
+    const name = String(q.node.name);
+    add(ctx, "parameter-extra", q.pointer, `${q.node.in} parameter ${name} only curated`, name);
   }
-  compareResponses(upstream, curated, op, up, add);
+  compareResponses(ctx, op, up);
 }
 
 /** `2XX` upstream and `200` curated describe the same responses, so codes match within their range. */
 const covers = (range: string, code: string) => range === code || range.toUpperCase() === `${code[0]}XX`;
 
-function compareResponses(upstream: Node, curated: Node, op: Operation, up: Operation, add: Add) {
+function compareResponses(ctx: Context, op: Operation, up: Operation) {
   const ours = isNode(op.node.responses) ? op.node.responses : {};
   const theirs = isNode(up.node.responses) ? up.node.responses : {};
   const at = `${op.pointer}/responses`;
   for (const code of Object.keys(theirs)) {
     if (!Object.keys(ours).some((c) => covers(code, c) || covers(c, code))) {
-      add({ kind: "response-missing", pointer: at, name: code, message: `response ${code} only upstream` });
+      add(ctx, "response-missing", at, `response ${code} only upstream`, code);
     }
   }
+  const schema = (doc: Node, node: unknown) => {
+    const content = deref(doc, node, "").node.content;
+    return isNode(content) && isNode(content["application/json"]) ? content["application/json"].schema : undefined;
+  };
   for (const [code, raw] of Object.entries(ours)) {
     const match =
       Object.keys(theirs).find((c) => c === code) ??
       Object.keys(theirs).find((c) => covers(c, code) || covers(code, c));
     if (!match) {
-      add({ kind: "response-extra", pointer: at, name: code, message: `response ${code} only curated` });
+      add(ctx, "response-extra", at, `response ${code} only curated`, code);
       continue;
     }
-    const schema = (doc: Node, node: unknown) => {
-      const content = deref(doc, node, "").node.content;
-      return isNode(content) && isNode(content["application/json"]) ? content["application/json"].schema : undefined;
-    };
-    const pointer = `${childPointer(at, code)}/content/application~1json/schema`;
-    compareType(
-      describeType(upstream, schema(upstream, theirs[match])),
-      describeType(curated, schema(curated, raw)),
-      pointer,
-      add,
-    );
+    const pointer = childPointer(at, code, "content", "application/json", "schema");
+    compareType(ctx, schema(ctx.upstream, theirs[match]), schema(ctx.curated, raw), pointer);
   }
 }
 
-function compareType(upstream: string, curated: string, pointer: string, add: Add) {
-  if (upstream !== curated)
-    add({ kind: "type-differs", pointer, message: `type upstream ${upstream}, curated ${curated}` });
+/** Compares two schemas' types, described the same way in both dialects. */
+function compareType(ctx: Context, upstreamSchema: unknown, curatedSchema: unknown, pointer: string) {
+  const upstream = describeType(ctx.upstream, upstreamSchema);
+  const curated = describeType(ctx.curated, curatedSchema);
+  if (upstream !== curated) add(ctx, "type-differs", pointer, `type upstream ${upstream}, curated ${curated}`);
 }
 
-function compareSchema(upstream: Node, curated: Node, name: string, add: Add) {
+function compareSchema(ctx: Context, name: string) {
   const ref = { $ref: `#/components/schemas/${name}` };
-  const theirs = flatten(upstream, ref, "");
-  const ours = flatten(curated, ref, "");
+  const theirs = flatten(ctx.upstream, ref, "");
+  const ours = flatten(ctx.curated, ref, "");
   for (const [prop, p] of theirs.properties) {
     const q = ours.properties.get(prop);
     if (!q) {
-      add({
-        kind: "property-missing",
-        pointer: childPointer(ours.pointer, "properties", prop),
-        message: `${name}.${prop} only upstream`,
-      });
+      add(ctx, "property-missing", childPointer(ours.pointer, "properties", prop), `${name}.${prop} only upstream`);
       continue;
     }
-    compareType(describeType(upstream, p.node), describeType(curated, q.node), q.pointer, add);
-    compareEnum(p.node.enum, q.node.enum, `${q.pointer}/enum`, add);
+    compareType(ctx, p.node, q.node, q.pointer);
+    compareEnum(ctx, p.node.enum, q.node.enum, `${q.pointer}/enum`);
   }
   for (const [prop, q] of ours.properties) {
-    if (!theirs.properties.has(prop))
-      add({ kind: "property-extra", pointer: q.pointer, message: `${name}.${prop} only curated` });
+    if (!theirs.properties.has(prop)) add(ctx, "property-extra", q.pointer, `${name}.${prop} only curated`);
   }
   for (const prop of new Set([...theirs.required, ...ours.required])) {
     if (theirs.required.has(prop) === ours.required.has(prop)) continue;
-    const kind = theirs.required.has(prop) ? "required-missing" : "required-extra";
-    add({
-      kind,
-      pointer: `${ours.pointer}/required`,
-      name: prop,
-      message: `${name}.${prop} required ${kind === "required-missing" ? "only upstream" : "only curated"}`,
-    });
+    const upstreamOnly = theirs.required.has(prop);
+    const message = `${name}.${prop} required ${upstreamOnly ? "only upstream" : "only curated"}`;
+    add(ctx, upstreamOnly ? "required-missing" : "required-extra", `${ours.pointer}/required`, message, prop);
   }
-  compareEnum(theirs.enum, ours.enum, `${ours.pointer}/enum`, add);
+  compareEnum(ctx, theirs.enum, ours.enum, `${ours.pointer}/enum`);
 }
 
-function compareEnum(upstream: unknown, curated: unknown, pointer: string, add: Add) {
+function compareEnum(ctx: Context, upstream: unknown, curated: unknown, pointer: string) {
   const theirs = Array.isArray(upstream) ? upstream.map(String) : [];
   const ours = Array.isArray(curated) ? curated.map(String) : [];
   for (const value of theirs) {
-    if (!ours.includes(value))
-      add({ kind: "enum-value-missing", pointer, name: value, message: `enum value ${value} only upstream` });
+    if (!ours.includes(value)) add(ctx, "enum-value-missing", pointer, `enum value ${value} only upstream`, value);
   }
   for (const value of ours) {
-    if (!theirs.includes(value))
-      add({ kind: "enum-value-extra", pointer, name: value, message: `enum value ${value} only curated` });
+    if (!theirs.includes(value)) add(ctx, "enum-value-extra", pointer, `enum value ${value} only curated`, value);
   }
 }

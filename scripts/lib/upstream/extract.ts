@@ -1,7 +1,8 @@
 // Picks the curated operations out of Microsoft's file, and every component they reach.
 
 import { childPointer, unescapeToken } from "../../../src/openapi/json-pointer.ts";
-import { isNode, METHODS, type Node, type Operation, operations } from "../openapi.ts";
+import { METHODS, type Method } from "../../../src/openapi/methods.ts";
+import { isNode, type Node, type Operation, operations } from "../openapi.ts";
 
 export interface Extract {
   /** Each curated operation with its upstream counterpart, if Microsoft's file has it. */
@@ -15,7 +16,7 @@ export function extract(upstream: Node, curated: Node): Extract {
   const pairs = operations(curated).map((op) => {
     // Only the curated paths are looked up: Microsoft's file has thousands, and none else is needed.
     const raw = paths[op.path];
-    if (!isNode(raw) || !METHODS.includes(op.method as (typeof METHODS)[number])) return { curated: op };
+    if (!isNode(raw) || !METHODS.includes(op.method as Method)) return { curated: op };
     const pointer = childPointer("/paths", op.path);
     const node = raw[op.method];
     if (!isNode(node)) return { curated: op };

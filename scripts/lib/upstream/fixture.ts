@@ -1,9 +1,9 @@
+// A file in the shape of Microsoft's beta OpenAPI file, at any size: for spec:upstream's benchmark and tests.
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { PROJECT_DIR } from "./project-copy.ts";
+import { fileURLToPath } from "node:url";
 
 /** The committed slice of Microsoft's beta file: the two operations, their schemas and some neighbours. */
-export const SLICE_PATH = join(PROJECT_DIR, "test/fixtures/upstream-beta-slice.yaml");
+export const SLICE_PATH = fileURLToPath(new URL("../../../test/fixtures/upstream-beta-slice.yaml", import.meta.url));
 
 const DATE_PATTERN =
   "'^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$'";

@@ -1,0 +1,54 @@
+// What a browser app downloads: small apps bundled as a user's bundler would, against the package's own
+// dist/ (`npm run build` first), and the budgets they must stay within.
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { operations, servers } from "../../../generated/graph-lro.routes.ts";
+
+// Not import.meta.dirname: Deno (which type-checks the size test) types it as possibly undefined.
+const projectDir = fileURLToPath(new URL("../../..", import.meta.url));
+const BASE = servers[0].url;
+const [alert, user] = Object.values(operations).map((route) => route.path);
+
+/** Each app: its source, and its gzip budget in bytes (undefined: an anchor, measured for comparison). */
+export const APPS: Record<string, { source: string; budget?: number }> = {
+  "bare openapi-fetch": {
+    source: `
+      import createClient from "openapi-fetch";
+      const api = createClient({ baseUrl: ${JSON.stringify(BASE)}, headers: { authorization: "Bearer t" } });
+      console.log(
+        await api.GET(${JSON.stringify(alert)}, { params: { path: { "longRunningOperation-id": "a" } } }),
+        await api.GET(${JSON.stringify(user)}, { params: { path: { "user-id": "u", "longRunningOperation-id": "o" } } }),
+      );`,
+  },
+  "graph-lro client": {
+    budget: 5_900,
+    source: `
+      import { createGraphLroClient } from "graph-lro";
+      const api = createGraphLroClient({ token: async () => "t" });
+      console.log(await api.getRoleManagementAlertOperation("a"), await api.getUserAuthenticationOperation("u", "o"));`,
+  },
+  "… and waitForOperation": {
+    budget: 7_000,
+    source: `
+      import { createGraphLroClient, waitForOperation } from "graph-lro";
+      const api = createGraphLroClient({ token: async () => "t" });
+      console.log(await api.getRoleManagementAlertOperation("a"), await api.getUserAuthenticationOperation("u", "o"));
+      console.log(await waitForOperation(api, { kind: "roleManagementAlert", operationId: "a" }));`,
+  },
+};
+
+/** The app's bundle as esbuild --bundle --minify --format=esm --platform=browser makes it, and its gzip -9 size. */
+export async function appSize(source: string): Promise<{ min: number; gzip: number }> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: projectDir, loader: "ts", sourcefile: "app.ts" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+}

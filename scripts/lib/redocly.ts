@@ -1,0 +1,55 @@
+// Redocly CLI, the linter users run themselves, for lint and for the dereferenced bundle.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ApiTarget } from "./config.ts";
+import { GenerateError } from "./generate-error.ts";
+import { runTool, ToolError } from "./run-tool.ts";
+
+/** Lints every API of redocly.yaml with its rules; a failure is a GenerateError holding Redocly's report. */
+export async function lintApis(projectDir: string, targets: ApiTarget[]): Promise<void> {
+  const args = ["lint", ...targets.map((t) => t.name), "--format", "codeframe"];
+  await redocly(projectDir, args, targets.map((t) => t.root).join(", "));
+}
+
+/** The API's spec bundled into one document, every `$ref` replaced by its target. */
+export async function bundleDereferenced(projectDir: string, target: ApiTarget): Promise<unknown> {
+  const dir = await mkdtemp(join(tmpdir(), "graph-lro-bundle-"));
+  try {
+    const out = join(dir, "bundle.json");
+    await redocly(projectDir, ["bundle", target.name, "--dereferenced", "--ext", "json", "-o", out], target.root);
+    return JSON.parse(await readFile(out, "utf8"));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function redocly(projectDir: string, args: string[], what: string): Promise<void> {
+  try {
+    await runRedocly(projectDir, args);
+  } catch (error) {
+    if (!(error instanceof ToolError)) throw error;
+    const how = error.exitCode === undefined ? error.reason : "failed";
+    throw new GenerateError(`${what}: redocly ${args[0]} ${how}:\n${error.output}`);
+  }
+}
+
+/** Redocly's environment: no telemetry, no update notice, no colours in reports we quote. */
+const REDOCLY_ENV = { REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
+
+/**
+ * Runs the project's Redocly CLI in the project folder, bounded like every tool (runTool). A failure is a
+ * ToolError whose output lacks the Node 20 deprecation box that Redocly CLI prints on every run.
+ */
+export async function runRedocly(projectDir: string, args: readonly string[]): Promise<string> {
+  try {
+    return await runTool(join(projectDir, "node_modules", ".bin", "redocly"), args, {
+      cwd: projectDir,
+      env: { ...process.env, ...REDOCLY_ENV },
+    });
+  } catch (error) {
+    if (!(error instanceof ToolError)) throw error;
+    const output = error.output.replace(/^\s*[╔║╚].*\n?/gm, "").trim();
+    throw new ToolError("redocly", error.reason, error.exitCode, output);
+  }
+}

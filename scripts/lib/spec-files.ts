@@ -1,0 +1,102 @@
+// Loads a spec and the files its `$ref`s reach, refusing any reference that leaves the spec's folder.
+import { realpath } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { childPointer } from "../../src/openapi/json-pointer.ts";
+import { loadYaml } from "./load-yaml.ts";
+import { UnsafeSpecError } from "./unsafe-spec-error.ts";
+
+/** Reads one file of a spec by absolute path (from the disk, or from a git ref). */
+export type ReadSpecFile = (path: string) => Promise<string>;
+
+/** A spec's files by absolute path, each read and parsed once. */
+export type SpecFiles = Map<string, { text: string; doc: unknown }>;
+
+/**
+ * Parses `rootPath` and every file its `$ref`s (and discriminator mappings, which Redocly resolves as refs) reach,
+ * through any depth of files, before any tool follows them. A reference to a URL (`https:`, `file:` or any other
+ * scheme), or to a file outside the root's folder, is an UnsafeSpecError naming the file, where in it, and the
+ * reference: the generated code must not depend on the network, nor read (and print) a credentials file.
+ */
+export async function loadSpecFiles(rootPath: string, read: ReadSpecFile, label = rootPath): Promise<SpecFiles> {
+  const folder = dirname(rootPath);
+  /** How messages name a file: as `label` names the root (relative to the project, say). */
+  const nameOf = (path: string) => join(dirname(label), relative(folder, path));
+  const files: SpecFiles = new Map();
+  const pending: { path: string; from?: string }[] = [{ path: rootPath }];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const { path, from } = item;
+    if (files.has(path)) continue;
+    const text = await read(path).catch((error: NodeJS.ErrnoException) => {
+      if (from === undefined) throw error;
+      if (error instanceof UnsafeSpecError) throw new UnsafeSpecError(`${from}: ${error.message}`);
+      throw new UnsafeSpecError(`${from}: cannot read it (${error.code ?? error.message})`);
+    });
+    const doc = loadYaml(text, nameOf(path));
+    files.set(path, { text, doc });
+    for (const { ref, pointer } of references(doc)) {
+      const target = refTarget(ref, path);
+      if (target === undefined) continue;
+      const where = [nameOf(path), pointer, `$ref ${ref}`].filter(Boolean).join(": ");
+      if ("url" in target)
+        throw new UnsafeSpecError(`${where}: refused: only files beside the spec are read, never a URL`);
+      if (!inside(folder, target.path)) throw new UnsafeSpecError(`${where}: refused: it leaves the spec's folder`);
+      pending.push({ path: target.path, from: where });
+    }
+  }
+  return files;
+}
+
+/**
+ * Reads the files of the spec at `root` from the disk, refusing one that a symbolic link (the file, or a folder on
+ * its way) takes out of the root's folder. The root itself may be a link: it is the file the user named.
+ */
+export function readConfined(root: string, readText: (path: string) => Promise<string>): ReadSpecFile {
+  return async (path) => {
+    if (path !== root) {
+      const [real, folder] = await Promise.all([realpath(path).catch(() => path), realpath(dirname(root))]);
+      if (!inside(folder, real))
+        throw new UnsafeSpecError("refused: a symbolic link takes it out of the spec's folder");
+    }
+    return readText(path);
+  };
+}
+
+/** The file a reference names, resolved against the file holding it; a URL; or undefined for a local `#...`. */
+function refTarget(ref: string, from: string): { path: string } | { url: string } | undefined {
+  const file = ref.split("#")[0] ?? "";
+  if (file === "") return undefined;
+  if (/^[a-z][a-z\d+.-]*:/i.test(file)) return { url: file };
+  return { path: resolve(dirname(from), file) };
+}
+
+function inside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+/**
+ * Every `$ref` string, with the pointer of the object holding it; and every discriminator mapping value that
+ * Redocly takes for a ref, with its own pointer.
+ */
+function* references(doc: unknown): Generator<{ ref: string; pointer: string }> {
+  const stack: { node: unknown; pointer: string }[] = [{ node: doc, pointer: "" }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { node, pointer } = item;
+    if (node === null || typeof node !== "object") continue;
+    for (const [key, value] of Object.entries(node)) {
+      const at = childPointer(pointer, key);
+      if (key === "$ref" && typeof value === "string") yield { ref: value, pointer };
+      else stack.push({ node: value, pointer: at });
+      if (key === "discriminator") yield* mappingRefs(value, at);
+    }
+  }
+}
+
+/** Redocly resolves a mapping value with a `/` in it as a `$ref` (a bare schema name is none). */
+function* mappingRefs(discriminator: unknown, pointer: string): Generator<{ ref: string; pointer: string }> {
+  const mapping = (discriminator as { mapping?: unknown } | null)?.mapping;
+  if (mapping === null || typeof mapping !== "object") return;
+  for (const [name, ref] of Object.entries(mapping)) {
+    if (typeof ref === "string" && ref.includes("/")) yield { ref, pointer: childPointer(pointer, "mapping", name) };
+  }
+}

@@ -1,0 +1,46 @@
+import type { TimeoutSignalFactory } from "./call-timeout.ts";
+import { checkNumber } from "./check-number.ts";
+import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
+import type { Fetch } from "./fetch-types.ts";
+import { type GraphFetchOptions, graphFetch } from "./graph-fetch.ts";
+import type { CallLimits } from "./raw-fetch.ts";
+import { DEFAULT_MAX_BODY_BYTES } from "./read-body.ts";
+import { type RetryPolicy, resolveRetryPolicy } from "./retry-policy.ts";
+import { MAX_TIMER_MS } from "./sleep.ts";
+
+/** Options of createGraphLroClient and createGraphLroRawClient. */
+export interface GraphLroClientOptions extends GraphTarget, GraphFetchOptions {
+  /** Retries of GETs on 429, 503, 504 and network errors. Default: 4 retries, 60 s of waiting in all. */
+  retry?: Partial<RetryPolicy>;
+  /** Abort each call (its retries and the reading of its body included) after this many ms. Default: no limit. */
+  timeoutMs?: number;
+  /**
+   * The most bytes of a response body (success or error) a call reads; past it, the rest is not read and
+   * the call fails with a GraphError `responseTooLarge`. Default: 4 MiB.
+   */
+  maxBodyBytes?: number;
+  /** Test seam: makes the signal for `timeoutMs`, in place of the client's own timer. */
+  timeoutSignal?: TimeoutSignalFactory;
+}
+
+/** What both clients send through: the base URL, graphFetch, and each call's limits. */
+export interface GraphTransport extends CallLimits {
+  /** The Graph root, without a trailing slash. */
+  baseUrl: string;
+  send: Fetch;
+  now: () => number;
+}
+
+/** Checks the options (an InvalidArgumentError names the first bad one) and builds the transport. */
+export function graphTransport(options: GraphLroClientOptions): GraphTransport {
+  const base = resolveBaseUrl(options);
+  return {
+    baseUrl: base.href.replace(/\/$/, ""),
+    send: graphFetch(base.origin, resolveRetryPolicy(options.retry), options),
+    now: options.now ?? Date.now,
+    timeoutMs:
+      options.timeoutMs === undefined ? undefined : checkNumber("timeoutMs", options.timeoutMs, 1, true, MAX_TIMER_MS),
+    timeoutSignal: options.timeoutSignal,
+    maxBodyBytes: checkNumber("maxBodyBytes", options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 1, true),
+  };
+}

@@ -1,0 +1,24 @@
+// The pipeline's npm scripts as a person types them: --help prints the usage, a wrong flag one clean line.
+import { describe, expect, it, vi } from "vitest";
+import { PROJECT_DIR, runScript } from "../support/project-copy.ts";
+
+vi.setConfig({ testTimeout: 120_000 });
+
+const SCRIPTS = ["generate", "check:generated", "spec:diff", "spec:upstream"];
+
+describe.concurrent("usage of the pipeline's npm scripts", () => {
+  it.for(SCRIPTS)("npm run %s -- --help prints its usage and exits 0", async (script) => {
+    const result = await runScript(PROJECT_DIR, script, ["--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^usage: npm run ${script} `));
+    expect(result.stdout).toContain("Exit: 0 ");
+    expect(result.stderr).toBe("");
+  });
+
+  it.for(SCRIPTS)("npm run %s -- --frobnicate says so in one line and exits 2", async (script) => {
+    const result = await runScript(PROJECT_DIR, script, ["--frobnicate"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`${script}: unknown option --frobnicate (see --help)\n`);
+    expect(result.stdout).toBe("");
+  });
+});
