@@ -19,7 +19,16 @@ describe("BoundedMap", () => {
   });
 
   it("refuses a capacity that is not a positive integer", () => {
-    for (const capacity of [0, -1, 1.5, Number.NaN]) expect(() => new BoundedMap(capacity)).toThrow(RangeError);
+    for (const capacity of [0, -1, 1.5, Number.NaN]) {
+      expect(() => new BoundedMap(capacity)).toThrow(new RangeError("capacity must be a positive integer"));
+    }
+  });
+
+  it("works with a capacity of one", () => {
+    const map = new BoundedMap<string, number>(1);
+    map.set("a", 1);
+    map.set("b", 2);
+    expect([map.get("a"), map.get("b"), map.size]).toEqual([undefined, 2, 1]);
   });
 });
 
