@@ -104,6 +104,7 @@ describe("formatCoverage", () => {
       responses: [
         { operationId: "a.long.operation.id", status: "200", served: 3 },
         { operationId: "a.long.operation.id", status: "4XX", served: 0 },
+        { operationId: "a.long.operation.id", status: "default", served: 1 },
         { operationId: "b", status: "200", served: 0 },
       ],
       stories: [{ name: "progress", served: 1 }],
@@ -115,10 +116,10 @@ describe("formatCoverage", () => {
       ],
     });
     expect(text.split("\n")).toEqual([
-      "contract coverage: 1 of 3 declared responses served",
-      "operation             200   4XX",
-      "a.long.operation.id     3     0",
-      "b                       0      ",
+      "contract coverage: 2 of 4 declared responses served",
+      "operation             200   4XX  default",
+      "a.long.operation.id     3     0        1",
+      "b                       0               ",
       "stories: progress 1",
       "examples: 1 of 4 served; never: a.long.operation.id (failed); b (one, two)",
     ]);

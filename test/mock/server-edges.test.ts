@@ -80,13 +80,16 @@ describe("startMockServer at the edges of HTTP", () => {
     expect([response.status, response.headers["client-request-id"]]).toEqual([405, headers["client-request-id"]]);
   });
 
-  it("shows the handlers a request to Graph's origin, without the mock's own Host", async () => {
+  it("shows the handlers a request to Graph's origin, with the headers sent but the mock's own Host", async () => {
     calls.length = 0;
-    await raw(server.port, `${root()}${alertPath(runningExample.id)}`);
+    // Node gives a repeated Set-Cookie as a list; the handlers get it joined, as fetch joins it.
+    const headers = { ...auth, "set-cookie": ["a=1", "b=2"] } as unknown as Record<string, string>;
+    await raw(server.port, `${root()}${alertPath(runningExample.id)}`, { headers });
     const [call] = calls;
     expect(new URL(call?.request.url ?? "").origin).toBe(new URL(spec.servers[0].url).origin);
     expect(call?.request.headers.get("host")).toBeNull();
     expect(call?.request.headers.get("authorization")).toBe(auth.Authorization);
+    expect(call?.request.headers.get("set-cookie")).toBe("a=1, b=2");
   });
 
   it("reports the method, the path without the origin of an absolute target, and the time taken", async () => {
@@ -145,6 +148,26 @@ describe("startMockServer, other cases", () => {
     try {
       await expect(raw(server.port, `${new URL(server.url).pathname}/x`)).rejects.toThrow(/socket hang up/);
       expect(exchanges).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("answers 500 generalException when a handler throws, and keeps serving", async () => {
+    const handlers = Object.assign(
+      [
+        http.get("*/throws", () => {
+          throw new Error("a bug in a handler");
+        }),
+      ],
+      { violations: [], reset: () => {}, coverage: () => ({ responses: [], stories: [], examples: [] }) },
+    ) as unknown as GraphLroHandlers;
+    const server = await startMockServer({ port: 0, handlers });
+    try {
+      const root = new URL(server.url).pathname;
+      const { status, text } = await raw(server.port, `${root}/throws`);
+      expect([status, (JSON.parse(text) as ErrorBody).error.code]).toEqual([500, "generalException"]);
+      expect((await raw(server.port, `${root}/throws`)).status).toBe(500);
     } finally {
       await server.close();
     }

@@ -11,6 +11,7 @@ import {
   defineStory,
   type OpenApiDocument,
 } from "../../src/mock/index.ts";
+import { errorResponse } from "../../src/mock/mock-response.ts";
 import type { Operation, Parameter } from "../../src/mock/openapi-document.ts";
 import { createSchemaValidator } from "../../src/mock/schema-validator.ts";
 import { type SpecOperation, specOperations } from "../../src/mock/spec-operations.ts";
@@ -194,6 +195,14 @@ describe("chooseResponse", () => {
           "Parsing OData Select and Expand failed: Could not find a property named 'name' on type 'microsoft.graph.entity'.",
       },
     });
+  });
+});
+
+describe("errorResponse", () => {
+  it("names the status and the operation when the spec has no example for it", () => {
+    expect(() => errorResponse(only(document()), 500)).toThrow(
+      new Error("graph-lro mock: the spec has no example for 500 of items.get"),
+    );
   });
 });
 
