@@ -35,4 +35,9 @@ describe("isLoopback", () => {
     // Each would read as loopback if the brackets were removed anywhere in the name.
     for (const host of ["127.0.0.[1]", "[127.0.0.1]0", "x[::1]"]) expect(isLoopback(host)).toBe(false);
   });
+
+  it("takes any address of 127.0.0.0/8, and only a whole one", () => {
+    expect(isLoopback("127.10.200.30")).toBe(true);
+    expect(isLoopback("x127.0.0.1")).toBe(false);
+  });
 });

@@ -12,6 +12,7 @@ import {
 import { methodNotAllowedHandler } from "../../src/mock/method-not-allowed.ts";
 import { adminResponse } from "../../src/mock/mock-admin.ts";
 import { escapeControls } from "../../src/mock/terminal-text.ts";
+import { unknownPathResponse } from "../../src/mock/unknown-path.ts";
 import { encoded, operationUrl } from "../support/spec-urls.ts";
 
 const ids = { requestId: "r-1", clientRequestId: "c-1", date: "2024-01-02T03:04:05" };
@@ -99,6 +100,17 @@ describe("answerRequest", () => {
   });
 });
 
+describe("$select on an error", () => {
+  it("leaves an error body whole: only a 200 is projected", async () => {
+    const fetch = createMockFetch(createGraphLroHandlers());
+    const response = await fetch(`${alertUrl("no-such-operation")}?$select=status`, {
+      headers: { Authorization: "Bearer t" },
+    });
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as ErrorBody).error.code).toEqual(expect.any(String));
+  });
+});
+
 describe("createMockFetch", () => {
   it("with onViolation: throw, answers a request that broke nothing, even one no operation answered", async () => {
     const fetch = createMockFetch(createGraphLroHandlers(), { onViolation: "throw" });
@@ -150,5 +162,13 @@ describe("formatExchange", () => {
 describe("escapeControls", () => {
   it("writes every control character as two hex digits", () => {
     expect(escapeControls("a\u0000\u0001\n\u001b\u007f\u009b")).toBe("a\\x00\\x01\\x0a\\x1b\\x7f\\x9b");
+  });
+});
+
+describe("unknownPathResponse", () => {
+  it("takes only a whole {parameter} segment for any value", async () => {
+    const request = new Request("https://x.test/v1/a/q/c");
+    const response = unknownPathResponse(request, "/v1", ["/a/x{id}/b", "/a/{id}x/b"], 0);
+    expect(((await response.json()) as ErrorBody).error.message).toBe("Resource not found for the segment 'q'.");
   });
 });

@@ -16,10 +16,12 @@ describe("readRequestToken", () => {
     expect(readRequestToken(request({ Authorization: "Bearer two words" }))).toEqual({ kind: "invalid" });
     expect(readRequestToken(request({ Authorization: "token" }))).toEqual({ kind: "invalid" });
     expect(readRequestToken(request({ Authorization: "NotBearer abc" }))).toEqual({ kind: "invalid" });
+    expect(readRequestToken(request({ Authorization: "NotBearer" }))).toEqual({ kind: "invalid" });
   });
 
   it("reads a Bearer token in any case, and the mock's scopes=A,B", () => {
     expect(readRequestToken(request({ Authorization: "bearer abc" }))).toEqual({ kind: "bearer" });
+    expect(readRequestToken(request({ Authorization: "Bearer  abc" }))).toEqual({ kind: "bearer" });
     expect(readRequestToken(request({ Authorization: "Bearer scopes=A,B" }))).toEqual({
       kind: "bearer",
       scopes: ["A", "B"],

@@ -51,6 +51,12 @@ describe("startMockServer at the edges of HTTP", () => {
     }
   });
 
+  it("echoes the client-request-id on a malformed target's 400", async () => {
+    const headers = { ...auth, "client-request-id": "c0ffee00-0000-4000-8000-000000000001" };
+    const response = await raw(server.port, "*", { headers });
+    expect([response.status, response.headers["client-request-id"]]).toEqual([400, headers["client-request-id"]]);
+  });
+
   it("reads a URL in the query as part of an origin-form target", async () => {
     const { status } = await raw(server.port, `${root()}${alertPath(runningExample.id, "next=http://x.test/")}`);
     // Answered by the operation (the unknown query option is only a violation), not refused as malformed.
@@ -168,6 +174,16 @@ describe("startMockServer, other cases", () => {
       const { status, text } = await raw(server.port, `${root}/throws`);
       expect([status, (JSON.parse(text) as ErrorBody).error.code]).toEqual([500, "generalException"]);
       expect((await raw(server.port, `${root}/throws`)).status).toBe(500);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("serves a graphRoot given with a trailing slash under the root without it", async () => {
+    const server = await startMockServer({ port: 0, graphRoot: `${spec.servers[0].url}/` });
+    try {
+      expect(server.url).toBe(`http://127.0.0.1:${server.port}${new URL(spec.servers[0].url).pathname}`);
+      expect((await fetch(`${server.url}${alertPath(runningExample.id)}`, { headers: auth })).status).toBe(200);
     } finally {
       await server.close();
     }

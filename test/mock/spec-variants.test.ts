@@ -76,12 +76,51 @@ describe("specOperations", () => {
     expect(only(document({ security: undefined })).authRequired).toBe(false);
   });
 
+  it("needs no token when one of the security requirements is empty", () => {
+    const requirements: Operation["security"][] = [[{}], [{}, { oauth: ["Items.Read"] }]];
+    for (const security of requirements) {
+      expect(only(document({ security })).authRequired).toBe(false);
+    }
+  });
+
+  it("grants the higher-privileged scopes too", () => {
+    const operation = only(document({ "x-ms-permissions": { higherPrivileged: ["Items.ReadWrite"] } }));
+    expect(operation.scopes).toEqual(["Items.Read", "Items.ReadWrite"]);
+  });
+
+  it("keeps path parameters out of the query parameters", () => {
+    expect([...only(document()).queryParameters.keys()]).toEqual([]);
+  });
+
+  it("leaves out a TRACE operation, which MSW cannot mock", () => {
+    const doc = document();
+    const item = doc.paths["/items/{id}"] as Record<string, unknown>;
+    item.trace = { operationId: "items.trace", responses: {} };
+    expect(specOperations(doc).map((o) => o.operationId)).toEqual(["items.get"]);
+    expect(() => createGraphLroHandlers({ spec: doc })).not.toThrow();
+  });
+
   it("has no examples for a success response without JSON content", () => {
     expect(only(document({ responses: { "200": {} } })).examples).toEqual([]);
   });
 });
 
 describe("createGraphLroHandlers on a small document", () => {
+  it("answers on a base URL given with a trailing slash", async () => {
+    const fetch = createMockFetch(createGraphLroHandlers({ spec: document(), baseUrls: ["https://y.test/v2/"] }));
+    const response = await fetch("https://y.test/v2/items/abc", { headers: { Authorization: "Bearer t" } });
+    expect(response.status).toBe(404);
+  });
+
+  it("answers 404 to an unknown id when an example has no value", async () => {
+    const doc = document();
+    const get = doc.paths["/items/{id}"]?.get as { responses: Record<string, unknown> };
+    get.responses["200"] = { content: { "application/json": { examples: { linked: { summary: "elsewhere" } } } } };
+    const fetch = createMockFetch(createGraphLroHandlers({ spec: doc }));
+    const response = await fetch("https://x.test/v1/items/abc", { headers: { Authorization: "Bearer t" } });
+    expect(response.status).toBe(404);
+  });
+
   it("answers nowhere when the document has no servers and no baseUrls are given", () => {
     expect(createGraphLroHandlers({ spec: { ...document(), servers: undefined } })).toHaveLength(0);
   });
@@ -129,6 +168,13 @@ describe("checkResponse", () => {
 
   it("reports a status the spec does not declare", () => {
     expect(problems(500, {})).toEqual([["response 500", "/", "is not a status the spec declares"]]);
+  });
+
+  it("takes a `default` response for any status the spec does not list", () => {
+    const doc = document();
+    const get = doc.paths["/items/{id}"]?.get as { responses: Record<string, unknown> };
+    get.responses.default = {};
+    expect(checkResponse(only(doc), { status: 500, body: {} }, validate)).toEqual([]);
   });
 
   it("accepts any answer for a declared response with neither content nor headers", () => {
@@ -210,5 +256,10 @@ describe("createSchemaValidator", () => {
   it("lets OpenAPI's own keywords through instead of refusing the schema", () => {
     const validate = createSchemaValidator();
     expect(validate({ type: "string", example: "a", "x-ms-enum": { name: "e" } }, "a")).toEqual([]);
+  });
+
+  it("lists every problem of a value, not only the first", () => {
+    const schema = { type: "object", properties: { a: { type: "string" }, b: { type: "string" } } };
+    expect(createSchemaValidator()(schema, { a: 1, b: 2 }).map((p) => p.pointer)).toEqual(["/a", "/b"]);
   });
 });

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { defineStory } from "../../src/mock/index.ts";
+import { builtInStories, defineStory } from "../../src/mock/index.ts";
+
+describe("builtInStories", () => {
+  it("asks for Retry-After: 2 while running, in progress and failed alike", () => {
+    for (const story of [builtInStories.progress, builtInStories.failed]) {
+      expect(story.find((step) => step.status === "running")).toEqual({
+        kind: "operation",
+        status: "running",
+        retryAfter: 2,
+      });
+    }
+  });
+});
 
 describe("defineStory", () => {
   it("refuses a story without steps", () => {

@@ -63,6 +63,20 @@ describe.each(operations.map((o) => [o.operationId, o] as const))("storyResponse
     }
   });
 
+  it("skips an example without lastActionDateTime when it moves time on", () => {
+    const created = "2024-01-01T00:00:00Z";
+    const examples = [
+      {
+        name: "running",
+        value: { status: "running", createdDateTime: created, lastActionDateTime: "2024-01-01T00:00:05Z" },
+      },
+      { name: "succeeded", value: { status: "succeeded", createdDateTime: created } },
+    ];
+    const story = defineStory().operation("running").operation("succeeded").build();
+    const body = storyResponse({ ...operation, examples }, story, 1, "x").body as Body;
+    expect([body.createdDateTime, body.lastActionDateTime]).toEqual([created, "2024-01-01T00:00:05.000Z"]);
+  });
+
   it("lets a step's `set` override the times", () => {
     const story = defineStory()
       .operation("running", { set: { lastActionDateTime: "2030-01-01T00:00:00Z" } })
