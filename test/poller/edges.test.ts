@@ -127,6 +127,7 @@ describe("bad targets and states", () => {
       const error = await waitForOperation(h.client, state as never, h.options).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InvalidArgumentError);
       expect((error as InvalidArgumentError).argument).toBe(argument);
+      expect((error as Error).message).toMatch(argument === "kind" ? /^kind must be one of / : /must be a string$/);
       expect(h.targets).toEqual([]);
     }
   });
