@@ -10,6 +10,8 @@ import {
 import { json, odataError, recordingFetch, recordingSleep } from "../support/recording-fetch.ts";
 import { GRAPH_ROOT, operationPath, operationUrl, template } from "../support/spec-urls.ts";
 
+// The client at its boundaries: what is a redirect, which bodies are Graph's errors, which options and refs are refused.
+
 const alertUrl = (id: string, root = GRAPH_ROOT) =>
   operationUrl("roleManagementAlert", { "longRunningOperation-id": id }, { root });
 const running = () => json({ status: "running" });

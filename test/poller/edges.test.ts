@@ -13,6 +13,8 @@ import {
 import { json, odataError, recordingFetch } from "../support/recording-fetch.ts";
 import { operationUrl } from "../support/spec-urls.ts";
 
+// The poller at its boundaries: which errors end a wait, what it reports, which targets and states it refuses.
+
 const alertUrl = (id: string) => operationUrl("roleManagementAlert", { "longRunningOperation-id": id });
 const MAX_CALLS = 20;
 
