@@ -19,7 +19,16 @@ describe("BoundedMap", () => {
   });
 
   it("refuses a capacity that is not a positive integer", () => {
-    for (const capacity of [0, -1, 1.5, Number.NaN]) expect(() => new BoundedMap(capacity)).toThrow(RangeError);
+    for (const capacity of [0, -1, 1.5, Number.NaN]) {
+      expect(() => new BoundedMap(capacity)).toThrow(new RangeError("capacity must be a positive integer"));
+    }
+  });
+
+  it("works with a capacity of one", () => {
+    const map = new BoundedMap<string, number>(1);
+    map.set("a", 1);
+    map.set("b", 2);
+    expect([map.get("a"), map.get("b"), map.size]).toEqual([undefined, 2, 1]);
   });
 });
 
@@ -31,6 +40,22 @@ describe("story progress", () => {
     const ids = { [operation.idParameter]: id };
     return chooseResponse({ stories: {}, progress }, operation, request, new URLSearchParams(), ids).story?.step;
   };
+
+  it("starts another story on the same id from its first step, and reports the last step past the end", () => {
+    const progress = new BoundedMap<string, number>(10);
+    const stepOf = (story: string) => {
+      const request = new Request("https://x.test/", { headers: { Prefer: `story=${story}` } });
+      const ids = { [operation.idParameter]: "same" };
+      return chooseResponse({ stories: {}, progress }, operation, request, new URLSearchParams(), ids).story;
+    };
+    expect([stepOf("progress"), stepOf("progress"), stepOf("failed")]).toEqual([
+      { name: "progress", step: 1, steps: 4 },
+      { name: "progress", step: 2, steps: 4 },
+      { name: "failed", step: 1, steps: 3 },
+    ]);
+    for (let i = 0; i < 3; i++) stepOf("failed");
+    expect(stepOf("failed")).toEqual({ name: "failed", step: 3, steps: 3 });
+  });
 
   it("lives in a bounded map: an id pushed out by others starts its story over", () => {
     const progress = new BoundedMap<string, number>(2);

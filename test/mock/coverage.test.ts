@@ -99,6 +99,47 @@ describe("formatCoverage", () => {
     expect(lines.at(-1)).toMatch(/^examples: 1 of \d+ served; never: /);
   });
 
+  it("aligns the columns, leaves a status an operation does not declare empty, and lists unserved examples", () => {
+    const text = formatCoverage({
+      responses: [
+        { operationId: "a.long.operation.id", status: "200", served: 3 },
+        { operationId: "a.long.operation.id", status: "4XX", served: 0 },
+        { operationId: "a.long.operation.id", status: "default", served: 1 },
+        { operationId: "b", status: "200", served: 0 },
+      ],
+      stories: [{ name: "progress", served: 1 }],
+      examples: [
+        { operationId: "a.long.operation.id", name: "running", served: 2 },
+        { operationId: "a.long.operation.id", name: "failed", served: 0 },
+        { operationId: "b", name: "one", served: 0 },
+        { operationId: "b", name: "two", served: 0 },
+      ],
+    });
+    expect(text.split("\n")).toEqual([
+      "contract coverage: 2 of 4 declared responses served",
+      "operation             200   4XX  default",
+      "a.long.operation.id     3     0        1",
+      "b                       0               ",
+      "stories: progress 1",
+      "examples: 1 of 4 served; never: a.long.operation.id (failed); b (one, two)",
+    ]);
+  });
+
+  it("names no example when every one was served", () => {
+    const text = formatCoverage({
+      responses: [{ operationId: "op", status: "200", served: 1 }],
+      stories: [],
+      examples: [{ operationId: "op", name: "e", served: 1 }],
+    });
+    expect(text.split("\n")).toEqual([
+      "contract coverage: 1 of 1 declared responses served",
+      "operation   200",
+      "op            1",
+      "stories: ",
+      "examples: 1 of 1 served",
+    ]);
+  });
+
   it("escapes control characters in names", () => {
     const text = formatCoverage({
       responses: [{ operationId: "op\u001b[2J", status: "200", served: 0 }],

@@ -11,6 +11,10 @@ describe("toMswPath", () => {
     ]);
   });
 
+  it("drops every run of other characters, trailing ones included", () => {
+    expect(toMswPath("/{a--b}/{c.d-}").path).toBe("/:aB/:cD");
+  });
+
   it("keeps names apart that would collide", () => {
     expect(toMswPath("/{a-b}/{a_b}/{aB}").path).toBe("/:aB/:aB_/:aB__");
   });

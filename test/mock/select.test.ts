@@ -10,12 +10,19 @@ describe("readSelect", () => {
     expect(read("$select=status,id")).toEqual({ kind: "some", names: ["status", "id"] });
     expect(read("select=status")).toEqual({ kind: "some", names: ["status"] });
     expect(read("%24select=id,id")).toEqual({ kind: "some", names: ["id"] });
+    expect(read("$select=status, id")).toEqual({ kind: "some", names: ["status", "id"] });
   });
 
   it("names the first unknown property, and rejects empty names and repeats", () => {
     expect(read("$select=status,progress,x")).toEqual({ kind: "unknownProperty", name: "progress" });
-    expect(read("$select=status,")).toMatchObject({ kind: "invalid" });
-    expect(read("$select=id&select=id")).toMatchObject({ kind: "invalid" });
+    expect(read("$select=status,")).toEqual({
+      kind: "invalid",
+      reason: "Syntax error: an empty property name in '$select'.",
+    });
+    expect(read("$select=id&select=id")).toEqual({
+      kind: "invalid",
+      reason: "Query option '$select' was specified more than once, it must be specified at most once.",
+    });
   });
 });
 

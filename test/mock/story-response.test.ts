@@ -46,6 +46,37 @@ describe.each(operations.map((o) => [o.operationId, o] as const))("storyResponse
     );
   });
 
+  it("takes no times from a story's error steps", () => {
+    const succeeded = example("succeeded");
+    const body = storyResponse(operation, builtInStories.throttled, 1, "x").body as Body;
+    expect(body.status).toBe("succeeded");
+    expect(Date.parse(body.createdDateTime as string)).toBe(Date.parse(succeeded?.createdDateTime as string));
+    expect(Date.parse(body.lastActionDateTime as string)).toBe(Date.parse(succeeded?.lastActionDateTime as string));
+  });
+
+  it("keeps an example's times as they are when its createdDateTime is not a date-time string", () => {
+    const story = defineStory().operation("running").build();
+    for (const createdDateTime of [undefined, 0]) {
+      const value = { id: "e", status: "running", createdDateTime, lastActionDateTime: "2024-01-01T00:00:00Z" };
+      const odd = { ...operation, examples: [{ name: "odd", value }] };
+      expect(storyResponse(odd, story, 0, "x").body).toEqual({ ...value, id: "x" });
+    }
+  });
+
+  it("skips an example without lastActionDateTime when it moves time on", () => {
+    const created = "2024-01-01T00:00:00Z";
+    const examples = [
+      {
+        name: "running",
+        value: { status: "running", createdDateTime: created, lastActionDateTime: "2024-01-01T00:00:05Z" },
+      },
+      { name: "succeeded", value: { status: "succeeded", createdDateTime: created } },
+    ];
+    const story = defineStory().operation("running").operation("succeeded").build();
+    const body = storyResponse({ ...operation, examples }, story, 1, "x").body as Body;
+    expect([body.createdDateTime, body.lastActionDateTime]).toEqual([created, "2024-01-01T00:00:05.000Z"]);
+  });
+
   it("lets a step's `set` override the times", () => {
     const story = defineStory()
       .operation("running", { set: { lastActionDateTime: "2030-01-01T00:00:00Z" } })

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import {
+  createGraphLroClient,
+  GraphError,
+  type GraphLroClient,
+  InvalidArgumentError,
+  OperationFailedError,
+  OperationTimeoutError,
+  type PollProgress,
+  type PollState,
+  waitForOperation,
+} from "../../src/index.ts";
+import { json, odataError, recordingFetch } from "../support/recording-fetch.ts";
+import { operationUrl } from "../support/spec-urls.ts";
+
+// The poller at its boundaries: which errors end a wait, what it reports, which targets and states it refuses.
+
+const alertUrl = (id: string) => operationUrl("roleManagementAlert", { "longRunningOperation-id": id });
+const MAX_CALLS = 20;
+
+/**
+ * A client whose n-th getOperation settles with the n-th answer (an Error rejects), on a fake clock that
+ * every wait moves on at once. More calls than MAX_CALLS throw, so that a poller that loops fails fast.
+ */
+function harness(...answers: ({ status: string; retryAfterMs?: number } | Error)[]) {
+  let t = 5_000_000;
+  const targets: unknown[] = [];
+  const client: Pick<GraphLroClient, "getOperation"> = {
+    getOperation: async (target) => {
+      targets.push(target);
+      if (targets.length > MAX_CALLS) throw new RangeError("runaway poller");
+      const answer = answers[Math.min(targets.length, answers.length) - 1] as (typeof answers)[number];
+      if (answer instanceof Error) throw answer;
+      const { retryAfterMs, ...operation } = answer;
+      return { operation, status: 200, retryAfterMs, requestId: undefined, clientRequestId: "c" } as never;
+    },
+  };
+  const progress: PollProgress[] = [];
+  const options = {
+    now: () => t,
+    sleep: async (ms: number) => {
+      t += ms;
+    },
+    onProgress: (_: unknown, p: PollProgress) => progress.push(p),
+  };
+  return { client, targets, progress, options, start: t };
+}
+
+const graphError = (status: number, retryAfterMs?: number) =>
+  new GraphError({ status, code: "x", message: "m", method: "GET", url: alertUrl("a"), retryAfterMs });
+
+describe("which errors of a poll end the wait", () => {
+  it("waits out a throttled answer that has a Retry-After", async () => {
+    const h = harness(graphError(429, 30_000), { status: "succeeded" });
+    await expect(waitForOperation(h.client, alertUrl("a"), h.options)).resolves.toEqual({ status: "succeeded" });
+    expect(h.targets).toHaveLength(2);
+  });
+
+  it("rejects at once with a throttled answer without Retry-After, an error status with one, or another error", async () => {
+    const fake = Object.assign(new Error("not ours"), { status: 429, retryAfterMs: 1_000 });
+    for (const error of [graphError(429), graphError(404, 1_000), fake]) {
+      const h = harness(error, { status: "succeeded" });
+      await expect(waitForOperation(h.client, alertUrl("a"), h.options)).rejects.toBe(error);
+      expect(h.targets).toHaveLength(1);
+    }
+  });
+});
+
+describe("what waitForOperation reports", () => {
+  it("counts elapsedMs from the start by the injected clock", async () => {
+    const h = harness({ status: "running", retryAfterMs: 3_000 }, { status: "succeeded" });
+    await waitForOperation(h.client, alertUrl("a"), h.options);
+    expect(h.progress.map((p) => p.elapsedMs)).toEqual([0, 3_000]);
+  });
+
+  it("needs no onProgress", async () => {
+    const h = harness({ status: "succeeded" });
+    const { onProgress: _, ...options } = h.options;
+    await expect(waitForOperation(h.client, alertUrl("a"), options)).resolves.toEqual({ status: "succeeded" });
+  });
+
+  it("keeps a URL target as its text in the state, and polls a ref as it is", async () => {
+    const h = harness({ status: "succeeded" });
+    await waitForOperation(h.client, new URL(alertUrl("a")), h.options);
+    expect(h.progress[0]?.state.target).toBe(alertUrl("a"));
+    const ref = { kind: "roleManagementAlert", operationId: "a" } as const;
+    await waitForOperation(h.client, ref, h.options);
+    expect(h.targets.at(-1)).toEqual(ref);
+  });
+
+  it("names the errors by their own names, with the failure's message shorter without statusDetail", () => {
+    const state: PollState = { target: alertUrl("a"), startedAt: 0, nextPollAt: 0, attempt: 0, backoffStep: 0 };
+    expect(new OperationTimeoutError(1, undefined, state).name).toBe("OperationTimeoutError");
+    const failed = new OperationFailedError({ status: "failed" });
+    expect([failed.name, failed.message]).toEqual(["OperationFailedError", "The operation failed"]);
+  });
+});
+
+describe("bad targets and states", () => {
+  const client = createGraphLroClient({ fetch: recordingFetch(json({ status: "running" })).fetch });
+
+  it("says what the Response given is instead of a 202 with Location", async () => {
+    const messageFor = async (response: Response) => {
+      const error = await waitForOperation(client, response).catch((e: unknown) => e);
+      expect((error as InvalidArgumentError).argument).toBe("target");
+      return (error as Error).message;
+    };
+    expect(await messageFor(odataError(404, "itemNotFound"))).toBe(
+      "expected the 202 that started the operation, got 404",
+    );
+    expect(await messageFor(new Response(null, { status: 202 }))).toBe(
+      "expected the 202 that started the operation, got 202 without Location",
+    );
+  });
+
+  it("refuses a target that is no URL, or null, with an InvalidArgumentError", async () => {
+    for (const target of ["not a url", null]) {
+      await expect(waitForOperation(client, target as never)).rejects.toBeInstanceOf(InvalidArgumentError);
+    }
+  });
+
+  it("checks a saved state before polling: its ref's kind and its lastStatus", async () => {
+    const base: PollState = { target: alertUrl("a"), startedAt: 1, nextPollAt: 1, attempt: 1, backoffStep: 0 };
+    for (const [state, argument] of [
+      [{ ...base, target: { kind: "nothing", operationId: "a" } }, "kind"],
+      [{ ...base, lastStatus: 5 }, "state.lastStatus"],
+    ] as const) {
+      const h = harness({ status: "succeeded" });
+      const error = await waitForOperation(h.client, state as never, h.options).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect((error as InvalidArgumentError).argument).toBe(argument);
+      expect((error as Error).message).toMatch(argument === "kind" ? /^kind must be one of / : /must be a string$/);
+      expect(h.targets).toEqual([]);
+    }
+  });
+});
