@@ -1,4 +1,4 @@
-import { clip, terminalSafe } from "./terminal-text.ts";
+import { clip, terminalSafe } from "../text/terminal-text.ts";
 
 // The human lines of wait and get, as pure functions. Every value that came from the server (or
 // the command line) goes through terminalSafe: a status must not be able to drive the terminal.

@@ -1,5 +1,5 @@
+import { terminalSafe } from "../text/terminal-text.ts";
 import type { SpecOperation } from "./spec-operations.ts";
-import { escapeControls } from "./terminal-text.ts";
 
 /** How often the mock served one response that the spec declares for an operation (`status`: `"200"`, `"4XX"`…). */
 export interface ResponseCoverage {
@@ -74,5 +74,5 @@ export function formatCoverage(coverage: MockCoverage): string {
     `stories: ${coverage.stories.map((s) => `${s.name} ${s.served}`).join(", ")}`,
     `examples: ${examplesServed} of ${coverage.examples.length} served${unserved.length ? `; never: ${unserved.join("; ")}` : ""}`,
   ];
-  return lines.map(escapeControls).join("\n");
+  return lines.map(terminalSafe).join("\n");
 }

@@ -1,5 +1,5 @@
+import { terminalSafe } from "../text/terminal-text.ts";
 import type { MockExchange } from "./mock-server.ts";
-import { escapeControls } from "./terminal-text.ts";
 
 /**
  * One log line for a request the server answered: `GET /beta/... -> 200 (progress 2/4) 1.2 ms`, then
@@ -9,5 +9,5 @@ export function formatExchange(exchange: MockExchange): string {
   const story = exchange.story ? ` (${exchange.story.name} ${exchange.story.step}/${exchange.story.steps})` : "";
   const line = `${exchange.method} ${exchange.path} -> ${exchange.status}${story} ${exchange.ms.toFixed(1)} ms`;
   const violations = exchange.violations.map((violation) => `  ! contract violation: ${violation.message}`);
-  return [line, ...violations].map(escapeControls).join("\n");
+  return [line, ...violations].map(terminalSafe).join("\n");
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatExchange } from "../../src/mock/format-exchange.ts";
 import { ContractViolationError } from "../../src/mock/index.ts";
-import { escapeControls } from "../../src/mock/terminal-text.ts";
 
 // What the mock writes for people: violation messages and log lines.
 describe("ContractViolationError", () => {
@@ -38,10 +37,11 @@ describe("formatExchange", () => {
       ].join("\n"),
     );
   });
-});
 
-describe("escapeControls", () => {
-  it("writes every control character as two hex digits", () => {
-    expect(escapeControls("a\u0000\u0001\n\u001b\u007f\u009b")).toBe("a\\x00\\x01\\x0a\\x1b\\x7f\\x9b");
+  it("escapes what a terminal would act on, bidirectional overrides included", () => {
+    // A path with U+202E would otherwise print reversed, hiding what was asked.
+    expect(formatExchange({ ...exchange, path: "/beta/\u202ex\r\u009b" })).toBe(
+      "GET /beta/\\u202ex\\r\\x9b -> 404 1.3 ms",
+    );
   });
 });

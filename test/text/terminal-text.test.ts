@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { jsonLine, terminalSafe } from "../../src/cli/terminal-text.ts";
+import { jsonLine, terminalSafe } from "../../src/text/terminal-text.ts";
 
 // C0, DEL, C1, the line/paragraph separators and the bidi overrides/isolates.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters under test.
