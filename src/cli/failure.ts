@@ -5,10 +5,10 @@ import {
   OperationTimeoutError,
   type PollState,
 } from "../index.ts";
+import { clip } from "../text/terminal-text.ts";
 import { formatDuration } from "./duration.ts";
 import { type ExitCode, exitCodeFor, InterruptedError } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";
-import { clip } from "../text/terminal-text.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** How a run ended badly: the exit code, one line for people, and the `--json` error object. */

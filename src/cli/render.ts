@@ -1,6 +1,6 @@
+import { jsonLine, terminalSafe } from "../text/terminal-text.ts";
 import type { Failure } from "./failure.ts";
 import { liveLine, progressLine, type Retry, retryLine, retryText, type Shown, summary } from "./lines.ts";
-import { jsonLine, terminalSafe } from "../text/terminal-text.ts";
 
 /** One request and its answer, as a fetch wrapper saw them (every attempt, retries included). */
 export type Exchange =
