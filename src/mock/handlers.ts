@@ -16,6 +16,7 @@ import type { OpenApiDocument } from "./openapi-document.ts";
 import { createSchemaValidator } from "./schema-validator.ts";
 import { type SpecOperation, specOperations } from "./spec-operations.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
+import { rememberServed } from "./unknown-path.ts";
 import { createViolationLog } from "./violation-log.ts";
 
 /** How many story progressions (operation, ids, story) the handlers remember; the least recently used goes first. */
@@ -133,13 +134,7 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     },
     coverage: () => coverage.snapshot(),
   });
-  pathsServed.set(result, [...methodsByPath.keys()]);
+  // For naming the unknown segment of a path no handler matches.
+  rememberServed(handlers, { templates: [...methodsByPath.keys()], roots: baseUrls, now });
   return result;
-}
-
-const pathsServed = new WeakMap<GraphLroHandlers, readonly string[]>();
-
-/** The spec's path templates that the handlers answer, for naming the unknown segment of another path. */
-export function servedPaths(handlers: GraphLroHandlers): readonly string[] {
-  return pathsServed.get(handlers) ?? [];
 }

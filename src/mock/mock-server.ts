@@ -5,10 +5,10 @@ import type { ContractViolationError } from "./contract-violation-error.ts";
 import { CORS_HEADERS, isLoopback, isPreflight, preflightResponse } from "./cors.ts";
 import { exchangeNote } from "./exchange-notes.ts";
 import { answerIds, graphJsonResponse, odataError } from "./graph-response.ts";
-import { createGraphLroHandlers, type GraphLroHandlers, servedPaths } from "./handlers.ts";
+import { createGraphLroHandlers, type GraphLroHandlers } from "./handlers.ts";
 import { methodNotAllowedBody } from "./method-not-allowed.ts";
 import { ADMIN_PREFIX, adminResponse } from "./mock-admin.ts";
-import { outsideRootResponse, unknownPathResponse } from "./unknown-path.ts";
+import { isUnder, outsideRootResponse, servedTemplates, unknownPathResponse } from "./unknown-path.ts";
 
 const NODE_HTTP = "node:http";
 type NodeHttp = typeof import("node:http");
@@ -95,11 +95,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       const ids = answerIds(new Request(url, { headers }), now());
       return [graphJsonResponse(405, methodNotAllowedBody(ids), ids)];
     }
-    if (url.pathname !== rootPath && !url.pathname.startsWith(`${rootPath}/`)) {
+    if (!isUnder(url, graphRoot.origin, rootPath)) {
       return [outsideRootResponse(request, rootPath, now()), request];
     }
     const response = await answerRequest(handlers, request);
-    return [response ?? unknownPathResponse(request, rootPath, servedPaths(handlers), now()), request];
+    return [response ?? unknownPathResponse(request, rootPath, servedTemplates(handlers), now()), request];
   };
 
   const server = createServer(async (incoming, outgoing) => {

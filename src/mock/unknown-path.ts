@@ -1,4 +1,44 @@
+import type { RequestHandler } from "msw";
 import { answerIds, graphJsonResponse, odataError } from "./graph-response.ts";
+
+/** What a set of graph-lro handlers serves: the spec's path templates, under which roots, on which clock. */
+export interface ServedPaths {
+  readonly templates: readonly string[];
+  readonly roots: readonly string[];
+  readonly now: () => number;
+}
+
+// Kept per handler, not per array, so that handlers spread into a list of one's own still answer.
+const servedBy = new WeakMap<RequestHandler, ServedPaths>();
+
+/** Notes what `handlers` serve, for answering the paths they do not. */
+export function rememberServed(handlers: readonly RequestHandler[], served: ServedPaths): void {
+  for (const handler of handlers) servedBy.set(handler, served);
+}
+
+/** The path templates served by the graph-lro handlers among `handlers` (none if there are none). */
+export function servedTemplates(handlers: readonly RequestHandler[]): readonly string[] {
+  return handlers.map((handler) => servedBy.get(handler)).find(Boolean)?.templates ?? [];
+}
+
+/**
+ * Graph's answer to a request that no handler matched, if its URL is under a root that graph-lro
+ * handlers among `handlers` serve; undefined elsewhere, where no Graph would answer at all.
+ */
+export function unmatchedPathResponse(handlers: readonly RequestHandler[], request: Request): Response | undefined {
+  const url = new URL(request.url);
+  for (const handler of handlers) {
+    const served = servedBy.get(handler);
+    const root = served?.roots.map((r) => new URL(r)).find((r) => isUnder(url, r.origin, r.pathname));
+    if (served && root) return unknownPathResponse(request, root.pathname, served.templates, served.now());
+  }
+  return undefined;
+}
+
+/** Whether `url` is at or below `rootPath` (no trailing slash) on `origin`. */
+export function isUnder(url: URL, origin: string, rootPath: string): boolean {
+  return url.origin === origin && (url.pathname === rootPath || url.pathname.startsWith(`${rootPath}/`));
+}
 
 /**
  * Graph's answer to a path under its root that names no resource: `400 BadRequest`, "Resource not

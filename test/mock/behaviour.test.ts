@@ -182,18 +182,52 @@ describe.each(operations.map((o) => [o.operationId, o] as const))("%s", (_, oper
   });
 });
 
-it("rejects a request no handler matches with UnhandledRequestError, naming it", async () => {
-  const fetch = createMockFetch(createGraphLroHandlers());
-  const url = `${spec.servers[0].url}/nowhere`;
-  const error = await fetch(url, { headers: { Authorization: "Bearer t" } }).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(UnhandledRequestError);
-  expect((error as Error).message).toBe(`graph-lro mock: no handler for GET ${url}`);
-  // Not a network error (a TypeError), which the client would retry: it is a bug to report at once.
-  expect(error).not.toBeInstanceOf(TypeError);
+describe("a request no handler matches", () => {
+  const root = spec.servers[0].url;
+  const auth = { headers: { Authorization: "Bearer t", "client-request-id": "c-1" } };
+
+  it("gets Graph's 400 naming the unknown segment under a Graph root, with ids that agree", async () => {
+    const fetch = createMockFetch(createGraphLroHandlers({ now: () => Date.UTC(2024, 0, 2, 3, 4, 5) }));
+    const response = await fetch(`${root}/identityGovernance/roleManagementAlerts/operationz/x`, auth);
+    const body = (await response.json()) as { error: { code: string; message: string; innerError: object } };
+    expect(response.status).toBe(400);
+    expect(body.error).toEqual({
+      code: "BadRequest",
+      message: "Resource not found for the segment 'operationz'.",
+      innerError: {
+        date: "2024-01-02T03:04:05",
+        "request-id": response.headers.get("request-id"),
+        "client-request-id": "c-1",
+      },
+    });
+  });
+
+  it("answers so on every root of the handlers, also when they are spread into a list of one's own", async () => {
+    const handlers = createGraphLroHandlers({ baseUrls: ["https://graph.microsoft.us/beta"] });
+    const fetch = createMockFetch([...handlers]);
+    expect((await fetch("https://graph.microsoft.us/beta/nowhere", auth)).status).toBe(400);
+    // The spec's other roots are not this set's: no Graph answers there.
+    await expect(fetch(`${root}/nowhere`, auth)).rejects.toBeInstanceOf(UnhandledRequestError);
+  });
+
+  it("rejects with UnhandledRequestError, naming it, outside every Graph root or when the test asked to be told", async () => {
+    const handlers = createGraphLroHandlers();
+    for (const [fetch, url] of [
+      [createMockFetch(handlers), "https://example.test/beta/nowhere"],
+      [createMockFetch(handlers), `${new URL(root).origin}/v1.0/nowhere`],
+      [createMockFetch(handlers, { onViolation: "throw" }), `${root}/nowhere`],
+    ] as const) {
+      const error = await fetch(url, auth).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnhandledRequestError);
+      expect((error as Error).message).toBe(`graph-lro mock: no handler for GET ${url}`);
+      // Not a network error (a TypeError), which the client would retry: it is a bug to report at once.
+      expect(error).not.toBeInstanceOf(TypeError);
+    }
+  });
 });
 
 it("keeps only the method and the URL on UnhandledRequestError, never the request with its token", async () => {
-  const fetch = createMockFetch(createGraphLroHandlers());
+  const fetch = createMockFetch(createGraphLroHandlers(), { onViolation: "throw" });
   const secret = "eyJ0eXAiOiJKV1QiLCJhbGciOi.secret";
   const url = `${spec.servers[0].url}/nowhere?x=1`;
   const error = (await fetch(url, { headers: { Authorization: `Bearer ${secret}` } }).catch((e: unknown) => e)) as
