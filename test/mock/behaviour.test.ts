@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { http } from "msw";
 import { describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import {
@@ -202,9 +203,11 @@ describe("a request no handler matches", () => {
     });
   });
 
-  it("answers so on every root of the handlers, also when they are spread into a list of one's own", async () => {
+  it("answers so on every root of the handlers, also when they are spread into a list with handlers of one's own", async () => {
     const handlers = createGraphLroHandlers({ baseUrls: ["https://graph.microsoft.us/beta"] });
-    const fetch = createMockFetch([...handlers]);
+    const mine = http.get("https://example.test/me", () => new Response("mine"));
+    const fetch = createMockFetch([mine, ...handlers]);
+    expect(await (await fetch("https://example.test/me")).text()).toBe("mine");
     expect((await fetch("https://graph.microsoft.us/beta/nowhere", auth)).status).toBe(400);
     // The spec's other roots are not this set's: no Graph answers there.
     await expect(fetch(`${root}/nowhere`, auth)).rejects.toBeInstanceOf(UnhandledRequestError);
