@@ -11,6 +11,9 @@ export interface ApiPage {
   summary?: string | undefined;
 }
 
+/** In every index this script writes: how `npm run docs` knows a folder is a site it built. */
+export const SITE_MARK = "Built by <code>npm run docs</code>";
+
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Text made safe for HTML content and quoted attribute values. */
@@ -50,7 +53,7 @@ export function indexPage(siteTitle: string, pages: readonly ApiPage[]): string 
   <ul>
 ${items.join("\n")}
   </ul>
-  <footer>Built by <code>npm run docs</code> from the APIs in redocly.yaml, with Redocly CLI (Redoc).</footer>
+  <footer>${SITE_MARK} from the APIs in redocly.yaml, with Redocly CLI (Redoc).</footer>
 </body>
 </html>
 `;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkSpec } from "./check-spec.ts";
 import { CONFIG_FILE, readApiTargets } from "./config.ts";
-import { type ApiPage, indexPage } from "./docs-index.ts";
+import { type ApiPage, indexPage, SITE_MARK } from "./docs-index.ts";
 import { loadYaml } from "./load-yaml.ts";
 import { runRedocly } from "./redocly.ts";
 import { ToolError } from "./run-tool.ts";
@@ -24,6 +24,7 @@ export class DocsError extends Error {
  * other files (screenshots) are kept. Returns the pages.
  */
 export async function buildDocs(projectDir: string, outDir: string): Promise<ApiPage[]> {
+  await checkOutDir(outDir);
   const targets = await readApiTargets(projectDir);
   // Redocly bundles what the spec refers to into the published pages: a hostile spec is refused first.
   for (const target of targets) await checkSpec(projectDir, target);
@@ -44,6 +45,22 @@ export async function buildDocs(projectDir: string, outDir: string): Promise<Api
     return pages;
   } finally {
     await rm(stage, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Stale pages are removed from `outDir`, so it must be a site this script built (or new, or empty):
+ * `--out .` or `--out spec` would otherwise delete or overwrite the project's own YAML.
+ */
+async function checkOutDir(outDir: string): Promise<void> {
+  const files = await readdir(outDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  });
+  if (files.length === 0) return;
+  const index = await readFile(join(outDir, "index.html"), "utf8").catch(() => "");
+  if (!index.includes(SITE_MARK)) {
+    throw new DocsError(`${outDir} is neither empty nor a site built by npm run docs; choose a new or empty folder`);
   }
 }
 

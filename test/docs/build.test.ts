@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { readApiTargets } from "../../scripts/lib/config.ts";
-import { indexPage } from "../../scripts/lib/docs-index.ts";
+import { indexPage, SITE_MARK } from "../../scripts/lib/docs-index.ts";
 import { buildDocs, DocsError } from "../../scripts/lib/docs-site.ts";
 import { copyProject, PROJECT_DIR } from "../support/project-copy.ts";
 
@@ -14,8 +14,9 @@ let dir = "";
 const site = (file: string) => readFile(join(dir, file), "utf8");
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "graph-lro-site-"));
-  // A previous site: the page of an API no longer declared, and a screenshot.
+  // A previous site: its index, the page of an API no longer declared, and a screenshot.
   for (const file of ["gone.html", "gone.yaml", "reference.png"]) await writeFile(join(dir, file), "old");
+  await writeFile(join(dir, "index.html"), `<footer>${SITE_MARK}</footer>`);
   await buildDocs(PROJECT_DIR, dir);
 }, 120_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -82,13 +83,30 @@ describe("npm run docs", () => {
     const out = join(project.dir, "new-site");
     await mkdir(out, { recursive: true });
     await writeFile(join(out, "graph-lro.html"), "the previous page");
+    await writeFile(join(out, "index.html"), `<footer>${SITE_MARK}</footer>`);
 
     const error = await buildDocs(project.dir, out).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DocsError);
     expect((error as DocsError).message).toMatch(/^API "graph-lro": redocly build-docs failed:\n/);
-    expect(await readdir(out)).toEqual(["graph-lro.html"]);
+    expect((await readdir(out)).sort()).toEqual(["graph-lro.html", "index.html"]);
     expect(await readFile(join(out, "graph-lro.html"), "utf8")).toBe("the previous page");
   }, 120_000);
+
+  it("refuses a folder it did not build before building anything, such as the project itself", async () => {
+    const out = await mkdtemp(join(tmpdir(), "graph-lro-not-a-site-"));
+    try {
+      await writeFile(join(out, "redocly.yaml"), "mine");
+      const error = await buildDocs(PROJECT_DIR, out).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DocsError);
+      expect((error as DocsError).message).toBe(
+        `${out} is neither empty nor a site built by npm run docs; choose a new or empty folder`,
+      );
+      expect(await readdir(out)).toEqual(["redocly.yaml"]);
+      expect(await readFile(join(out, "redocly.yaml"), "utf8")).toBe("mine");
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
 
   it("escapes the spec's text in the index", () => {
     const page = { name: "a", html: "a.html", yaml: "a.yaml", version: "1", summary: 'x < y & "z"' };
