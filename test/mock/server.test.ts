@@ -13,7 +13,7 @@ const alertUrl = (root: string, id: string) =>
   operationUrl("roleManagementAlert", { "longRunningOperation-id": id }, { root });
 const runningExample = spec.components.examples.alertRefreshRunning.value;
 const auth = { Authorization: "Bearer test" };
-const EXPOSED = "request-id, client-request-id, Retry-After";
+const EXPOSED = "request-id, client-request-id, Retry-After, WWW-Authenticate, Allow";
 
 describe("startMockServer", () => {
   let server: MockServer;
@@ -166,6 +166,17 @@ describe("startMockServer", () => {
       expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
       expect(response.headers.get("Access-Control-Expose-Headers")).toBe(EXPOSED);
     }
+  });
+
+  it("lets a browser read a 401's challenge and a 405's Allow", async () => {
+    const exposed = (response: Response) =>
+      (response.headers.get("Access-Control-Expose-Headers") ?? "").split(/,\s*/).map((name) => name.toLowerCase());
+    const unauthorized = await fetch(alertUrl(server.url, "x"));
+    expect(unauthorized.headers.has("WWW-Authenticate")).toBe(true);
+    expect(exposed(unauthorized)).toContain("www-authenticate");
+    const notAllowed = await fetch(alertUrl(server.url, "x"), { method: "DELETE", headers: auth });
+    expect(notAllowed.headers.has("Allow")).toBe(true);
+    expect(exposed(notAllowed)).toContain("allow");
   });
 
   it("sends no CORS headers with cors: false, and answers a preflight as Graph answers OPTIONS", async () => {
