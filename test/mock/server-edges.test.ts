@@ -86,6 +86,20 @@ describe("startMockServer at the edges of HTTP", () => {
     expect([response.status, response.headers["client-request-id"]]).toEqual([405, headers["client-request-id"]]);
   });
 
+  it("answers TRACE as any method no operation has: Allow on an operation's path, Graph's 400 or 404 elsewhere", async () => {
+    // Fetch cannot make a TRACE Request: DELETE, which no operation has either, is the answer to match.
+    for (const path of [`${root()}${alertPath("x")}`, `${root()}/nothing/here`, "/v1.0/nothing"]) {
+      const [traced, deleted] = [
+        await raw(server.port, path, { method: "TRACE" }),
+        await raw(server.port, path, { method: "DELETE" }),
+      ];
+      expect([traced.status, traced.headers.allow], path).toEqual([deleted.status, deleted.headers.allow]);
+      const { code, message } = (JSON.parse(deleted.text) as ErrorBody).error;
+      expect((JSON.parse(traced.text) as ErrorBody).error, path).toMatchObject({ code, message });
+    }
+    expect((await raw(server.port, `${root()}${alertPath("x")}`, { method: "TRACE" })).headers.allow).toBeTruthy();
+  });
+
   it("shows the handlers a request to Graph's origin, with the headers sent but the mock's own Host", async () => {
     calls.length = 0;
     // Node gives a repeated Set-Cookie as a list; the handlers get it joined, as fetch joins it.
