@@ -8,7 +8,7 @@ import { answerIds, graphJsonResponse, odataError } from "./graph-response.ts";
 import { createGraphLroHandlers, type GraphLroHandlers } from "./handlers.ts";
 import { isMethodNotAllowedHandler } from "./method-not-allowed.ts";
 import { ADMIN_PREFIX, adminResponse } from "./mock-admin.ts";
-import { isUnder, outsideRootResponse, servedTemplates, unknownPathResponse } from "./unknown-path.ts";
+import { outsideRootResponse, unmatchedPathResponse } from "./unknown-path.ts";
 
 const NODE_HTTP = "node:http";
 type NodeHttp = typeof import("node:http");
@@ -93,11 +93,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     // Fetch forbids TRACE and TRACK, which no operation can have: a GET stands in for the path, and only
     // the handlers that answer any method no operation has (405 with Allow) see it.
     const asked = request ?? new Request(url, { headers });
-    if (!isUnder(url, graphRoot.origin, rootPath)) {
-      return [outsideRootResponse(asked, rootPath, now()), request];
-    }
-    const response = await answerRequest(request ? handlers : handlers.filter(isMethodNotAllowedHandler), asked);
-    return [response ?? unknownPathResponse(asked, rootPath, servedTemplates(handlers), now()), request];
+    const response =
+      (await answerRequest(request ? handlers : handlers.filter(isMethodNotAllowedHandler), asked)) ??
+      unmatchedPathResponse(handlers, asked) ??
+      outsideRootResponse(asked, rootPath, now());
+    return [response, request];
   };
 
   const server = createServer(async (incoming, outgoing) => {

@@ -16,11 +16,6 @@ export function rememberServed(handlers: readonly RequestHandler[], served: Serv
   for (const handler of handlers) servedBy.set(handler, served);
 }
 
-/** The path templates served by the graph-lro handlers among `handlers` (none if there are none). */
-export function servedTemplates(handlers: readonly RequestHandler[]): readonly string[] {
-  return handlers.map((handler) => servedBy.get(handler)).find(Boolean)?.templates ?? [];
-}
-
 /**
  * Graph's answer to a request that no handler matched, if its URL is under a root that graph-lro
  * handlers among `handlers` serve; undefined elsewhere, where no Graph would answer at all.
@@ -36,7 +31,7 @@ export function unmatchedPathResponse(handlers: readonly RequestHandler[], reque
 }
 
 /** Whether `url` is at or below `rootPath` (no trailing slash) on `origin`. */
-export function isUnder(url: URL, origin: string, rootPath: string): boolean {
+function isUnder(url: URL, origin: string, rootPath: string): boolean {
   return url.origin === origin && (url.pathname === rootPath || url.pathname.startsWith(`${rootPath}/`));
 }
 

@@ -100,6 +100,24 @@ describe("startMockServer at the edges of HTTP", () => {
     expect((await raw(server.port, `${root()}${alertPath("x")}`, { method: "TRACE" })).headers.allow).toBeTruthy();
   });
 
+  it("answers unmatched paths as Graph does when its root is a national cloud's", async () => {
+    const usGov = spec.servers.find((s) => s["x-graph-cloud"] === "usGov");
+    if (!usGov) throw new Error("the spec has no usGov server");
+    const cloud = await startMockServer({ port: 0, graphRoot: usGov.url });
+    try {
+      const rootPath = new URL(usGov.url).pathname;
+      const unknown = await raw(cloud.port, `${rootPath}/nothing`);
+      expect([unknown.status, (JSON.parse(unknown.text) as ErrorBody).error.message]).toEqual([
+        400,
+        "Resource not found for the segment 'nothing'.",
+      ]);
+      expect((await raw(cloud.port, "/v1.0/nothing")).status).toBe(404);
+      expect((await raw(cloud.port, `${rootPath}${alertPath(runningExample.id)}`)).status).toBe(200);
+    } finally {
+      await cloud.close();
+    }
+  });
+
   it("shows the handlers a request to Graph's origin, with the headers sent but the mock's own Host", async () => {
     calls.length = 0;
     // Node gives a repeated Set-Cookie as a list; the handlers get it joined, as fetch joins it.
