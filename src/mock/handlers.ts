@@ -32,7 +32,10 @@ export interface GraphLroHandlerOptions {
    * (default true). Never changes the answer: that is always what Graph would send.
    */
   strict?: boolean;
-  /** Stories by operation id: a built-in story's name or a story of one's own (see `defineStory`). */
+  /**
+   * Stories by the long-running operation's id (the `longRunningOperation-id` value, the path's last
+   * parameter), not the spec's operationId: a built-in story's name or a story of one's own (see `defineStory`).
+   */
   stories?: Readonly<Record<string, Story | BuiltInStoryName>>;
   /** Called for every request a handler matched, with the decoded path parameters; for recording calls. */
   onRequest?: (call: MockCall) => void;
