@@ -3,9 +3,13 @@ import { errorResponse, type MockResponse } from "./mock-response.ts";
 import { readRequestToken } from "./request-headers.ts";
 import type { SpecOperation } from "./spec-operations.ts";
 
-/** Graph's challenge on a 401, in the global cloud's form (Graph's own application id as `client_id`). */
-export const GRAPH_CHALLENGE =
-  'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"';
+/**
+ * Graph's challenge on a 401 from the cloud whose login host is `login` (a server's `x-graph-lro-login`):
+ * the global cloud's documented form (Graph's own application id as `client_id`), with that host.
+ */
+export function graphChallenge(login: string): string {
+  return `Bearer realm="", authorization_uri="${login}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`;
+}
 
 /**
  * Graph's 401 messages (docs/decisions/0004-mock-strictness.md): no token at all, and a credential that is not

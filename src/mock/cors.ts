@@ -1,7 +1,10 @@
-/** Headers of every answer when CORS is on: any origin may read it, including Graph's ids and Retry-After. */
+/**
+ * Headers of every answer when CORS is on: any origin may read it, including Graph's ids, Retry-After,
+ * a 401's challenge and a 405's Allow.
+ */
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "request-id, client-request-id, Retry-After",
+  "Access-Control-Expose-Headers": "request-id, client-request-id, Retry-After, WWW-Authenticate, Allow",
 };
 
 /** A browser's CORS preflight: OPTIONS asking whether another method may follow. */

@@ -1,6 +1,6 @@
 import { type HttpHandler, http } from "msw";
 import { spec as generatedSpec } from "../../generated/graph-lro.spec.ts";
-import { authorize, GRAPH_CHALLENGE } from "./authorize.ts";
+import { authorize, graphChallenge } from "./authorize.ts";
 import { BoundedMap } from "./bounded-map.ts";
 import { checkRequest } from "./check-request.ts";
 import { checkResponse } from "./check-response.ts";
@@ -32,7 +32,10 @@ export interface GraphLroHandlerOptions {
    * (default true). Never changes the answer: that is always what Graph would send.
    */
   strict?: boolean;
-  /** Stories by operation id: a built-in story's name or a story of one's own (see `defineStory`). */
+  /**
+   * Stories by the long-running operation's id (the `longRunningOperation-id` value, the path's last
+   * parameter), not the spec's operationId: a built-in story's name or a story of one's own (see `defineStory`).
+   */
   stories?: Readonly<Record<string, Story | BuiltInStoryName>>;
   /** Called for every request a handler matched, with the decoded path parameters; for recording calls. */
   onRequest?: (call: MockCall) => void;
@@ -63,9 +66,14 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
   const doc = options.spec ?? (generatedSpec as unknown as OpenApiDocument);
   const strict = options.strict ?? true;
   const now = options.now ?? Date.now;
-  const baseUrls = (options.baseUrls ?? (doc.servers ?? []).map((server) => server.url)).map((u) =>
-    u.replace(/\/$/, ""),
-  );
+  const trim = (url: string) => url.replace(/\/$/, "");
+  const baseUrls = (options.baseUrls ?? (doc.servers ?? []).map((server) => server.url)).map(trim);
+  // A root's 401 challenge names its cloud's login host; a root that is no server's gets the global cloud's.
+  const challengeOf = (baseUrl: string) =>
+    graphChallenge(
+      doc.servers?.find((server) => trim(server.url) === baseUrl)?.["x-graph-lro-login"] ??
+        generatedSpec.servers[0]["x-graph-lro-login"],
+    );
   const stories = options.stories ?? {};
   for (const chosen of Object.values(stories)) {
     if (typeof chosen === "string" && !isBuiltInStory(chosen)) throw new Error(unknownStory(chosen));
@@ -81,7 +89,7 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
   ]);
 
   // The steps of an answer, each in its own module: check the request, authorize, choose, check the answer.
-  const answer = (operation: SpecOperation, request: Request, ids: Record<string, string>): Response => {
+  const answer = (operation: SpecOperation, request: Request, ids: Record<string, string>, challenge: string) => {
     const query = new URL(request.url).searchParams;
     const auth = authorize(operation, request);
     const choice: Choice = auth.response
@@ -103,7 +111,7 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     const headers: Record<string, string> = {};
     if (response.retryAfter !== undefined) headers["Retry-After"] = String(response.retryAfter);
     // Graph challenges with every 401, a story's included.
-    if (response.status === 401) headers["WWW-Authenticate"] = GRAPH_CHALLENGE;
+    if (response.status === 401) headers["WWW-Authenticate"] = challenge;
     return graphJsonResponse(response.status, response.body, answered, headers);
   };
 
@@ -113,11 +121,12 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     methodsByPath.set(operation.path, [...(methodsByPath.get(operation.path) ?? []), operation.method]);
     const { path, names } = toMswPath(operation.path);
     for (const baseUrl of baseUrls) {
+      const challenge = challengeOf(baseUrl);
       handlers.push(
         http[operation.method](`${baseUrl}${path}`, ({ request, params }) => {
           const ids = Object.fromEntries([...names].map(([mswName, specName]) => [specName, String(params[mswName])]));
           options.onRequest?.({ operationId: operation.operationId, parameters: ids, request });
-          return answer(operation, request, ids);
+          return answer(operation, request, ids, challenge);
         }),
       );
     }

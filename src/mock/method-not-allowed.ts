@@ -1,4 +1,4 @@
-import { type HttpHandler, http } from "msw";
+import { type HttpHandler, http, type RequestHandler } from "msw";
 import { type AnswerIds, answerIds, graphJsonResponse, odataError } from "./graph-response.ts";
 
 /** Graph's body for a method the target does not allow (its directory workloads' wording). */
@@ -13,8 +13,20 @@ export function methodNotAllowedBody(ids: AnswerIds): unknown {
  */
 export function methodNotAllowedHandler(url: string, allowed: readonly string[], now: () => number): HttpHandler {
   const allow = allowed.map((method) => method.toUpperCase()).join(", ");
-  return http.all(url, ({ request }) => {
+  const handler = http.all(url, ({ request }) => {
     const ids = answerIds(request, now());
     return graphJsonResponse(405, methodNotAllowedBody(ids), ids, { Allow: allow });
   });
+  notAllowedHandlers.add(handler);
+  return handler;
+}
+
+const notAllowedHandlers = new WeakSet<RequestHandler>();
+
+/**
+ * Whether `handler` is one of `methodNotAllowedHandler`'s: it answers any method on its path, so a
+ * request that fetch cannot make (TRACE) can be answered by it through a GET that stands in.
+ */
+export function isMethodNotAllowedHandler(handler: RequestHandler): boolean {
+  return notAllowedHandlers.has(handler);
 }

@@ -6,9 +6,9 @@ import { CORS_HEADERS, isLoopback, isPreflight, preflightResponse } from "./cors
 import { exchangeNote } from "./exchange-notes.ts";
 import { answerIds, graphJsonResponse, odataError } from "./graph-response.ts";
 import { createGraphLroHandlers, type GraphLroHandlers } from "./handlers.ts";
-import { methodNotAllowedBody } from "./method-not-allowed.ts";
+import { isMethodNotAllowedHandler } from "./method-not-allowed.ts";
 import { ADMIN_PREFIX, adminResponse } from "./mock-admin.ts";
-import { isUnder, outsideRootResponse, servedTemplates, unknownPathResponse } from "./unknown-path.ts";
+import { outsideRootResponse, unmatchedPathResponse } from "./unknown-path.ts";
 
 const NODE_HTTP = "node:http";
 type NodeHttp = typeof import("node:http");
@@ -90,16 +90,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (url.pathname.startsWith(ADMIN_PREFIX)) return [adminResponse(method, url.pathname, handlers)];
     // The body is left unread: Node discards it after the answer, so its size costs no memory.
     const request = requestFor(url, method, headers);
-    if (!request) {
-      // Fetch forbids TRACE and TRACK, which no operation can have either.
-      const ids = answerIds(new Request(url, { headers }), now());
-      return [graphJsonResponse(405, methodNotAllowedBody(ids), ids)];
-    }
-    if (!isUnder(url, graphRoot.origin, rootPath)) {
-      return [outsideRootResponse(request, rootPath, now()), request];
-    }
-    const response = await answerRequest(handlers, request);
-    return [response ?? unknownPathResponse(request, rootPath, servedTemplates(handlers), now()), request];
+    // Fetch forbids TRACE and TRACK, which no operation can have: a GET stands in for the path, and only
+    // the handlers that answer any method no operation has (405 with Allow) see it.
+    const asked = request ?? new Request(url, { headers });
+    const response =
+      (await answerRequest(request ? handlers : handlers.filter(isMethodNotAllowedHandler), asked)) ??
+      unmatchedPathResponse(handlers, asked) ??
+      outsideRootResponse(asked, rootPath, now());
+    return [response, request];
   };
 
   const server = createServer(async (incoming, outgoing) => {

@@ -3,7 +3,8 @@ import type { Method } from "../openapi/methods.ts";
 /** The parts of a bundled, dereferenced OpenAPI 3.1 document that the mock reads. */
 export interface OpenApiDocument {
   readonly paths: Readonly<Record<string, PathItem>>;
-  readonly servers?: readonly { readonly url: string }[];
+  /** `x-graph-lro-login`: the cloud's login host, which a 401's challenge names. */
+  readonly servers?: readonly { readonly url: string; readonly "x-graph-lro-login"?: string }[];
   /** The default security of operations that declare none. */
   readonly security?: readonly SecurityRequirement[];
 }

@@ -16,11 +16,6 @@ export function rememberServed(handlers: readonly RequestHandler[], served: Serv
   for (const handler of handlers) servedBy.set(handler, served);
 }
 
-/** The path templates served by the graph-lro handlers among `handlers` (none if there are none). */
-export function servedTemplates(handlers: readonly RequestHandler[]): readonly string[] {
-  return handlers.map((handler) => servedBy.get(handler)).find(Boolean)?.templates ?? [];
-}
-
 /**
  * Graph's answer to a request that no handler matched, if its URL is under a root that graph-lro
  * handlers among `handlers` serve; undefined elsewhere, where no Graph would answer at all.
@@ -36,14 +31,18 @@ export function unmatchedPathResponse(handlers: readonly RequestHandler[], reque
 }
 
 /** Whether `url` is at or below `rootPath` (no trailing slash) on `origin`. */
-export function isUnder(url: URL, origin: string, rootPath: string): boolean {
+function isUnder(url: URL, origin: string, rootPath: string): boolean {
   return url.origin === origin && (url.pathname === rootPath || url.pathname.startsWith(`${rootPath}/`));
 }
 
 /**
- * Graph's answer to a path under its root that names no resource: `400 BadRequest`, "Resource not
- * found for the segment '<segment>'." (Graph's error documentation), naming the first segment that
- * no path of the spec has there (`{parameter}` segments match any value).
+ * The answer to a path under a Graph root that no operation of the spec has. A path with a segment that
+ * no path of the spec has there (`{parameter}` segments match any value) gets Graph's `400 BadRequest`
+ * "Resource not found for the segment '<segment>'." (Graph's error documentation), naming the first such
+ * segment: Graph may have a resource the spec lacks, but a test meets this answer through a mistyped
+ * path, where Graph sends the same. A path whose every segment the spec has there (the root, or the
+ * beginning of a spec path, such as an operations collection) is a resource Graph serves and the spec
+ * does not describe: the mock says so in a 404 of its own rather than deny that it exists.
  */
 export function unknownPathResponse(
   request: Request,
@@ -51,18 +50,15 @@ export function unknownPathResponse(
   templates: readonly string[],
   nowMs: number,
 ): Response {
-  const segments = new URL(request.url).pathname.slice(rootPath.length).split("/").filter(Boolean).map(decode);
-  // Walk down the templates that match every segment so far; the first segment none matches is unknown.
-  let candidates = templates.map((template) => template.split("/").filter(Boolean));
-  let depth = 0;
-  for (; depth < segments.length - 1; depth += 1) {
-    const segment = segments[depth];
-    candidates = candidates.filter((t) => t[depth] !== undefined && (isParameter(t[depth]) || t[depth] === segment));
-    if (candidates.length === 0) break;
-  }
-  const segment = segments[depth] ?? "";
+  const path = new URL(request.url).pathname;
+  const segments = path.slice(rootPath.length).split("/").filter(Boolean).map(decode);
+  const unknown = firstUnknownSegment(segments, templates);
   const ids = answerIds(request, nowMs);
-  return graphJsonResponse(400, odataError("BadRequest", `Resource not found for the segment '${segment}'.`, ids), ids);
+  if (unknown === undefined) {
+    const message = `graph-lro mock: the spec describes no operation at ${path}, though Microsoft Graph may serve it; its paths are ${templates.join(", ")}.`;
+    return graphJsonResponse(404, odataError("NotFound", message, ids), ids);
+  }
+  return graphJsonResponse(400, odataError("BadRequest", `Resource not found for the segment '${unknown}'.`, ids), ids);
 }
 
 /** The mock's answer outside Graph's root, where Graph would serve another version or nothing: it names the root. */
@@ -70,6 +66,16 @@ export function outsideRootResponse(request: Request, rootPath: string, nowMs: n
   const ids = answerIds(request, nowMs);
   const message = `graph-lro mock: nothing here; Microsoft Graph is served under ${rootPath}/, the mock's own routes under /_mock/.`;
   return graphJsonResponse(404, odataError("NotFound", message, ids), ids);
+}
+
+/** The first of `segments` that no template has at its place after the segments before it; undefined if none. */
+function firstUnknownSegment(segments: readonly string[], templates: readonly string[]): string | undefined {
+  let candidates = templates.map((template) => template.split("/").filter(Boolean));
+  for (const [depth, segment] of segments.entries()) {
+    candidates = candidates.filter((t) => isParameter(t[depth]) || t[depth] === segment);
+    if (candidates.length === 0) return segment;
+  }
+  return undefined;
 }
 
 const isParameter = (segment: string | undefined) => /^\{[^}]+\}$/.test(segment ?? "");

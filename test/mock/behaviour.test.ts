@@ -203,6 +203,18 @@ describe("a request no handler matches", () => {
     });
   });
 
+  it("answers a spec path's beginning, such as an operations collection, with the mock's 404 naming the spec's paths", async () => {
+    const fetch = createMockFetch(createGraphLroHandlers());
+    for (const operation of operations) {
+      // The operation's path without its last (id) segment: Graph lists the operations there; the spec has no such operation.
+      const collection = operation.path.replace(/\/[^/]+$/, "").replace(/\{[^}]+\}/g, "a");
+      const response = await fetch(`${root}${collection}`, auth);
+      const { code, message } = ((await response.json()) as { error: { code: string; message: string } }).error;
+      expect([response.status, code], collection).toEqual([404, "NotFound"]);
+      expect(message).toContain(operation.path);
+    }
+  });
+
   it("answers so on every root of the handlers, also when they are spread into a list with handlers of one's own", async () => {
     const handlers = createGraphLroHandlers({ baseUrls: ["https://graph.microsoft.us/beta"] });
     const mine = http.get("https://example.test/me", () => new Response("mine"));

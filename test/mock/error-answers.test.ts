@@ -124,4 +124,23 @@ describe("unknownPathResponse", () => {
     const response = unknownPathResponse(request, "/v1", ["/a/x{id}/b", "/a/{id}x/b"], 0);
     expect(((await response.json()) as ErrorBody).error.message).toBe("Resource not found for the segment 'q'.");
   });
+
+  it("names the last segment when only it is unknown", async () => {
+    const response = unknownPathResponse(new Request("https://x.test/v1/a/q/c"), "/v1", ["/a/{id}/b"], 0);
+    expect([response.status, ((await response.json()) as ErrorBody).error.message]).toEqual([
+      400,
+      "Resource not found for the segment 'c'.",
+    ]);
+  });
+
+  it("never denies a segment the spec has: the beginning of a spec path gets the mock's 404 naming the path", async () => {
+    // Such as an operations collection: Graph serves it, the spec does not describe it.
+    for (const path of ["/v1/a/q", "/v1/a", "/v1"]) {
+      const response = unknownPathResponse(new Request(`https://x.test${path}`), "/v1", ["/a/{id}/b"], 0);
+      const { code, message } = ((await response.json()) as ErrorBody).error;
+      expect([response.status, code], path).toEqual([404, "NotFound"]);
+      expect(message).toContain(`no operation at ${path}`);
+      expect(message).toContain("/a/{id}/b");
+    }
+  });
 });

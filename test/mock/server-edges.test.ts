@@ -64,9 +64,10 @@ describe("startMockServer at the edges of HTTP", () => {
   });
 
   it("answers the Graph root itself as a path under the root, not as one outside it", async () => {
+    // Graph serves its service document there, which the spec does not describe.
     const { status, text } = await raw(server.port, root());
-    expect(status).toBe(400);
-    expect((JSON.parse(text) as ErrorBody).error.message).toBe("Resource not found for the segment ''.");
+    expect(status).toBe(404);
+    expect((JSON.parse(text) as ErrorBody).error.message).toContain(`the spec describes no operation at ${root()},`);
   });
 
   it("names a segment that is not valid percent-encoding as sent", async () => {
@@ -84,6 +85,38 @@ describe("startMockServer at the edges of HTTP", () => {
     const headers = { ...auth, "client-request-id": "c0ffee00-0000-4000-8000-000000000000" };
     const response = await raw(server.port, `${root()}${alertPath("x")}`, { headers, method: "TRACE" });
     expect([response.status, response.headers["client-request-id"]]).toEqual([405, headers["client-request-id"]]);
+  });
+
+  it("answers TRACE as any method no operation has: Allow on an operation's path, Graph's 400 or 404 elsewhere", async () => {
+    // Fetch cannot make a TRACE Request: DELETE, which no operation has either, is the answer to match.
+    for (const path of [`${root()}${alertPath("x")}`, `${root()}/nothing/here`, "/v1.0/nothing"]) {
+      const [traced, deleted] = [
+        await raw(server.port, path, { method: "TRACE" }),
+        await raw(server.port, path, { method: "DELETE" }),
+      ];
+      expect([traced.status, traced.headers.allow], path).toEqual([deleted.status, deleted.headers.allow]);
+      const { code, message } = (JSON.parse(deleted.text) as ErrorBody).error;
+      expect((JSON.parse(traced.text) as ErrorBody).error, path).toMatchObject({ code, message });
+    }
+    expect((await raw(server.port, `${root()}${alertPath("x")}`, { method: "TRACE" })).headers.allow).toBeTruthy();
+  });
+
+  it("answers unmatched paths as Graph does when its root is a national cloud's", async () => {
+    const usGov = spec.servers.find((s) => s["x-graph-cloud"] === "usGov");
+    if (!usGov) throw new Error("the spec has no usGov server");
+    const cloud = await startMockServer({ port: 0, graphRoot: usGov.url });
+    try {
+      const rootPath = new URL(usGov.url).pathname;
+      const unknown = await raw(cloud.port, `${rootPath}/nothing`);
+      expect([unknown.status, (JSON.parse(unknown.text) as ErrorBody).error.message]).toEqual([
+        400,
+        "Resource not found for the segment 'nothing'.",
+      ]);
+      expect((await raw(cloud.port, "/v1.0/nothing")).status).toBe(404);
+      expect((await raw(cloud.port, `${rootPath}${alertPath(runningExample.id)}`)).status).toBe(200);
+    } finally {
+      await cloud.close();
+    }
   });
 
   it("shows the handlers a request to Graph's origin, with the headers sent but the mock's own Host", async () => {

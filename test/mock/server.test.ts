@@ -13,7 +13,7 @@ const alertUrl = (root: string, id: string) =>
   operationUrl("roleManagementAlert", { "longRunningOperation-id": id }, { root });
 const runningExample = spec.components.examples.alertRefreshRunning.value;
 const auth = { Authorization: "Bearer test" };
-const EXPOSED = "request-id, client-request-id, Retry-After";
+const EXPOSED = "request-id, client-request-id, Retry-After, WWW-Authenticate, Allow";
 
 describe("startMockServer", () => {
   let server: MockServer;
@@ -74,7 +74,12 @@ describe("startMockServer", () => {
     const collection = alertTemplate.replace(/\/$/, "");
     const [, first, second] = collection.split("/");
     expect((await message(`/${first}/nope`)).message).toBe("Resource not found for the segment 'nope'.");
-    expect((await message(`/${first}/${second}`)).message).toBe(`Resource not found for the segment '${second}'.`);
+    // The beginning of a spec path is a Graph resource the spec does not describe: the mock says so.
+    const beginning = await fetch(`${server.url}/${first}/${second}`, { headers: auth });
+    expect(beginning.status).toBe(404);
+    expect(((await beginning.json()) as { error: { message: string } }).error.message).toContain(
+      `no operation at ${root()}/${first}/${second}`,
+    );
   });
 
   it("answers outside the Graph root with a 404 that names the root", async () => {
@@ -166,6 +171,17 @@ describe("startMockServer", () => {
       expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
       expect(response.headers.get("Access-Control-Expose-Headers")).toBe(EXPOSED);
     }
+  });
+
+  it("lets a browser read a 401's challenge and a 405's Allow", async () => {
+    const exposed = (response: Response) =>
+      (response.headers.get("Access-Control-Expose-Headers") ?? "").split(/,\s*/).map((name) => name.toLowerCase());
+    const unauthorized = await fetch(alertUrl(server.url, "x"));
+    expect(unauthorized.headers.has("WWW-Authenticate")).toBe(true);
+    expect(exposed(unauthorized)).toContain("www-authenticate");
+    const notAllowed = await fetch(alertUrl(server.url, "x"), { method: "DELETE", headers: auth });
+    expect(notAllowed.headers.has("Allow")).toBe(true);
+    expect(exposed(notAllowed)).toContain("allow");
   });
 
   it("sends no CORS headers with cors: false, and answers a preflight as Graph answers OPTIONS", async () => {
