@@ -106,6 +106,16 @@ describe("graph-lro usage errors exit 2 with one clean line and a pointer to the
     }
   });
 
+  it("names a command in the hint only if it is one: a mistyped one or a URL is never echoed there", async () => {
+    const withPassword = URL_X.replace("://", `://user:${SECRET}@`);
+    for (const first of ["wiat", withPassword, "\u009b2J"]) {
+      const { code, stdout, stderr } = await graphLro([first, "--bogus", "--json"]);
+      expect(code).toBe(EXIT.usage);
+      expect(stderr).toBe("graph-lro: unknown option --bogus\nRun graph-lro --help for usage.\n");
+      expect(stdout).not.toContain(SECRET);
+    }
+  });
+
   it("refuses a header value with a line break without echoing it", async () => {
     const { code, stderr } = await graphLro(["get", "--mock", "--header", `X-Note: a\r\nAuthorization: ${SECRET}`]);
     expect(code).toBe(EXIT.usage);
