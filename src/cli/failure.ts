@@ -55,12 +55,16 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
     fields: JSON.parse(redact(JSON.stringify(fields))) as Record<string, unknown>,
   });
   const resume = `graph-lro ${context.argv.map(shellWord).join(" ")}`;
+  const resumeHints = (lead: string) => [
+    `${lead}: ${resume}`,
+    ...(context.argv.some(isHeader) ? ["(type the --header values again: they are not printed)"] : []),
+  ];
   if (error instanceof InterruptedError) {
     const { state } = context;
     const where = state
       ? ` after ${state.attempt} poll${state.attempt === 1 ? "" : "s"}, last status ${state.lastStatus ?? "unknown"}`
       : "";
-    return fail("interrupted", `interrupted${where}`, { state, resume }, state ? [`To resume: ${resume}`] : []);
+    return fail("interrupted", `interrupted${where}`, { state, resume }, state ? resumeHints("To resume") : []);
   }
   if (error instanceof UsageError || error instanceof InvalidArgumentError) {
     const help =
@@ -74,9 +78,12 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
   }
   if (error instanceof OperationTimeoutError) {
     const fields = { timeoutMs: error.timeoutMs, lastStatus: error.state.lastStatus, state: error.state, resume };
-    return fail("timeout", `${error.message} (--timeout ${formatDuration(error.timeoutMs)})`, fields, [
-      `To keep waiting: ${resume}`,
-    ]);
+    return fail(
+      "timeout",
+      `${error.message} (--timeout ${formatDuration(error.timeoutMs)})`,
+      fields,
+      resumeHints("To keep waiting"),
+    );
   }
   if (exit === 3) {
     const limit = formatDuration(context.timeoutMs ?? 0);
@@ -118,12 +125,20 @@ export function redactCredentials(text: string): string {
 }
 
 /**
- * An argument as a POSIX shell reads it back. The --token-command's value stays out (it may hold
- * a secret): the line says where it goes.
+ * An argument as a POSIX shell reads it back. The --token-command's value and each --header's value
+ * stay out (they may hold a secret): the line says where they go, and the user types them again.
  */
 function shellWord(arg: string, i: number, argv: readonly string[]): string {
   if (argv[i - 1] === "--token-command") return "'<your token command>'";
   if (arg.startsWith("--token-command=")) return "--token-command='<your token command>'";
-  const safe = redactCredentials(arg);
-  return /^[\w@%+=:,./-]+$/.test(safe) ? safe : `'${safe.replaceAll("'", `'\\''`)}'`;
+  if (argv[i - 1] === "--header") return quote(elideValue(arg));
+  if (arg.startsWith("--header=")) return `--header=${quote(elideValue(arg.slice("--header=".length)))}`;
+  return quote(redactCredentials(arg));
 }
+
+const isHeader = (arg: string) => arg === "--header" || arg.startsWith("--header=");
+
+/** `Name: value` as `Name: …`: "…" is no header value, so a pasted line is refused rather than sent. */
+const elideValue = (header: string) => `${header.slice(0, Math.max(header.indexOf(":"), 0)).trim()}: …`;
+
+const quote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
