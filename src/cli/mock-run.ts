@@ -1,13 +1,14 @@
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { type Fetch, isTerminal } from "../index.ts";
+import type { CommandName } from "./commands.ts";
 import { UsageError } from "./usage-error.ts";
 
 /**
  * The built-in mock's fetch. The mock needs msw, an optional peer dependency of the package: it is
  * loaded for --mock only, so that an install without msw still runs everything else. It answers
- * on every cloud of the spec, so --cloud applies as in real runs.
+ * on every cloud of the spec, so --cloud applies as in real runs. `command` is named in usage errors.
  */
-export async function mockFetch(): Promise<Fetch> {
+export async function mockFetch(command: CommandName): Promise<Fetch> {
   let mock: typeof import("../mock/index.ts");
   try {
     mock = await import("../mock/index.ts");
@@ -15,8 +16,19 @@ export async function mockFetch(): Promise<Fetch> {
     if ((error as { code?: unknown }).code !== "ERR_MODULE_NOT_FOUND" || !String(error).includes("msw")) throw error;
     throw new UsageError("--mock needs the msw package (an optional peer dependency): npm install msw@2");
   }
-  // A request that breaks the spec is a bug to name (exit 70), not an answer to show.
-  return mock.createMockFetch(mock.createGraphLroHandlers(), { onViolation: "throw" });
+  // An answer that breaks the spec is a bug to name (exit 70), not an answer to show. A request that
+  // does is the user's: the client sends the path and query of the URL given (a query option the
+  // operation does not declare, say), which Graph may ignore but the mock, holding to the spec, names.
+  const fetch = mock.createMockFetch(mock.createGraphLroHandlers(), { onViolation: "throw" });
+  return async (request) => {
+    try {
+      return await fetch(request);
+    } catch (error) {
+      if (!(error instanceof mock.ContractViolationError && error.subject.startsWith("request "))) throw error;
+      const { subject, pointer, problem } = error;
+      throw new UsageError(`--mock checks requests against the spec: ${subject} ${pointer} ${problem}`, command);
+    }
+  };
 }
 
 interface Parameter {
