@@ -7,6 +7,8 @@ import { type MockServer, startMockServer } from "../mock/mock-server.ts";
 import type { OpenApiDocument } from "../mock/openapi-document.ts";
 import { specOperations } from "../mock/spec-operations.ts";
 import { builtInStories } from "../mock/stories.ts";
+import { terminalSafe } from "../text/terminal-text.ts";
+import { EXIT, type ExitCode, exitCodeLines } from "./exit-codes.ts";
 
 const operations = specOperations(spec as unknown as OpenApiDocument);
 const STORIES = Object.keys(builtInStories).join(", ");
@@ -32,7 +34,9 @@ Examples:
   curl -X POST http://127.0.0.1:4010${ADMIN_PREFIX}reset     # starts every story over
 
 Stories (-H 'Prefer: story=<name>'): ${STORIES}.
-Runs until Ctrl-C, then prints which of the spec's declared responses were served.`;
+Runs until Ctrl-C, then prints which of the spec's declared responses were served.
+
+${exitCodeLines(["succeeded", "usage", "unavailable", "internal"])}`;
 
 /** Where the command writes, and the signal (Ctrl-C) that stops the server. */
 export interface MockCommandIo {
@@ -41,18 +45,19 @@ export interface MockCommandIo {
   signal: AbortSignal;
 }
 
-/** Runs `graph-lro mock <argv>` until `io.signal` aborts: 0 then, 1 when it cannot listen, 2 on a usage error. */
-export async function runMockCommand(argv: readonly string[], io: MockCommandIo): Promise<number> {
+/** Runs `graph-lro mock <argv>` until `io.signal` aborts, and returns its exit code (MOCK_USAGE lists them). */
+export async function runMockCommand(argv: readonly string[], io: MockCommandIo): Promise<ExitCode> {
   const out = (line: string) => io.stdout.write(`${line}\n`);
-  const err = (line: string) => io.stderr.write(`graph-lro mock: ${line}\n`);
+  // What argv holds is shown, never acted on: JSON.stringify leaves C1 controls such as U+009B raw.
+  const err = (line: string) => io.stderr.write(`graph-lro mock: ${terminalSafe(line)}\n`);
   const args = parseMockArgs(argv);
   if (typeof args === "string") {
     err(`${args} (graph-lro mock --help shows usage)`);
-    return 2;
+    return EXIT.usage;
   }
   if (args.help) {
     out(MOCK_USAGE);
-    return 0;
+    return EXIT.succeeded;
   }
   const { port, host } = args;
   let server: MockServer;
@@ -65,7 +70,7 @@ export async function runMockCommand(argv: readonly string[], io: MockCommandIo)
     const code = (error as { code?: unknown }).code;
     const why = code === "EADDRINUSE" ? `port ${port} is in use (--port 0 picks a free one)` : String(code ?? error);
     err(`cannot listen on ${host}:${port}: ${why}`);
-    return 1;
+    return EXIT.unavailable;
   }
   out(banner(server, args));
   await new Promise<void>((resolve) => {
@@ -75,7 +80,7 @@ export async function runMockCommand(argv: readonly string[], io: MockCommandIo)
   out(formatCoverage(server.handlers.coverage()));
   await server.close();
   out("graph-lro mock stopped");
-  return 0;
+  return EXIT.succeeded;
 }
 
 interface MockArgs {

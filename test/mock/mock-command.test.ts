@@ -56,11 +56,11 @@ describe("graph-lro mock", () => {
     expect(run.stdout()).toBe("");
   });
 
-  it("says a busy port in one line, exiting 1", async () => {
+  it("says a busy port in one line, exiting 69 (EX_UNAVAILABLE)", async () => {
     const busy = await startMockServer({ port: 0 });
     try {
       const run = start(["--port", String(busy.port)]);
-      expect(await run.done).toBe(1);
+      expect(await run.done).toBe(69);
       expect(run.stderr()).toBe(
         `graph-lro mock: cannot listen on 127.0.0.1:${busy.port}: port ${busy.port} is in use (--port 0 picks a free one)\n`,
       );
