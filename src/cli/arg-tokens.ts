@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { isCommand } from "./commands.ts";
+import { type CommandName, isCommand } from "./commands.ts";
 import type { CliOption } from "./options.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -17,13 +17,18 @@ export interface ReadArgs {
  * quote). The first positional, if it is a command, is named in the message, as in `unknown option --bogus
  * for wait`; anything else there (a mistyped command, a URL with a password) is never echoed.
  */
-export function readArgs(argv: readonly string[], table: Readonly<Record<string, CliOption>>): ReadArgs {
+export function readArgs(
+  argv: readonly string[],
+  table: Readonly<Record<string, CliOption>>,
+  /** The command, when argv starts after it (`graph-lro mock`'s). */
+  given?: CommandName,
+): ReadArgs {
   const options = Object.fromEntries(
     Object.entries(table).map(([name, o]) => [name, { type: o.type, ...(o.short && { short: o.short }) }]),
   );
   const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   const positionals = tokens.flatMap((t) => (t.kind === "positional" ? [t.value] : []));
-  const command = isCommand(positionals[0]) ? positionals[0] : undefined;
+  const command = given ?? (isCommand(positionals[0]) ? positionals[0] : undefined);
   let problem: UsageError | undefined;
   const fail = (message: string) => {
     problem ??= new UsageError(message, command);

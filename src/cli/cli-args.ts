@@ -3,7 +3,7 @@ import type { BuiltInStoryName } from "../mock/stories.ts";
 import { readArgs } from "./arg-tokens.ts";
 import { readBaseUrl, readCloud, readHeaders, readSelect, readStory, readTarget, readTimeout } from "./cli-values.ts";
 import { COMMANDS, type CommandName, isCommand } from "./commands.ts";
-import { OPTIONS } from "./options.ts";
+import { type FlagValues, OPTIONS } from "./options.ts";
 import { UsageError } from "./usage-error.ts";
 
 export { COMMANDS, type CommandName } from "./commands.ts";
@@ -62,8 +62,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   }
 }
 
-type Flags = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { type: "boolean" } ? boolean : string };
-type Values = Omit<Flags, "header"> & { header?: string[] };
+type Values = FlagValues<typeof OPTIONS>;
 
 function readCommand(command: "wait" | "get", positionals: string[], values: Values): CliCommand {
   const cloud = readCloud(values.cloud);

@@ -9,7 +9,7 @@ import { clip } from "../text/terminal-text.ts";
 import { formatDuration } from "./duration.ts";
 import { type ExitCode, exitCodeFor, InterruptedError } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";
-import { UsageError } from "./usage-error.ts";
+import { UsageError, usageHint } from "./usage-error.ts";
 
 /** How a run ended badly: the exit code, one line for people, and the `--json` error object. */
 export interface Failure {
@@ -67,9 +67,7 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
     return fail("interrupted", `interrupted${where}`, { state, resume }, state ? resumeHints("To resume") : []);
   }
   if (error instanceof UsageError || error instanceof InvalidArgumentError) {
-    const help =
-      error instanceof UsageError && error.command ? `graph-lro ${error.command} --help` : "graph-lro --help";
-    return fail("usageError", error.message, {}, [`Run ${help} for usage.`]);
+    return fail("usageError", error.message, {}, [usageHint(error instanceof UsageError ? error.command : undefined)]);
   }
   if (error instanceof OperationFailedError) {
     const { id, statusDetail } = error.operation;

@@ -28,6 +28,32 @@ describe("graph-lro mock", () => {
     expect(banner).toContain("http://127.0.0.1:");
   });
 
+  it.each([
+    [["--bogus"], "unknown option --bogus for mock"],
+    [["--port"], "--port needs a value"],
+    [["--port", "--quiet"], "--port needs a value, not the option --quiet (write --port=--quiet if that is the value)"],
+    [["--port=70000"], '--port must be an integer from 0 to 65535, not "70000"'],
+    [["--port", "0", "--port", "1"], "--port is given more than once"],
+    [["--quiet=yes"], "--quiet takes no value"],
+    [["serve"], 'unexpected argument "serve": graph-lro mock takes options only'],
+  ])("refuses mock %j as wait and get refuse a usage error, exiting 2", async (argv, message) => {
+    const { code, stdout, stderr } = await graphLro(["mock", ...argv]);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toBe(`graph-lro: ${message}\nRun graph-lro mock --help for usage.\n`);
+    expect(stdout).toBe("");
+  });
+
+  it("prints its usage for --help anywhere, as wait and get do", async () => {
+    const { code, stdout } = await graphLro(["mock", "--bogus", "-h"]);
+    expect(code).toBe(EXIT.succeeded);
+    expect(stdout.trimEnd()).toBe(MOCK_USAGE.trimEnd());
+  });
+
+  it("lists its options as wait and get do, from its option table", () => {
+    expect(MOCK_USAGE).toMatch(/\n {2}--port <n> +port to listen on; 0 picks a free one \(default 4010\)\n/);
+    expect(MOCK_USAGE).toMatch(/\n {2}-h, --help +this text\n/);
+  });
+
   it("documents its exit codes, as the EXIT table numbers them", () => {
     expect(MOCK_USAGE).toContain(`\n  ${EXIT.usage}    usage error\n`);
     expect(MOCK_USAGE).toMatch(new RegExp(`\\n  ${EXIT.unavailable}   cannot listen`));
