@@ -7,7 +7,7 @@ import {
 } from "../index.ts";
 import { clip } from "../text/terminal-text.ts";
 import { formatDuration } from "./duration.ts";
-import { type ExitCode, exitCodeFor, InterruptedError } from "./exit-codes.ts";
+import { EXIT, type ExitCode, exitCodeFor, InterruptedError } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";
 import { UsageError, usageHint } from "./usage-error.ts";
 
@@ -83,14 +83,14 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
       resumeHints("To keep waiting"),
     );
   }
-  if (exit === 3) {
+  if (exit === EXIT.timeout) {
     const limit = formatDuration(context.timeoutMs ?? 0);
     return fail("timeout", `no answer within ${context.timeoutMs} ms (--timeout ${limit})`, {
       timeoutMs: context.timeoutMs,
     });
   }
   if (error instanceof GraphError) return graphFailure(error, context, fail);
-  if (exit === 4) return fail("tokenError", (error as Error).message);
+  if (exit === EXIT.http) return fail("tokenError", (error as Error).message);
   // One line, no stack: the message is what a bug report needs, and a stack would bury it.
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return fail("internalError", `unexpected error: ${what.split("\n")[0]}`);

@@ -1,6 +1,7 @@
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { type Fetch, isTerminal } from "../index.ts";
 import type { CommandName } from "./commands.ts";
+import { importNeedingMsw } from "./mock-dispatch.ts";
 import { UsageError } from "./usage-error.ts";
 
 /**
@@ -9,13 +10,7 @@ import { UsageError } from "./usage-error.ts";
  * on every cloud of the spec, so --cloud applies as in real runs. `command` is named in usage errors.
  */
 export async function mockFetch(command: CommandName): Promise<Fetch> {
-  let mock: typeof import("../mock/index.ts");
-  try {
-    mock = await import("../mock/index.ts");
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== "ERR_MODULE_NOT_FOUND" || !String(error).includes("msw")) throw error;
-    throw new UsageError("--mock needs the msw package (an optional peer dependency): npm install msw@2");
-  }
+  const mock = await importNeedingMsw(() => import("../mock/index.ts"), "--mock");
   // An answer that breaks the spec is a bug to name (exit 70), not an answer to show. A request that
   // does is the user's: the client sends the path and query of the URL given (a query option the
   // operation does not declare, say), which Graph may ignore but the mock, holding to the spec, names.
