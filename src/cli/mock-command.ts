@@ -4,19 +4,20 @@ import { formatCoverage } from "../mock/coverage.ts";
 import { formatExchange } from "../mock/format-exchange.ts";
 import { ADMIN_PREFIX } from "../mock/mock-admin.ts";
 import { type MockServer, startMockServer } from "../mock/mock-server.ts";
-import type { OpenApiDocument } from "../mock/openapi-document.ts";
-import { specOperations } from "../mock/spec-operations.ts";
 import { builtInStories } from "../mock/stories.ts";
 import { terminalSafe } from "../text/terminal-text.ts";
 import { readArgs } from "./arg-tokens.ts";
+import { exampleIds, exampleOperationUrl, OPERATIONS } from "./example-urls.ts";
 import { EXIT, type ExitCode, exitCodeLines } from "./exit-codes.ts";
 import { type CliOption, type FlagValues, optionLines } from "./options.ts";
 import { UsageError, usageHint } from "./usage-error.ts";
 
-const operations = specOperations(spec as unknown as OpenApiDocument);
 const STORIES = Object.keys(builtInStories).join(", ");
 // The usage's example: the first operation on the default port, any id.
-const exampleUrl = `http://127.0.0.1:4010${new URL(spec.servers[0].url).pathname}${operations[0]?.path.replace(/\{[^}]+\}/g, "any-id") ?? ""}`;
+const [first] = OPERATIONS;
+const exampleUrl = first
+  ? exampleOperationUrl(`http://127.0.0.1:4010${new URL(spec.servers[0].url).pathname}`, first, "any-id")
+  : "";
 
 /** The flags of `graph-lro mock`; the only list of them (parser and usage read it). */
 const MOCK_OPTIONS = {
@@ -150,14 +151,14 @@ function banner(server: MockServer, args: MockArgs): string {
   const origin = new URL(server.url).origin;
   const cors = args.cors ?? isLoopback(args.host);
   const mode = `${args.strict ? "strict contract checks" : "no contract checks"}, CORS ${cors ? "on" : "off"}`;
-  const tries = operations.flatMap((operation) => {
-    const example = operation.examples[0]?.value as { id?: string } | undefined;
-    if (typeof example?.id !== "string") return [];
-    const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-      encodeURIComponent(name === operation.idParameter ? (example.id as string) : name),
-    );
-    return [`  curl -H 'Authorization: Bearer x' '${server.url}${path.replaceAll("'", "%27")}'`];
-  });
+  const tries = OPERATIONS.flatMap((operation) =>
+    exampleIds(operation)
+      .slice(0, 1)
+      .map(
+        ({ id }) =>
+          `  curl -H 'Authorization: Bearer x' '${exampleOperationUrl(server.url, operation, id).replaceAll("'", "%27")}'`,
+      ),
+  );
   return [
     `graph-lro mock listening on ${server.url} (${mode})`,
     "Try (each id answers 200 with the spec's example of that id):",

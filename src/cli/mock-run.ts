@@ -1,6 +1,6 @@
-import { spec } from "../../generated/graph-lro.spec.ts";
 import { type Fetch, isTerminal } from "../index.ts";
 import type { CommandName } from "./commands.ts";
+import { exampleIds, exampleOperationUrl, OPERATIONS } from "./example-urls.ts";
 import { importNeedingMsw } from "./mock-dispatch.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -26,37 +26,13 @@ export async function mockFetch(command: CommandName): Promise<Fetch> {
   };
 }
 
-interface Parameter {
-  readonly name: string;
-  readonly in: string;
-  readonly example?: unknown;
-}
-type Examples = Readonly<Record<string, { readonly value?: unknown }>>;
-interface Operation {
-  readonly parameters?: readonly Parameter[];
-  readonly responses: Readonly<Record<string, { readonly content?: Record<string, { readonly examples?: Examples }> }>>;
-}
-type Paths = Readonly<Record<string, { readonly parameters?: readonly Parameter[]; readonly get?: Operation }>>;
-
 /**
- * With --mock and no operation named: the URL of the spec's first operation, for the id of its
+ * With --mock and no operation named: the URL of the spec's first GET operation, for the id of its
  * first example that is not terminal (so that a story has somewhere to go), under `root`.
  */
 export function defaultMockTarget(root: string): string {
-  const [path, item] = Object.entries(spec.paths as Paths)[0] ?? [];
-  const operation = item?.get;
-  if (path === undefined || operation === undefined)
-    throw new Error("the spec has no GET operation for --mock to call");
-  const examples = Object.values(operation.responses["200"]?.content?.["application/json"]?.examples ?? {});
-  const example = examples
-    .map((e) => e.value as { id?: unknown; status?: unknown })
-    .find((v) => !isTerminal(v?.status));
-  const parameters = [...(item?.parameters ?? []), ...(operation.parameters ?? [])].filter((p) => p.in === "path");
-  // The last path parameter names the operation; any before it (a user) takes its own example.
-  const values = new Map(parameters.map((p, i) => [p.name, i === parameters.length - 1 ? example?.id : p.example]));
-  return `${root.replace(/\/$/, "")}${path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
-    const value = values.get(name);
-    if (typeof value !== "string") throw new Error(`the spec gives no example ${name} for --mock to call ${path}`);
-    return encodeURIComponent(value);
-  })}`;
+  const operation = OPERATIONS.find((o) => o.method === "get");
+  const example = operation && exampleIds(operation).find(({ value }) => !isTerminal(value.status));
+  if (!operation || !example) throw new Error("the spec has no GET operation with an example for --mock to call");
+  return exampleOperationUrl(root, operation, example.id);
 }
