@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { type CommandName, isCommand } from "./commands.ts";
 import type { CliOption } from "./options.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -13,15 +14,21 @@ export interface ReadArgs {
 /**
  * Reads a command line against a flag table. parseArgs runs non-strict so that every mistake is
  * reported here, in one line that names the flag (its strict errors end in advice with an unclosed
- * quote). `command` (the first positional) is named in the message, as in `unknown option --bogus for wait`.
+ * quote). The first positional, if it is a command, is named in the message, as in `unknown option --bogus
+ * for wait`; anything else there (a mistyped command, a URL with a password) is never echoed.
  */
-export function readArgs(argv: readonly string[], table: Readonly<Record<string, CliOption>>): ReadArgs {
+export function readArgs(
+  argv: readonly string[],
+  table: Readonly<Record<string, CliOption>>,
+  /** The command, when argv starts after it (`graph-lro mock`'s). */
+  given?: CommandName,
+): ReadArgs {
   const options = Object.fromEntries(
     Object.entries(table).map(([name, o]) => [name, { type: o.type, ...(o.short && { short: o.short }) }]),
   );
   const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   const positionals = tokens.flatMap((t) => (t.kind === "positional" ? [t.value] : []));
-  const command = positionals[0];
+  const command = given ?? (isCommand(positionals[0]) ? positionals[0] : undefined);
   let problem: UsageError | undefined;
   const fail = (message: string) => {
     problem ??= new UsageError(message, command);

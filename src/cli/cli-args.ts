@@ -2,12 +2,11 @@ import type { GraphCloud, OperationRef, SelectableProperty } from "../index.ts";
 import type { BuiltInStoryName } from "../mock/stories.ts";
 import { readArgs } from "./arg-tokens.ts";
 import { readBaseUrl, readCloud, readHeaders, readSelect, readStory, readTarget, readTimeout } from "./cli-values.ts";
-import { OPTIONS } from "./options.ts";
+import { COMMANDS, type CommandName, isCommand } from "./commands.ts";
+import { type FlagValues, OPTIONS } from "./options.ts";
 import { UsageError } from "./usage-error.ts";
 
-/** The commands; `help` and `--version` aside. */
-export const COMMANDS = ["wait", "get", "mock"] as const;
-export type CommandName = (typeof COMMANDS)[number];
+export { COMMANDS, type CommandName } from "./commands.ts";
 
 /** A `wait` or `get` command line, understood. */
 export interface CliCommand {
@@ -33,8 +32,6 @@ export type CliRequest =
   | { kind: "version" }
   | { kind: "mock"; argv: readonly string[] }
   | { kind: "run"; command: CliCommand };
-
-const isCommand = (name: string | undefined): name is CommandName => COMMANDS.includes(name as CommandName);
 
 /** Parses `graph-lro …`; throws a UsageError naming the first mistake. `--help` anywhere wins. */
 export function parseCliArgs(argv: readonly string[]): CliRequest {
@@ -65,8 +62,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   }
 }
 
-type Flags = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { type: "boolean" } ? boolean : string };
-type Values = Omit<Flags, "header"> & { header?: string[] };
+type Values = FlagValues<typeof OPTIONS>;
 
 function readCommand(command: "wait" | "get", positionals: string[], values: Values): CliCommand {
   const cloud = readCloud(values.cloud);

@@ -18,6 +18,3 @@ export function formatDuration(ms: number): string {
   }
   return `${ms}ms`;
 }
-
-/** The longest --timeout, for messages. */
-export const MAX_DURATION = formatDuration(MAX_TIMER_MS);

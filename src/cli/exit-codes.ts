@@ -2,10 +2,34 @@ import { GraphError, InvalidArgumentError, OperationFailedError, OperationTimeou
 import { TokenError } from "./token.ts";
 import { UsageError } from "./usage-error.ts";
 
-/** The exit codes `graph-lro --help` documents. `internal` is sysexits' EX_SOFTWARE: a bug must not read as 1, "failed". */
-export const EXIT = { succeeded: 0, failed: 1, usage: 2, timeout: 3, http: 4, internal: 70, interrupted: 130 } as const;
+/**
+ * The exit codes, each with its line in the usage: the one table that code and `--help` read.
+ * `unavailable` and `internal` are sysexits' EX_UNAVAILABLE and EX_SOFTWARE, kept apart from 1, "failed".
+ */
+const CODES = {
+  succeeded: [0, "succeeded (get: the operation was read; mock: stopped by Ctrl-C)"],
+  failed: [1, "failed"],
+  usage: [2, "usage error"],
+  timeout: [3, "timeout"],
+  http: [4, "HTTP or auth error"],
+  unavailable: [69, "cannot listen (mock: the port is taken, or the address is not this machine's)"],
+  internal: [70, `unexpected error, a bug (sysexits' EX_SOFTWARE, kept apart from 1 "failed")`],
+  interrupted: [130, "interrupted"],
+} as const;
 
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+type ExitName = keyof typeof CODES;
+
+/** The exit codes by name. */
+export const EXIT = Object.fromEntries(Object.entries(CODES).map(([name, [code]]) => [name, code])) as {
+  readonly [K in ExitName]: (typeof CODES)[K][0];
+};
+
+export type ExitCode = (typeof EXIT)[ExitName];
+
+/** The usage's `Exit codes:` block: all of them, or those a command can end with. */
+export function exitCodeLines(names: readonly ExitName[] = Object.keys(CODES) as ExitName[]): string {
+  return ["Exit codes:", ...names.map((name) => `  ${String(CODES[name][0]).padEnd(5)}${CODES[name][1]}`)].join("\n");
+}
 
 /** Ctrl-C: what the command was doing is abandoned. */
 export class InterruptedError extends Error {

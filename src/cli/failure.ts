@@ -7,9 +7,9 @@ import {
 } from "../index.ts";
 import { clip } from "../text/terminal-text.ts";
 import { formatDuration } from "./duration.ts";
-import { type ExitCode, exitCodeFor, InterruptedError } from "./exit-codes.ts";
+import { EXIT, type ExitCode, exitCodeFor, InterruptedError } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";
-import { UsageError } from "./usage-error.ts";
+import { UsageError, usageHint } from "./usage-error.ts";
 
 /** How a run ended badly: the exit code, one line for people, and the `--json` error object. */
 export interface Failure {
@@ -55,17 +55,19 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
     fields: JSON.parse(redact(JSON.stringify(fields))) as Record<string, unknown>,
   });
   const resume = `graph-lro ${context.argv.map(shellWord).join(" ")}`;
+  const resumeHints = (lead: string) => [
+    `${lead}: ${resume}`,
+    ...(context.argv.some(isHeader) ? ["(type the --header values again: they are not printed)"] : []),
+  ];
   if (error instanceof InterruptedError) {
     const { state } = context;
     const where = state
       ? ` after ${state.attempt} poll${state.attempt === 1 ? "" : "s"}, last status ${state.lastStatus ?? "unknown"}`
       : "";
-    return fail("interrupted", `interrupted${where}`, { state, resume }, state ? [`To resume: ${resume}`] : []);
+    return fail("interrupted", `interrupted${where}`, { state, resume }, state ? resumeHints("To resume") : []);
   }
   if (error instanceof UsageError || error instanceof InvalidArgumentError) {
-    const help =
-      error instanceof UsageError && error.command ? `graph-lro ${error.command} --help` : "graph-lro --help";
-    return fail("usageError", error.message, {}, [`Run ${help} for usage.`]);
+    return fail("usageError", error.message, {}, [usageHint(error instanceof UsageError ? error.command : undefined)]);
   }
   if (error instanceof OperationFailedError) {
     const { id, statusDetail } = error.operation;
@@ -74,18 +76,21 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
   }
   if (error instanceof OperationTimeoutError) {
     const fields = { timeoutMs: error.timeoutMs, lastStatus: error.state.lastStatus, state: error.state, resume };
-    return fail("timeout", `${error.message} (--timeout ${formatDuration(error.timeoutMs)})`, fields, [
-      `To keep waiting: ${resume}`,
-    ]);
+    return fail(
+      "timeout",
+      `${error.message} (--timeout ${formatDuration(error.timeoutMs)})`,
+      fields,
+      resumeHints("To keep waiting"),
+    );
   }
-  if (exit === 3) {
+  if (exit === EXIT.timeout) {
     const limit = formatDuration(context.timeoutMs ?? 0);
     return fail("timeout", `no answer within ${context.timeoutMs} ms (--timeout ${limit})`, {
       timeoutMs: context.timeoutMs,
     });
   }
   if (error instanceof GraphError) return graphFailure(error, context, fail);
-  if (exit === 4) return fail("tokenError", (error as Error).message);
+  if (exit === EXIT.http) return fail("tokenError", (error as Error).message);
   // One line, no stack: the message is what a bug report needs, and a stack would bury it.
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return fail("internalError", `unexpected error: ${what.split("\n")[0]}`);
@@ -118,12 +123,20 @@ export function redactCredentials(text: string): string {
 }
 
 /**
- * An argument as a POSIX shell reads it back. The --token-command's value stays out (it may hold
- * a secret): the line says where it goes.
+ * An argument as a POSIX shell reads it back. The --token-command's value and each --header's value
+ * stay out (they may hold a secret): the line says where they go, and the user types them again.
  */
 function shellWord(arg: string, i: number, argv: readonly string[]): string {
   if (argv[i - 1] === "--token-command") return "'<your token command>'";
   if (arg.startsWith("--token-command=")) return "--token-command='<your token command>'";
-  const safe = redactCredentials(arg);
-  return /^[\w@%+=:,./-]+$/.test(safe) ? safe : `'${safe.replaceAll("'", `'\\''`)}'`;
+  if (argv[i - 1] === "--header") return quote(elideValue(arg));
+  if (arg.startsWith("--header=")) return `--header=${quote(elideValue(arg.slice("--header=".length)))}`;
+  return quote(redactCredentials(arg));
 }
+
+const isHeader = (arg: string) => arg === "--header" || arg.startsWith("--header=");
+
+/** `Name: value` as `Name: …`: "…" is no header value, so a pasted line is refused rather than sent. */
+const elideValue = (header: string) => `${header.slice(0, Math.max(header.indexOf(":"), 0)).trim()}: …`;
+
+const quote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);

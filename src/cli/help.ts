@@ -1,14 +1,10 @@
 import type { CommandName } from "./cli-args.ts";
+import { exitCodeLines } from "./exit-codes.ts";
 import { optionLines } from "./options.ts";
 
-const EXIT_CODES = `Exit codes:
-  0    succeeded (get: the operation was read)
-  1    failed
-  2    usage error
-  3    timeout
-  4    HTTP or auth error
-  70   unexpected error, a bug (sysexits' EX_SOFTWARE, kept apart from 1 "failed")
-  130  interrupted`;
+const EXIT_CODES = exitCodeLines();
+// wait and get never listen.
+const RUN_EXIT_CODES = exitCodeLines(["succeeded", "failed", "usage", "timeout", "http", "internal", "interrupted"]);
 
 const TOKEN = "The token comes from GRAPH_TOKEN or --token-command (not needed with --mock). It is never printed.";
 
@@ -47,7 +43,7 @@ ${TOKEN}
 Examples:
 ${examples}
 
-${EXIT_CODES}
+${RUN_EXIT_CODES}
 `;
 
 const WAIT = usage(

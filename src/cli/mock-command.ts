@@ -4,14 +4,42 @@ import { formatCoverage } from "../mock/coverage.ts";
 import { formatExchange } from "../mock/format-exchange.ts";
 import { ADMIN_PREFIX } from "../mock/mock-admin.ts";
 import { type MockServer, startMockServer } from "../mock/mock-server.ts";
-import type { OpenApiDocument } from "../mock/openapi-document.ts";
-import { specOperations } from "../mock/spec-operations.ts";
 import { builtInStories } from "../mock/stories.ts";
+import { terminalSafe } from "../text/terminal-text.ts";
+import { readArgs } from "./arg-tokens.ts";
+import { exampleIds, exampleOperationUrl, OPERATIONS } from "./example-urls.ts";
+import { EXIT, type ExitCode, exitCodeLines } from "./exit-codes.ts";
+import { type CliOption, type FlagValues, optionLines } from "./options.ts";
+import { UsageError, usageHint } from "./usage-error.ts";
 
-const operations = specOperations(spec as unknown as OpenApiDocument);
 const STORIES = Object.keys(builtInStories).join(", ");
 // The usage's example: the first operation on the default port, any id.
-const exampleUrl = `http://127.0.0.1:4010${new URL(spec.servers[0].url).pathname}${operations[0]?.path.replace(/\{[^}]+\}/g, "any-id") ?? ""}`;
+const [first] = OPERATIONS;
+const exampleUrl = first
+  ? exampleOperationUrl(`http://127.0.0.1:4010${new URL(spec.servers[0].url).pathname}`, first, "any-id")
+  : "";
+
+/** The flags of `graph-lro mock`; the only list of them (parser and usage read it). */
+const MOCK_OPTIONS = {
+  port: { type: "string", usage: "--port <n>", help: ["port to listen on; 0 picks a free one (default 4010)"] },
+  host: {
+    type: "string",
+    usage: "--host <addr>",
+    help: ["address to listen on (default 127.0.0.1: this machine only)"],
+  },
+  "no-strict": {
+    type: "boolean",
+    usage: "--no-strict",
+    help: ["do not check requests and answers against the spec (answers stay the same)"],
+  },
+  "no-cors": {
+    type: "boolean",
+    usage: "--no-cors",
+    help: ["no CORS headers for browser apps (default: on when listening on a loopback address)"],
+  },
+  quiet: { type: "boolean", usage: "--quiet", help: ["no log line per request"] },
+  help: { type: "boolean", short: "h", usage: "-h, --help", help: ["this text"] },
+} as const satisfies Record<string, CliOption>;
 
 /** `graph-lro mock --help`. */
 export const MOCK_USAGE = `graph-lro mock: the spec's operations over HTTP, answering as Microsoft Graph would.
@@ -19,12 +47,7 @@ export const MOCK_USAGE = `graph-lro mock: the spec's operations over HTTP, answ
 Usage: graph-lro mock [--port 4010] [--host 127.0.0.1] [--no-strict] [--no-cors] [--quiet]
 
 Options:
-  --port <n>      port to listen on; 0 picks a free one (default 4010)
-  --host <addr>   address to listen on (default 127.0.0.1: this machine only)
-  --no-strict     do not check requests and answers against the spec (answers stay the same)
-  --no-cors       no CORS headers for browser apps (default: on when listening on a loopback address)
-  --quiet         no log line per request
-  -h, --help      this help
+${optionLines(MOCK_OPTIONS)}
 
 Examples:
   graph-lro mock --port 0
@@ -32,7 +55,9 @@ Examples:
   curl -X POST http://127.0.0.1:4010${ADMIN_PREFIX}reset     # starts every story over
 
 Stories (-H 'Prefer: story=<name>'): ${STORIES}.
-Runs until Ctrl-C, then prints which of the spec's declared responses were served.`;
+Runs until Ctrl-C, then prints which of the spec's declared responses were served.
+
+${exitCodeLines(["succeeded", "usage", "unavailable", "internal"])}`;
 
 /** Where the command writes, and the signal (Ctrl-C) that stops the server. */
 export interface MockCommandIo {
@@ -41,18 +66,22 @@ export interface MockCommandIo {
   signal: AbortSignal;
 }
 
-/** Runs `graph-lro mock <argv>` until `io.signal` aborts: 0 then, 1 when it cannot listen, 2 on a usage error. */
-export async function runMockCommand(argv: readonly string[], io: MockCommandIo): Promise<number> {
+/** Runs `graph-lro mock <argv>` until `io.signal` aborts, and returns its exit code (MOCK_USAGE lists them). */
+export async function runMockCommand(argv: readonly string[], io: MockCommandIo): Promise<ExitCode> {
   const out = (line: string) => io.stdout.write(`${line}\n`);
-  const err = (line: string) => io.stderr.write(`graph-lro mock: ${line}\n`);
-  const args = parseMockArgs(argv);
-  if (typeof args === "string") {
-    err(`${args} (graph-lro mock --help shows usage)`);
-    return 2;
+  // As wait and get print an error; what argv holds is shown, never acted on (terminalSafe).
+  const err = (...lines: string[]) => io.stderr.write(`graph-lro: ${lines.map(terminalSafe).join("\n")}\n`);
+  let args: MockArgs;
+  try {
+    args = parseMockArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err(error.message, usageHint("mock"));
+    return EXIT.usage;
   }
   if (args.help) {
     out(MOCK_USAGE);
-    return 0;
+    return EXIT.succeeded;
   }
   const { port, host } = args;
   let server: MockServer;
@@ -65,7 +94,7 @@ export async function runMockCommand(argv: readonly string[], io: MockCommandIo)
     const code = (error as { code?: unknown }).code;
     const why = code === "EADDRINUSE" ? `port ${port} is in use (--port 0 picks a free one)` : String(code ?? error);
     err(`cannot listen on ${host}:${port}: ${why}`);
-    return 1;
+    return EXIT.unavailable;
   }
   out(banner(server, args));
   await new Promise<void>((resolve) => {
@@ -75,7 +104,7 @@ export async function runMockCommand(argv: readonly string[], io: MockCommandIo)
   out(formatCoverage(server.handlers.coverage()));
   await server.close();
   out("graph-lro mock stopped");
-  return 0;
+  return EXIT.succeeded;
 }
 
 interface MockArgs {
@@ -87,36 +116,32 @@ interface MockArgs {
   quiet: boolean;
 }
 
-/** The options, or what is wrong with them in one line (no parser's own wording). */
-function parseMockArgs(argv: readonly string[]): MockArgs | string {
-  const args: MockArgs = { help: false, port: 4010, host: "127.0.0.1", strict: true, cors: undefined, quiet: false };
-  const flags: Record<string, () => void> = {
-    "--help": () => (args.help = true),
-    "-h": () => (args.help = true),
-    "--quiet": () => (args.quiet = true),
-    "--no-strict": () => (args.strict = false),
-    "--no-cors": () => (args.cors = false),
+/** The options; throws a UsageError naming the first mistake. `--help` anywhere wins. */
+function parseMockArgs(argv: readonly string[]): MockArgs {
+  const { values, positionals, problem } = readArgs(argv, MOCK_OPTIONS, "mock");
+  const flag = values as FlagValues<typeof MOCK_OPTIONS>;
+  const args = {
+    help: flag.help === true,
+    port: 4010,
+    host: flag.host ?? "127.0.0.1",
+    strict: !flag["no-strict"],
+    cors: flag["no-cors"] ? false : undefined,
+    quiet: flag.quiet === true,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const [name, inline] =
-      arg.startsWith("--") && arg.includes("=")
-        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-        : [arg, undefined];
-    if (Object.hasOwn(flags, name) && inline === undefined) {
-      flags[name]?.();
-      continue;
+  if (args.help) return args;
+  if (problem) throw problem;
+  if (positionals[0] !== undefined) {
+    throw new UsageError(
+      `unexpected argument ${JSON.stringify(positionals[0])}: graph-lro mock takes options only`,
+      "mock",
+    );
+  }
+  if (flag.host === "") throw new UsageError("--host needs a value", "mock");
+  if (flag.port !== undefined) {
+    if (!/^\d{1,5}$/.test(flag.port) || Number(flag.port) > 65535) {
+      throw new UsageError(`--port must be an integer from 0 to 65535, not ${JSON.stringify(flag.port)}`, "mock");
     }
-    if (name !== "--port" && name !== "--host") {
-      return arg.startsWith("-")
-        ? `unknown option ${JSON.stringify(arg)}`
-        : `unexpected argument ${JSON.stringify(arg)}`;
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined || value === "") return `${name} needs a value`;
-    if (name === "--host") args.host = value;
-    else if (/^\d{1,5}$/.test(value) && Number(value) <= 65535) args.port = Number(value);
-    else return `--port must be an integer from 0 to 65535, not ${JSON.stringify(value)}`;
+    args.port = Number(flag.port);
   }
   return args;
 }
@@ -126,14 +151,14 @@ function banner(server: MockServer, args: MockArgs): string {
   const origin = new URL(server.url).origin;
   const cors = args.cors ?? isLoopback(args.host);
   const mode = `${args.strict ? "strict contract checks" : "no contract checks"}, CORS ${cors ? "on" : "off"}`;
-  const tries = operations.flatMap((operation) => {
-    const example = operation.examples[0]?.value as { id?: string } | undefined;
-    if (typeof example?.id !== "string") return [];
-    const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-      encodeURIComponent(name === operation.idParameter ? (example.id as string) : name),
-    );
-    return [`  curl -H 'Authorization: Bearer x' '${server.url}${path.replaceAll("'", "%27")}'`];
-  });
+  const tries = OPERATIONS.flatMap((operation) =>
+    exampleIds(operation)
+      .slice(0, 1)
+      .map(
+        ({ id }) =>
+          `  curl -H 'Authorization: Bearer x' '${exampleOperationUrl(server.url, operation, id).replaceAll("'", "%27")}'`,
+      ),
+  );
   return [
     `graph-lro mock listening on ${server.url} (${mode})`,
     "Try (each id answers 200 with the spec's example of that id):",

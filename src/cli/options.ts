@@ -4,7 +4,7 @@ import { POLL_DEFAULTS } from "../index.ts";
 import { CLOUDS, STORIES } from "./cli-values.ts";
 import { formatDuration } from "./duration.ts";
 
-/** A flag of `wait` and `get`: how it is parsed, and its line in their usage. */
+/** A flag of a command: how it is parsed, and its line in its usage. */
 export interface CliOption {
   readonly type: "string" | "boolean";
   /** Given more than once, the values add up (otherwise a repeat is refused). */
@@ -14,6 +14,11 @@ export interface CliOption {
   readonly usage: string;
   readonly help: readonly string[];
 }
+
+/** What readArgs found for a table's flags: a boolean, a string, or the strings of a repeatable one. */
+export type FlagValues<T extends Readonly<Record<string, CliOption>>> = {
+  [K in keyof T]?: T[K] extends { type: "boolean" } ? boolean : T[K] extends { multiple: true } ? string[] : string;
+};
 
 const DEFAULT_CLOUD = servers.find((s) => s.url === resolveBaseUrl({}).href)?.["x-graph-cloud"];
 
@@ -93,10 +98,10 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-/** The option table as usage shows it, one flag a line (continuations indented under the text). */
-export function optionLines(): string {
-  const width = Math.max(...Object.values(OPTIONS).map((o) => o.usage.length)) + 2;
-  return Object.values(OPTIONS)
+/** An option table as usage shows it, one flag a line (continuations indented under the text). */
+export function optionLines(table: Readonly<Record<string, CliOption>> = OPTIONS): string {
+  const width = Math.max(...Object.values(table).map((o) => o.usage.length)) + 2;
+  return Object.values(table)
     .flatMap((option: CliOption) =>
       option.help.map((text, i) => `  ${(i === 0 ? option.usage : "").padEnd(width)}${text}`),
     )

@@ -1,3 +1,4 @@
+import { isRetryableStatus } from "../client/retry-policy.ts";
 import { jsonLine, terminalSafe } from "../text/terminal-text.ts";
 import type { Failure } from "./failure.ts";
 import { liveLine, progressLine, type Retry, retryLine, retryText, type Shown, summary } from "./lines.ts";
@@ -59,7 +60,7 @@ export function createReporter(
       if (event.kind === "request") startedAt ??= io.now();
       if (verbose) aboveLive(() => err(verboseLine(event)));
       if (event.kind === "noResponse") retried({ status: undefined, retryAfterMs: undefined, cause: event.cause });
-      else if (event.kind === "response" && [429, 503, 504].includes(event.status)) retried(event);
+      else if (event.kind === "response" && isRetryableStatus(event.status)) retried(event);
     },
     state(operation, progress) {
       if (json) {

@@ -34,7 +34,9 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
   // --mock <story> asks the mock for it as any client can, with Prefer (which --header may also send).
   const story: [string, string][] = mock?.story ? [["Prefer", `story=${mock.story}`]] : [];
   const headers = [...command.headers, ...story];
-  const network = mock ? await mockFetch() : (io.fetch ?? ((request: Request) => globalThis.fetch(request)));
+  const network = mock
+    ? await mockFetch(command.command)
+    : (io.fetch ?? ((request: Request) => globalThis.fetch(request)));
   const fetch = observedFetch(network, { headers, now, onExchange: (event) => reporter.exchange(event) });
   let token = await readToken(command.tokenCommand, io.env, io.signal);
   if (mock) token ??= "mock-token";

@@ -52,6 +52,9 @@ describe("graph-lro usage errors exit 2 with one clean line and a pointer to the
       "evil.example",
       "wait",
     ],
+    // The spec declares the operation's query options; the mock holds a request to them (Graph ignores others).
+    [["get", "--mock", `${URL_X}?foo=1`], "--mock checks requests against the spec: request query /foo", "get"],
+    [["wait", "--mock", `${URL_X}?$expand=x`], "request query /$expand is not a parameter of this operation", "wait"],
     [["help", "frobnicate"], "help takes one command: wait, get, mock", undefined],
     [["wait", "--mock", "--header", "Authorization: Bearer x"], "--header cannot send Authorization", "wait"],
     [["wait", "--mock", "--header", "no colon"], "--header needs 'Name: value'", "wait"],
@@ -103,6 +106,16 @@ describe("graph-lro usage errors exit 2 with one clean line and a pointer to the
       expect(code).toBe(EXIT.usage);
       expect(stdout + stderr).not.toContain(SECRET);
       expect(stderr).toContain("credentials");
+    }
+  });
+
+  it("names a command in the hint only if it is one: a mistyped one or a URL is never echoed there", async () => {
+    const withPassword = URL_X.replace("://", `://user:${SECRET}@`);
+    for (const first of ["wiat", withPassword, "\u009b2J"]) {
+      const { code, stdout, stderr } = await graphLro([first, "--bogus", "--json"]);
+      expect(code).toBe(EXIT.usage);
+      expect(stderr).toBe("graph-lro: unknown option --bogus\nRun graph-lro --help for usage.\n");
+      expect(stdout).not.toContain(SECRET);
     }
   });
 

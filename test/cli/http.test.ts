@@ -110,10 +110,13 @@ describe("--timeout against a server that never answers", () => {
 });
 
 describe("the strict built-in mock", () => {
-  it("reports a contract violation as a bug: exit 70, one line", async () => {
+  it("reports a request the spec does not allow as the user's: exit 2, one line naming it", async () => {
     const url = operationUrl("roleManagementAlert", { "longRunningOperation-id": "op1" });
     const { code, stderr } = await graphLro(["wait", "--mock", `${url}?foo=1`]);
-    expect(code).toBe(EXIT.internal);
-    expect(stderr).toMatch(/^graph-lro: unexpected error: ContractViolationError: .*\/foo.*\n$/);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toBe(
+      "graph-lro: --mock checks requests against the spec: request query /foo is not a parameter of this operation\n" +
+        "Run graph-lro wait --help for usage.\n",
+    );
   });
 });

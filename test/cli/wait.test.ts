@@ -117,6 +117,20 @@ describe("Ctrl-C while waiting", () => {
     );
   });
 
+  it("never prints a --header value in the resume line, on stderr or in JSON", async () => {
+    const controller = new AbortController();
+    const argv = ["wait", "--mock", "--header", "X-Note: hunter2-secret", "--header=X-Other:hunter3", "--json"];
+    const { code, stdout, stderr } = await graphLro(argv, {
+      signal: controller.signal,
+      io: { sleep: interruptingSleep(controller) },
+    });
+    expect(code).toBe(EXIT.interrupted);
+    expect(stdout + stderr).not.toMatch(/hunter/);
+    const resume = "graph-lro wait --mock --header 'X-Note: …' --header='X-Other: …' --json";
+    expect(jsonLines(stdout).at(-1)?.error).toMatchObject({ resume });
+    expect(stderr).toContain(`To resume: ${resume}\n(type the --header values again: they are not printed)\n`);
+  });
+
   it("with --json, ends with the error object holding the saved state and the command line", async () => {
     const controller = new AbortController();
     const { code, stdout } = await graphLro(["wait", "--mock", "--json"], {

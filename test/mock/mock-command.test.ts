@@ -43,26 +43,26 @@ describe("graph-lro mock", () => {
   });
 
   it.each([
-    [["--bogus"], 'unknown option "--bogus"'],
+    [["--bogus"], "unknown option --bogus for mock"],
     [["--port"], "--port needs a value"],
     [["--port", "http"], '--port must be an integer from 0 to 65535, not "http"'],
     [["--port=70000"], '--port must be an integer from 0 to 65535, not "70000"'],
-    [["--quiet=yes"], 'unknown option "--quiet=yes"'],
-    [["serve"], 'unexpected argument "serve"'],
-  ])("refuses %j in one clean line, exiting 2", async (argv, message) => {
+    [["--quiet=yes"], "--quiet takes no value"],
+    [["serve"], 'unexpected argument "serve": graph-lro mock takes options only'],
+  ])("refuses %j in one clean line and the help hint, exiting 2", async (argv, message) => {
     const run = start(argv);
     expect(await run.done).toBe(2);
-    expect(run.stderr()).toBe(`graph-lro mock: ${message} (graph-lro mock --help shows usage)\n`);
+    expect(run.stderr()).toBe(`graph-lro: ${message}\nRun graph-lro mock --help for usage.\n`);
     expect(run.stdout()).toBe("");
   });
 
-  it("says a busy port in one line, exiting 1", async () => {
+  it("says a busy port in one line, exiting 69 (EX_UNAVAILABLE)", async () => {
     const busy = await startMockServer({ port: 0 });
     try {
       const run = start(["--port", String(busy.port)]);
-      expect(await run.done).toBe(1);
+      expect(await run.done).toBe(69);
       expect(run.stderr()).toBe(
-        `graph-lro mock: cannot listen on 127.0.0.1:${busy.port}: port ${busy.port} is in use (--port 0 picks a free one)\n`,
+        `graph-lro: cannot listen on 127.0.0.1:${busy.port}: port ${busy.port} is in use (--port 0 picks a free one)\n`,
       );
     } finally {
       await busy.close();
