@@ -238,9 +238,9 @@ describe("npm run mock", () => {
     const busy = await startMockServer({ port: 0 });
     try {
       const { code, stderr } = await spawnNode(["scripts/mock.ts", "--port", String(busy.port)]);
-      expect(code).toBe(1);
+      expect(code).toBe(69);
       expect(stderr).toBe(
-        `graph-lro mock: cannot listen on 127.0.0.1:${busy.port}: port ${busy.port} is in use (--port 0 picks a free one)\n`,
+        `graph-lro: cannot listen on 127.0.0.1:${busy.port}: port ${busy.port} is in use (--port 0 picks a free one)\n`,
       );
     } finally {
       await busy.close();
