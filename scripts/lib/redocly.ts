@@ -1,5 +1,5 @@
 // Redocly CLI, the linter users run themselves, for lint and for the dereferenced bundle.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ApiTarget } from "./config.ts";
@@ -12,12 +12,26 @@ export async function lintApis(projectDir: string, targets: ApiTarget[]): Promis
   await redocly(projectDir, args, targets.map((t) => t.root).join(", "));
 }
 
+/**
+ * The most a dereferenced bundle may weigh (the real one is under 200 KB): checkSpec bounds how many values the
+ * `$ref`s expand to, but not how long each is, so a long string behind many `$ref`s is stopped here, unread.
+ */
+export const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
+
 /** The API's spec bundled into one document, every `$ref` replaced by its target. */
 export async function bundleDereferenced(projectDir: string, target: ApiTarget): Promise<unknown> {
   const dir = await mkdtemp(join(tmpdir(), "graph-lro-bundle-"));
   try {
     const out = join(dir, "bundle.json");
     await redocly(projectDir, ["bundle", target.name, "--dereferenced", "--ext", "json", "-o", out], target.root);
+    const { size } = await stat(out);
+    if (size > MAX_BUNDLE_BYTES) {
+      const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+      throw new GenerateError(
+        `${target.root}: refused: dereferenced, it takes ${mb(size)}, past the ${mb(MAX_BUNDLE_BYTES)} ` +
+          "that the data module may hold; its $refs repeat large parts too often",
+      );
+    }
     return JSON.parse(await readFile(out, "utf8"));
   } finally {
     await rm(dir, { recursive: true, force: true });
