@@ -6,10 +6,14 @@ import type { ApiTarget } from "./config.ts";
 import { GenerateError } from "./generate-error.ts";
 import { runTool, ToolError } from "./run-tool.ts";
 
+/** `redocly lint`'s arguments for every API of redocly.yaml, with its rules: generate's lint and lint:spec's. */
+export function lintArgs(targets: ApiTarget[]): string[] {
+  return ["lint", ...targets.map((t) => t.name), "--format", "codeframe"];
+}
+
 /** Lints every API of redocly.yaml with its rules; a failure is a GenerateError holding Redocly's report. */
 export async function lintApis(projectDir: string, targets: ApiTarget[]): Promise<void> {
-  const args = ["lint", ...targets.map((t) => t.name), "--format", "codeframe"];
-  await redocly(projectDir, args, targets.map((t) => t.root).join(", "));
+  await redocly(projectDir, lintArgs(targets), targets.map((t) => t.root).join(", "));
 }
 
 /**
