@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ApiTarget } from "./config.ts";
 import { GenerateError } from "./generate-error.ts";
+import { MAX_DEREFERENCED_BYTES } from "./ref-expansion.ts";
 import { runTool, ToolError } from "./run-tool.ts";
 
 /** `redocly lint`'s arguments for every API of redocly.yaml, with its rules: generate's lint and lint:spec's. */
@@ -16,23 +17,18 @@ export async function lintApis(projectDir: string, targets: ApiTarget[]): Promis
   await redocly(projectDir, lintArgs(targets), targets.map((t) => t.root).join(", "));
 }
 
-/**
- * The most a dereferenced bundle may weigh (the real one is under 200 KB): checkSpec bounds how many values the
- * `$ref`s expand to, but not how long each is, so a long string behind many `$ref`s is stopped here, unread.
- */
-export const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
-
 /** The API's spec bundled into one document, every `$ref` replaced by its target. */
 export async function bundleDereferenced(projectDir: string, target: ApiTarget): Promise<unknown> {
   const dir = await mkdtemp(join(tmpdir(), "graph-lro-bundle-"));
   try {
     const out = join(dir, "bundle.json");
     await redocly(projectDir, ["bundle", target.name, "--dereferenced", "--ext", "json", "-o", out], target.root);
+    // checkSpec counted the bundle's values and characters; its layout (indentation, escapes) is checked here.
     const { size } = await stat(out);
-    if (size > MAX_BUNDLE_BYTES) {
+    if (size > MAX_DEREFERENCED_BYTES) {
       const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
       throw new GenerateError(
-        `${target.root}: refused: dereferenced, it takes ${mb(size)}, past the ${mb(MAX_BUNDLE_BYTES)} ` +
+        `${target.root}: refused: dereferenced, it takes ${mb(size)}, past the ${mb(MAX_DEREFERENCED_BYTES)} ` +
           "that the data module may hold; its $refs repeat large parts too often",
       );
     }

@@ -3,7 +3,7 @@ import { realpath } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { childPointer } from "../../src/openapi/json-pointer.ts";
 import { ALIAS_BUDGET, loadYaml } from "./load-yaml.ts";
-import { fitsDereferenced } from "./ref-expansion.ts";
+import { dereferencedExcess, MAX_DEREFERENCED_BYTES, type Size } from "./ref-expansion.ts";
 import { UnsafeSpecError } from "./unsafe-spec-error.ts";
 
 /** Reads one file of a spec by absolute path (from the disk, or from a git ref). */
@@ -52,19 +52,24 @@ export async function loadSpecFiles(rootPath: string, read: ReadSpecFile, label 
 
 /**
  * Refuses the first file (those referred to before those referring to them, so the file named is the one whose
- * refs fan out) that dereferences past the limit. Every value written takes a character, so the limit is the
- * aliases' one, over all the spec's files: a document draws on all of them.
+ * refs fan out) that dereferences past the limits. Every value written takes a character, so the values' limit is
+ * the aliases' one, over all the spec's files (a document draws on all of them); its strings, what a bundle may weigh.
  */
 function refuseRefBombs(files: SpecFiles, nameOf: (path: string) => string): void {
   let written = 0;
   for (const { text } of files.values()) written += text.length;
-  const limit = written + ALIAS_BUDGET;
-  const sizes = new Map<string, number>();
+  const limits = { values: written + ALIAS_BUDGET, chars: MAX_DEREFERENCED_BYTES };
+  const past = {
+    values: `it past ${limits.values.toLocaleString("en")} values`,
+    chars: `its strings past ${MAX_DEREFERENCED_BYTES / 1024 / 1024} MB`,
+  };
+  const sizes = new Map<string, Size>();
   for (const path of [...files.keys()].reverse()) {
-    if (!fitsDereferenced(files, path, limit, sizes)) {
+    const excess = dereferencedExcess(files, path, limits, sizes);
+    if (excess) {
       throw new UnsafeSpecError(
-        `${nameOf(path)}: refused: its $refs, each replaced by its target, expand it past ` +
-          `${limit.toLocaleString("en")} values, as a $ref bomb does; refer to fewer copies of large schemas`,
+        `${nameOf(path)}: refused: its $refs, each replaced by its target, expand ${past[excess]}, ` +
+          "as a $ref bomb does; refer to fewer copies of large schemas",
       );
     }
   }

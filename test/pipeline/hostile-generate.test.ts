@@ -7,7 +7,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it, type TestContext, vi } from "vitest";
 import { readApiTargets } from "../../scripts/lib/config.ts";
-import { bundleDereferenced, MAX_BUNDLE_BYTES } from "../../scripts/lib/redocly.ts";
+import { bundleDereferenced } from "../../scripts/lib/redocly.ts";
+import { MAX_DEREFERENCED_BYTES } from "../../scripts/lib/ref-expansion.ts";
 import { aliasBomb, beforePaths, refBomb } from "./hostile-specs.ts";
 import { DATA, project, SPEC, STACK_LINE } from "./project.ts";
 import { runBounded } from "./run-bounded.ts";
@@ -63,9 +64,9 @@ describe.concurrent("generate refuses a hostile spec before any tool reads it", 
     expect(check.stderr).toMatch(/^spec\/graph-lro\.yaml: refused: its \$refs/);
   });
 
-  it("a dereferenced bundle past MAX_BUNDLE_BYTES (a long string behind many $refs) is refused unread", async (context) => {
+  it("a dereferenced bundle past MAX_DEREFERENCED_BYTES is refused unread, also past checkSpec", async (context) => {
     const p = await project(context);
-    // Few values, so the $ref count lets it by; 100 copies of 200 KB are 20 MB once dereferenced.
+    // 100 copies of 200 KB are 20 MB once dereferenced: checkSpec refuses it, so Redocly gets it directly here.
     const refs = Array.from({ length: 100 }, (_, i) => `p${i}: { $ref: "#/components/schemas/long" }`).join(", ");
     const schemas = `    long: { type: string, description: "${"x".repeat(200_000)}" }\n    many: { type: object, properties: { ${refs} } }\n`;
     await p.edit(SPEC, (s) => s.replace("\n  schemas:\n", `\n  schemas:\n${schemas}`));
@@ -73,7 +74,7 @@ describe.concurrent("generate refuses a hostile spec before any tool reads it", 
     if (!target) throw new Error("redocly.yaml declares no API");
     const error = await bundleDereferenced(p.dir, target).catch((e: unknown) => e);
     expect((error as Error).message).toBe(
-      `${SPEC}: refused: dereferenced, it takes 19 MB, past the ${MAX_BUNDLE_BYTES / 1024 / 1024} MB that the data module may hold; its $refs repeat large parts too often`,
+      `${SPEC}: refused: dereferenced, it takes 19 MB, past the ${MAX_DEREFERENCED_BYTES / 1024 / 1024} MB that the data module may hold; its $refs repeat large parts too often`,
     );
   });
 

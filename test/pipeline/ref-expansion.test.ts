@@ -3,13 +3,13 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { spec as dereferenced } from "../../generated/graph-lro.spec.ts";
-import { fitsDereferenced, type SpecDocs } from "../../scripts/lib/ref-expansion.ts";
+import { dereferencedExcess, type SpecDocs } from "../../scripts/lib/ref-expansion.ts";
 import { loadSpecFiles } from "../../scripts/lib/spec-files.ts";
 import { UnsafeSpecError } from "../../scripts/lib/unsafe-spec-error.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
 import { refBomb } from "./hostile-specs.ts";
 
-/** Every value of a tree, as load-yaml and fitsDereferenced count them. */
+/** Every value of a tree, as load-yaml and dereferencedExcess count them. */
 function countValues(root: unknown): number {
   let count = 0;
   const stack = [root];
@@ -21,13 +21,14 @@ function countValues(root: unknown): number {
   return count;
 }
 
-/** The smallest limit `path` fits in: what it counts once dereferenced. */
+/** The smallest limit of values `path` fits in: how many it holds once dereferenced. */
 function expandedSize(docs: SpecDocs, path: string): number {
   let [low, high] = [0, 1e9];
   while (low < high) {
     const mid = Math.floor((low + high) / 2);
-    if (fitsDereferenced(docs, path, mid, new Map())) high = mid;
-    else low = mid + 1;
+    if (dereferencedExcess(docs, path, { values: mid, chars: Number.POSITIVE_INFINITY }, new Map()) === undefined) {
+      high = mid;
+    } else low = mid + 1;
   }
   return low;
 }
@@ -42,7 +43,7 @@ const load = (files: Record<string, string>) => loadSpecFiles("/spec/root.yaml",
 const doc = (schemas: string) =>
   `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n${schemas}`;
 
-describe("fitsDereferenced", () => {
+describe("dereferencedExcess", () => {
   it("counts the real spec exactly as Redocly dereferences it (generated/graph-lro.spec.ts)", async () => {
     const root = join(PROJECT_DIR, "spec/graph-lro.yaml");
     const files = await loadSpecFiles(root, (path) => readFile(path, "utf8"));
@@ -120,6 +121,14 @@ describe("loadSpecFiles refuses a $ref bomb", () => {
     };
     for (let i = 0; i < 6; i++) files[`f${i}.yaml`] = level(`./f${i + 1}.yaml`);
     await expect(load(files)).rejects.toThrow(/^spec\/f\d\.yaml: refused: its \$refs, each replaced by its target/);
+  });
+
+  it("of a long string behind many $refs, few values but 20 MB of text once dereferenced", async () => {
+    const refs = Array.from({ length: 100 }, (_, i) => `p${i}: { $ref: "#/components/schemas/long" }`).join(", ");
+    const schemas = `    long: { type: string, description: "${"x".repeat(200_000)}" }\n    many: { properties: { ${refs} } }\n`;
+    await expect(load({ "root.yaml": doc(schemas) })).rejects.toThrow(
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand its strings past 16 MB, as a \$ref bomb does;/,
+    );
   });
 
   it("but not a fan-out within the budget (four levels: 10,000 strings)", async () => {
