@@ -68,7 +68,12 @@ try {
       await rename(previous, dist).catch(() => undefined);
       throw error;
     });
+    await rm(previous, { recursive: true, force: true });
   }
+} catch (error) {
+  // Only the swap gets here (both tools' results were settled): a folder that could not be moved.
+  console.error(`build: could not put the new build in dist/: ${(error as Error).message}`);
+  process.exitCode = 1;
 } finally {
-  await Promise.all([staging, previous].map((path) => rm(path, { recursive: true, force: true })));
+  await rm(staging, { recursive: true, force: true });
 }

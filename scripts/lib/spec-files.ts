@@ -18,7 +18,8 @@ export type SpecFiles = Map<string, { text: string; doc: unknown }>;
  * scheme), or to a file outside the root's folder, is an UnsafeSpecError naming the file, where in it, and the
  * reference: the generated code must not depend on the network, nor read (and print) a credentials file.
  * So is a file whose `$ref`s, each replaced by its target, expand it past everything written plus ALIAS_BUDGET
- * values: a `$ref` bomb, which `redocly bundle --dereferenced` would write out copy by copy.
+ * values, or its strings past MAX_DEREFERENCED_BYTES: a `$ref` bomb, which `redocly bundle --dereferenced` would
+ * write out copy by copy.
  */
 export async function loadSpecFiles(rootPath: string, read: ReadSpecFile, label = rootPath): Promise<SpecFiles> {
   const folder = dirname(rootPath);
