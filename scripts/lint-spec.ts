@@ -3,11 +3,24 @@
 // otherwise each failing report, then one line per linter that failed.
 import { join, resolve } from "node:path";
 import { checkSpec } from "./lib/check-spec.ts";
+import { readCommandLine } from "./lib/command-line.ts";
 import { readApiTargets } from "./lib/config.ts";
-import { runRedocly } from "./lib/redocly.ts";
+import { lintArgs, runRedocly } from "./lib/redocly.ts";
 import { runTool, ToolError } from "./lib/run-tool.ts";
 
 const SPECTRAL_RULESET = ".spectral.yaml";
+const HELP = `
+usage: npm run lint:spec [-- <project-dir>]
+
+Lints every API that redocly.yaml declares with Redocly's rules (redocly.yaml) and Spectral's
+(${SPECTRAL_RULESET}), after checking the spec as generate does (no alias or $ref bomb, no $ref out of
+its folder). Prints nothing when both pass; otherwise each failing report, then one line per linter.
+
+  <project-dir>  the project (default: the current folder)
+  -h, --help     print this help
+
+Exit: 0 both linters pass, 1 a linter rejects the spec (or it is refused), 2 bad arguments.
+`;
 
 interface Outcome {
   linter: string;
@@ -16,14 +29,20 @@ interface Outcome {
   output: string;
 }
 
-const projectDir = resolve(process.argv[2] ?? ".");
+const { positionals } = readCommandLine({
+  name: "lint:spec",
+  help: HELP,
+  options: {},
+  positionals: { min: 0, max: 1 },
+});
+const projectDir = resolve(positionals[0] ?? ".");
 try {
   const targets = await readApiTargets(projectDir);
   // Both linters follow $refs and expand aliases themselves: a hostile spec is refused before they run.
   for (const target of targets) await checkSpec(projectDir, target);
   const roots = targets.map((target) => target.root);
   const outcomes = await Promise.all([
-    lint("Redocly", "redocly.yaml", ["lint", ...targets.map((target) => target.name), "--format", "codeframe"]),
+    lint("Redocly", "redocly.yaml", lintArgs(targets)),
     lint("Spectral", SPECTRAL_RULESET, ["lint", ...roots, "--ruleset", SPECTRAL_RULESET, "-F", "warn", "--quiet"]),
   ]);
   const failed = outcomes.filter((outcome) => outcome.failed);

@@ -6,7 +6,10 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it, type TestContext, vi } from "vitest";
-import { aliasBomb, beforePaths } from "./hostile-specs.ts";
+import { readApiTargets } from "../../scripts/lib/config.ts";
+import { bundleDereferenced } from "../../scripts/lib/redocly.ts";
+import { MAX_DEREFERENCED_BYTES } from "../../scripts/lib/ref-expansion.ts";
+import { aliasBomb, beforePaths, refBomb } from "./hostile-specs.ts";
 import { DATA, project, SPEC, STACK_LINE } from "./project.ts";
 import { runBounded } from "./run-bounded.ts";
 
@@ -37,6 +40,42 @@ describe.concurrent("generate refuses a hostile spec before any tool reads it", 
     const check = await runBounded(p.dir, "check-generated");
     expect(check.code).toBe(1);
     expect(check.stderr).toMatch(/^spec\/graph-lro\.yaml: refused: its YAML aliases/);
+  });
+
+  it("a $ref bomb in the spec: refused in seconds, naming it, generated/ untouched (also check:generated)", async (context) => {
+    const p = await project(context);
+    const before = await p.snapshot();
+    await p.edit(SPEC, (s) => s.replace("\n  schemas:\n", `\n  schemas:\n${refBomb()}`));
+
+    const result = await runBounded(p.dir, "generate");
+    expect(result.timedOut).toBe(false);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^spec\/graph-lro\.yaml: refused: its \$refs, each replaced by its target, expand it past [\d,]+ values, as a \$ref bomb does;/,
+    );
+    expect(result.stderr).toContain("nothing in generated/ was changed");
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(await p.snapshot()).toEqual(before);
+    // Measured about 1 s, Node and tsx starting; the old code had Redocly write 154 MB, then parsed it.
+    expect(result.ms).toBeLessThan(60_000);
+
+    const check = await runBounded(p.dir, "check-generated");
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/^spec\/graph-lro\.yaml: refused: its \$refs/);
+  });
+
+  it("a dereferenced bundle past MAX_DEREFERENCED_BYTES is refused unread, also past checkSpec", async (context) => {
+    const p = await project(context);
+    // 100 copies of 200 KB are 20 MB once dereferenced: checkSpec refuses it, so Redocly gets it directly here.
+    const refs = Array.from({ length: 100 }, (_, i) => `p${i}: { $ref: "#/components/schemas/long" }`).join(", ");
+    const schemas = `    long: { type: string, description: "${"x".repeat(200_000)}" }\n    many: { type: object, properties: { ${refs} } }\n`;
+    await p.edit(SPEC, (s) => s.replace("\n  schemas:\n", `\n  schemas:\n${schemas}`));
+    const [target] = await readApiTargets(p.dir);
+    if (!target) throw new Error("redocly.yaml declares no API");
+    const error = await bundleDereferenced(p.dir, target).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      `${SPEC}: refused: dereferenced, it takes 19 MB, past the ${MAX_DEREFERENCED_BYTES / 1024 / 1024} MB that the data module may hold; its $refs repeat large parts too often`,
+    );
   });
 
   it("an alias bomb in a file the spec refers to", async (context) => {

@@ -17,6 +17,20 @@ export function aliasBomb(key = "x-bomb", levels = 9): string {
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * A `$ref` bomb: `levels` schemas after a string, each of ten properties referring to the one before, 10^levels
+ * strings once dereferenced. Six levels are under 3 KB; `redocly bundle --dereferenced` wrote them as 154 MB.
+ * `base` is the pointer prefix of the schemas, where they sit (`#/components/schemas/` in a spec).
+ */
+export function refBomb(levels = 6, { indent = "    ", base = "#/components/schemas/" } = {}): string {
+  const lines = [`${indent}l0: { type: string }`];
+  for (let i = 1; i <= levels; i++) {
+    const props = Array.from({ length: 10 }, (_, p) => `p${p}: { $ref: "${base}l${i - 1}" }`);
+    lines.push(`${indent}l${i}: { type: object, properties: { ${props.join(", ")} } }`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 /** `spec` with `block` (top-level YAML) inserted before its `paths:`, where OpenAPI allows `x-` extensions. */
 export function beforePaths(spec: string, block: string): string {
   const at = spec.indexOf("\npaths:\n");

@@ -4,7 +4,7 @@ import { PROJECT_DIR, runScript } from "../support/project-copy.ts";
 
 vi.setConfig({ testTimeout: 120_000 });
 
-const SCRIPTS = ["generate", "check:generated", "spec:diff", "spec:upstream"];
+const SCRIPTS = ["generate", "check:generated", "lint:spec", "docs", "spec:diff", "spec:upstream"];
 
 describe.concurrent("usage of the pipeline's npm scripts", () => {
   it.for(SCRIPTS)("npm run %s -- --help prints its usage and exits 0", async (script) => {
@@ -20,5 +20,15 @@ describe.concurrent("usage of the pipeline's npm scripts", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`${script}: unknown option --frobnicate (see --help)\n`);
     expect(result.stdout).toBe("");
+  });
+
+  it.for([
+    ["lint:spec", ["a", "b"], "unexpected argument b"],
+    ["docs", ["extra"], "unexpected argument extra"],
+    ["docs", ["--out"], "--out needs a value"],
+  ] as const)("npm run %s -- %s: %s, exit 2", async ([script, args, problem]) => {
+    const result = await runScript(PROJECT_DIR, script, [...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`${script}: ${problem} (see --help)\n`);
   });
 });

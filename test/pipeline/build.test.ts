@@ -1,0 +1,40 @@
+// npm run build against a project copy: quiet when it succeeds; on a type error, tsc's diagnostics, and dist/ as it was.
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { project, STACK_LINE } from "./project.ts";
+import { runBounded } from "./run-bounded.ts";
+
+vi.setConfig({ testTimeout: 240_000 });
+
+const leftovers = async (dir: string) => (await readdir(dir)).filter((name) => name.endsWith(".tmp"));
+
+describe("npm run build", () => {
+  it("prints tsc's diagnostics and keeps the last dist/ when tsc fails; swaps a complete dist/ in, quietly", async (context) => {
+    const p = await project(context);
+    // The copy has no dist/: this one stands for the last good build.
+    await mkdir(join(p.dir, "dist"));
+    await writeFile(join(p.dir, "dist/last-build.txt"), "the last good build\n");
+    const index = await p.read("src/index.ts");
+    await writeFile(join(p.dir, "src/index.ts"), `${index}export const broken: number = "not a number";\n`);
+
+    const failed = await runBounded(p.dir, "build", [], { timeoutMs: 200_000 });
+    expect(failed.timedOut).toBe(false);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^src\/index\.ts\(\d+,\d+\): error TS2322: /m);
+    expect(failed.stderr).toMatch(/build: tsc exited with code 2\nbuild: failed; dist\/ was left as it was\n$/);
+    expect(failed.stderr).not.toMatch(STACK_LINE);
+    expect(await readdir(join(p.dir, "dist"))).toEqual(["last-build.txt"]);
+    expect(await leftovers(p.dir)).toEqual([]);
+
+    await writeFile(join(p.dir, "src/index.ts"), index);
+    const built = await runBounded(p.dir, "build", [], { timeoutMs: 200_000 });
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout + built.stderr).toBe("");
+    expect(existsSync(join(p.dir, "dist/last-build.txt"))).toBe(false);
+    expect(await readFile(join(p.dir, "dist/index.js"), "utf8")).toContain("export");
+    expect(existsSync(join(p.dir, "dist/types/src/index.d.ts"))).toBe(true);
+    expect(await leftovers(p.dir)).toEqual([]);
+  });
+});

@@ -1,0 +1,137 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { spec as dereferenced } from "../../generated/graph-lro.spec.ts";
+import { dereferencedExcess, type SpecDocs } from "../../scripts/lib/ref-expansion.ts";
+import { loadSpecFiles } from "../../scripts/lib/spec-files.ts";
+import { UnsafeSpecError } from "../../scripts/lib/unsafe-spec-error.ts";
+import { PROJECT_DIR } from "../support/project-copy.ts";
+import { refBomb } from "./hostile-specs.ts";
+
+/** Every value of a tree, as load-yaml and dereferencedExcess count them. */
+function countValues(root: unknown): number {
+  let count = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    count++;
+    if (value !== null && typeof value === "object") stack.push(...Object.values(value));
+  }
+  return count;
+}
+
+/** The smallest limit of values `path` fits in: how many it holds once dereferenced. */
+function expandedSize(docs: SpecDocs, path: string): number {
+  let [low, high] = [0, 1e9];
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (dereferencedExcess(docs, path, { values: mid, chars: Number.POSITIVE_INFINITY }, new Map()) === undefined) {
+      high = mid;
+    } else low = mid + 1;
+  }
+  return low;
+}
+
+/** Files in memory, under /spec; `root.yaml` is the root. */
+const inMemory = (files: Record<string, string>) => (path: string) =>
+  files[path.replace(/^\/spec\//, "")] === undefined
+    ? Promise.reject(Object.assign(new Error("missing"), { code: "ENOENT" }))
+    : Promise.resolve(files[path.replace(/^\/spec\//, "")] as string);
+const load = (files: Record<string, string>) => loadSpecFiles("/spec/root.yaml", inMemory(files), "spec/root.yaml");
+
+const doc = (schemas: string) =>
+  `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n${schemas}`;
+
+describe("dereferencedExcess", () => {
+  it("counts the real spec exactly as Redocly dereferences it (generated/graph-lro.spec.ts)", async () => {
+    const root = join(PROJECT_DIR, "spec/graph-lro.yaml");
+    const files = await loadSpecFiles(root, (path) => readFile(path, "utf8"));
+    expect(expandedSize(files, root)).toBe(countValues(dereferenced));
+  });
+
+  it("counts a recursive schema's $ref back to itself, or to a schema it is inside of, as one value", async () => {
+    const files = await load({
+      "root.yaml": doc(
+        [
+          "    Node: { type: object, properties: { children: { type: array, items: { $ref: '#/components/schemas/Node' } } } }",
+          "    A: { type: object, properties: { b: { $ref: '#/components/schemas/B' } } }",
+          "    B: { type: object, properties: { a: { $ref: '#/components/schemas/A' } } }",
+          "",
+        ].join("\n"),
+      ),
+    });
+    // 25 values written; a cycle is unrolled at most once (each target's size is kept) before its $ref back counts 1.
+    expect(countValues(files.get("/spec/root.yaml")?.doc)).toBe(25);
+    expect(expandedSize(files, "/spec/root.yaml")).toBeLessThan(2 * 25);
+  });
+
+  it("agrees with a dereferenced copy for any acyclic spec (each schema refers only to later ones)", () => {
+    const specs = fc.array(fc.array(fc.nat(), { maxLength: 4 }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(specs, (refsOf) => {
+        // Schema i holds properties referring to schemas after it (a DAG), plus a string value.
+        const schema = (i: number) => ({
+          description: `s${i}`,
+          properties: Object.fromEntries(
+            (refsOf[i] ?? [])
+              .filter((r) => i + 1 + (r % refsOf.length) < refsOf.length)
+              .map((r, p) => [`p${p}`, { $ref: `#/components/schemas/s${i + 1 + (r % refsOf.length)}` }]),
+          ),
+        });
+        const root = { components: { schemas: Object.fromEntries(refsOf.map((_, i) => [`s${i}`, schema(i)])) } };
+        const docs: SpecDocs = new Map([["/spec/root.yaml", { doc: root }]]);
+        const deref = (value: unknown): unknown => {
+          if (value === null || typeof value !== "object") return value;
+          const ref = (value as { $ref?: string }).$ref;
+          if (ref) return deref(root.components.schemas[ref.split("/").pop() as string]);
+          return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deref(v)]));
+        };
+        expect(expandedSize(docs, "/spec/root.yaml")).toBe(countValues(deref(root)));
+      }),
+    );
+  });
+});
+
+describe("loadSpecFiles refuses a $ref bomb", () => {
+  it("in the spec, in milliseconds, naming the file", async () => {
+    const started = performance.now();
+    const error = await load({ "root.yaml": doc(refBomb()) }).catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(error).toBeInstanceOf(UnsafeSpecError);
+    expect((error as Error).message).toMatch(
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand it past [\d,]+ values, as a \$ref bomb does;/,
+    );
+  });
+
+  it("in a file the spec refers to, naming that file", async () => {
+    const files = {
+      "root.yaml": doc("    S: { $ref: './bomb.yaml#/l6' }\n"),
+      "bomb.yaml": refBomb(6, { indent: "", base: "#/" }),
+    };
+    await expect(load(files)).rejects.toThrow(/^spec\/bomb\.yaml: refused: its \$refs/);
+  });
+
+  it("spread over files, each of which refers ten times to the next", async () => {
+    const level = (next: string) =>
+      `{ type: object, properties: { ${Array.from({ length: 10 }, (_, p) => `p${p}: { $ref: '${next}' }`).join(", ")} } }\n`;
+    const files: Record<string, string> = {
+      "root.yaml": doc(`    S: { $ref: './f0.yaml' }\n`),
+      "f6.yaml": "type: string\n",
+    };
+    for (let i = 0; i < 6; i++) files[`f${i}.yaml`] = level(`./f${i + 1}.yaml`);
+    await expect(load(files)).rejects.toThrow(/^spec\/f\d\.yaml: refused: its \$refs, each replaced by its target/);
+  });
+
+  it("of a long string behind many $refs, few values but 20 MB of text once dereferenced", async () => {
+    const refs = Array.from({ length: 100 }, (_, i) => `p${i}: { $ref: "#/components/schemas/long" }`).join(", ");
+    const schemas = `    long: { type: string, description: "${"x".repeat(200_000)}" }\n    many: { properties: { ${refs} } }\n`;
+    await expect(load({ "root.yaml": doc(schemas) })).rejects.toThrow(
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand its strings past 16 MB, as a \$ref bomb does;/,
+    );
+  });
+
+  it("but not a fan-out within the budget (four levels: 10,000 strings)", async () => {
+    await expect(load({ "root.yaml": doc(refBomb(4)) })).resolves.toBeDefined();
+  });
+});
