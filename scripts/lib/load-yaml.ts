@@ -12,7 +12,7 @@ export const ALIAS_BUDGET = 100_000;
 /**
  * Parses YAML or JSON, throwing an UnsafeSpecError that names `source` when aliases expand it by more than
  * ALIAS_BUDGET values (a cycle expands without end, so it is refused too). js-yaml because it parses Microsoft's
- * 20+ MB file several times faster than `yaml` (docs/benchmarks.md); JSON-compatible YAML because that is what
+ * file (tens of MB) several times faster than `yaml` (docs/benchmarks.md); JSON-compatible YAML because that is what
  * OpenAPI means (the default schema would make `2023-06-01` a Date, never equal to itself).
  */
 export function loadYaml(text: string, source: string): unknown {

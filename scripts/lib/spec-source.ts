@@ -34,7 +34,7 @@ export async function readSpecText(source: string, cwd = process.cwd()): Promise
 /**
  * Runs git: the command and its options, then `--end-of-options` and the operands, so that no operand (a
  * revision from the command line) is ever read as an option. Bounded in time, and in output (Microsoft's
- * whole file is about 40 MB).
+ * whole file is tens of MB).
  */
 export function git(cwd: string, command: string[], operands: string[] = []): Promise<string> {
   const args = operands.length ? [...command, "--end-of-options", ...operands] : command;
