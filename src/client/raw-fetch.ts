@@ -1,3 +1,4 @@
+import { abortable } from "./abortable.ts";
 import { sentRequest } from "./call-error.ts";
 import { callTimeout, type TimeoutSignalFactory } from "./call-timeout.ts";
 import type { Fetch } from "./fetch-types.ts";
@@ -26,7 +27,8 @@ export function rawFetch(send: Fetch, { timeoutMs, timeoutSignal, maxBodyBytes }
     const settled = () => call?.clear();
     let response: Response;
     try {
-      response = await send(request);
+      // An injected fetch may ignore the signal: the limit is raced, and only then (a listener costs).
+      response = await (call ? abortable(send(request), call.signal) : send(request));
     } catch (error) {
       settled();
       throw error;

@@ -36,7 +36,8 @@ export async function readBodyText(
   }
   const reader = body.getReader();
   const onAbort = () => reader.cancel(signal?.reason).catch(ignore);
-  signal?.addEventListener("abort", onAbort);
+  // A signal aborted already fires no event: the body is cancelled at once, and the read ends.
+  signal?.aborted ? onAbort() : signal?.addEventListener("abort", onAbort);
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   try {
@@ -87,11 +88,13 @@ export function limitBody(response: Response, { maxBytes, tooLarge, settled, sig
   let size = 0;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      signal?.addEventListener("abort", () => {
-        reader.cancel(signal.reason).catch(ignore);
-        controller.error(signal.reason);
+      const onAbort = () => {
+        reader.cancel(signal?.reason).catch(ignore);
+        controller.error(signal?.reason);
         settled();
-      });
+      };
+      // A signal aborted already fires no event: the body errors at once.
+      signal?.aborted ? onAbort() : signal?.addEventListener("abort", onAbort);
     },
     async pull(controller) {
       try {

@@ -1,3 +1,4 @@
+import { abortable } from "../client/abortable.ts";
 import { callTimeout } from "../client/call-timeout.ts";
 import type { GraphLroClient } from "../client/create-client.ts";
 import type { OperationResult, SelectableProperty, SelectedOperation } from "../client/operation-types.ts";
@@ -40,8 +41,8 @@ export async function* pollOperation<const S extends readonly SelectableProperty
     // The client retries throttling inside a poll; the deadline ends that too. A poll sent in
     // time gets at least MIN_POLL_BUDGET_MS, so one due right at the deadline is not sent to be dropped.
     const poll = callTimeout(Math.max(deadline - now(), MIN_POLL_BUDGET_MS), signal, options.timeoutSignal);
-    const answer = await client
-      .getOperation<S>(state.target, { select, signal: poll.signal })
+    // Raced, not only passed: a client (or its fetch) may ignore the signal.
+    const answer = await abortable(client.getOperation<S>(state.target, { select, signal: poll.signal }), poll.signal)
       .catch((error: unknown) => {
         // The poll's signal aborts for the caller or for the time limit: only the latter is a timeout.
         if (poll.signal.aborted && !signal?.aborted) {
