@@ -34,7 +34,7 @@ export function rawFetch(send: Fetch, { timeoutMs, timeoutSignal, maxBodyBytes }
       throw error;
     }
     const tooLarge = () => tooLargeError(sentRequest(request), response.status, maxBodyBytes);
-    // Only the call's own signal is listened to: a caller's long-lived one must not collect a listener per body.
-    return limitBody(response, { maxBytes: maxBodyBytes, tooLarge, settled, signal: call?.signal });
+    // Without a time limit, the caller's abort still ends the body: an injected fetch may not follow the signal.
+    return limitBody(response, { maxBytes: maxBodyBytes, tooLarge, settled, signal: call?.signal ?? request.signal });
   };
 }

@@ -65,7 +65,10 @@ export interface BodyLimit {
   tooLarge: () => Error;
   /** Runs once the body is read, cancelled or failed, or at once when there is none. */
   settled: () => void;
-  /** Cancels the body, which then errors with the signal's reason (see readBodyText for why). */
+  /**
+   * Cancels the body, which then errors with the signal's reason (see readBodyText for why); it is
+   * listened to only until the body settles.
+   */
   signal: AbortSignal | undefined;
 }
 
@@ -86,12 +89,18 @@ export function limitBody(response: Response, { maxBytes, tooLarge, settled, sig
   }
   const reader = source.getReader();
   let size = 0;
+  let onAbort = ignore;
+  // The listener goes once the body settles: a caller's long-lived signal must not collect one per body.
+  const end = () => {
+    signal?.removeEventListener("abort", onAbort);
+    settled();
+  };
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      const onAbort = () => {
+      onAbort = () => {
         reader.cancel(signal?.reason).catch(ignore);
         controller.error(signal?.reason);
-        settled();
+        end();
       };
       // A signal aborted already fires no event: the body errors at once.
       signal?.aborted ? onAbort() : signal?.addEventListener("abort", onAbort);
@@ -100,21 +109,21 @@ export function limitBody(response: Response, { maxBytes, tooLarge, settled, sig
       try {
         const { done, value } = await reader.read();
         if (done) {
-          settled();
+          end();
           return controller.close();
         }
         size += bytesOf(value);
         if (size <= maxBytes) return controller.enqueue(value);
         reader.cancel().catch(ignore);
-        settled();
+        end();
         controller.error(tooLarge());
       } catch (error) {
-        settled();
+        end();
         controller.error(error);
       }
     },
     cancel(reason) {
-      settled();
+      end();
       return reader.cancel(reason);
     },
   });

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { limitBody, readBodyText } from "../../src/client/read-body.ts";
 import {
@@ -92,6 +93,33 @@ describe("timeoutMs with a fetch that ignores the signal", () => {
     limit.fire();
     const outcome = (await settledSoon(wait)) as { reason?: unknown };
     expect(outcome.reason).toBeInstanceOf(OperationTimeoutError);
+  });
+});
+
+describe("the raw client without timeoutMs", () => {
+  const get = (raw: ReturnType<typeof createGraphLroRawClient>, signal?: AbortSignal) =>
+    raw.GET(template("roleManagementAlert"), { params: { path: { "longRunningOperation-id": "a" } }, signal });
+
+  it("ends the body read when the caller aborts", async () => {
+    const { stream, state } = stalledBody();
+    const raw = createGraphLroRawClient({ fetch: async () => new Response(stream) });
+    const caller = new AbortController();
+    const call = get(raw, caller.signal);
+    await settledSoon(call);
+    caller.abort(new Error("stop"));
+    expect(await settledSoon(call)).toEqual({ reason: new Error("stop") });
+    expect(state.cancelled).toBe(true);
+  });
+
+  it("leaves no listener on the request's signal once the body is read", async () => {
+    const signals: AbortSignal[] = [];
+    const fetch = async (request: Request) => {
+      signals.push(request.signal);
+      return new Response('{"status":"running"}');
+    };
+    const { data } = await get(createGraphLroRawClient({ fetch }), new AbortController().signal);
+    expect(data).toEqual({ status: "running" });
+    expect(signals.map((signal) => getEventListeners(signal, "abort").length)).toEqual([0]);
   });
 });
 
