@@ -35,8 +35,8 @@ export async function* pollOperation<const S extends readonly SelectableProperty
   while (true) {
     signal?.throwIfAborted();
     if (state.nextPollAt > deadline) throw new OperationTimeoutError(timeoutMs, last, state);
-    const waitMs = state.nextPollAt - now();
-    if (waitMs > 0) await sleep(waitMs, signal ?? new AbortController().signal);
+    // A loop: the real sleep waits at most MAX_TIMER_MS, less than a saved state's nextPollAt may be off.
+    while (state.nextPollAt > now()) await sleep(state.nextPollAt - now(), signal ?? new AbortController().signal);
 
     // The client retries throttling inside a poll; the deadline ends that too. A poll sent in
     // time gets at least MIN_POLL_BUDGET_MS, so one due right at the deadline is not sent to be dropped.

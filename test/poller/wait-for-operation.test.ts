@@ -312,9 +312,12 @@ describe("waitForOperation on the mock's stories", () => {
   });
 
   it.for([
-    [{ nextPollAt: Number.NaN }, "state.nextPollAt must be a number from 0 to 9007199254740991, got NaN"],
-    [{ attempt: undefined }, "state.attempt must be a whole number from 0 to 9007199254740991, got undefined"],
-    [{ backoffStep: -5 }, "state.backoffStep must be a whole number from 0 to 9007199254740991, got -5"],
+    [{ nextPollAt: Number.NaN }, "state.nextPollAt must be a number from 0 to 8640000000000000, got NaN"],
+    [{ attempt: undefined }, "state.attempt must be a whole number from 0 to 8640000000000000, got undefined"],
+    [{ backoffStep: -5 }, "state.backoffStep must be a whole number from 0 to 8640000000000000, got -5"],
+    // Past the Date range, the timeout's message could not write the time of the next poll.
+    [{ nextPollAt: 8.64e15 + 1 }, "state.nextPollAt must be a number from 0 to 8640000000000000, got 8640000000000001"],
+    [{ startedAt: 1e300 }, "state.startedAt must be a number from 0 to 8640000000000000, got 1e+300"],
     [{ target: { kind: "nope", operationId: "x" } }, "kind must be one of roleManagementAlert, userAuthentication"],
   ] as const)("refuses a saved state with %o, naming the field", async ([change, problem]) => {
     const h = harness();
