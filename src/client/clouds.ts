@@ -16,10 +16,13 @@ export function resolveBaseUrl({ cloud, baseUrl }: GraphTarget): URL {
   if (cloud !== undefined && baseUrl !== undefined)
     throw new InvalidArgumentError("cloud", "give either cloud or baseUrl, not both");
   if (baseUrl === undefined) {
-    const server = servers.find((s) => s["x-graph-cloud"] === (cloud ?? "global"));
+    // Only a missing cloud means global: a null one is refused, as any other non-cloud.
+    const server = servers.find((s) => s["x-graph-cloud"] === (cloud === undefined ? "global" : cloud));
     if (!server) {
       const known = servers.map((s) => s["x-graph-cloud"]).join(", ");
-      throw new InvalidArgumentError("cloud", `cloud must be one of ${known}, got ${JSON.stringify(cloud)}`);
+      // A string is clipped and anything else named by its type: JSON.stringify throws on a BigInt.
+      const got = typeof cloud === "string" ? JSON.stringify(cloud.slice(0, 40)) : typeof cloud;
+      throw new InvalidArgumentError("cloud", `cloud must be one of ${known}, got ${got}`);
     }
     return new URL(server.url);
   }
