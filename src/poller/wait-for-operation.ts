@@ -1,3 +1,4 @@
+import type { terminalStatuses } from "../../generated/graph-lro.routes.ts";
 import type { GraphLroClient } from "../client/create-client.ts";
 import type { SelectableProperty } from "../client/operation-types.ts";
 import { OperationFailedError } from "./operation-failed-error.ts";
@@ -5,6 +6,9 @@ import { pollOperation } from "./poll-operation.ts";
 import type { PollOptions } from "./poll-options.ts";
 import type { WaitedOperation } from "./poll-progress.ts";
 import type { PollTarget } from "./poll-target.ts";
+
+/** The terminal status that rejects: tied to the spec's, so that renaming it there fails to compile here. */
+const FAILED = "failed" satisfies (typeof terminalStatuses)[number];
 
 /**
  * Waits for an operation to finish. Resolves with the operation on `succeeded`; rejects with
@@ -18,6 +22,6 @@ export async function waitForOperation<const S extends readonly SelectableProper
 ): Promise<WaitedOperation<S>> {
   let last: WaitedOperation<S> | undefined;
   for await (const { operation } of pollOperation(client, target, options)) last = operation;
-  if (last?.status === "failed") throw new OperationFailedError(last);
+  if (last?.status === FAILED) throw new OperationFailedError(last);
   return last as WaitedOperation<S>;
 }
