@@ -15,8 +15,8 @@ import { initialPollState, type PollTarget } from "./poll-target.ts";
 /**
  * Polls until the operation is terminal, yielding each state seen; the last is `succeeded` or
  * `failed`. Breaking out of the loop stops polling. Throttling retries are the client's job, but a
- * throttled answer whose Retry-After was longer than the client's retry budget is waited out here,
- * within `timeoutMs`.
+ * throttled answer with a Retry-After that the client did not wait out (longer than its retry budget,
+ * or it ran out of retries) is waited out here, within `timeoutMs`.
  */
 export async function* pollOperation<const S extends readonly SelectableProperty[] = readonly SelectableProperty[]>(
   client: Pick<GraphLroClient, "getOperation">,
@@ -48,8 +48,8 @@ export async function* pollOperation<const S extends readonly SelectableProperty
         if (poll.signal.aborted && !signal?.aborted) {
           throw new OperationTimeoutError(timeoutMs, last, state, "a poll was still unanswered");
         }
-        // A throttled answer (429, 503 or 504) whose Retry-After was longer than the client's retry
-        // budget (decision 0003) is waited out here; anything else is the caller's.
+        // A throttled answer (429, 503 or 504) with a Retry-After that the client did not wait out (past
+        // its retry budget, decision 0003, or its retries) is waited out here; anything else is the caller's.
         if (error instanceof GraphError && isRetryableStatus(error.status) && error.retryAfterMs !== undefined) {
           return error;
         }
