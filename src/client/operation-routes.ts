@@ -5,10 +5,10 @@ import { assertPathId } from "./path-id.ts";
 type Operations = typeof operations;
 type Route = Operations[keyof Operations];
 
-/** graph-lro's name of each operation of the spec (its `x-graph-lro-kind`, else its operationId). */
-export type OperationKind = Route["kind"];
-
-/** A ref of one operation: its kind, and each path parameter under its ref field, unencoded. */
+/**
+ * A ref of one operation: its kind (the spec's `x-graph-lro-kind`, else its operationId), and each path
+ * parameter under its ref field, unencoded.
+ */
 type RefOf<R extends Route> = { kind: R["kind"] } & { [F in R["refFields"][keyof R["refFields"]] & string]: string };
 
 /**
