@@ -1,5 +1,6 @@
 import { servers } from "../../generated/graph-lro.routes.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { oneOf } from "./one-of.ts";
 
 /** A national cloud, named by the spec's `x-graph-cloud` server extension. */
 export type GraphCloud = (typeof servers)[number]["x-graph-cloud"];
@@ -17,13 +18,7 @@ export function resolveBaseUrl({ cloud, baseUrl }: GraphTarget): URL {
     throw new InvalidArgumentError("cloud", "give either cloud or baseUrl, not both");
   if (baseUrl === undefined) {
     // Only a missing cloud means global: a null one is refused, as any other non-cloud.
-    const server = servers.find((s) => s["x-graph-cloud"] === (cloud === undefined ? "global" : cloud));
-    if (!server) {
-      const known = servers.map((s) => s["x-graph-cloud"]).join(", ");
-      // A string is clipped and anything else named by its type: JSON.stringify throws on a BigInt.
-      const got = typeof cloud === "string" ? JSON.stringify(cloud.slice(0, 40)) : typeof cloud;
-      throw new InvalidArgumentError("cloud", `cloud must be one of ${known}, got ${got}`);
-    }
+    const server = oneOf("cloud", servers, (s) => s["x-graph-cloud"], cloud === undefined ? "global" : cloud);
     return new URL(server.url);
   }
   // The URL itself is never quoted: it may hold a password.

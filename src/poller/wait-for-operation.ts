@@ -7,9 +7,6 @@ import type { PollOptions } from "./poll-options.ts";
 import type { WaitedOperation } from "./poll-progress.ts";
 import type { PollTarget } from "./poll-target.ts";
 
-/** The terminal status that rejects: tied to the spec's, so that renaming it there fails to compile here. */
-const FAILED = "failed" satisfies (typeof terminalStatuses)[number];
-
 /**
  * Waits for an operation to finish. Resolves with the operation on `succeeded`; rejects with
  * OperationFailedError on `failed`, OperationTimeoutError on timeout, and the signal's reason on
@@ -22,6 +19,7 @@ export async function waitForOperation<const S extends readonly SelectableProper
 ): Promise<WaitedOperation<S>> {
   let last: WaitedOperation<S> | undefined;
   for await (const { operation } of pollOperation(client, target, options)) last = operation;
-  if (last?.status === FAILED) throw new OperationFailedError(last);
+  // Tied to the spec's terminal statuses: renaming `failed` there fails to compile here.
+  if (last?.status === ("failed" satisfies (typeof terminalStatuses)[number])) throw new OperationFailedError(last);
   return last as WaitedOperation<S>;
 }
