@@ -8,7 +8,7 @@ import { runTool, ToolError } from "./lib/run-tool.ts";
 
 const projectDir = resolve(import.meta.dirname, "..");
 /** Entry point → dist file (without .js); package.json's exports and bin name these files. */
-export const ENTRIES = {
+const ENTRIES = {
   index: "src/index.ts",
   mock: "src/mock/index.ts",
   spec: "src/spec/index.ts",

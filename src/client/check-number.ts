@@ -15,6 +15,7 @@ export function checkNumber(
   if (typeof value === "number" && value >= min && value <= max && (!whole || Number.isInteger(value))) return value;
   throw new InvalidArgumentError(
     name,
-    `${name} must be a ${whole ? "whole " : ""}number from ${min} to ${max}, got ${value}`,
+    // Only a number is quoted: a string may be a secret put in the wrong place, and a Symbol cannot be.
+    `${name} must be a ${whole ? "whole " : ""}number from ${min} to ${max}, got ${typeof value === "number" ? value : typeof value}`,
   );
 }

@@ -1,5 +1,6 @@
 import { servers } from "../../generated/graph-lro.routes.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { oneOf } from "./one-of.ts";
 
 /** A national cloud, named by the spec's `x-graph-cloud` server extension. */
 export type GraphCloud = (typeof servers)[number]["x-graph-cloud"];
@@ -16,11 +17,8 @@ export function resolveBaseUrl({ cloud, baseUrl }: GraphTarget): URL {
   if (cloud !== undefined && baseUrl !== undefined)
     throw new InvalidArgumentError("cloud", "give either cloud or baseUrl, not both");
   if (baseUrl === undefined) {
-    const server = servers.find((s) => s["x-graph-cloud"] === (cloud ?? "global"));
-    if (!server) {
-      const known = servers.map((s) => s["x-graph-cloud"]).join(", ");
-      throw new InvalidArgumentError("cloud", `cloud must be one of ${known}, got ${JSON.stringify(cloud)}`);
-    }
+    // Only a missing cloud means global: a null one is refused, as any other non-cloud.
+    const server = oneOf("cloud", servers, (s) => s["x-graph-cloud"], cloud === undefined ? "global" : cloud);
     return new URL(server.url);
   }
   // The URL itself is never quoted: it may hold a password.

@@ -1,4 +1,5 @@
 import { defaultPathSerializer } from "openapi-fetch";
+import { abortable } from "./abortable.ts";
 import { sentRequest } from "./call-error.ts";
 import { callTimeout } from "./call-timeout.ts";
 import { type GraphLroClientOptions, graphTransport } from "./graph-transport.ts";
@@ -53,7 +54,9 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     const callSignal = call ? call.signal : signal;
     try {
       const request = new Request(url, { headers, signal: callSignal, redirect: "manual" });
-      return await readOperation(await send(request), sentRequest(request), select, callSignal, transport);
+      // An injected fetch may ignore the signal: the limit is raced, and only then (a listener costs).
+      const response = await (call ? abortable(send(request), call.signal) : send(request));
+      return await readOperation(response, sentRequest(request), select, callSignal, transport);
     } finally {
       call?.clear();
     }

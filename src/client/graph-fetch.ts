@@ -68,6 +68,11 @@ export function graphFetch(origin: string, retry: RetryPolicy, options: GraphFet
         for (let sending: Request | undefined = request, hops = 0; sending; hops++) {
           if (authorization) sending.headers.set("authorization", authorization);
           response = await (options.fetch ?? globalThis.fetch)(sending);
+          // A fetch that ignored the signal may answer after it aborted: nothing more is sent or read.
+          if (signal.aborted) {
+            discard(response.body);
+            throw signal.reason;
+          }
           sending = redirectTarget(response, sending, hops, origin);
         }
       } catch (error) {

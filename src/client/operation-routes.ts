@@ -1,14 +1,14 @@
 import { operations } from "../../generated/graph-lro.routes.ts";
-import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { oneOf } from "./one-of.ts";
 import { assertPathId } from "./path-id.ts";
 
 type Operations = typeof operations;
 type Route = Operations[keyof Operations];
 
-/** graph-lro's name of each operation of the spec (its `x-graph-lro-kind`, else its operationId). */
-export type OperationKind = Route["kind"];
-
-/** A ref of one operation: its kind, and each path parameter under its ref field, unencoded. */
+/**
+ * A ref of one operation: its kind (the spec's `x-graph-lro-kind`, else its operationId), and each path
+ * parameter under its ref field, unencoded.
+ */
 type RefOf<R extends Route> = { kind: R["kind"] } & { [F in R["refFields"][keyof R["refFields"]] & string]: string };
 
 /**
@@ -24,14 +24,8 @@ export const ROUTE_LIST: readonly Route[] = Object.values(operations);
  * The route of a ref's kind; an InvalidArgumentError unless it names one. Kinds are compared with
  * ===, so a kind such as `constructor` names nothing.
  */
-export function routeOf(ref: unknown): Route {
-  const kind = (ref as { kind?: unknown } | null)?.kind;
-  const route = ROUTE_LIST.find((candidate) => candidate.kind === kind);
-  if (route) return route;
-  const kinds = ROUTE_LIST.map((candidate) => candidate.kind).join(", ");
-  const got = typeof kind === "string" ? `"${kind.slice(0, 40)}"` : typeof kind;
-  throw new InvalidArgumentError("kind", `kind must be one of ${kinds}, got ${got}`);
-}
+export const routeOf = (ref: unknown): Route =>
+  oneOf("kind", ROUTE_LIST, (route) => route.kind, (ref as { kind?: unknown } | null)?.kind);
 
 /**
  * The path parameters of a ref under the spec's names, for openapi-fetch's path serializer, each

@@ -1,3 +1,4 @@
+import { abortable } from "./abortable.ts";
 import { sentRequest } from "./call-error.ts";
 import { callTimeout, type TimeoutSignalFactory } from "./call-timeout.ts";
 import type { Fetch } from "./fetch-types.ts";
@@ -26,13 +27,14 @@ export function rawFetch(send: Fetch, { timeoutMs, timeoutSignal, maxBodyBytes }
     const settled = () => call?.clear();
     let response: Response;
     try {
-      response = await send(request);
+      // An injected fetch may ignore the signal: the limit is raced, and only then (a listener costs).
+      response = await (call ? abortable(send(request), call.signal) : send(request));
     } catch (error) {
       settled();
       throw error;
     }
     const tooLarge = () => tooLargeError(sentRequest(request), response.status, maxBodyBytes);
-    // Only the call's own signal is listened to: a caller's long-lived one must not collect a listener per body.
-    return limitBody(response, { maxBytes: maxBodyBytes, tooLarge, settled, signal: call?.signal });
+    // Without a time limit, the caller's abort still ends the body: an injected fetch may not follow the signal.
+    return limitBody(response, { maxBytes: maxBodyBytes, tooLarge, settled, signal: call?.signal ?? request.signal });
   };
 }

@@ -36,7 +36,8 @@ export async function readBodyText(
   }
   const reader = body.getReader();
   const onAbort = () => reader.cancel(signal?.reason).catch(ignore);
-  signal?.addEventListener("abort", onAbort);
+  // A signal aborted already fires no event: the body is cancelled at once, and the read ends.
+  signal?.aborted ? onAbort() : signal?.addEventListener("abort", onAbort);
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   try {
@@ -64,7 +65,10 @@ export interface BodyLimit {
   tooLarge: () => Error;
   /** Runs once the body is read, cancelled or failed, or at once when there is none. */
   settled: () => void;
-  /** Cancels the body, which then errors with the signal's reason (see readBodyText for why). */
+  /**
+   * Cancels the body, which then errors with the signal's reason (see readBodyText for why); it is
+   * listened to only until the body settles.
+   */
   signal: AbortSignal | undefined;
 }
 
@@ -85,33 +89,41 @@ export function limitBody(response: Response, { maxBytes, tooLarge, settled, sig
   }
   const reader = source.getReader();
   let size = 0;
+  let onAbort = ignore;
+  // The listener goes once the body settles: a caller's long-lived signal must not collect one per body.
+  const end = () => {
+    signal?.removeEventListener("abort", onAbort);
+    settled();
+  };
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      signal?.addEventListener("abort", () => {
-        reader.cancel(signal.reason).catch(ignore);
-        controller.error(signal.reason);
-        settled();
-      });
+      onAbort = () => {
+        reader.cancel(signal?.reason).catch(ignore);
+        controller.error(signal?.reason);
+        end();
+      };
+      // A signal aborted already fires no event: the body errors at once.
+      signal?.aborted ? onAbort() : signal?.addEventListener("abort", onAbort);
     },
     async pull(controller) {
       try {
         const { done, value } = await reader.read();
         if (done) {
-          settled();
+          end();
           return controller.close();
         }
         size += bytesOf(value);
         if (size <= maxBytes) return controller.enqueue(value);
         reader.cancel().catch(ignore);
-        settled();
+        end();
         controller.error(tooLarge());
       } catch (error) {
-        settled();
+        end();
         controller.error(error);
       }
     },
     cancel(reason) {
-      settled();
+      end();
       return reader.cancel(reason);
     },
   });

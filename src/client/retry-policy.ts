@@ -20,9 +20,8 @@ export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, maxDelayMs: 60_000 };
  * InvalidArgumentError naming a field that is not a number ≥ 0 (a whole one for maxRetries).
  */
 export function resolveRetryPolicy(retry: Partial<RetryPolicy> = {}): RetryPolicy {
-  const maxRetries = retry.maxRetries ?? DEFAULT_RETRY.maxRetries;
   return {
-    maxRetries: checkNumber("retry.maxRetries", maxRetries, 0, true),
+    maxRetries: checkNumber("retry.maxRetries", retry.maxRetries ?? DEFAULT_RETRY.maxRetries, 0, true),
     // Infinity is allowed: no budget, only maxRetries (each wait is still at most a day).
     maxDelayMs: checkNumber("retry.maxDelayMs", retry.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs, 0, false, Infinity),
   };

@@ -3,11 +3,15 @@ import { abortable } from "./abortable.ts";
 /** The longest delay setTimeout (and AbortSignal.timeout) can wait, about 24.8 days; longer ones fire at once. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts (also if it already has). */
+/**
+ * Waits `ms`, but at most MAX_TIMER_MS (a caller with a longer wait checks the time and sleeps again), or
+ * rejects with the signal's reason as soon as it aborts (also if it already has).
+ */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   // The timer is cleared on abort: a pending one would keep a Node process alive until it fires.
-  return abortable(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() =>
-    clearTimeout(timer),
-  );
+  return abortable(
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.min(ms, MAX_TIMER_MS)))),
+    signal,
+  ).finally(() => clearTimeout(timer));
 }

@@ -5,11 +5,11 @@
  */
 export class InvalidArgumentError extends TypeError {
   override name = "InvalidArgumentError";
+  // `declare`d and assigned, not a parameter property, which would also emit a field: bytes in every app.
+  declare readonly argument: string;
 
-  constructor(
-    readonly argument: string,
-    message: string,
-  ) {
+  constructor(argument: string, message: string) {
     super(message);
+    this.argument = argument;
   }
 }

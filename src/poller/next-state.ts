@@ -3,7 +3,7 @@ import type { PollState } from "./poll-state.ts";
 
 /**
  * What one poll brought: the operation's status and the response's Retry-After, or a throttled
- * answer (429, 503 or 504 with a Retry-After) that the client did not wait out within its budget.
+ * answer (429, 503 or 504 with a Retry-After) that the client did not wait out (past its budget or retries).
  */
 export type PollOutcome =
   | { status: unknown; retryAfterMs: number | undefined }

@@ -6,10 +6,13 @@ import type { LongRunningOperation } from "../client/operation-types.ts";
  */
 export class OperationFailedError extends Error {
   override name = "OperationFailedError";
-  readonly statusDetail: string | null | undefined;
+  // `declare`d and assigned, as in InvalidArgumentError: parameter properties also emit fields (app bytes).
+  declare readonly operation: Partial<LongRunningOperation>;
+  declare readonly statusDetail: string | null | undefined;
 
-  constructor(readonly operation: Partial<LongRunningOperation>) {
+  constructor(operation: Partial<LongRunningOperation>) {
     super(`The operation failed${operation.statusDetail ? "; see its statusDetail" : ""}`);
+    this.operation = operation;
     this.statusDetail = operation.statusDetail;
   }
 }

@@ -1,3 +1,4 @@
+import { abortable } from "../client/abortable.ts";
 import { callTimeout } from "../client/call-timeout.ts";
 import type { GraphLroClient } from "../client/create-client.ts";
 import type { OperationResult, SelectableProperty, SelectedOperation } from "../client/operation-types.ts";
@@ -14,8 +15,8 @@ import { initialPollState, type PollTarget } from "./poll-target.ts";
 /**
  * Polls until the operation is terminal, yielding each state seen; the last is `succeeded` or
  * `failed`. Breaking out of the loop stops polling. Throttling retries are the client's job, but a
- * throttled answer whose Retry-After was longer than the client's retry budget is waited out here,
- * within `timeoutMs`.
+ * throttled answer with a Retry-After that the client did not wait out (longer than its retry budget,
+ * or it ran out of retries) is waited out here, within `timeoutMs`.
  */
 export async function* pollOperation<const S extends readonly SelectableProperty[] = readonly SelectableProperty[]>(
   client: Pick<GraphLroClient, "getOperation">,
@@ -34,21 +35,21 @@ export async function* pollOperation<const S extends readonly SelectableProperty
   while (true) {
     signal?.throwIfAborted();
     if (state.nextPollAt > deadline) throw new OperationTimeoutError(timeoutMs, last, state);
-    const waitMs = state.nextPollAt - now();
-    if (waitMs > 0) await sleep(waitMs, signal ?? new AbortController().signal);
+    // A loop: the real sleep waits at most MAX_TIMER_MS, less than a saved state's nextPollAt may be off.
+    while (state.nextPollAt > now()) await sleep(state.nextPollAt - now(), signal ?? new AbortController().signal);
 
     // The client retries throttling inside a poll; the deadline ends that too. A poll sent in
     // time gets at least MIN_POLL_BUDGET_MS, so one due right at the deadline is not sent to be dropped.
     const poll = callTimeout(Math.max(deadline - now(), MIN_POLL_BUDGET_MS), signal, options.timeoutSignal);
-    const answer = await client
-      .getOperation<S>(state.target, { select, signal: poll.signal })
+    // Raced, not only passed: a client (or its fetch) may ignore the signal.
+    const answer = await abortable(client.getOperation<S>(state.target, { select, signal: poll.signal }), poll.signal)
       .catch((error: unknown) => {
         // The poll's signal aborts for the caller or for the time limit: only the latter is a timeout.
         if (poll.signal.aborted && !signal?.aborted) {
           throw new OperationTimeoutError(timeoutMs, last, state, "a poll was still unanswered");
         }
-        // A throttled answer (429, 503 or 504) whose Retry-After was longer than the client's retry
-        // budget (decision 0003) is waited out here; anything else is the caller's.
+        // A throttled answer (429, 503 or 504) with a Retry-After that the client did not wait out (past
+        // its retry budget, decision 0003, or its retries) is waited out here; anything else is the caller's.
         if (error instanceof GraphError && isRetryableStatus(error.status) && error.retryAfterMs !== undefined) {
           return error;
         }

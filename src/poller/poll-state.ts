@@ -21,6 +21,9 @@ export interface PollState {
   backoffStep: number;
 }
 
+/** The latest time a Date can hold: OperationTimeoutError writes a state's nextPollAt as an ISO date. */
+const MAX_DATE_MS = 8.64e15;
+
 /**
  * A saved state, checked field by field: a NaN or missing number would make every comparison of
  * the schedule false, so polling would neither wait nor time out. Throws an InvalidArgumentError
@@ -33,8 +36,9 @@ export function checkPollState(state: PollState): PollState {
   if (lastStatus !== undefined && typeof lastStatus !== "string") {
     throw new InvalidArgumentError("state.lastStatus", "state.lastStatus must be a string");
   }
+  // One bound for all: the counts have no use for more either.
   const field = (name: "startedAt" | "nextPollAt" | "attempt" | "backoffStep", whole?: boolean) =>
-    checkNumber(`state.${name}`, state[name], 0, whole);
+    checkNumber(`state.${name}`, state[name], 0, whole, MAX_DATE_MS);
   return {
     ...state,
     startedAt: field("startedAt"),

@@ -1,3 +1,4 @@
+import type { terminalStatuses } from "../../generated/graph-lro.routes.ts";
 import type { GraphLroClient } from "../client/create-client.ts";
 import type { SelectableProperty } from "../client/operation-types.ts";
 import { OperationFailedError } from "./operation-failed-error.ts";
@@ -18,6 +19,7 @@ export async function waitForOperation<const S extends readonly SelectableProper
 ): Promise<WaitedOperation<S>> {
   let last: WaitedOperation<S> | undefined;
   for await (const { operation } of pollOperation(client, target, options)) last = operation;
-  if (last?.status === "failed") throw new OperationFailedError(last);
+  // Tied to the spec's terminal statuses: renaming `failed` there fails to compile here.
+  if (last?.status === ("failed" satisfies (typeof terminalStatuses)[number])) throw new OperationFailedError(last);
   return last as WaitedOperation<S>;
 }

@@ -143,6 +143,35 @@ describe("options and arguments", () => {
     }
   });
 
+  it("quotes a bad number option only when it is a number, else names its type", () => {
+    const messageOf = (timeoutMs: unknown) => {
+      try {
+        createGraphLroClient({ timeoutMs: timeoutMs as number });
+      } catch (error) {
+        return error instanceof InvalidArgumentError ? error.message : error;
+      }
+    };
+    const bounds = "timeoutMs must be a whole number from 1 to 2147483647, got";
+    expect(messageOf(0.5)).toBe(`${bounds} 0.5`);
+    // A misplaced secret is not quoted, and a Symbol (which no template can quote) is named.
+    expect(messageOf("eyJ0eXAi.secret")).toBe(`${bounds} string`);
+    expect(messageOf(Symbol("s"))).toBe(`${bounds} symbol`);
+    expect(messageOf(null)).toBe(`${bounds} object`);
+  });
+
+  it("refuses a cloud that is not one, null included, naming its type or quoting it clipped", () => {
+    const messageOf = (cloud: unknown) => {
+      try {
+        createGraphLroClient({ cloud: cloud as never });
+        return "accepted";
+      } catch (error) {
+        return error instanceof InvalidArgumentError ? error.message.replace(/.*, got /, "") : error;
+      }
+    };
+    expect([null, 10n, Symbol("s"), {}].map(messageOf)).toEqual(["object", "bigint", "symbol", "object"]);
+    expect(messageOf("x".repeat(100))).toBe(`"${"x".repeat(40)}"`);
+  });
+
   it("names the option each base URL or cloud problem is about", () => {
     const argumentOf = (options: Parameters<typeof createGraphLroClient>[0]) => {
       try {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_TIMER_MS } from "../../src/client/sleep.ts";
 import {
   createGraphLroClient,
   GraphError,
@@ -132,5 +133,26 @@ describe("bad targets and states", () => {
       expect((error as Error).message).toMatch(argument === "kind" ? /^kind must be one of / : /must be a string$/);
       expect(h.targets).toEqual([]);
     }
+  });
+});
+
+describe("a saved state whose next poll is further off than a timer can wait", () => {
+  it("sleeps again until it is due: the real sleep wakes after MAX_TIMER_MS at most", async () => {
+    const h = harness({ status: "succeeded" });
+    const due = h.start + MAX_TIMER_MS + 5_000;
+    let t = h.start;
+    const sleeps: number[] = [];
+    const options = {
+      now: () => t,
+      // As the real sleep does: a longer wait ends after MAX_TIMER_MS.
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        t += Math.min(ms, MAX_TIMER_MS);
+      },
+      timeoutMs: 2 * MAX_TIMER_MS,
+    };
+    const state: PollState = { target: alertUrl("a"), startedAt: h.start, nextPollAt: due, attempt: 0, backoffStep: 0 };
+    await expect(waitForOperation(h.client, state, options)).resolves.toEqual({ status: "succeeded" });
+    expect([sleeps, t]).toEqual([[MAX_TIMER_MS + 5_000, 5_000], due]);
   });
 });

@@ -26,7 +26,11 @@ const runaway = (what: string) => {
 };
 
 /** A client on the mock with a fake clock: every wait moves time on at once, and is recorded. */
-function harness(stories: Record<string, Story | "progress" | "failed" | "throttled"> = {}, strict = true) {
+function harness(
+  stories: Record<string, Story | "progress" | "failed" | "throttled"> = {},
+  strict = true,
+  retry?: { maxRetries: number },
+) {
   let t = 1_000_000;
   const polls: number[] = [];
   const waits: number[] = [];
@@ -42,7 +46,7 @@ function harness(stories: Record<string, Story | "progress" | "failed" | "thrott
   let requests = 0;
   // Not a TypeError, which the client would retry as a network error: it ends the call at once.
   const fetch = (request: Request) => (++requests > RUNAWAY ? runaway("requests") : mock(request));
-  const client = createGraphLroClient({ fetch, token: "t", now, sleep, random: () => 0.5 });
+  const client = createGraphLroClient({ fetch, token: "t", now, sleep, random: () => 0.5, retry });
   const progress: [string | undefined, PollProgress][] = [];
   const options = {
     now,
@@ -159,6 +163,14 @@ describe("waitForOperation on the mock's stories", () => {
       expect(h.progress.map(([status, p]) => [status, p.attempt])).toEqual([["succeeded", 2]]);
     },
   );
+
+  it("waits out a throttled answer that the client had no retry left for (maxRetries: 0)", async () => {
+    const h = harness({ t: defineStory().error(429, { retryAfter: 5 }).operation("succeeded").build() }, true, {
+      maxRetries: 0,
+    });
+    await expect(waitForOperation(h.client, alertUrl("t"), h.options)).resolves.toMatchObject({ status: "succeeded" });
+    expect([h.polls, h.waits]).toEqual([[0, 5_000], [5_000]]);
+  });
 
   it("times out at once when a throttled answer asks to wait past timeoutMs", async () => {
     const h = harness({ t: defineStory().error(429, { retryAfter: 120 }).operation("succeeded").build() });
@@ -312,9 +324,12 @@ describe("waitForOperation on the mock's stories", () => {
   });
 
   it.for([
-    [{ nextPollAt: Number.NaN }, "state.nextPollAt must be a number from 0 to 9007199254740991, got NaN"],
-    [{ attempt: undefined }, "state.attempt must be a whole number from 0 to 9007199254740991, got undefined"],
-    [{ backoffStep: -5 }, "state.backoffStep must be a whole number from 0 to 9007199254740991, got -5"],
+    [{ nextPollAt: Number.NaN }, "state.nextPollAt must be a number from 0 to 8640000000000000, got NaN"],
+    [{ attempt: undefined }, "state.attempt must be a whole number from 0 to 8640000000000000, got undefined"],
+    [{ backoffStep: -5 }, "state.backoffStep must be a whole number from 0 to 8640000000000000, got -5"],
+    // Past the Date range, the timeout's message could not write the time of the next poll.
+    [{ nextPollAt: 8.64e15 + 1 }, "state.nextPollAt must be a number from 0 to 8640000000000000, got 8640000000000001"],
+    [{ startedAt: 1e300 }, "state.startedAt must be a number from 0 to 8640000000000000, got 1e+300"],
     [{ target: { kind: "nope", operationId: "x" } }, "kind must be one of roleManagementAlert, userAuthentication"],
   ] as const)("refuses a saved state with %o, naming the field", async ([change, problem]) => {
     const h = harness();
