@@ -2,27 +2,23 @@
 // spec sha256: 6e9968140ac94cbf7a35b12ae011d2d3198ba9cd449ab8b52c46b6aabb66d35c
 // Do not edit: change the spec, then run `npm run generate`.
 
-/** The server roots of spec/graph-lro.yaml: `url` and the `x-` extensions of each. */
+/** The server roots of spec/graph-lro.yaml: `url` and `x-graph-cloud` of each. */
 export const servers = [
   {
     "url": "https://graph.microsoft.com/beta",
-    "x-graph-cloud": "global",
-    "x-graph-lro-login": "https://login.microsoftonline.com"
+    "x-graph-cloud": "global"
   },
   {
     "url": "https://graph.microsoft.us/beta",
-    "x-graph-cloud": "usGov",
-    "x-graph-lro-login": "https://login.microsoftonline.us"
+    "x-graph-cloud": "usGov"
   },
   {
     "url": "https://dod-graph.microsoft.us/beta",
-    "x-graph-cloud": "usGovDoD",
-    "x-graph-lro-login": "https://login.microsoftonline.us"
+    "x-graph-cloud": "usGovDoD"
   },
   {
     "url": "https://microsoftgraph.chinacloudapi.cn/beta",
-    "x-graph-cloud": "china",
-    "x-graph-lro-login": "https://login.chinacloudapi.cn"
+    "x-graph-cloud": "china"
   }
 ] as const;
 

@@ -26,15 +26,18 @@ export interface RouteEntry {
   refFields: Record<string, string>;
 }
 
+/** What the client reads of a server; every byte of the routes module is in every browser app. */
+const CLIENT_SERVER_KEYS = ["url", "x-graph-cloud"];
+
 /**
- * The runtime facts a client needs from a bundled, dereferenced spec: server roots (with their `x-`
- * extensions, such as `x-graph-cloud`), each operation's route and ref shape by operationId, and the
+ * The runtime facts a client needs from a bundled, dereferenced spec: server roots (`url` and the
+ * cloud's name, `x-graph-cloud`), each operation's route and ref shape by operationId, and the
  * statuses the spec marks terminal (`x-terminal-values`). The whole spec as data is about 170 KB; a
  * browser bundle should not pay for it to learn a few paths. Throws a GenerateError naming what is wrong.
  */
 export function routesModule(bundled: BundledSpec, header: string, root: string): string {
   const servers = (bundled.servers ?? []).map((server) =>
-    Object.fromEntries(Object.entries(server).filter(([key]) => key === "url" || key.startsWith("x-"))),
+    Object.fromEntries(Object.entries(server).filter(([key]) => CLIENT_SERVER_KEYS.includes(key))),
   );
   // No prototype: an operationId such as `__proto__` stays an own key.
   const operations: Record<string, RouteEntry> = Object.create(null);
@@ -57,7 +60,7 @@ export function routesModule(bundled: BundledSpec, header: string, root: string)
   }
   return [
     header,
-    `/** The server roots of ${root}: \`url\` and the \`x-\` extensions of each. */`,
+    `/** The server roots of ${root}: \`url\` and \`x-graph-cloud\` of each. */`,
     `export const servers = ${tsLiteral(servers)} as const;`,
     "",
     `/** Each operation of ${root} by operationId: its route, and the kind and fields of its refs. */`,
