@@ -4,13 +4,16 @@ import { MOCK_USAGE } from "../../src/cli/mock-command.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
 import { graphLro } from "./in-process.ts";
 
-// `graph-lro mock` is src/cli/mock-command.ts's (tested in test/mock/); here, that the command dispatches to it.
+// `graph-lro mock`'s command line: usage, usage errors, exit codes. What it serves and logs: test/mock/mock-command.test.ts.
 describe("graph-lro mock", () => {
-  it.each([[["mock", "--help"]], [["help", "mock"]]])("%j prints the mock's usage and exits 0", async (argv) => {
-    const { code, stdout } = await graphLro(argv);
-    expect(code).toBe(EXIT.succeeded);
-    expect(stdout.trimEnd()).toBe(MOCK_USAGE.trimEnd());
-  });
+  it.each([[["mock", "--help"]], [["mock", "-h"]], [["help", "mock"]]])(
+    "%j prints the mock's usage and exits 0",
+    async (argv) => {
+      const { code, stdout } = await graphLro(argv);
+      expect(code).toBe(EXIT.succeeded);
+      expect(stdout.trimEnd()).toBe(MOCK_USAGE.trimEnd());
+    },
+  );
 
   it("serves until Ctrl-C, then exits 0", async () => {
     const controller = new AbortController();
@@ -32,6 +35,7 @@ describe("graph-lro mock", () => {
     [["--bogus"], "unknown option --bogus for mock"],
     [["--port"], "--port needs a value"],
     [["--port", "--quiet"], "--port needs a value, not the option --quiet (write --port=--quiet if that is the value)"],
+    [["--port", "http"], '--port must be an integer from 0 to 65535, not "http"'],
     [["--port=70000"], '--port must be an integer from 0 to 65535, not "70000"'],
     [["--port", "0", "--port", "1"], "--port is given more than once"],
     [["--quiet=yes"], "--quiet takes no value"],
@@ -49,7 +53,9 @@ describe("graph-lro mock", () => {
     expect(stdout.trimEnd()).toBe(MOCK_USAGE.trimEnd());
   });
 
-  it("lists its options as wait and get do, from its option table", () => {
+  it("lists its options as wait and get do, from its option table, with examples", () => {
+    expect(MOCK_USAGE).toMatch(/^Usage: graph-lro mock \[--port 4010\] \[--host 127\.0\.0\.1\] \[--no-strict\]/m);
+    expect(MOCK_USAGE).toContain("Examples:");
     expect(MOCK_USAGE).toMatch(/\n {2}--port <n> +port to listen on; 0 picks a free one \(default 4010\)\n/);
     expect(MOCK_USAGE).toMatch(/\n {2}-h, --help +this text\n/);
   });
@@ -69,7 +75,9 @@ describe("graph-lro mock", () => {
       const port = (busy.address() as { port: number }).port;
       const { code, stderr } = await graphLro(["mock", "--port", String(port)]);
       expect(code).toBe(EXIT.unavailable);
-      expect(stderr).toContain(`cannot listen on 127.0.0.1:${port}: port ${port} is in use`);
+      expect(stderr).toBe(
+        `graph-lro: cannot listen on 127.0.0.1:${port}: port ${port} is in use (--port 0 picks a free one)\n`,
+      );
     } finally {
       await new Promise((resolve) => busy.close(resolve));
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MOCK_USAGE, runMockCommand } from "../../src/cli/mock-command.ts";
-import { builtInStories, startMockServer } from "../../src/mock/index.ts";
+import { runMockCommand } from "../../src/cli/mock-command.ts";
+import { builtInStories } from "../../src/mock/index.ts";
 import { operationUrl } from "../support/spec-urls.ts";
 
 /** Runs `graph-lro mock` in-process, collecting its output; `stop()` is Ctrl-C. */
@@ -31,44 +31,8 @@ async function listening(run: ReturnType<typeof start>): Promise<string> {
   return /listening on (\S+)/.exec(run.stdout())?.[1] as string;
 }
 
+// What `graph-lro mock` serves and prints; its usage, usage errors and exit codes: test/cli/mock-command.test.ts.
 describe("graph-lro mock", () => {
-  it("prints its usage with examples for --help and -h, exiting 0", async () => {
-    for (const flag of ["--help", "-h"]) {
-      const run = start([flag]);
-      expect(await run.done).toBe(0);
-      expect(run.stdout()).toBe(`${MOCK_USAGE}\n`);
-    }
-    expect(MOCK_USAGE).toMatch(/^Usage: graph-lro mock \[--port 4010\] \[--host 127\.0\.0\.1\] \[--no-strict\]/m);
-    expect(MOCK_USAGE).toContain("Examples:");
-  });
-
-  it.each([
-    [["--bogus"], "unknown option --bogus for mock"],
-    [["--port"], "--port needs a value"],
-    [["--port", "http"], '--port must be an integer from 0 to 65535, not "http"'],
-    [["--port=70000"], '--port must be an integer from 0 to 65535, not "70000"'],
-    [["--quiet=yes"], "--quiet takes no value"],
-    [["serve"], 'unexpected argument "serve": graph-lro mock takes options only'],
-  ])("refuses %j in one clean line and the help hint, exiting 2", async (argv, message) => {
-    const run = start(argv);
-    expect(await run.done).toBe(2);
-    expect(run.stderr()).toBe(`graph-lro: ${message}\nRun graph-lro mock --help for usage.\n`);
-    expect(run.stdout()).toBe("");
-  });
-
-  it("says a busy port in one line, exiting 69 (EX_UNAVAILABLE)", async () => {
-    const busy = await startMockServer({ port: 0 });
-    try {
-      const run = start(["--port", String(busy.port)]);
-      expect(await run.done).toBe(69);
-      expect(run.stderr()).toBe(
-        `graph-lro: cannot listen on 127.0.0.1:${busy.port}: port ${busy.port} is in use (--port 0 picks a free one)\n`,
-      );
-    } finally {
-      await busy.close();
-    }
-  });
-
   it("prints a curl line per operation whose id answers 200, the stories, and how to reset them", async () => {
     const run = start(["--port", "0"]);
     const url = await listening(run);
