@@ -4,14 +4,13 @@ import { abortable } from "./abortable.ts";
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * Waits `ms`, but at most MAX_TIMER_MS (a caller with a longer wait checks the time and sleeps again), or
- * rejects with the signal's reason as soon as it aborts (also if it already has).
+ * Waits `ms` (callers keep it within MAX_TIMER_MS: retries wait at most a day, the poller at most its
+ * timeoutMs), or rejects with the signal's reason as soon as it aborts (also if it already has).
  */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   // The timer is cleared on abort: a pending one would keep a Node process alive until it fires.
-  return abortable(
-    new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.min(ms, MAX_TIMER_MS)))),
-    signal,
-  ).finally(() => clearTimeout(timer));
+  return abortable(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() =>
+    clearTimeout(timer),
+  );
 }

@@ -35,8 +35,10 @@ export async function* pollOperation<const S extends readonly SelectableProperty
   while (true) {
     signal?.throwIfAborted();
     if (state.nextPollAt > deadline) throw new OperationTimeoutError(timeoutMs, last, state);
-    // A loop: the real sleep waits at most MAX_TIMER_MS, less than a saved state's nextPollAt may be off.
-    while (state.nextPollAt > now()) await sleep(state.nextPollAt - now(), signal ?? new AbortController().signal);
+    // At most timeoutMs (the deadline is checked first), so within what a timer can wait. Slept once,
+    // not until the clock says so: an injected sleep that returns at once must not make this spin.
+    const waitMs = state.nextPollAt - now();
+    if (waitMs > 0) await sleep(waitMs, signal ?? new AbortController().signal);
 
     // The client retries throttling inside a poll; the deadline ends that too. A poll sent in
     // time gets at least MIN_POLL_BUDGET_MS, so one due right at the deadline is not sent to be dropped.
@@ -78,8 +80,10 @@ export async function* pollOperation<const S extends readonly SelectableProperty
   }
 }
 
-/** The `$select` names of a Location URL, if it has any. */
+/** The `$select` names of a Location URL, if it has any (a ref is no URL: URL.canParse refuses it). */
 function urlSelect(target: PollState["target"]): readonly SelectableProperty[] | undefined {
-  if (typeof target !== "string" || !URL.canParse(target)) return undefined;
-  return splitSelect(new URL(target).search.slice(1)).select as SelectableProperty[] | undefined;
+  const url = target as string;
+  return URL.canParse(url)
+    ? (splitSelect(new URL(url).search.slice(1)).select as SelectableProperty[] | undefined)
+    : undefined;
 }

@@ -2,7 +2,7 @@ import type { TimeoutSignalFactory } from "../client/call-timeout.ts";
 import { checkNumber } from "../client/check-number.ts";
 import type { Sleep } from "../client/fetch-types.ts";
 import type { SelectableProperty } from "../client/operation-types.ts";
-import { sleep as realSleep } from "../client/sleep.ts";
+import { MAX_TIMER_MS, sleep as realSleep } from "../client/sleep.ts";
 import type { PollProgress, WaitedOperation } from "./poll-progress.ts";
 import type { Backoff } from "./poll-schedule.ts";
 
@@ -21,7 +21,7 @@ export interface PollOptions<S extends readonly SelectableProperty[] = readonly 
   /**
    * Give up (OperationTimeoutError) when the next poll would come later than this after the call
    * started, or a poll (throttling retries included) is still unanswered then. A resumed state
-   * gets the whole budget again.
+   * gets the whole budget again. At most 2^31 - 1 ms (about 24.8 days), what a timer can wait.
    */
   timeoutMs?: number;
   /** The first wait when the server gives no Retry-After. */
@@ -56,10 +56,12 @@ export interface ResolvedPollOptions {
  * InvalidArgumentError naming the option as the caller wrote it.
  */
 export function resolvePollOptions(options: PollOptions<readonly SelectableProperty[]>): ResolvedPollOptions {
-  const number = (name: keyof typeof POLL_DEFAULTS, min = 0) =>
-    checkNumber(name, options[name] ?? POLL_DEFAULTS[name], min);
+  const number = (name: keyof typeof POLL_DEFAULTS, min = 0, max?: number) =>
+    checkNumber(name, options[name] ?? POLL_DEFAULTS[name], min, false, max);
   return {
-    timeoutMs: number("timeoutMs"),
+    // At most what a timer can wait, as the client's timeoutMs: no wait or poll can then outlast a timer,
+    // even for a saved state whose next poll is further off (that one times out at once).
+    timeoutMs: number("timeoutMs", 0, MAX_TIMER_MS),
     backoff: {
       intervalMs: number("intervalMs"),
       maxIntervalMs: number("maxIntervalMs"),

@@ -137,22 +137,34 @@ describe("bad targets and states", () => {
 });
 
 describe("a saved state whose next poll is further off than a timer can wait", () => {
-  it("sleeps again until it is due: the real sleep wakes after MAX_TIMER_MS at most", async () => {
+  it("times out at once on a saved state due past the timeout, which no timer could wait for", async () => {
     const h = harness({ status: "succeeded" });
+    const sleeps: number[] = [];
+    const options = { ...h.options, sleep: async (ms: number) => void sleeps.push(ms), timeoutMs: MAX_TIMER_MS };
     const due = h.start + MAX_TIMER_MS + 5_000;
-    let t = h.start;
+    const state: PollState = { target: alertUrl("a"), startedAt: h.start, nextPollAt: due, attempt: 0, backoffStep: 0 };
+    await expect(waitForOperation(h.client, state, options)).rejects.toBeInstanceOf(OperationTimeoutError);
+    expect([sleeps, h.targets]).toEqual([[], []]);
+  });
+
+  it("sleeps once per wait with a sleep that returns at once and a clock that stands still: no spinning", async () => {
+    const h = harness({ status: "running" }, { status: "succeeded" });
     const sleeps: number[] = [];
     const options = {
-      now: () => t,
-      // As the real sleep does: a longer wait ends after MAX_TIMER_MS.
+      now: () => h.start,
       sleep: async (ms: number) => {
-        sleeps.push(ms);
-        t += Math.min(ms, MAX_TIMER_MS);
+        if (sleeps.push(ms) > 10) throw new RangeError("runaway sleep loop");
       },
-      timeoutMs: 2 * MAX_TIMER_MS,
     };
-    const state: PollState = { target: alertUrl("a"), startedAt: h.start, nextPollAt: due, attempt: 0, backoffStep: 0 };
+    const state: PollState = {
+      target: alertUrl("a"),
+      startedAt: h.start,
+      nextPollAt: h.start + 1_500,
+      attempt: 0,
+      backoffStep: 0,
+    };
     await expect(waitForOperation(h.client, state, options)).resolves.toEqual({ status: "succeeded" });
-    expect([sleeps, t]).toEqual([[MAX_TIMER_MS + 5_000, 5_000], due]);
+    // The saved wait, then the backoff's first step after "running".
+    expect(sleeps).toEqual([1_500, 1_000]);
   });
 });

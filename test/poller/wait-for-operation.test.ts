@@ -351,7 +351,9 @@ describe("waitForOperation on the mock's stories", () => {
       "maxIntervalMs",
       "maxIntervalMs must be a number from 0 to 9007199254740991, got Infinity",
     ],
-    [{ timeoutMs: Number.NaN }, "timeoutMs", "timeoutMs must be a number from 0 to 9007199254740991, got NaN"],
+    [{ timeoutMs: Number.NaN }, "timeoutMs", "timeoutMs must be a number from 0 to 2147483647, got NaN"],
+    // What a timer can wait: a longer wait or poll limit would fire at once.
+    [{ timeoutMs: 2 ** 31 }, "timeoutMs", "timeoutMs must be a number from 0 to 2147483647, got 2147483648"],
   ] as const)("refuses %o, naming the option as the caller wrote it", async ([change, argument, message]) => {
     const h = harness();
     const wait = waitForOperation(h.client, alertUrl("a"), { ...h.options, ...change });
