@@ -29,6 +29,13 @@ describe("the 401 challenge", () => {
     expect(response.headers.get("WWW-Authenticate")).toBe(challengeFor(spec.servers[0]["x-graph-lro-login"]));
   });
 
+  it("names the global login host for a spec without servers, served on roots of one's own", async () => {
+    const { servers: _, ...withoutServers } = structuredClone(spec);
+    const handlers = createGraphLroHandlers({ spec: withoutServers as never, baseUrls: ["https://graph.test/beta"] });
+    const response = await createMockFetch(handlers)(`https://graph.test/beta${alertPath}`);
+    expect(response.headers.get("WWW-Authenticate")).toBe(challengeFor(spec.servers[0]["x-graph-lro-login"]));
+  });
+
   it("over HTTP, follows the cloud root the server answers as", async () => {
     const china = spec.servers.find((s) => s["x-graph-cloud"] === "china");
     if (!china) throw new Error("the spec has no China server");

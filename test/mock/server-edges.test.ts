@@ -67,7 +67,10 @@ describe("startMockServer at the edges of HTTP", () => {
     // Graph serves its service document there, which the spec does not describe.
     const { status, text } = await raw(server.port, root());
     expect(status).toBe(404);
-    expect((JSON.parse(text) as ErrorBody).error.message).toContain(`the spec describes no operation at ${root()},`);
+    const paths = Object.keys(spec.paths).join(", ");
+    expect((JSON.parse(text) as ErrorBody).error.message).toBe(
+      `graph-lro mock: the spec describes no operation at ${root()}, though Microsoft Graph may serve it; its paths are ${paths}.`,
+    );
   });
 
   it("names a segment that is not valid percent-encoding as sent", async () => {

@@ -209,6 +209,29 @@ describe("startMockServer", () => {
   }
 });
 
+describe("startMockServer's port", () => {
+  it("listens on the port asked for", async () => {
+    const free = await startMockServer({ port: 0 });
+    const port = free.port;
+    await free.close();
+    const server = await startMockServer({ port });
+    try {
+      expect([server.port, server.url]).toEqual([port, `http://127.0.0.1:${port}${new URL(GRAPH_ROOT).pathname}`]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("rejects with the listen error when the port is taken, and does not crash", async () => {
+    const busy = await startMockServer({ port: 0 });
+    try {
+      await expect(startMockServer({ port: busy.port })).rejects.toMatchObject({ code: "EADDRINUSE" });
+    } finally {
+      await busy.close();
+    }
+  });
+});
+
 describe("isLoopback", () => {
   it("is true for this machine's addresses only", () => {
     for (const host of ["127.0.0.1", "127.1.2.3", "localhost", "::1", "[::1]"]) expect(isLoopback(host)).toBe(true);
