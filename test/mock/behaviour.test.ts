@@ -189,12 +189,15 @@ describe("a request no handler matches", () => {
 
   it("gets Graph's 400 naming the unknown segment under a Graph root, with ids that agree", async () => {
     const fetch = createMockFetch(createGraphLroHandlers({ now: () => Date.UTC(2024, 0, 2, 3, 4, 5) }));
-    const response = await fetch(`${root}/identityGovernance/roleManagementAlerts/operationz/x`, auth);
+    // The spec's first path with its last fixed segment mistyped: `.../operationz/x`.
+    const segments = (Object.keys(spec.paths)[0] as string).split("/");
+    const mistyped = `${segments.at(-2)}z`;
+    const response = await fetch(`${root}${[...segments.slice(0, -2), mistyped, "x"].join("/")}`, auth);
     const body = (await response.json()) as { error: { code: string; message: string; innerError: object } };
     expect(response.status).toBe(400);
     expect(body.error).toEqual({
       code: "BadRequest",
-      message: "Resource not found for the segment 'operationz'.",
+      message: `Resource not found for the segment '${mistyped}'.`,
       innerError: {
         date: "2024-01-02T03:04:05",
         "request-id": response.headers.get("request-id"),
