@@ -8,6 +8,7 @@ import {
   OperationFailedError,
   OperationTimeoutError,
   type PollProgress,
+  type RetryProgress,
   type PollState,
   waitForOperation,
 } from "../../src/index.ts";
@@ -42,7 +43,8 @@ function harness(...answers: ({ status: string; retryAfterMs?: number } | Error)
     sleep: async (ms: number) => {
       t += ms;
     },
-    onProgress: (_: unknown, p: PollProgress) => progress.push(p),
+    // States only: the retries reported beside them are tested in test/poller/clock.test.ts.
+    onProgress: (_: unknown, p: PollProgress | RetryProgress) => p.kind === "state" && progress.push(p),
   };
   return { client, targets, progress, options, start: t };
 }

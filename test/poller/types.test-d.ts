@@ -3,6 +3,7 @@ import {
   type GraphLroClient,
   type LongRunningOperation,
   type PollProgress,
+  type RetryProgress,
   pollOperation,
   type WaitedOperation,
   waitForOperation,
@@ -32,6 +33,7 @@ describe("poller types", () => {
       waitForOperation(client, url, {
         select: ["id"],
         onProgress: (operation, progress) => {
+          if (operation === undefined) return expectTypeOf(progress).toEqualTypeOf<RetryProgress>();
           expectTypeOf<keyof typeof operation>().toEqualTypeOf<"id" | "status">();
           expectTypeOf(progress).toEqualTypeOf<PollProgress>();
         },

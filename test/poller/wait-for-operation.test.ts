@@ -7,6 +7,7 @@ import {
   OperationFailedError,
   OperationTimeoutError,
   type PollProgress,
+  type RetryProgress,
   type PollState,
   pollOperation,
   waitForOperation,
@@ -51,7 +52,9 @@ function harness(
   const options = {
     now,
     sleep,
-    onProgress: (op: { status?: string | null }, p: PollProgress) => progress.push([op.status ?? undefined, p]),
+    // States only: the retries reported beside them are tested in test/poller/clock.test.ts.
+    onProgress: (op: { status?: string | null } | undefined, p: PollProgress | RetryProgress) =>
+      p.kind === "state" && progress.push([op?.status ?? undefined, p]),
   };
   return { client, polls, waits, progress, options, now, handlers, advance: (ms: number) => (t += ms) };
 }
