@@ -1,10 +1,10 @@
+import type { RetryEvent } from "../client/graph-fetch.ts";
 import type {
   LongRunningOperation,
   OperationResult,
   SelectableProperty,
   SelectedOperation,
 } from "../client/operation-types.ts";
-import type { RetryEvent } from "../client/graph-fetch.ts";
 import type { PollState } from "./poll-state.ts";
 
 /**

@@ -8,8 +8,8 @@ import {
   OperationFailedError,
   OperationTimeoutError,
   type PollProgress,
-  type RetryProgress,
   type PollState,
+  type RetryProgress,
   waitForOperation,
 } from "../../src/index.ts";
 import { json, odataError, recordingFetch } from "../support/recording-fetch.ts";

@@ -3,8 +3,8 @@ import {
   type GraphLroClient,
   type LongRunningOperation,
   type PollProgress,
-  type RetryProgress,
   pollOperation,
+  type RetryProgress,
   type WaitedOperation,
   waitForOperation,
 } from "../../src/index.ts";

@@ -7,9 +7,9 @@ import {
   OperationFailedError,
   OperationTimeoutError,
   type PollProgress,
-  type RetryProgress,
   type PollState,
   pollOperation,
+  type RetryProgress,
   waitForOperation,
 } from "../../src/index.ts";
 import { createGraphLroHandlers, createMockFetch, defineStory, type Story } from "../../src/mock/index.ts";
