@@ -5,7 +5,7 @@ import { readStoryPreference } from "./request-headers.ts";
 import { projectProperties, readSelect, SELECT_OPTIONS } from "./select.ts";
 import type { SpecOperation } from "./spec-operations.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
-import { storyResponse } from "./story-response.ts";
+import { storyExample, storyResponse } from "./story-response.ts";
 
 /** The answer chosen for a request, and where it came from. */
 export interface Choice {
@@ -66,7 +66,11 @@ function chooseStory(
   const index = context.progress.get(key) ?? 0;
   context.progress.set(key, index + 1);
   const step = Math.min(index, story.length - 1) + 1;
-  return { response: storyResponse(operation, story, index, id), story: { name, step, steps: story.length } };
+  const played = story[step - 1];
+  // An operation step's body is one of the spec's examples: coverage counts it as served.
+  const example = played?.kind === "operation" ? storyExample(operation, played)?.name : undefined;
+  const response = storyResponse(operation, story, index, id);
+  return { response, story: { name, step, steps: story.length }, ...(example !== undefined && { example }) };
 }
 
 /** The example whose id is exactly the requested id (never a prefix), or Graph's 404. */

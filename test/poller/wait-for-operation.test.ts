@@ -116,7 +116,7 @@ describe("waitForOperation on the mock's stories", () => {
   });
 
   it("reports unknownFutureValue and unknown strings through onProgress, as not terminal", async () => {
-    const story = defineStory().operation("unknownFutureValue").operation("skipped").operation("succeeded").build();
+    const story = defineStory().operation("unknownFutureValue").operation("skipped", { unlisted: true }).operation("succeeded").build();
     // Not strict: `skipped` is not in the spec's enum, which is the point.
     const h = harness({ u: story }, false);
     await waitForOperation(h.client, alertUrl("u"), h.options);
@@ -125,7 +125,7 @@ describe("waitForOperation on the mock's stories", () => {
 
   it("quotes a last status in the timeout's message only when it is a word, as the spec's are", async () => {
     const odd = `Bearer ${"x".repeat(5000)}`;
-    const h = harness({ u: defineStory().operation(odd).build() }, false);
+    const h = harness({ u: defineStory().operation(odd, { unlisted: true }).build() }, false);
     const error = await waitForOperation(h.client, alertUrl("u"), { ...h.options, timeoutMs: 500 }).catch(
       (e: unknown) => e,
     );
