@@ -54,15 +54,20 @@ function chooseStory(
   ids: Readonly<Record<string, string>>,
 ): Choice | undefined {
   // Own keys only: an id such as `constructor` names no story.
-  const chosen = (Object.hasOwn(context.stories, id) ? context.stories[id] : undefined) ?? readStoryPreference(request);
+  const own = (key: string) => (Object.hasOwn(context.stories, key) ? context.stories[key] : undefined);
+  const preferred = readStoryPreference(request);
+  // A story of the `stories` option is the story of its id, and any request can ask for it by that key.
+  const chosenKey =
+    own(id) !== undefined ? id : preferred !== undefined && own(preferred) !== undefined ? preferred : undefined;
+  const chosen = chosenKey !== undefined ? own(chosenKey) : preferred;
   if (chosen === undefined) return undefined;
   // Only a request can name an unknown story here (the option's names are checked up front).
   if (typeof chosen === "string" && !isBuiltInStory(chosen)) {
-    return { response: errorResponse(operation, 400, unknownStory(chosen)) };
+    return { response: errorResponse(operation, 400, unknownStory(chosen, Object.keys(context.stories))) };
   }
   const story = typeof chosen === "string" ? builtInStories[chosen] : chosen;
-  const name = typeof chosen === "string" ? chosen : `stories[${JSON.stringify(id)}]`;
-  const key = JSON.stringify([operation.operationId, ids, typeof chosen === "string" ? chosen : ""]);
+  const name = typeof chosen === "string" ? chosen : `stories[${JSON.stringify(chosenKey)}]`;
+  const key = JSON.stringify([operation.operationId, ids, typeof chosen === "string" ? chosen : `own:${chosenKey}`]);
   const index = context.progress.get(key) ?? 0;
   context.progress.set(key, index + 1);
   const step = Math.min(index, story.length - 1) + 1;
@@ -85,9 +90,10 @@ export function isBuiltInStory(name: string): name is BuiltInStoryName {
   return Object.hasOwn(builtInStories, name);
 }
 
-/** The error for a story name that is none, listing the built-in ones. */
-export function unknownStory(name: string): string {
-  return `graph-lro mock: unknown story "${name}"; built-in stories: ${Object.keys(builtInStories).join(", ")}`;
+/** The error for a story name that is none, listing the built-in ones (and pointing to one's own, if any). */
+export function unknownStory(name: string, own: readonly string[] = []): string {
+  const owned = own.length ? ", or a key of the mock's stories" : "";
+  return `graph-lro mock: unknown story "${name}"; built-in stories: ${Object.keys(builtInStories).join(", ")}${owned}`;
 }
 
 function selectableNames(operation: SpecOperation): readonly string[] {

@@ -25,7 +25,10 @@ export function storyResponse(operation: SpecOperation, story: Story, index: num
 }
 
 /** The spec's example an operation step's body starts from: the one in that state, else the first. */
-export function storyExample(operation: SpecOperation, step: OperationStep): SpecOperation["examples"][number] | undefined {
+export function storyExample(
+  operation: SpecOperation,
+  step: OperationStep,
+): SpecOperation["examples"][number] | undefined {
   const { examples } = operation;
   return examples.find((e) => (e.value as Body | undefined)?.status === step.status) ?? examples[0];
 }
