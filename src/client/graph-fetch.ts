@@ -6,6 +6,7 @@ import type { Clock } from "./clock.ts";
 import type { Fetch, Sleep } from "./fetch-types.ts";
 import { networkFailure } from "./network-failure.ts";
 import { discard } from "./read-body.ts";
+import { parseRetryAfter } from "./retry-after.ts";
 import { type RetryPolicy, retryDelay } from "./retry-policy.ts";
 
 /** What graphFetch reads of a client's options: the token, and the tools of its calls and retries. */
@@ -35,8 +36,12 @@ export interface RetryEvent {
   attempt: number;
   /** The answer's HTTP status; 0 for a network error. */
   status: number;
-  /** The wait before the retry. */
+  /** The wait before the retry: the answer's Retry-After, else a jittered backoff. */
   delayMs: number;
+  /** The answer's Retry-After, in ms, if it had one. */
+  retryAfterMs: number | undefined;
+  /** The network error (a TypeError from fetch) when no answer came. */
+  error?: unknown;
   /** The answer's `request-id` header, if any. */
   requestId: string | undefined;
   method: string;
@@ -122,8 +127,10 @@ export function graphFetch(
         status: response?.status ?? 0,
         delayMs: delay,
         requestId: response?.headers.get("request-id") ?? undefined,
+        retryAfterMs: parseRetryAfter(response?.headers.get("retry-after"), clock.now()),
         method,
         url: request.url,
+        ...(failure !== undefined && { error: failure }),
       };
       onRetry?.(event);
       callRetryListeners.get(request)?.(event);

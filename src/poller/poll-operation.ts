@@ -35,9 +35,9 @@ export async function* pollOperation<const S extends readonly SelectableProperty
   let last: WaitedOperation<S> | undefined;
   // The answers since the last state seen, when all of them failed: why a wait that times out ended.
   let failed: FailedPolls | undefined;
-  const fail = (retry: Pick<RetryEvent, "status" | "requestId">, cause?: GraphError) => {
-    const statuses = [...new Set([...(failed?.statuses ?? []), retry.status])];
-    failed = { since: failed?.since ?? now(), until: now(), statuses, ...retry, cause };
+  const fail = ({ status, requestId }: RetryEvent) => {
+    const statuses = [...new Set([...(failed?.statuses ?? []), status])];
+    failed = { since: failed?.since ?? now(), until: now(), statuses, status, requestId };
   };
   const timeout = (underWay?: string) => new OperationTimeoutError(timeoutMs, last, state, underWay, failed);
   const retried = (retry: RetryEvent, by: RetryProgress["by"]) => {
@@ -82,7 +82,7 @@ export async function* pollOperation<const S extends readonly SelectableProperty
     if (answer instanceof GraphError) {
       const { status, requestId, method, url } = answer;
       const delayMs = next.nextPollInMs as number;
-      retried({ attempt: 1, status, requestId, method, url, delayMs }, "poller");
+      retried({ attempt: 1, status, requestId, method, url, delayMs, retryAfterMs }, "poller");
       failed = { ...(failed as FailedPolls), cause: answer };
       continue;
     }

@@ -16,7 +16,9 @@ describe("defineStory", () => {
   });
 
   it("takes a status string the spec does not list only when it says so, as an evolvable enum allows", () => {
-    expectTypeOf(defineStory().operation("running").operation("skipped", { unlisted: true })).toEqualTypeOf<StoryBuilder>();
+    expectTypeOf(
+      defineStory().operation("running").operation("skipped", { unlisted: true }),
+    ).toEqualTypeOf<StoryBuilder>();
     // @ts-expect-error a typo of "running" is no status of the spec
     defineStory().operation("runing");
   });

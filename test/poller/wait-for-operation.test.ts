@@ -116,7 +116,11 @@ describe("waitForOperation on the mock's stories", () => {
   });
 
   it("reports unknownFutureValue and unknown strings through onProgress, as not terminal", async () => {
-    const story = defineStory().operation("unknownFutureValue").operation("skipped", { unlisted: true }).operation("succeeded").build();
+    const story = defineStory()
+      .operation("unknownFutureValue")
+      .operation("skipped", { unlisted: true })
+      .operation("succeeded")
+      .build();
     // Not strict: `skipped` is not in the spec's enum, which is the point.
     const h = harness({ u: story }, false);
     await waitForOperation(h.client, alertUrl("u"), h.options);
