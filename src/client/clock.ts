@@ -13,8 +13,6 @@ export interface Clock {
 /** The real clock: Date.now and setTimeout (so `vi.useFakeTimers()` controls it too). */
 export const realClock: Clock = { now: () => Date.now(), sleep: realSleep };
 
-const steady = new WeakSet<Clock>();
-
 /**
  * `clock`, made so that time never stands still across a wait: after `sleep(ms)` returns, `now()`
  * reads at least `ms` later than before it, whatever the injected pair does. A sleep that returns at
@@ -22,13 +20,12 @@ const steady = new WeakSet<Clock>();
  * nothing that waits can spin. Never goes back, either.
  */
 export function steadyClock(clock: Clock): Clock {
-  if (steady.has(clock)) return clock;
   let floor = Number.NEGATIVE_INFINITY;
   const now = () => {
     floor = Math.max(floor, clock.now());
     return floor;
   };
-  const result: Clock = {
+  return {
     now,
     sleep: async (ms, signal) => {
       const from = now();
@@ -36,8 +33,6 @@ export function steadyClock(clock: Clock): Clock {
       floor = Math.max(floor, from + ms);
     },
   };
-  steady.add(result);
-  return result;
 }
 
 /**
@@ -49,10 +44,10 @@ export function clockOf(options: { clock?: Clock; now?: () => number; sleep?: Sl
   const { clock, now, sleep } = options;
   if (clock !== undefined) {
     if (now !== undefined || sleep !== undefined) {
-      throw new InvalidArgumentError("clock", "clock replaces now and sleep: give one or the other");
+      throw new InvalidArgumentError("clock", "clock replaces now and sleep");
     }
     if (typeof clock?.now !== "function" || typeof clock.sleep !== "function") {
-      throw new InvalidArgumentError("clock", "clock must be { now, sleep }, both functions");
+      throw new InvalidArgumentError("clock", "clock must be { now, sleep }");
     }
     return steadyClock(clock);
   }

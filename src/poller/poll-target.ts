@@ -22,8 +22,10 @@ export function initialPollState(target: PollTarget, now: number): PollState {
     // A relative Location resolves against the Response's URL; a Response made by hand has none.
     const base = target.url || undefined;
     if (!URL.canParse(location, base)) {
-      const why = base ? "is not a URL" : "is relative, and the Response has no URL to resolve it against";
-      throw new InvalidArgumentError("target", `the 202's Location ${why}: pass the absolute URL instead`);
+      throw new InvalidArgumentError(
+        "target",
+        `the 202's Location is ${base ? "no URL" : "relative, and the Response has no URL"}`,
+      );
     }
     target = new URL(location, base);
   }
