@@ -13,6 +13,7 @@ const output = document.querySelector("output") as HTMLOutputElement;
 const operation = await waitForOperation(
   graph,
   { kind: "roleManagementAlert", operationId: "op-1" },
-  { onProgress: (op, { attempt }) => output.append(`poll ${attempt}: ${op.status}\n`) },
+  // A retried answer (a 429, say) comes without an operation.
+  { onProgress: (op, p) => output.append(op ? `poll ${p.attempt}: ${op.status}\n` : `retry after ${p.status}\n`) },
 );
 output.append(`done: ${operation.status}\n`);

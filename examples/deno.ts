@@ -13,7 +13,8 @@ const graph = createGraphLroClient({ fetch, token: "mock-token" });
 const operation = await waitForOperation(
   graph,
   { kind: "roleManagementAlert", operationId: "op-1" }, // or the Location URL of Graph's 202
-  { onProgress: (op, { attempt }) => console.log(`poll ${attempt}: ${op.status}`) },
+  // A retried answer (a 429, say) comes without an operation.
+  { onProgress: (op, p) => console.log(op ? `poll ${p.attempt}: ${op.status}` : `retry after ${p.status}`) },
 );
 console.log(`done: ${operation.status}`);
 // msw keeps a BroadcastChannel open, which Deno (unlike Node) waits for: exit explicitly.

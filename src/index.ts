@@ -2,10 +2,12 @@
 
 export type { components, paths } from "../generated/graph-lro.ts";
 export type { TokenSource } from "./client/bearer.ts";
+export type { Clock } from "./client/clock.ts";
 export type { GraphCloud, GraphTarget } from "./client/clouds.ts";
 export { createGraphLroClient, type GraphLroClient } from "./client/create-client.ts";
 export { createGraphLroRawClient } from "./client/create-raw-client.ts";
 export type { Fetch, Sleep } from "./client/fetch-types.ts";
+export type { RetryEvent } from "./client/graph-fetch.ts";
 export type { GraphLroClientOptions } from "./client/graph-transport.ts";
 export type { OperationRef } from "./client/operation-routes.ts";
 export type {
@@ -22,10 +24,16 @@ export type { RetryPolicy } from "./client/retry-policy.ts";
 export { GraphError, type GraphErrorCode, type GraphErrorDetails, type ODataError } from "./errors/graph-error.ts";
 export { InvalidArgumentError } from "./errors/invalid-argument-error.ts";
 export { OperationFailedError } from "./poller/operation-failed-error.ts";
-export { OperationTimeoutError } from "./poller/operation-timeout-error.ts";
+export { type FailedPolls, OperationTimeoutError } from "./poller/operation-timeout-error.ts";
 export { pollOperation } from "./poller/poll-operation.ts";
 export { MIN_POLL_BUDGET_MS, POLL_DEFAULTS, type PollOptions } from "./poller/poll-options.ts";
-export type { PolledOperation, PollProgress, WaitedOperation } from "./poller/poll-progress.ts";
+export type {
+  PolledOperation,
+  PollProgress,
+  ProgressListener,
+  RetryProgress,
+  WaitedOperation,
+} from "./poller/poll-progress.ts";
 export { isTerminal, TERMINAL_STATUSES } from "./poller/poll-schedule.ts";
 export type { PollState } from "./poller/poll-state.ts";
 export type { PollTarget } from "./poller/poll-target.ts";

@@ -53,7 +53,7 @@ const WAIT = usage(
   graph-lro wait --mock throttled              a 429, and the Retry-After it asks for waited out
   graph-lro wait --mock failed --json          one JSON line per state, then {"error": …}
   GRAPH_TOKEN=… graph-lro wait --alert-operation 'refresh:DirectoryRole_…' --timeout 10m
-  graph-lro wait --base-url http://127.0.0.1:4010/beta --header 'Prefer: story=failed' \\
+  GRAPH_TOKEN=x graph-lro wait --base-url http://127.0.0.1:4010/beta --header 'Prefer: story=failed' \\
       --user alice@contoso.com --operation x   against graph-lro mock, choosing its story`,
 );
 

@@ -1,10 +1,13 @@
+import { readFile } from "node:fs/promises";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { isLoopback } from "../mock/cors.ts";
 import { formatCoverage } from "../mock/coverage.ts";
 import { formatExchange } from "../mock/format-exchange.ts";
+import { createGraphLroHandlers } from "../mock/handlers.ts";
 import { ADMIN_PREFIX } from "../mock/mock-admin.ts";
 import { type MockServer, startMockServer } from "../mock/mock-server.ts";
 import { builtInStories } from "../mock/stories.ts";
+import { readStoriesFile, type StoriesFile, StoriesFileError } from "../mock/stories-file.ts";
 import { terminalSafe } from "../text/terminal-text.ts";
 import { readArgs } from "./arg-tokens.ts";
 import { exampleIds, exampleOperationUrl, OPERATIONS } from "./example-urls.ts";
@@ -32,10 +35,26 @@ const MOCK_OPTIONS = {
     usage: "--no-strict",
     help: ["do not check requests and answers against the spec (answers stay the same)"],
   },
+  stories: {
+    type: "string",
+    usage: "--stories <file>",
+    help: [
+      "a JSON file of your own stories by operation id, also chosen by -H 'Prefer: story=<key>'",
+      "(its JSON Schema: storiesFileSchema() of graph-lro/mock; checked on start)",
+    ],
+  },
+  cors: {
+    type: "boolean",
+    usage: "--cors",
+    help: [
+      "CORS headers for browser apps on any --host; then any web page that a browser on the",
+      "network opens can read the mock's answers (default: on for a loopback address only)",
+    ],
+  },
   "no-cors": {
     type: "boolean",
     usage: "--no-cors",
-    help: ["no CORS headers for browser apps (default: on when listening on a loopback address)"],
+    help: ["no CORS headers for browser apps, even on a loopback address"],
   },
   quiet: { type: "boolean", usage: "--quiet", help: ["no log line per request"] },
   help: { type: "boolean", short: "h", usage: "-h, --help", help: ["this text"] },
@@ -44,13 +63,14 @@ const MOCK_OPTIONS = {
 /** `graph-lro mock --help`. */
 export const MOCK_USAGE = `graph-lro mock: the spec's operations over HTTP, answering as Microsoft Graph would.
 
-Usage: graph-lro mock [--port 4010] [--host 127.0.0.1] [--no-strict] [--no-cors] [--quiet]
+Usage: graph-lro mock [--port 4010] [--host 127.0.0.1] [--no-strict] [--cors | --no-cors] [--stories <file>] [--quiet]
 
 Options:
 ${optionLines(MOCK_OPTIONS)}
 
 Examples:
   graph-lro mock --port 0
+  graph-lro mock --stories stories.json     # {"op-1": [{"kind": "operation", "status": "running"}, …]}
   curl -H 'Authorization: Bearer x' -H 'Prefer: story=progress' ${exampleUrl}
   curl -X POST http://127.0.0.1:4010${ADMIN_PREFIX}reset     # starts every story over
 
@@ -84,12 +104,23 @@ export async function runMockCommand(argv: readonly string[], io: MockCommandIo)
     return EXIT.succeeded;
   }
   const { port, host } = args;
+  let stories: StoriesFile | undefined;
+  if (args.stories !== undefined) {
+    try {
+      stories = readStoriesFile(await readFile(args.stories, "utf8"));
+    } catch (error) {
+      const why = error instanceof StoriesFileError ? error.message : `cannot read it: ${(error as Error).message}`;
+      err(`--stories ${args.stories}: ${why}`);
+      return EXIT.usage;
+    }
+  }
   let server: MockServer;
   try {
     const onExchange = args.quiet
       ? undefined
       : (exchange: Parameters<typeof formatExchange>[0]) => out(formatExchange(exchange));
-    server = await startMockServer({ port, host, strict: args.strict, cors: args.cors, onExchange });
+    const handlers = createGraphLroHandlers({ strict: args.strict, ...(stories && { stories }) });
+    server = await startMockServer({ port, host, handlers, cors: args.cors, onExchange });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const why = code === "EADDRINUSE" ? `port ${port} is in use (--port 0 picks a free one)` : String(code ?? error);
@@ -113,6 +144,7 @@ interface MockArgs {
   host: string;
   strict: boolean;
   cors: boolean | undefined;
+  stories: string | undefined;
   quiet: boolean;
 }
 
@@ -125,11 +157,14 @@ function parseMockArgs(argv: readonly string[]): MockArgs {
     port: 4010,
     host: flag.host ?? "127.0.0.1",
     strict: !flag["no-strict"],
-    cors: flag["no-cors"] ? false : undefined,
+    cors: flag.cors ? true : flag["no-cors"] ? false : undefined,
+    stories: flag.stories,
     quiet: flag.quiet === true,
   };
   if (args.help) return args;
   if (problem) throw problem;
+  if (flag.cors && flag["no-cors"]) throw new UsageError("--cors and --no-cors cannot be given together", "mock");
+  if (flag.stories === "") throw new UsageError("--stories needs a file", "mock");
   if (positionals[0] !== undefined) {
     throw new UsageError(
       `unexpected argument ${JSON.stringify(positionals[0])}: graph-lro mock takes options only`,
@@ -163,7 +198,7 @@ function banner(server: MockServer, args: MockArgs): string {
     `graph-lro mock listening on ${server.url} (${mode})`,
     "Try (each id answers 200 with the spec's example of that id):",
     ...tries,
-    `Stories: add -H 'Prefer: story=<name>' to a request with any id; one of ${STORIES}.`,
+    `Stories: add -H 'Prefer: story=<name>' to a request with any id; one of ${STORIES}${args.stories === undefined ? "" : ", or a key of the --stories file"}.`,
     `Start every story over: curl -X POST ${origin}${ADMIN_PREFIX}reset (coverage so far: GET ${origin}${ADMIN_PREFIX}coverage)`,
     "Ctrl-C stops it and prints which of the spec's declared responses were served.",
   ].join("\n");

@@ -1,9 +1,8 @@
-import { isRetryableStatus } from "../client/retry-policy.ts";
 import { jsonLine, terminalSafe } from "../text/terminal-text.ts";
 import type { Failure } from "./failure.ts";
 import { liveLine, progressLine, type Retry, retryLine, retryText, type Shown, summary } from "./lines.ts";
 
-/** One request and its answer, as a fetch wrapper saw them (every attempt, retries included). */
+/** One request and its answer, as a fetch wrapper saw them (every attempt, retries included): for --verbose. */
 export type Exchange =
   | { kind: "request"; method: string; url: string }
   | { kind: "response"; method: string; url: string; ms: number; status: number; retryAfterMs: number | undefined }
@@ -12,6 +11,8 @@ export type Exchange =
 /** Where the output of wait and get goes: one reporter per output mode. */
 export interface Reporter {
   exchange(event: Exchange): void;
+  /** An answer that is retried (by the client's onRetry, or waited out by the poller). */
+  retry(retry: Retry): void;
   /** wait: one observed state. */
   state(operation: Shown, progress: { attempt: number; elapsedMs: number; nextPollInMs: number | undefined }): void;
   /** wait: the terminal state. */
@@ -59,9 +60,8 @@ export function createReporter(
     exchange(event) {
       if (event.kind === "request") startedAt ??= io.now();
       if (verbose) aboveLive(() => err(verboseLine(event)));
-      if (event.kind === "noResponse") retried({ status: undefined, retryAfterMs: undefined, cause: event.cause });
-      else if (event.kind === "response" && isRetryableStatus(event.status)) retried(event);
     },
+    retry: retried,
     state(operation, progress) {
       if (json) {
         const { attempt, elapsedMs, nextPollInMs } = progress;

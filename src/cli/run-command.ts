@@ -7,12 +7,14 @@ import {
   POLL_DEFAULTS,
   type PollState,
   pollOperation,
+  type RetryEvent,
 } from "../index.ts";
 import type { CliCommand } from "./cli-args.ts";
 import type { CliIo } from "./cli-io.ts";
 import { EXIT } from "./exit-codes.ts";
 import type { Shown } from "./lines.ts";
 import { defaultMockTarget, mockFetch } from "./mock-run.ts";
+import { networkCause } from "./network-cause.ts";
 import { observedFetch } from "./observed-fetch.ts";
 import type { Reporter } from "./render.ts";
 import { readToken } from "./token.ts";
@@ -51,6 +53,8 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     timeoutMs: command.command === "get" ? getTimeoutMs(command) : undefined,
     now,
     ...(io.sleep && { sleep: io.sleep }),
+    // Each answer the client retries, as the client reports it.
+    onRetry: (retry) => reporter.retry(shownRetry(retry)),
   });
   const target = command.target ?? defaultMockTarget(resolveBaseUrl({ cloud }).href);
   if (command.command === "get") {
@@ -79,6 +83,10 @@ async function wait(
     signal: io.signal,
     now: io.now,
     sleep: io.sleep,
+    // A throttled answer the client gave up on, waited out here (the client's own retries come through onRetry).
+    onProgress: (_, event) => {
+      if (event.kind === "retry" && event.by === "poller") reporter.retry(shownRetry(event));
+    },
   })) {
     last = polled.operation;
     polls = polled.attempt;
@@ -90,4 +98,9 @@ async function wait(
   if (last.status === "failed")
     throw new OperationFailedError(last as ConstructorParameters<typeof OperationFailedError>[0]);
   return EXIT.succeeded;
+}
+
+/** A retried answer as the CLI shows it: its status (none when no answer came), Retry-After and network cause. */
+function shownRetry({ status, retryAfterMs, error }: RetryEvent) {
+  return { status: status || undefined, retryAfterMs, cause: error === undefined ? undefined : networkCause(error) };
 }

@@ -2,6 +2,8 @@ import { defaultPathSerializer } from "openapi-fetch";
 import { abortable } from "./abortable.ts";
 import { sentRequest } from "./call-error.ts";
 import { callTimeout } from "./call-timeout.ts";
+import type { Clock } from "./clock.ts";
+import { callRetryListeners } from "./graph-fetch.ts";
 import { type GraphLroClientOptions, graphTransport } from "./graph-transport.ts";
 import { type OperationRef, pathParams, routeOf } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
@@ -27,6 +29,8 @@ export interface GraphLroClient {
     locationUrlOrRef: string | URL | OperationRef,
     options?: GetOperationOptions<S>,
   ): Promise<OperationResult<SelectedOperation<S>>>;
+  /** The client's clock (its `clock` option, else the real one): waitForOperation's by default. */
+  readonly clock: Clock;
 }
 
 /** Creates a client for one Graph cloud (or base URL), typed by the spec's `paths`. */
@@ -37,7 +41,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
   /** A GET of `ref`; `location`, a parsed Location URL, gives its query (kept) and its $select (unless replaced). */
   async function get(
     ref: OperationRef,
-    { select, signal }: GetOperationOptions<readonly SelectableProperty[]> = {},
+    { select, signal, onRetry }: GetOperationOptions<readonly SelectableProperty[]> = {},
     location?: ParsedOperationUrl,
   ): Promise<OperationResult<never>> {
     // The URL's own $select names are unchecked: Graph (or the mock) answers an unknown one with a 400.
@@ -54,6 +58,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     const callSignal = call ? call.signal : signal;
     try {
       const request = new Request(url, { headers, signal: callSignal, redirect: "manual" });
+      if (onRetry) callRetryListeners.set(request, onRetry);
       // An injected fetch may ignore the signal: the limit is raced, and only then (a listener costs).
       const response = await (call ? abortable(send(request), call.signal) : send(request));
       return await readOperation(response, sentRequest(request), select, callSignal, transport);
@@ -63,6 +68,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
   }
 
   return {
+    clock: transport.clock,
     getRoleManagementAlertOperation: (operationId, opts) => get({ kind: "roleManagementAlert", operationId }, opts),
     getUserAuthenticationOperation: (userId, operationId, opts) =>
       get({ kind: "userAuthentication", userId, operationId }, opts),

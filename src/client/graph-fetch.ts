@@ -2,11 +2,12 @@ import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 import { abortable } from "./abortable.ts";
 import { bearerHeader, type TokenSource } from "./bearer.ts";
 import { callError, sentRequest } from "./call-error.ts";
+import type { Clock } from "./clock.ts";
 import type { Fetch, Sleep } from "./fetch-types.ts";
 import { networkFailure } from "./network-failure.ts";
 import { discard } from "./read-body.ts";
+import { parseRetryAfter } from "./retry-after.ts";
 import { type RetryPolicy, retryDelay } from "./retry-policy.ts";
-import { sleep } from "./sleep.ts";
 
 /** What graphFetch reads of a client's options: the token, and the tools of its calls and retries. */
 export interface GraphFetchOptions {
@@ -14,13 +15,41 @@ export interface GraphFetchOptions {
   token?: TokenSource;
   /** Defaults to `globalThis.fetch`, looked up at each call, so a mock installed later still applies. */
   fetch?: Fetch;
-  /** Test seam: the wait between retries; must reject when the signal aborts. */
+  /**
+   * The clock of retries (their waits, `Retry-After` dates) and, unless told otherwise, of the polls of
+   * waitForOperation and pollOperation with this client: one injection controls all waiting.
+   */
+  clock?: Clock;
+  /** Called before each wait for a retry, with what was answered: throttling made visible. */
+  onRetry?: (retry: RetryEvent) => void;
+  /** @deprecated Use `clock: { now, sleep }`; alone, its waits still move the clock on (steadyClock). */
   sleep?: Sleep;
   /** Test seam: the jitter source, in [0, 1). */
   random?: () => number;
-  /** Test seam: the clock used to read `Retry-After` dates. */
+  /** @deprecated Use `clock: { now, sleep }`. */
   now?: () => number;
 }
+
+/** A retry about to be waited for: the answer that caused it, and the wait. */
+export interface RetryEvent {
+  /** The attempt that was answered, from 1; the retry is attempt + 1. */
+  attempt: number;
+  /** The answer's HTTP status; 0 for a network error. */
+  status: number;
+  /** The wait before the retry: the answer's Retry-After, else a jittered backoff. */
+  delayMs: number;
+  /** The answer's Retry-After, in ms, if it had one. */
+  retryAfterMs: number | undefined;
+  /** The network error (a TypeError from fetch) when no answer came. */
+  error?: unknown;
+  /** The answer's `request-id` header, if any. */
+  requestId: string | undefined;
+  method: string;
+  url: string;
+}
+
+/** Per-call listeners of retries, by the Request a call sends (set by the typed client for the poller). */
+export const callRetryListeners = new WeakMap<Request, (retry: RetryEvent) => void>();
 
 const MAX_REDIRECTS = 5;
 
@@ -42,8 +71,13 @@ export const tokenSentFor = (response: Response): string | undefined => tokens.g
  *   budget is not shortened, as Graph asks us not to. Any other method is sent once;
  * - turns a network error into a GraphError with status 0.
  */
-export function graphFetch(origin: string, retry: RetryPolicy, options: GraphFetchOptions): Fetch {
-  const { token, sleep: wait = sleep, random = Math.random, now = Date.now } = options;
+export function graphFetch(
+  origin: string,
+  retry: RetryPolicy,
+  clock: Clock,
+  options: Pick<GraphFetchOptions, "token" | "fetch" | "random" | "onRetry">,
+): Fetch {
+  const { token, random = Math.random, onRetry } = options;
   const prefix = `${origin}/`;
   // A fixed token's header value is built (and checked) once, not per attempt.
   const bearer = typeof token === "string" ? bearerHeader(token) : undefined;
@@ -81,15 +115,27 @@ export function graphFetch(origin: string, retry: RetryPolicy, options: GraphFet
         response = undefined;
       }
       if (response && authorization) tokens.set(response, authorization.slice(7));
-      const delay = retryDelay(retry, { method, response, attempt, waited }, now, random);
+      const delay = retryDelay(retry, { method, response, attempt, waited }, clock.now, random);
       if (delay === undefined) {
         if (response) return response;
         throw callError(sentRequest(request), 0, "networkError", networkFailure(failure));
       }
       // Free the connection of a response we will not read.
       discard(response?.body);
+      const event: RetryEvent = {
+        attempt: attempt + 1,
+        status: response?.status ?? 0,
+        delayMs: delay,
+        requestId: response?.headers.get("request-id") ?? undefined,
+        retryAfterMs: parseRetryAfter(response?.headers.get("retry-after"), clock.now()),
+        method,
+        url: request.url,
+        ...(failure !== undefined && { error: failure }),
+      };
+      onRetry?.(event);
+      callRetryListeners.get(request)?.(event);
       waited += delay;
-      await wait(delay, signal);
+      await clock.sleep(delay, signal);
     }
   };
 }

@@ -1,5 +1,6 @@
 import type { TimeoutSignalFactory } from "./call-timeout.ts";
 import { checkNumber } from "./check-number.ts";
+import { type Clock, clockOf, realClock } from "./clock.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
 import type { Fetch } from "./fetch-types.ts";
 import { type GraphFetchOptions, graphFetch } from "./graph-fetch.ts";
@@ -29,15 +30,19 @@ export interface GraphTransport extends CallLimits {
   baseUrl: string;
   send: Fetch;
   now: () => number;
+  /** The client's clock, steady (see steadyClock): the poller's too unless it is given its own. */
+  clock: Clock;
 }
 
 /** Checks the options (an InvalidArgumentError names the first bad one) and builds the transport. */
 export function graphTransport(options: GraphLroClientOptions): GraphTransport {
   const base = resolveBaseUrl(options);
+  const clock = clockOf(options, realClock);
   return {
     baseUrl: base.href.replace(/\/$/, ""),
-    send: graphFetch(base.origin, resolveRetryPolicy(options.retry), options),
-    now: options.now ?? Date.now,
+    send: graphFetch(base.origin, resolveRetryPolicy(options.retry), clock, options),
+    now: clock.now,
+    clock,
     timeoutMs:
       options.timeoutMs === undefined ? undefined : checkNumber("timeoutMs", options.timeoutMs, 1, true, MAX_TIMER_MS),
     timeoutSignal: options.timeoutSignal,

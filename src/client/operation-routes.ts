@@ -29,14 +29,15 @@ export const routeOf = (ref: unknown): Route =>
 
 /**
  * The path parameters of a ref under the spec's names, for openapi-fetch's path serializer, each
- * checked first (assertPathId): an InvalidArgumentError names the first bad one.
+ * checked first (assertPathId): an InvalidArgumentError names the first bad one by the ref's own
+ * field (`userId`), which is what the caller wrote.
  */
 export function pathParams(ref: OperationRef, { refFields }: Route): Record<string, string> {
   const fields = ref as unknown as Record<string, unknown>;
   const params: Record<string, string> = {};
   for (const [name, field] of Object.entries(refFields)) {
     const value = fields[field];
-    assertPathId(name, value);
+    assertPathId(field, value);
     params[name] = value;
   }
   return params;

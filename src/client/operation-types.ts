@@ -1,4 +1,5 @@
 import type { components, operations } from "../../generated/graph-lro.ts";
+import type { RetryEvent } from "./graph-fetch.ts";
 
 type Schemas = components["schemas"];
 type SelectOf<Id extends keyof operations> = NonNullable<
@@ -32,6 +33,8 @@ export interface GetOperationOptions<S extends readonly SelectableProperty[] = r
   /** Sent as `$select`; narrows the result type to these properties. */
   select?: S;
   signal?: AbortSignal;
+  /** Called before each retry of this call, after the client's own `onRetry`. */
+  onRetry?: (retry: RetryEvent) => void;
 }
 
 /** A successful call: the operation, with what the response said about the next call. */

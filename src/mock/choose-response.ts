@@ -5,7 +5,7 @@ import { readStoryPreference } from "./request-headers.ts";
 import { projectProperties, readSelect, SELECT_OPTIONS } from "./select.ts";
 import type { SpecOperation } from "./spec-operations.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
-import { storyResponse } from "./story-response.ts";
+import { storyExample, storyResponse } from "./story-response.ts";
 
 /** The answer chosen for a request, and where it came from. */
 export interface Choice {
@@ -54,19 +54,28 @@ function chooseStory(
   ids: Readonly<Record<string, string>>,
 ): Choice | undefined {
   // Own keys only: an id such as `constructor` names no story.
-  const chosen = (Object.hasOwn(context.stories, id) ? context.stories[id] : undefined) ?? readStoryPreference(request);
+  const own = (key: string) => (Object.hasOwn(context.stories, key) ? context.stories[key] : undefined);
+  const preferred = readStoryPreference(request);
+  // A story of the `stories` option is the story of its id, and any request can ask for it by that key.
+  const chosenKey =
+    own(id) !== undefined ? id : preferred !== undefined && own(preferred) !== undefined ? preferred : undefined;
+  const chosen = chosenKey !== undefined ? own(chosenKey) : preferred;
   if (chosen === undefined) return undefined;
   // Only a request can name an unknown story here (the option's names are checked up front).
   if (typeof chosen === "string" && !isBuiltInStory(chosen)) {
-    return { response: errorResponse(operation, 400, unknownStory(chosen)) };
+    return { response: errorResponse(operation, 400, unknownStory(chosen, Object.keys(context.stories))) };
   }
   const story = typeof chosen === "string" ? builtInStories[chosen] : chosen;
-  const name = typeof chosen === "string" ? chosen : `stories[${JSON.stringify(id)}]`;
-  const key = JSON.stringify([operation.operationId, ids, typeof chosen === "string" ? chosen : ""]);
+  const name = typeof chosen === "string" ? chosen : `stories[${JSON.stringify(chosenKey)}]`;
+  const key = JSON.stringify([operation.operationId, ids, typeof chosen === "string" ? chosen : `own:${chosenKey}`]);
   const index = context.progress.get(key) ?? 0;
   context.progress.set(key, index + 1);
   const step = Math.min(index, story.length - 1) + 1;
-  return { response: storyResponse(operation, story, index, id), story: { name, step, steps: story.length } };
+  const played = story[step - 1];
+  // An operation step's body is one of the spec's examples: coverage counts it as served.
+  const example = played?.kind === "operation" ? storyExample(operation, played)?.name : undefined;
+  const response = storyResponse(operation, story, index, id);
+  return { response, story: { name, step, steps: story.length }, ...(example !== undefined && { example }) };
 }
 
 /** The example whose id is exactly the requested id (never a prefix), or Graph's 404. */
@@ -81,9 +90,10 @@ export function isBuiltInStory(name: string): name is BuiltInStoryName {
   return Object.hasOwn(builtInStories, name);
 }
 
-/** The error for a story name that is none, listing the built-in ones. */
-export function unknownStory(name: string): string {
-  return `graph-lro mock: unknown story "${name}"; built-in stories: ${Object.keys(builtInStories).join(", ")}`;
+/** The error for a story name that is none, listing the built-in ones (and pointing to one's own, if any). */
+export function unknownStory(name: string, own: readonly string[] = []): string {
+  const owned = own.length ? ", or a key of the mock's stories" : "";
+  return `graph-lro mock: unknown story "${name}"; built-in stories: ${Object.keys(builtInStories).join(", ")}${owned}`;
 }
 
 function selectableNames(operation: SpecOperation): readonly string[] {

@@ -53,9 +53,12 @@ export function formatCoverage(coverage: MockCoverage): string {
   const servedOf = (operationId: string, status: string) =>
     coverage.responses.find((r) => r.operationId === operationId && r.status === status)?.served;
   const width = Math.max("operation".length, ...operationIds.map((id) => id.length));
-  const cell = (text: string, column: string) => text.padStart(Math.max(column.length, 4) + 2);
+  // Each column as wide as its heading or its widest count, whichever is wider: counts never run together.
+  const widths = statuses.map((status) =>
+    Math.max(4, status.length, ...operationIds.map((id) => String(servedOf(id, status) ?? "").length)),
+  );
   const row = (first: string, cells: string[]) =>
-    `${first.padEnd(width)}${cells.map((c, i) => cell(c, statuses[i] ?? "")).join("")}`;
+    `${first.padEnd(width)}${cells.map((c, i) => c.padStart((widths[i] ?? 0) + 2)).join("")}`;
   const served = coverage.responses.filter((r) => r.served > 0).length;
   const unserved = operationIds.flatMap((id) => {
     const names = coverage.examples.filter((e) => e.operationId === id && e.served === 0).map((e) => e.name);

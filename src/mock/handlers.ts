@@ -133,7 +133,12 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
   }
   for (const [template, methods] of methodsByPath) {
     const { path } = toMswPath(template);
-    for (const baseUrl of baseUrls) handlers.push(methodNotAllowedHandler(`${baseUrl}${path}`, methods, now));
+    // A 405 counts under each operation of the path that declares it (as `4XX`, say).
+    const onPath = operations.filter((operation) => operation.path === template);
+    const record = () => {
+      for (const operation of onPath) coverage.record(operation.operationId, declaredStatus(operation, 405), {});
+    };
+    for (const baseUrl of baseUrls) handlers.push(methodNotAllowedHandler(`${baseUrl}${path}`, methods, now, record));
   }
   const result = Object.assign(handlers, {
     violations: violations.list,

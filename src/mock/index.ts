@@ -20,4 +20,5 @@ export {
   type StoryErrorStatus,
   type StoryStep,
 } from "./stories.ts";
+export { readStoriesFile, type StoriesFile, StoriesFileError, storiesFileSchema } from "./stories-file.ts";
 export { MAX_VIOLATIONS } from "./violation-log.ts";

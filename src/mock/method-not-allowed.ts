@@ -11,9 +11,16 @@ export function methodNotAllowedBody(ids: AnswerIds): unknown {
  * `Allow` and Graph's error body. The request's body is never read. Registered after the operations'
  * handlers, so that it sees only the methods they do not answer.
  */
-export function methodNotAllowedHandler(url: string, allowed: readonly string[], now: () => number): HttpHandler {
+export function methodNotAllowedHandler(
+  url: string,
+  allowed: readonly string[],
+  now: () => number,
+  /** Called for each 405 answered (coverage counts it under the path's operations). */
+  onAnswer?: () => void,
+): HttpHandler {
   const allow = allowed.map((method) => method.toUpperCase()).join(", ");
   const handler = http.all(url, ({ request }) => {
+    onAnswer?.();
     const ids = answerIds(request, now());
     return graphJsonResponse(405, methodNotAllowedBody(ids), ids, { Allow: allow });
   });

@@ -1,4 +1,4 @@
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { resolvePointer } from "../openapi/json-pointer.ts";
 import type { JsonSchema } from "./openapi-document.ts";
@@ -26,10 +26,35 @@ export function createSchemaValidator(): ValidateSchema {
       compiled.set(schema, validate);
     }
     if (validate(value)) return [];
-    return (validate.errors ?? []).map((error) => ({
+    return oneProblemPerChoice(validate.errors ?? []).map((error) => ({
       pointer: error.instancePath || "/",
       message: error.message ?? "is invalid",
       value: resolvePointer(value, error.instancePath),
     }));
   };
+}
+
+/**
+ * Ajv reports a value that fits no branch of an `anyOf` (or `oneOf`) once per branch and once more
+ * for the choice: one typo, three problems. Those become one, saying what each branch wanted
+ * ("must be one of notStarted, running, …, or null").
+ */
+function oneProblemPerChoice(errors: readonly ErrorObject[]): ErrorObject[] {
+  const choices = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
+  const branchOf = (e: ErrorObject) =>
+    choices.find((c) => c !== e && c.instancePath === e.instancePath && e.schemaPath.startsWith(`${c.schemaPath}/`));
+  return errors.flatMap((error) => {
+    if (branchOf(error)) return [];
+    if (!choices.includes(error)) return [error];
+    const wanted = errors.filter((e) => branchOf(e) === error).map(wants);
+    return [{ ...error, message: wanted.length ? `must be ${wanted.join(", or ")}` : error.message }];
+  });
+}
+
+/** What a branch's failed keyword wanted, in words. */
+function wants({ keyword, params, message }: ErrorObject): string {
+  if (keyword === "enum") return `one of ${(params.allowedValues as unknown[]).join(", ")}`;
+  if (keyword === "const") return String(params.allowedValue);
+  if (keyword === "type") return String(params.type);
+  return message?.replace(/^must be /, "") ?? "valid";
 }

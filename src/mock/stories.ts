@@ -2,15 +2,35 @@ import type { components, operations } from "../../generated/graph-lro.ts";
 
 type Status = components["schemas"]["microsoft.graph.longRunningOperationStatus"];
 type LongRunningOperation = components["schemas"]["microsoft.graph.longRunningOperation"];
-/** The error statuses the spec declares for the operations. */
-export type StoryErrorStatus = Extract<Exclude<keyof operations[keyof operations]["responses"], 200>, number>;
+/** The response keys every operation of the spec declares: 200, 404, "4XX"… */
+type Declared = keyof operations[keyof operations]["responses"];
+type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+/** The codes of a declared error range: "5XX" gives 500 to 599. */
+type RangeCodes<K> = K extends `${infer D extends 4 | 5}XX`
+  ? `${D}${Digit}${Digit}` extends infer C
+    ? C extends `${infer N extends number}`
+      ? N
+      : never
+    : never
+  : never;
+
+/**
+ * The error statuses a story can answer: each one the spec declares for every operation, and each
+ * code of a declared range (`4XX`: 400 to 499; `5XX`: 500 to 599), answered with the spec's body for it.
+ */
+export type StoryErrorStatus = Exclude<Extract<Declared, number> | RangeCodes<Declared>, 200>;
 
 /** One response of a story: an operation in some state, or an error from the spec. */
 export type StoryStep =
   | {
       readonly kind: "operation";
-      /** A status of the spec, or any other string, as an evolvable enum allows (served only with `strict: false`). */
+      /**
+       * A status of the spec; another string (an evolvable enum's future member) only with `unlisted: true`,
+       * and then each answer is one contract violation unless `strict: false`.
+       */
       readonly status: Status | (string & {});
+      /** Set to serve a status the spec does not list (yet): a typo must not pass for one. */
+      readonly unlisted?: true;
       /** Retry-After, in seconds. */
       readonly retryAfter?: number;
       /** Properties to set on the body after it is taken from the spec's example. */
@@ -23,9 +43,12 @@ export type Story = readonly StoryStep[];
 
 /** A typed builder for a story of one's own. */
 export interface StoryBuilder {
+  /** A state of the operation, with the spec's example for it. */
+  operation(status: Status, options?: { retryAfter?: number; set?: Partial<LongRunningOperation> }): StoryBuilder;
+  /** A status the spec does not list (yet), as an evolvable enum allows: say so with `unlisted: true`. */
   operation(
-    status: Status | (string & {}),
-    options?: { retryAfter?: number; set?: Partial<LongRunningOperation> },
+    status: string,
+    options: { unlisted: true; retryAfter?: number; set?: Partial<LongRunningOperation> },
   ): StoryBuilder;
   error(status: StoryErrorStatus, options?: { retryAfter?: number }): StoryBuilder;
   build(): Story;
@@ -34,7 +57,7 @@ export interface StoryBuilder {
 /** Starts a story: `defineStory().operation("running", { retryAfter: 2 }).operation("succeeded").build()`. */
 export function defineStory(steps: Story = []): StoryBuilder {
   return {
-    operation: (status, options = {}) => defineStory([...steps, { kind: "operation", status, ...options }]),
+    operation: (status: string, options = {}) => defineStory([...steps, { kind: "operation", status, ...options }]),
     error: (status, options = {}) => defineStory([...steps, { kind: "error", status, ...options }]),
     build: () => {
       if (steps.length === 0) throw new Error("graph-lro mock: a story needs at least one step");
@@ -56,7 +79,8 @@ export const builtInStories: Readonly<Record<BuiltInStoryName, Story>> = {
     .build(),
   failed: defineStory().operation("notStarted").operation("running", { retryAfter: 2 }).operation("failed").build(),
   throttled: defineStory().error(429, { retryAfter: 1 }).operation("succeeded").build(),
-  unavailable: defineStory().error(503).operation("succeeded").build(),
+  // Graph may send a 503 without Retry-After; the built-in one sends it, as its body asks the caller to honour it.
+  unavailable: defineStory().error(503, { retryAfter: 1 }).operation("succeeded").build(),
   unknownFutureValue: defineStory()
     .operation("running")
     .operation("unknownFutureValue")

@@ -15,14 +15,22 @@ export function storyResponse(operation: SpecOperation, story: Story, index: num
   const played = story.slice(0, Math.min(index, story.length - 1) + 1);
   const step = played.at(-1) as StoryStep;
   if (step.kind === "error") return { ...errorResponse(operation, step.status), retryAfter: step.retryAfter };
-  const examples = operation.examples.map((e) => e.value as Body);
-  const exampleFor = (s: OperationStep) => examples.find((v) => v.status === s.status) ?? examples[0] ?? {};
+  const exampleFor = (s: OperationStep) => (storyExample(operation, s)?.value ?? {}) as Body;
   const bases = played.filter((s): s is OperationStep => s.kind === "operation").map(exampleFor);
   return {
     status: 200,
     body: { ...structuredClone(exampleFor(step)), ...storyTimes(bases), id, status: step.status, ...step.set },
     retryAfter: step.retryAfter,
   };
+}
+
+/** The spec's example an operation step's body starts from: the one in that state, else the first. */
+export function storyExample(
+  operation: SpecOperation,
+  step: OperationStep,
+): SpecOperation["examples"][number] | undefined {
+  const { examples } = operation;
+  return examples.find((e) => (e.value as Body | undefined)?.status === step.status) ?? examples[0];
 }
 
 /** The timestamps after the steps so far, whose example bodies are `bases` (none when the examples have none). */

@@ -1,9 +1,10 @@
 import type { TimeoutSignalFactory } from "../client/call-timeout.ts";
 import { checkNumber } from "../client/check-number.ts";
+import { type Clock, clockOf, realClock } from "../client/clock.ts";
 import type { Sleep } from "../client/fetch-types.ts";
 import type { SelectableProperty } from "../client/operation-types.ts";
-import { MAX_TIMER_MS, sleep as realSleep } from "../client/sleep.ts";
-import type { PollProgress, WaitedOperation } from "./poll-progress.ts";
+import { MAX_TIMER_MS } from "../client/sleep.ts";
+import type { ProgressListener } from "./poll-progress.ts";
 import type { Backoff } from "./poll-schedule.ts";
 
 /**
@@ -32,11 +33,16 @@ export interface PollOptions<S extends readonly SelectableProperty[] = readonly 
   backoffFactor?: number;
   /** `$select`; `status` is added, since polling needs it. */
   select?: S;
-  /** Called with every observed state, terminal ones included, before waiting. */
-  onProgress?: (operation: WaitedOperation<S>, progress: PollProgress) => void;
-  /** Test seam: the clock, in ms since the epoch. */
+  /**
+   * Called with every observed state, terminal ones included, before waiting; and with `undefined` and
+   * a RetryProgress for each answer that is retried (by the client, or waited out here).
+   */
+  onProgress?: ProgressListener<S>;
+  /** The clock of the waits and the timeout; by default the client's (its `clock` option), else the real one. */
+  clock?: Clock;
+  /** @deprecated Use `clock: { now, sleep }`. */
   now?: () => number;
-  /** Test seam: the wait between polls; must reject as soon as the signal aborts. */
+  /** @deprecated Use `clock: { now, sleep }`; alone, its waits still move the clock on (steadyClock). */
   sleep?: Sleep;
   /** Test seam: makes the signal that ends a poll still unanswered at the timeout. */
   timeoutSignal?: TimeoutSignalFactory;
@@ -46,16 +52,20 @@ export interface PollOptions<S extends readonly SelectableProperty[] = readonly 
 export interface ResolvedPollOptions {
   timeoutMs: number;
   backoff: Backoff;
-  now: () => number;
-  sleep: Sleep;
+  /** Steady (see steadyClock): a sleep that returns at once still moves it on, so polling cannot spin. */
+  clock: Clock;
 }
 
 /**
  * The options with their defaults, each number checked: a NaN or negative wait would make polling
  * spin or never time out, and a factor below 1 would shrink the waits. Throws an
- * InvalidArgumentError naming the option as the caller wrote it.
+ * InvalidArgumentError naming the option as the caller wrote it. The clock is the options' own, else
+ * `clientClock` (the client's).
  */
-export function resolvePollOptions(options: PollOptions<readonly SelectableProperty[]>): ResolvedPollOptions {
+export function resolvePollOptions(
+  options: PollOptions<readonly SelectableProperty[]>,
+  clientClock: Clock = realClock,
+): ResolvedPollOptions {
   const number = (name: keyof typeof POLL_DEFAULTS, min = 0, max?: number) =>
     checkNumber(name, options[name] ?? POLL_DEFAULTS[name], min, false, max);
   return {
@@ -67,7 +77,6 @@ export function resolvePollOptions(options: PollOptions<readonly SelectablePrope
       maxIntervalMs: number("maxIntervalMs"),
       factor: number("backoffFactor", 1),
     },
-    now: options.now ?? Date.now,
-    sleep: options.sleep ?? realSleep,
+    clock: clockOf(options, clientClock),
   };
 }

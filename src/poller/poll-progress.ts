@@ -1,3 +1,4 @@
+import type { RetryEvent } from "../client/graph-fetch.ts";
 import type {
   LongRunningOperation,
   OperationResult,
@@ -15,6 +16,7 @@ export type WaitedOperation<S extends readonly SelectableProperty[] = readonly S
 
 /** Where polling stands after one observed state. */
 export interface PollProgress {
+  kind: "state";
   /** Polls made so far, this one included (throttled ones too). */
   attempt: number;
   elapsedMs: number;
@@ -31,3 +33,24 @@ export type PolledOperation<S extends readonly SelectableProperty[]> = PollProgr
   operation: WaitedOperation<S>;
   result: OperationResult<SelectedOperation<S>>;
 };
+
+/**
+ * An answer that is retried: by the client (a 429, 503, 504 or network error it sends again after
+ * `delayMs`), or by the poller (a throttled answer whose Retry-After the client did not wait out).
+ */
+export interface RetryProgress extends RetryEvent {
+  kind: "retry";
+  /** Who waits and sends again. */
+  by: "client" | "poller";
+  /** Polls made so far (a poll's own retries are not polls). */
+  polls: number;
+  elapsedMs: number;
+}
+
+/**
+ * onProgress: an observed state with its progress, or `undefined` and a retried answer. Check
+ * `operation === undefined` (or `progress.kind`) first; TypeScript then narrows both.
+ */
+export type ProgressListener<S extends readonly SelectableProperty[] = readonly SelectableProperty[]> = (
+  ...args: [operation: WaitedOperation<S>, progress: PollProgress] | [operation: undefined, progress: RetryProgress]
+) => void;

@@ -19,7 +19,15 @@ export function initialPollState(target: PollTarget, now: number): PollState {
       throw new InvalidArgumentError("target", `expected the 202 that started the operation, got ${got}`);
     }
     nextPollAt += parseRetryAfter(target.headers.get("retry-after"), now) ?? 0;
-    target = new URL(location, target.url || undefined);
+    // A relative Location resolves against the Response's URL; a Response made by hand has none.
+    const base = target.url || undefined;
+    if (!URL.canParse(location, base)) {
+      throw new InvalidArgumentError(
+        "target",
+        `the 202's Location is ${base ? "no URL" : "relative, and the Response has no URL"}`,
+      );
+    }
+    target = new URL(location, base);
   }
   if (target instanceof URL) target = target.href;
   if (typeof target === "object" && target !== null && "startedAt" in target) return checkPollState(target);

@@ -27,11 +27,13 @@ describe("wait shows throttling and the wait the server asked for", () => {
     );
   });
 
-  it("and a 503 without Retry-After", async () => {
+  it("and a 503 with its Retry-After", async () => {
     const { code, stdout } = await graphLro(["wait", "--mock", "unavailable"]);
-    expect(retryAfterMs("unavailable")).toBeUndefined();
+    const asked = retryAfterMs("unavailable");
     expect(code).toBe(EXIT.succeeded);
-    expect(stdout).toMatch(/^\[ +0\.0 s\] service unavailable \(503\), no Retry-After\n/);
+    expect(stdout).toMatch(
+      new RegExp(`^\\[ +0\\.0 s\\] service unavailable \\(503\\), Retry-After ${seconds(asked)}\\n`),
+    );
   });
 
   it("in --json progress, as a retry event before the state", async () => {

@@ -59,10 +59,11 @@ describe("path ids", () => {
     const { fetch, requests } = recordingFetch();
     const client = createGraphLroClient({ fetch });
     await expect(client.getRoleManagementAlertOperation(bad as string)).rejects.toThrow(message);
-    await expect(client.getUserAuthenticationOperation(bad as string, "op")).rejects.toThrow(/^user-id /);
+    // Named by the ref's own fields, which the caller wrote, not by the spec's path parameters.
+    await expect(client.getUserAuthenticationOperation(bad as string, "op")).rejects.toThrow(/^userId /);
     await expect(
       client.getOperation({ kind: "userAuthentication", userId: "u", operationId: bad as string }),
-    ).rejects.toThrow(/^longRunningOperation-id /);
+    ).rejects.toThrow(/^operationId /);
     expect(requests).toEqual([]);
   });
 

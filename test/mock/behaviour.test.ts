@@ -96,7 +96,7 @@ describe.each(operations.map((o) => [o.operationId, o] as const))("%s", (_, oper
         "200 succeeded",
       ]);
       expect(await play({}, "u", 2, { Prefer: "story=unavailable" })).toEqual([
-        "503 serviceNotAvailable",
+        "503 serviceNotAvailable RA=1",
         "200 succeeded",
       ]);
       expect(await play({}, "n", 4, { Prefer: 'respond-async, story="unknownFutureValue"' })).toEqual([

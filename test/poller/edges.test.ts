@@ -9,6 +9,7 @@ import {
   OperationTimeoutError,
   type PollProgress,
   type PollState,
+  type RetryProgress,
   waitForOperation,
 } from "../../src/index.ts";
 import { json, odataError, recordingFetch } from "../support/recording-fetch.ts";
@@ -42,7 +43,8 @@ function harness(...answers: ({ status: string; retryAfterMs?: number } | Error)
     sleep: async (ms: number) => {
       t += ms;
     },
-    onProgress: (_: unknown, p: PollProgress) => progress.push(p),
+    // States only: the retries reported beside them are tested in test/poller/clock.test.ts.
+    onProgress: (_: unknown, p: PollProgress | RetryProgress) => p.kind === "state" && progress.push(p),
   };
   return { client, targets, progress, options, start: t };
 }

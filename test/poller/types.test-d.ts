@@ -4,6 +4,7 @@ import {
   type LongRunningOperation,
   type PollProgress,
   pollOperation,
+  type RetryProgress,
   type WaitedOperation,
   waitForOperation,
 } from "../../src/index.ts";
@@ -32,6 +33,7 @@ describe("poller types", () => {
       waitForOperation(client, url, {
         select: ["id"],
         onProgress: (operation, progress) => {
+          if (operation === undefined) return expectTypeOf(progress).toEqualTypeOf<RetryProgress>();
           expectTypeOf<keyof typeof operation>().toEqualTypeOf<"id" | "status">();
           expectTypeOf(progress).toEqualTypeOf<PollProgress>();
         },

@@ -9,6 +9,7 @@ import {
   type PollProgress,
   type PollState,
   pollOperation,
+  type RetryProgress,
   waitForOperation,
 } from "../../src/index.ts";
 import { createGraphLroHandlers, createMockFetch, defineStory, type Story } from "../../src/mock/index.ts";
@@ -51,7 +52,9 @@ function harness(
   const options = {
     now,
     sleep,
-    onProgress: (op: { status?: string | null }, p: PollProgress) => progress.push([op.status ?? undefined, p]),
+    // States only: the retries reported beside them are tested in test/poller/clock.test.ts.
+    onProgress: (op: { status?: string | null } | undefined, p: PollProgress | RetryProgress) =>
+      p.kind === "state" && progress.push([op?.status ?? undefined, p]),
   };
   return { client, polls, waits, progress, options, now, handlers, advance: (ms: number) => (t += ms) };
 }
@@ -113,7 +116,11 @@ describe("waitForOperation on the mock's stories", () => {
   });
 
   it("reports unknownFutureValue and unknown strings through onProgress, as not terminal", async () => {
-    const story = defineStory().operation("unknownFutureValue").operation("skipped").operation("succeeded").build();
+    const story = defineStory()
+      .operation("unknownFutureValue")
+      .operation("skipped", { unlisted: true })
+      .operation("succeeded")
+      .build();
     // Not strict: `skipped` is not in the spec's enum, which is the point.
     const h = harness({ u: story }, false);
     await waitForOperation(h.client, alertUrl("u"), h.options);
@@ -122,7 +129,7 @@ describe("waitForOperation on the mock's stories", () => {
 
   it("quotes a last status in the timeout's message only when it is a word, as the spec's are", async () => {
     const odd = `Bearer ${"x".repeat(5000)}`;
-    const h = harness({ u: defineStory().operation(odd).build() }, false);
+    const h = harness({ u: defineStory().operation(odd, { unlisted: true }).build() }, false);
     const error = await waitForOperation(h.client, alertUrl("u"), { ...h.options, timeoutMs: 500 }).catch(
       (e: unknown) => e,
     );

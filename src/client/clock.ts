@@ -1,0 +1,55 @@
+import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import type { Sleep } from "./fetch-types.ts";
+import { sleep as realSleep } from "./sleep.ts";
+
+/** A clock and its wait, given together: a `sleep` that returns at once needs the `now` it moves on. */
+export interface Clock {
+  /** Ms since the epoch. */
+  now(): number;
+  /** Waits `ms`; must reject as soon as `signal` aborts. */
+  sleep: Sleep;
+}
+
+/** The real clock: Date.now and setTimeout (so `vi.useFakeTimers()` controls it too). */
+export const realClock: Clock = { now: () => Date.now(), sleep: realSleep };
+
+/**
+ * `clock`, made so that time never stands still across a wait: after `sleep(ms)` returns, `now()`
+ * reads at least `ms` later than before it, whatever the injected pair does. A sleep that returns at
+ * once therefore still spends time, and every wait of retries and polls counts against their budgets:
+ * nothing that waits can spin. Never goes back, either.
+ */
+export function steadyClock(clock: Clock): Clock {
+  let floor = Number.NEGATIVE_INFINITY;
+  const now = () => {
+    floor = Math.max(floor, clock.now());
+    return floor;
+  };
+  return {
+    now,
+    sleep: async (ms, signal) => {
+      const from = now();
+      await clock.sleep(ms, signal);
+      floor = Math.max(floor, from + ms);
+    },
+  };
+}
+
+/**
+ * The steady clock of `options`: its `clock`, else its deprecated `now` and `sleep` over `fallback`.
+ * An InvalidArgumentError refuses a clock given beside them, and a clock that is not a `{ now, sleep }`
+ * of functions. A deprecated `sleep` without `now` still works: the steady clock counts its waits.
+ */
+export function clockOf(options: { clock?: Clock; now?: () => number; sleep?: Sleep }, fallback: Clock): Clock {
+  const { clock, now, sleep } = options;
+  if (clock !== undefined) {
+    if (now !== undefined || sleep !== undefined) {
+      throw new InvalidArgumentError("clock", "clock replaces now and sleep");
+    }
+    if (typeof clock?.now !== "function" || typeof clock.sleep !== "function") {
+      throw new InvalidArgumentError("clock", "clock must be { now, sleep }");
+    }
+    return steadyClock(clock);
+  }
+  return steadyClock(now || sleep ? { now: now ?? fallback.now, sleep: sleep ?? fallback.sleep } : fallback);
+}

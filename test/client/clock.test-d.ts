@@ -1,0 +1,24 @@
+import { describe, expectTypeOf, it } from "vitest";
+import { type Clock, createGraphLroClient, type RetryEvent, waitForOperation } from "../../src/index.ts";
+
+// Run by Vitest's typecheck: a clock is given whole, never a sleep without its now.
+describe("clock types", () => {
+  const sleep = async (_ms: number, _signal: AbortSignal) => {};
+
+  it("takes { now, sleep } together, on the client and the poller", () => {
+    const clock: Clock = { now: () => 0, sleep };
+    const graph = createGraphLroClient({ clock, onRetry: (retry) => expectTypeOf(retry).toEqualTypeOf<RetryEvent>() });
+    expectTypeOf(graph.clock).toEqualTypeOf<Clock>();
+    expectTypeOf(waitForOperation(graph, "x", { clock })).resolves.toHaveProperty("status");
+  });
+
+  it("refuses a clock without its now, or without its sleep", () => {
+    // @ts-expect-error a sleep without its now
+    createGraphLroClient({ clock: { sleep } });
+    // @ts-expect-error a now without its sleep
+    createGraphLroClient({ clock: { now: () => 0 } });
+    const graph = createGraphLroClient();
+    // @ts-expect-error the poller's clock too
+    waitForOperation(graph, "x", { clock: { sleep } });
+  });
+});
