@@ -342,7 +342,7 @@ describe("diffSpecs", () => {
 
 describe("diffSpecs on a property added to a request body", () => {
   const diffWidget = (required: string[]) => {
-    const before = structuredClone(BASE);
+    const before: Spec = structuredClone(BASE);
     widgetPost(before, []);
     delete before.paths["/widgets"].post.requestBody.content["application/json"].schema.properties.size;
     const after = structuredClone(BASE);
