@@ -79,8 +79,9 @@ describe("a success that echoes the token", () => {
     [SECRET]: SECRET,
   };
   const wrote = ({ stdout, stderr }: { stdout: string; stderr: string }) => stdout + stderr;
+  const modes: [string[]][] = [[[]], [["--json"]], [["--verbose"]]];
 
-  it.for([[[]], [["--json"]], [["--verbose"]]])("get %j never writes it", async ([flags]) => {
+  it.for(modes)("get %j never writes it", async ([flags]) => {
     const run = await graphLro(["get", "--alert-operation", "op", ...flags], {
       env,
       fetch: answering({ body: { ...echo, status: "running" } }),
@@ -90,18 +91,15 @@ describe("a success that echoes the token", () => {
     expect(wrote(run)).toContain("[redacted]");
   });
 
-  it.for([[[]], [["--json"]], [["--verbose"]]])(
-    "wait %j never writes it: progress, a status that is the token, the summary",
-    async ([flags]) => {
-      const run = await graphLro(["wait", "--alert-operation", "op", ...flags], {
-        env,
-        fetch: answering({ body: { ...echo, status: SECRET } }, { body: { ...echo, status: "succeeded" } }),
-      });
-      expect(run.code).toBe(EXIT.succeeded);
-      expect(wrote(run)).not.toContain(SECRET);
-      expect(wrote(run)).toContain("[redacted]");
-    },
-  );
+  it.for(modes)("wait %j never writes it: progress, a status that is the token, the summary", async ([flags]) => {
+    const run = await graphLro(["wait", "--alert-operation", "op", ...flags], {
+      env,
+      fetch: answering({ body: { ...echo, status: SECRET } }, { body: { ...echo, status: "succeeded" } }),
+    });
+    expect(run.code).toBe(EXIT.succeeded);
+    expect(wrote(run)).not.toContain(SECRET);
+    expect(wrote(run)).toContain("[redacted]");
+  });
 
   it("nor a failed operation's statusDetail, nor JSON's escape of a token with a quote", async () => {
     const quoted = 'abc"def\\ghi-jkl-mno';
