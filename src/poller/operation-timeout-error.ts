@@ -1,5 +1,5 @@
+import { statuses } from "../../generated/graph-lro.routes.ts";
 import type { LongRunningOperation } from "../client/operation-types.ts";
-import { isQuotable } from "../client/quotable.ts";
 import type { PollState } from "./poll-state.ts";
 
 /** The operation was not terminal within `timeoutMs`. Says when the next poll would have been. */
@@ -20,7 +20,9 @@ export class OperationTimeoutError extends Error {
     underWay = `the next poll would have been at ${new Date(state.nextPollAt).toISOString()}`,
   ) {
     const status = operation?.status;
-    const last = typeof status === "string" ? `; last status ${isQuotable(status) ? status : "unlisted"}` : "";
+    // Only a status the spec declares is quoted: any other text may be the token, echoed back.
+    const listed = (statuses as readonly unknown[]).includes(status);
+    const last = typeof status === "string" ? `; last status ${listed ? status : "unlisted"}` : "";
     super(`Operation not finished within ${timeoutMs} ms${last}; ${underWay}`);
     this.timeoutMs = timeoutMs;
     this.operation = operation;
