@@ -35,7 +35,9 @@ describe("a token echoed back by the server", () => {
   ])("is not quoted as the last status of a timeout (%s)", async ([, status]) => {
     let t = 0;
     const now = () => t;
-    const sleep = async (ms: number) => void (t += ms);
+    const sleep = async (ms: number) => {
+      t += ms;
+    };
     const fetch = async () => json({ id: "op", status });
     const client = createGraphLroClient({ fetch, token: TOKEN, now, sleep });
     const target = operationUrl("roleManagementAlert", { "longRunningOperation-id": "op" });
