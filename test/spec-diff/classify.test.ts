@@ -360,3 +360,19 @@ describe("diffSpecs on a property added to a request body", () => {
     expect(diffWidget([])).toEqual([["non-breaking", "property-added", "optional request property size added"]]);
   });
 });
+
+describe("diffSpecs' messages", () => {
+  // What a reviewer reads, per case: a wrong name, verb or direction in a message is a wrong report.
+  it("say each change of every case in words (test/spec-diff/__snapshots__)", () => {
+    const messages = Object.fromEntries(
+      cases.map(({ name, old, new: edit }) => {
+        const before = structuredClone(BASE);
+        old?.(before);
+        const after = structuredClone(before);
+        edit(after);
+        return [name, diffSpecs(before, after).map((c) => `${c.severity} ${c.code}: ${c.message}`)];
+      }),
+    );
+    expect(messages).toMatchSnapshot();
+  });
+});
