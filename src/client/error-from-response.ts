@@ -45,24 +45,19 @@ export function errorFromResponse(
 function parseODataError(text: string, secret: string | undefined): ODataError | undefined {
   let body: { error?: { code?: unknown; message?: unknown } } | null;
   try {
-    // Each string once parsed, so that a JSON escape cannot hide the secret; property names too.
-    body = JSON.parse(text, (_, value) => redactKeys(redact(value, secret), secret));
+    // Each string once parsed, so that a JSON escape cannot hide the secret. A property name that
+    // holds it is moved to its redacted name: returning undefined deletes the original.
+    body = JSON.parse(text, function (this: Record<string, unknown>, key, value) {
+      const safe = redact(value, secret);
+      const name = redact(key, secret);
+      if (name === key) return safe;
+      this[name] = safe;
+    });
   } catch {
     return undefined;
   }
   const error = body?.error;
   return typeof error?.code === "string" && typeof error.message === "string" ? (body as ODataError) : undefined;
-}
-
-/**
- * An object parsed from the body, rebuilt when a property name holds the secret (a server can echo
- * it as a key). fromEntries defines each key as its own, so a `__proto__` key sets no prototype.
- */
-function redactKeys(value: unknown, secret: string | undefined): unknown {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  const keys = Object.keys(value);
-  if (!keys.some((key) => redact(key, secret) !== key)) return value;
-  return Object.fromEntries(keys.map((key) => [redact(key, secret), (value as Record<string, unknown>)[key]]));
 }
 
 /** A body field the spec calls a string, if it is one: a proxy's body may not follow the spec. */

@@ -26,14 +26,14 @@ export const APPS: Record<string, { source: string; budget?: number }> = {
       );`,
   },
   "graph-lro client": {
-    budget: 5_900,
+    budget: 6_000,
     source: `
       import { createGraphLroClient } from "graph-lro";
       const api = createGraphLroClient({ token: async () => "t" });
       console.log(await api.getRoleManagementAlertOperation("a"), await api.getUserAuthenticationOperation("u", "o"));`,
   },
   "… and waitForOperation": {
-    budget: 7_000,
+    budget: 7_300,
     source: `
       import { createGraphLroClient, waitForOperation } from "graph-lro";
       const api = createGraphLroClient({ token: async () => "t" });
