@@ -35,7 +35,7 @@ export function resolveBaseUrl({ cloud, baseUrl }: GraphTarget, carriesToken = f
   if (!/^https?:$/.test(url.protocol)) refuse("must be http: or https:");
   if (url.username || url.password) refuse("must not carry credentials");
   if (carriesToken && url.protocol === "http:" && !isLoopback(url.hostname))
-    refuse("must be https: to carry a token (http: only to this machine: localhost, 127.x.x.x or [::1])");
+    refuse("must be https: to carry a token, or http: to a loopback host");
   if (url.search || url.hash) refuse("must have no query or fragment");
   url.pathname = url.pathname.replace(/\/+$/, "");
   return url;

@@ -29,10 +29,13 @@ export function checkRequest(
   }
   // The rest as one: a request of thousands of names must not make thousands of violations and log lines.
   const more = unknown.slice(MAX_QUERY_VIOLATIONS);
-  if (more.length > 0) {
-    const names = `${more.length} more names`;
-    violation("request query", "", more.length, `has ${names} that are not parameters of this operation`);
-  }
+  if (more.length > 0)
+    violation(
+      "request query",
+      "",
+      more.length,
+      `has ${more.length} more names that are not parameters of this operation`,
+    );
   return found;
 }
 

@@ -1,13 +1,13 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { type Artifacts, GENERATED_MARK } from "../../scripts/lib/build-artifacts.ts";
 import { compareArtifacts, hasDrift } from "../../scripts/lib/compare-artifacts.ts";
 
 // check:generated's comparison, in-process on a folder of its own: byte for byte, nothing trimmed.
 const dirs: string[] = [];
-afterEach(async () => {
+afterAll(async () => {
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
