@@ -1,14 +1,23 @@
 // @ts-check
 /**
- * StrykerJS: `npm run test:mutation` mutates the library's client, poller and mock and runs the fast
- * in-process tests against each mutant (vitest.mutation.config.ts). Not part of `npm test`: a full run
+ * StrykerJS: `npm run test:mutation` mutates the library's client, poller and mock, and the build gates of
+ * scripts/lib (the drift check, spec:diff's classifier, spec:upstream's comparison), and runs the tests
+ * that can reach them against each mutant (vitest.mutation.config.ts). Not part of `npm test`: a full run
  * takes minutes on a 2-core machine. Equivalent mutants and why: docs/mutation.md.
  * @type {import("@stryker-mutator/api/core").PartialStrykerOptions}
  */
 export default {
   testRunner: "vitest",
   vitest: { configFile: "vitest.mutation.config.ts" },
-  mutate: ["src/client/**/*.ts", "src/poller/**/*.ts", "src/mock/**/*.ts"],
+  mutate: [
+    "src/client/**/*.ts",
+    "src/poller/**/*.ts",
+    "src/mock/**/*.ts",
+    "scripts/lib/compare-artifacts.ts",
+    "scripts/lib/spec-diff/**/*.ts",
+    "scripts/lib/upstream/compare.ts",
+    "scripts/lib/upstream/shape.ts",
+  ],
   // Each test records which mutants it reaches, so a mutant runs only the tests that can see it.
   coverageAnalysis: "perTest",
   // Two workers on two cores; the vitest runner keeps one thread per worker.

@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     // Only test/: generated/graph-lro.spec.ts is data, not a test file.
     include: ["test/**/*.test.ts"],
+    // Each run in a temporary folder of its own, failing if a test leaves anything of ours behind.
+    globalSetup: ["test/support/temp-guard.ts"],
     // Vitest's default (cores - 1) is one worker on a 2-core machine, but the slow files (pipeline,
     // package) mostly wait on child processes: two at a time halves the run there.
     maxWorkers: Math.max(2, availableParallelism() - 1),

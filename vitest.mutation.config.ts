@@ -1,14 +1,19 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * The tests Stryker runs against each mutant of src/client, src/poller and src/mock: the in-process unit and
- * contract tests of those folders. Tests that spawn Node, copy the project or build the package run the code
- * in another process, where a mutant is not active, and would only slow every run.
+ * The tests Stryker runs against each mutant (stryker.config.mjs): those of the library and the CLI (which
+ * drives the client, poller and mock), timeout-gc's included (its probe runs the sandbox's code, and it alone
+ * catches a timeout lost to garbage collection), and those of the gates in scripts/lib. Tests that copy the
+ * project, build the package or drive a browser only slow every run: no mutant is what they check.
  */
 export default defineConfig({
   test: {
-    include: ["test/{client,poller,mock,contract}/*.test.ts"],
-    exclude: ["test/client/timeout-gc.test.ts", "test/contract/new-operation.test.ts", "test/contract/live.test.ts"],
+    include: [
+      "test/{client,poller,mock,contract,cli}/*.test.ts",
+      "test/{spec-diff,spec-upstream}/*.test.ts",
+      "test/pipeline/compare-artifacts.test.ts",
+    ],
+    exclude: ["test/contract/new-operation.test.ts", "test/contract/live.test.ts"],
     typecheck: { enabled: false },
   },
 });

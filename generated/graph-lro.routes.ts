@@ -48,3 +48,12 @@ export const terminalStatuses = [
   "succeeded",
   "failed"
 ] as const;
+
+/** Every status the spec declares (the members of each status enum of spec/graph-lro.yaml): the ones a message may quote. */
+export const statuses = [
+  "notStarted",
+  "running",
+  "succeeded",
+  "failed",
+  "unknownFutureValue"
+] as const;

@@ -43,6 +43,7 @@ export function routesModule(bundled: BundledSpec, header: string, root: string)
   const operations: Record<string, RouteEntry> = Object.create(null);
   const kinds = new Map<string, string>();
   const terminal = new Set<string>();
+  const statuses = new Set<string>();
   for (const [path, item] of Object.entries(bundled.paths ?? {})) {
     for (const method of METHODS) {
       const operation = item[method];
@@ -56,6 +57,8 @@ export function routesModule(bundled: BundledSpec, header: string, root: string)
       kinds.set(kind, operationId);
       operations[operationId] = { method, path, kind, refFields: refFields(path, where) };
       for (const status of terminalStatuses(operation, where)) terminal.add(status);
+      for (const status of statusEnums(operation).flatMap((schema) => schema.enum as unknown[]))
+        statuses.add(String(status));
     }
   }
   return [
@@ -68,6 +71,9 @@ export function routesModule(bundled: BundledSpec, header: string, root: string)
     "",
     `/** The statuses after which an operation changes no more (\`x-terminal-values\` of ${root}). */`,
     `export const terminalStatuses = ${tsLiteral([...terminal])} as const;`,
+    "",
+    `/** Every status the spec declares (the members of each status enum of ${root}): the ones a message may quote. */`,
+    `export const statuses = ${tsLiteral([...statuses])} as const;`,
     "",
   ].join("\n");
 }
@@ -90,12 +96,20 @@ function refFields(path: string, where: string): Record<string, string> {
 /** `user-id` → `userId`: a ref field that reads as JavaScript. */
 const camelCase = (name: string) => name.replace(/[-_.]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
 
-/** `x-terminal-values` of the 200 response's `status`, whether it is the enum itself or one of its `anyOf`. */
-function terminalStatuses(operation: BundledOperation, where: string): string[] {
+/** The 200 response's `status` schema and its `anyOf` (or `oneOf`) members. */
+function statusSchemas(operation: BundledOperation): (Node | undefined)[] {
   const schema = operation.responses?.["200"]?.content?.["application/json"]?.schema;
   const status = (schema?.properties as Record<string, Node> | undefined)?.status;
-  const candidates = [status, ...((status?.anyOf ?? status?.oneOf ?? []) as Node[])];
-  return candidates.flatMap((enumSchema) => {
+  return [status, ...((status?.anyOf ?? status?.oneOf ?? []) as Node[])];
+}
+
+/** The schemas among statusSchemas that are enums. */
+const statusEnums = (operation: BundledOperation): Node[] =>
+  statusSchemas(operation).filter((schema): schema is Node => Array.isArray(schema?.enum));
+
+/** `x-terminal-values` of the 200 response's `status`, whether it is the enum itself or one of its `anyOf`. */
+function terminalStatuses(operation: BundledOperation, where: string): string[] {
+  return statusSchemas(operation).flatMap((enumSchema) => {
     const values = enumSchema?.["x-terminal-values"];
     if (values === undefined) return [];
     const members = enumSchema?.enum;

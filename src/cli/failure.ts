@@ -9,6 +9,7 @@ import { clip } from "../text/terminal-text.ts";
 import { formatDuration } from "./duration.ts";
 import { EXIT, type ExitCode, exitCodeFor, InterruptedError } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";
+import { redactCredentials } from "./redact.ts";
 import { UsageError, usageHint } from "./usage-error.ts";
 
 /** How a run ended badly: the exit code, one line for people, and the `--json` error object. */
@@ -34,25 +35,22 @@ export interface FailureContext {
   /** The last poll state seen while waiting, for resuming. */
   state: PollState | undefined;
   timeoutMs: number | undefined;
-  /** The token, if one was read: never printed, even when a server echoes it into its error. */
-  token: string | undefined;
 }
 
-/** Describes an error for people and for scripts. The exit code is exitCodeFor's. */
+/**
+ * Describes an error for people and for scripts. The exit code is exitCodeFor's. Server text is cut
+ * to a line's worth here, whatever its size; the token is replaced where every line is written.
+ */
 export function describeFailure(error: unknown, context: FailureContext): Failure {
   const exit = exitCodeFor(error);
-  const redact = (text: string) => {
-    const { token } = context;
-    return redactCredentials(token && token.length >= 8 ? text.replaceAll(token, "[redacted]") : text);
-  };
   const fail = (code: string, message: string, fields: Record<string, unknown> = {}, hints: string[] = []) => ({
     exit,
     code,
-    message: redact(message),
+    message: clip(message, MAX_TEXT),
     // A failed operation's summary has said it already.
     quiet: error instanceof OperationFailedError,
     hints,
-    fields: JSON.parse(redact(JSON.stringify(fields))) as Record<string, unknown>,
+    fields: clipped(fields, 0) as Record<string, unknown>,
   });
   const resume = `graph-lro ${context.argv.map(shellWord).join(" ")}`;
   const resumeHints = (lead: string) => [
@@ -117,9 +115,18 @@ function graphFailure(error: GraphError, context: FailureContext, fail: Fail): F
 /** A server's text, if it is some, cut to a line's worth. */
 const some = (text: unknown) => (typeof text === "string" && text !== "" ? clip(text) : undefined);
 
-/** Userinfo in any URL of a message (`https://user:pass@host`) is a credential. */
-export function redactCredentials(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*@/gi, "$1");
+/** The longest message or field of a failure: room for a URL and a request-id, not for a server's megabyte. */
+const MAX_TEXT = 2_000;
+/** How deep a failure's fields are copied: a state or an answer's value, not a nesting bomb. */
+const MAX_DEPTH = 16;
+
+/** `value` with every string clipped and nesting past MAX_DEPTH cut, so that writing it is quick and cannot overflow. */
+function clipped(value: unknown, depth: number): unknown {
+  if (typeof value === "string") return clip(value, MAX_TEXT);
+  if (typeof value !== "object" || value === null) return value;
+  if (depth >= MAX_DEPTH) return "…";
+  if (Array.isArray(value)) return value.map((item) => clipped(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [clip(key), clipped(item, depth + 1)]));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type CliCommand, parseCliArgs } from "./cli-args.ts";
 import type { CliIo } from "./cli-io.ts";
+import { redactingStream } from "./cli-output.ts";
 import { EXIT, InterruptedError } from "./exit-codes.ts";
 import { describeFailure } from "./failure.ts";
 import { HELP, helpFor } from "./help.ts";
@@ -13,7 +14,6 @@ export { EXIT } from "./exit-codes.ts";
 
 /** Runs `graph-lro …` and returns its exit code. Never prints the token. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const output = { stdout: io.stdout, stderr: io.stderr, now: io.now ?? Date.now };
   if (argv.length === 0) {
     io.stderr.write(HELP);
     return EXIT.usage;
@@ -21,6 +21,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let command: CliCommand | undefined;
   let reporter: Reporter | undefined;
   const progress: RunProgress = {};
+  // Whatever a server echoes, the token read is never written.
+  const token = () => progress.token;
+  const output = {
+    stdout: redactingStream(io.stdout, token),
+    stderr: redactingStream(io.stderr, token),
+    now: io.now ?? Date.now,
+  };
   try {
     const request = parseCliArgs(argv);
     if (request.kind === "help") {
@@ -42,7 +49,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       answeredBy: command?.mock ? "mock" : command?.baseUrl ? "server" : "graph",
       state: progress.state,
       timeoutMs: command && getTimeoutMs(command),
-      token: progress.token,
     });
     // A command line that could not be read gets JSON if it asked for it.
     reporter ??= createReporter(output, { command: "get", json: argv.includes("--json"), verbose: false });

@@ -1,5 +1,6 @@
 import { servers } from "../../generated/graph-lro.routes.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { isLoopback } from "./loopback.ts";
 import { oneOf } from "./one-of.ts";
 
 /** A national cloud, named by the spec's `x-graph-cloud` server extension. */
@@ -12,8 +13,12 @@ export interface GraphTarget {
   baseUrl?: string | undefined;
 }
 
-/** The base URL of a target, without a trailing slash; throws naming what is wrong. */
-export function resolveBaseUrl({ cloud, baseUrl }: GraphTarget): URL {
+/**
+ * The base URL of a target, without a trailing slash; throws naming what is wrong. A base URL that
+ * will carry a token must be https:, as Azure's bearer-token policy requires; http: is for a mock on
+ * this machine only, since anyone on the way can read a token sent in clear.
+ */
+export function resolveBaseUrl({ cloud, baseUrl }: GraphTarget, carriesToken = false): URL {
   if (cloud !== undefined && baseUrl !== undefined)
     throw new InvalidArgumentError("cloud", "give either cloud or baseUrl, not both");
   if (baseUrl === undefined) {
@@ -29,6 +34,8 @@ export function resolveBaseUrl({ cloud, baseUrl }: GraphTarget): URL {
   const url = new URL(baseUrl);
   if (!/^https?:$/.test(url.protocol)) refuse("must be http: or https:");
   if (url.username || url.password) refuse("must not carry credentials");
+  if (carriesToken && url.protocol === "http:" && !isLoopback(url.hostname))
+    refuse("must be https: to carry a token, or http: to a loopback host");
   if (url.search || url.hash) refuse("must have no query or fragment");
   url.pathname = url.pathname.replace(/\/+$/, "");
   return url;

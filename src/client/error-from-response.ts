@@ -45,8 +45,14 @@ export function errorFromResponse(
 function parseODataError(text: string, secret: string | undefined): ODataError | undefined {
   let body: { error?: { code?: unknown; message?: unknown } } | null;
   try {
-    // Each string once parsed, so that a JSON escape cannot hide the secret.
-    body = JSON.parse(text, (_, value) => redact(value, secret));
+    // Each string once parsed, so that a JSON escape cannot hide the secret. A property name that
+    // holds it is moved to its redacted name: returning undefined deletes the original.
+    body = JSON.parse(text, function (this: Record<string, unknown>, key, value) {
+      const safe = redact(value, secret);
+      const name = redact(key, secret);
+      if (name === key) return safe;
+      this[name] = safe;
+    });
   } catch {
     return undefined;
   }

@@ -36,7 +36,7 @@ export interface GraphTransport extends CallLimits {
 
 /** Checks the options (an InvalidArgumentError names the first bad one) and builds the transport. */
 export function graphTransport(options: GraphLroClientOptions): GraphTransport {
-  const base = resolveBaseUrl(options);
+  const base = resolveBaseUrl(options, options.token !== undefined);
   const clock = clockOf(options, realClock);
   return {
     baseUrl: base.href.replace(/\/$/, ""),

@@ -11,6 +11,12 @@ export interface RetryPolicy {
 /** Whether a GET answered with `status` is retried: throttled (429), unavailable (503) or timed out (504). */
 export const isRetryableStatus = (status: number): boolean => status === 429 || status === 503 || status === 504;
 
+/**
+ * The shortest wait before a retry, as the poller's between polls: `Retry-After: 0`, a date in the
+ * past (clock skew) or a jitter of 0 must not turn a throttled call into a burst of requests.
+ */
+export const MIN_RETRY_DELAY_MS = 100;
+
 /** The defaults: 4 retries, within a minute of waiting (docs/decisions/0005). */
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, maxDelayMs: 60_000 };
 
@@ -52,7 +58,8 @@ export function retryDelay(
   if (response && !isRetryableStatus(response.status)) return undefined; // a final answer
   if (method !== "GET") return undefined; // only GET is known to be safe to repeat
   if (attempt >= policy.maxRetries) return undefined; // retries used up
-  const delay = parseRetryAfter(response?.headers.get("retry-after"), now()) ?? backoffDelay(attempt, random);
+  const asked = parseRetryAfter(response?.headers.get("retry-after"), now()) ?? backoffDelay(attempt, random);
+  const delay = Math.max(MIN_RETRY_DELAY_MS, asked);
   if (waited + delay > policy.maxDelayMs) return undefined; // past the budget
   return delay;
 }

@@ -23,10 +23,21 @@ export function checkRequest(
       violation("request path parameter", childPointer("", parameter.name), value, problem.message);
     }
   }
-  for (const name of new Set(query.keys())) {
-    if (!operation.queryParameters.has(name)) {
-      violation("request query", childPointer("", name), query.get(name), "is not a parameter of this operation");
-    }
+  const unknown = [...new Set(query.keys())].filter((name) => !operation.queryParameters.has(name));
+  for (const name of unknown.slice(0, MAX_QUERY_VIOLATIONS)) {
+    violation("request query", childPointer("", name), query.get(name), "is not a parameter of this operation");
   }
+  // The rest as one: a request of thousands of names must not make thousands of violations and log lines.
+  const more = unknown.slice(MAX_QUERY_VIOLATIONS);
+  if (more.length > 0)
+    violation(
+      "request query",
+      "",
+      more.length,
+      `has ${more.length} more names that are not parameters of this operation`,
+    );
   return found;
 }
+
+/** How many unknown query names of one request are reported one by one. */
+export const MAX_QUERY_VIOLATIONS = 10;

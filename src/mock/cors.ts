@@ -27,8 +27,5 @@ export function preflightResponse(headers: Headers): Response {
   return new Response(null, { status: 204, headers: allow });
 }
 
-/** Whether a host name or address is this machine's loopback, where CORS is on by default. */
-export function isLoopback(host: string): boolean {
-  const bare = host.replace(/^\[(.*)\]$/, "$1").toLowerCase();
-  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
-}
+/** Whether a host is this machine's loopback, where CORS is on by default. */
+export { isLoopback } from "../client/loopback.ts";

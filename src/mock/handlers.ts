@@ -21,6 +21,8 @@ import { createViolationLog } from "./violation-log.ts";
 
 /** How many story progressions (operation, ids, story) the handlers remember; the least recently used goes first. */
 export const MAX_STORY_PROGRESS = 10_000;
+/** And how many characters their keys (which hold the ids) may take in all: a few MB, however long the ids. */
+export const MAX_STORY_PROGRESS_CHARS = 4_000_000;
 
 export interface GraphLroHandlerOptions {
   /** The bundled, dereferenced document to derive handlers from; the generated spec by default. */
@@ -81,7 +83,7 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
   const operations = specOperations(doc);
   const validate = createSchemaValidator();
   const violations = createViolationLog();
-  const context: ChoiceContext = { stories, progress: new BoundedMap(MAX_STORY_PROGRESS) };
+  const context: ChoiceContext = { stories, progress: new BoundedMap(MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS) };
   const ownStories = Object.keys(stories).filter((id) => typeof stories[id] !== "string");
   const coverage = createCoverageRecorder(operations, [
     ...Object.keys(builtInStories),

@@ -1,5 +1,5 @@
+import { statuses } from "../../generated/graph-lro.routes.ts";
 import type { LongRunningOperation } from "../client/operation-types.ts";
-import { isQuotable } from "../client/quotable.ts";
 import type { PollState } from "./poll-state.ts";
 
 /** The answers since the last state seen, when every one of them failed (a 503 each, say). */
@@ -42,7 +42,9 @@ export class OperationTimeoutError extends Error {
     failed?: FailedPolls,
   ) {
     const status = operation?.status;
-    const last = typeof status === "string" ? `; last status ${isQuotable(status) ? status : "unlisted"}` : "";
+    // Only a status the spec declares is quoted: any other text may be the token, echoed back.
+    const listed = (statuses as readonly unknown[]).includes(status);
+    const last = typeof status === "string" ? `; last status ${listed ? status : "unlisted"}` : "";
     super(`Operation not finished within ${timeoutMs} ms${last}${failing(failed)}; ${underWay}`, {
       cause: failed?.cause,
     });

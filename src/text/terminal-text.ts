@@ -22,7 +22,29 @@ export function terminalSafe(text: string): string {
  * the JSON valid and its value equal.
  */
 export function jsonLine(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(UNSAFE_IN_JSON, (char) => `\\u${hex(char.charCodeAt(0), 4)}`);
+  return json(value, indent).replace(UNSAFE_IN_JSON, (char) => `\\u${hex(char.charCodeAt(0), 4)}`);
+}
+
+/** How deep a value is written when it is too deep for JSON.stringify (a valid answer can nest thousands deep). */
+export const MAX_JSON_DEPTH = 256;
+/** What stands for a value nested deeper than MAX_JSON_DEPTH. */
+export const TOO_DEEP = `[nested deeper than ${MAX_JSON_DEPTH} levels]`;
+
+/** JSON.stringify's text; when it runs out of stack, the same value written down to MAX_JSON_DEPTH. */
+function json(value: unknown, indent: number | undefined): string {
+  try {
+    return JSON.stringify(value, null, indent);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return JSON.stringify(cut(value, 0), null, indent);
+  }
+}
+
+function cut(value: unknown, depth: number): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (depth >= MAX_JSON_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) return value.map((item) => cut(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cut(item, depth + 1)]));
 }
 
 /** A server's text cut to a line's worth: a status or detail of megabytes is no message. */

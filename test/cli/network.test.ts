@@ -55,7 +55,7 @@ describe("a network error names its cause", () => {
     const refused = await graphLro(["get", ...TARGET, "--base-url", `http://127.0.0.1:${port}/beta`], { env: ENV });
     expect(refused.code).toBe(EXIT.http);
     expect(refused.stderr).toContain(`graph-lro: cannot reach 127.0.0.1:${port}: connection refused (ECONNREFUSED)\n`);
-    const unknown = await graphLro(["get", ...TARGET, "--base-url", "http://graph-lro-test.invalid/beta"], {
+    const unknown = await graphLro(["get", ...TARGET, "--base-url", "https://graph-lro-test.invalid/beta"], {
       env: ENV,
     });
     expect(unknown.code).toBe(EXIT.http);

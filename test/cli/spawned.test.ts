@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -56,8 +56,13 @@ describe.concurrent("graph-lro as a process", () => {
     expect(JSON.parse(stdout.trim().split("\n").at(-1) ?? "")).toMatchObject({ error: { code: "interrupted" } });
   }, 60_000);
 
-  it("exits 130 at once on Ctrl-C while --token-command runs, stopping it and what it started", async ({ expect }) => {
-    const pidFile = join(mkdtempSync(join(tmpdir(), "graph-lro-")), "pid");
+  it("exits 130 at once on Ctrl-C while --token-command runs, stopping it and what it started", async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const dir = mkdtempSync(join(tmpdir(), "graph-lro-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const pidFile = join(dir, "pid");
     const run = graphLro([
       "get",
       "--alert-operation",

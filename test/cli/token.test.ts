@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../src/cli/run-cli.ts";
 import { readToken, runTokenCommand, TOKEN_COMMAND_LIMITS, TokenError } from "../../src/cli/token.ts";
 import { graphLro } from "./in-process.ts";
@@ -10,9 +10,16 @@ import { pidFileRunning } from "./process-state.ts";
 // Real shells and process groups: POSIX only, as --token-command's group kill is.
 const QUICK = { ...TOKEN_COMMAND_LIMITS, timeoutMs: 300, graceMs: 300 };
 
+const folders: string[] = [];
+afterAll(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A command that writes its background child's pid to a file, then waits; `trap` makes both ignore SIGTERM. */
 function stubborn(ignoreTerm: boolean) {
-  const pidFile = join(mkdtempSync(join(tmpdir(), "graph-lro-token-")), "pid");
+  const dir = mkdtempSync(join(tmpdir(), "graph-lro-token-"));
+  folders.push(dir);
+  const pidFile = join(dir, "pid");
   const trap = ignoreTerm ? "trap '' TERM; " : "";
   return {
     command: `${trap}sleep 30 & echo $! > '${pidFile}'; wait`,

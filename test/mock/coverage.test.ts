@@ -6,6 +6,7 @@ import {
   defineStory,
   formatCoverage,
   type OpenApiDocument,
+  type Story,
 } from "../../src/mock/index.ts";
 import { specOperations } from "../../src/mock/spec-operations.ts";
 import { bareClient, getOperation } from "../support/mock-client.ts";
@@ -148,5 +149,43 @@ describe("formatCoverage", () => {
     });
     expect(text).not.toMatch(/\p{Cc}(?<!\n)/u);
     expect(text).toContain("op\\x1b[2J");
+  });
+});
+
+describe("coverage of a spec that declares ranges and default", () => {
+  const example = (code: string) => ({
+    content: { "application/json": { examples: { e: { value: { error: { code, message: code } } } } } },
+  });
+  // One operation whose only error responses are a range and `default`: a served 404 or 500 has no row of its own.
+  const doc: OpenApiDocument = {
+    servers: [{ url: "https://x.test/v1" }],
+    paths: {
+      "/items/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        get: {
+          operationId: "items.get",
+          responses: {
+            "200": { content: { "application/json": {} } },
+            "4XX": example("Denied"),
+            default: example("Oops"),
+          },
+        },
+      },
+    },
+  };
+
+  it("counts a served status under the spec's key that covers it (4XX, default), not under the status itself", async () => {
+    const broken = [{ kind: "error", status: 500 }] as unknown as Story;
+    const handlers = createGraphLroHandlers({ spec: doc, stories: { broken } });
+    const fetch = createMockFetch(handlers);
+    // An id no story or example knows is not found.
+    expect((await fetch("https://x.test/v1/items/abc", { headers: { Authorization: "Bearer t" } })).status).toBe(404);
+    const served = await fetch("https://x.test/v1/items/broken", { headers: { Authorization: "Bearer t" } });
+    expect(served.status).toBe(500);
+    expect(handlers.coverage().responses.map((r) => [r.status, r.served])).toEqual([
+      ["200", 0],
+      ["4XX", 1],
+      ["default", 1],
+    ]);
   });
 });

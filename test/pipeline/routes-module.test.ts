@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { operations, servers, terminalStatuses } from "../../generated/graph-lro.routes.ts";
+import { operations, servers, statuses, terminalStatuses } from "../../generated/graph-lro.routes.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { routesModule } from "../../scripts/lib/routes-module.ts";
 
@@ -109,5 +109,21 @@ describe("the routes module", () => {
     const module = await import(`data:text/javascript,${encodeURIComponent(text.replaceAll(" as const", ""))}`);
     expect(Object.keys(module.operations)).toEqual(["__proto__"]);
     expect(Object.getPrototypeOf(module.operations)).toBe(Object.prototype);
+  });
+});
+
+describe("the routes module's statuses", () => {
+  it("are the members of the spec's status enum, the only statuses a message quotes", () => {
+    expect(statuses).toEqual(spec.components.schemas["microsoft.graph.longRunningOperationStatus"].enum);
+  });
+
+  it("come from an enum among a status's anyOf too, and are empty without one", () => {
+    const status = { anyOf: [{ enum: ["a", "b"], "x-terminal-values": ["b"] }, { type: "string" }] };
+    const ok = { content: { "application/json": { schema: { properties: { status } } } } };
+    const text = routesModule(oneGet("/w/{id}", { operationId: "w.Get", responses: { "200": ok } }), "//", "a.yaml");
+    expect(text).toContain('export const statuses = [\n  "a",\n  "b"\n] as const;');
+    expect(routesModule(oneGet("/w/{id}", { operationId: "w.Get" }), "//", "a.yaml")).toContain(
+      "export const statuses = [] as const;",
+    );
   });
 });

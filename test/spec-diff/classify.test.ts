@@ -339,3 +339,40 @@ describe("diffSpecs", () => {
     expect(diffSpecs(BASE, after).map((c) => c.severity)).toEqual(["breaking", "non-breaking"]);
   });
 });
+
+describe("diffSpecs on a property added to a request body", () => {
+  const diffWidget = (required: string[]) => {
+    const before: Spec = structuredClone(BASE);
+    widgetPost(before, []);
+    delete before.paths["/widgets"].post.requestBody.content["application/json"].schema.properties.size;
+    const after = structuredClone(BASE);
+    widgetPost(after, required);
+    return diffSpecs(before, after).map((c) => [c.severity, c.code, c.message]);
+  };
+
+  it("reads the new side's required list: a required property added is breaking", () => {
+    expect(diffWidget(["size"])).toEqual([
+      ["breaking", "required-property-added", "required request property size added"],
+    ]);
+  });
+
+  it("calls an added property that the new side does not require optional and non-breaking", () => {
+    expect(diffWidget([])).toEqual([["non-breaking", "property-added", "optional request property size added"]]);
+  });
+});
+
+describe("diffSpecs' messages", () => {
+  // What a reviewer reads, per case: a wrong name, verb or direction in a message is a wrong report.
+  it("say each change of every case in words (test/spec-diff/__snapshots__)", () => {
+    const messages = Object.fromEntries(
+      cases.map(({ name, old, new: edit }) => {
+        const before = structuredClone(BASE);
+        old?.(before);
+        const after = structuredClone(before);
+        edit(after);
+        return [name, diffSpecs(before, after).map((c) => `${c.severity} ${c.code}: ${c.message}`)];
+      }),
+    );
+    expect(messages).toMatchSnapshot();
+  });
+});

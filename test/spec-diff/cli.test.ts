@@ -41,8 +41,8 @@ describe("spec:diff report", () => {
 
   it("markdown is one table row per change, with pipes escaped", () => {
     const md = render(report, "markdown");
-    expect(md).toContain("1 breaking, 0 non-breaking change from HEAD~1:spec/graph-lro.yaml");
-    expect(md).toContain("| **breaking** | gone | `/components/schemas/a\\|b` | GET /a<br>GET /b |");
+    expect(md).toContain("1 breaking, 0 non-breaking change from HEAD\\~1:spec/graph-lro.yaml");
+    expect(md).toContain("| **breaking** | gone | <code>/components/schemas/a\\|b</code> | GET /a<br>GET /b |");
   });
 });
 

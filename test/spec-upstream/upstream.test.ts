@@ -113,6 +113,19 @@ describe("spec:upstream on the committed slice of Microsoft's file", () => {
     expect(newDrift(upstream).drift).toEqual([expect.objectContaining(expected)]);
   });
 
+  // What the report says of each drift, per case: a wrong name or side in a message is a wrong report.
+  it("says each drift in words, the allowed ones too (test/spec-upstream/__snapshots__)", () => {
+    const messages = Object.fromEntries(
+      [["no change", () => {}] as const, ...upstreamChanges].map(([name, change]) => {
+        const upstream = structuredClone(SLICE);
+        change(upstream);
+        const { drift, allowed } = newDrift(upstream);
+        return [name, [...drift, ...allowed].map((d) => `${d.kind} ${d.pointer}: ${d.message}`)];
+      }),
+    );
+    expect(messages).toMatchSnapshot();
+  });
+
   it("an allow entry covers one named item only, and a stale one is reported", () => {
     const curated: Spec = structuredClone(CURATED);
     const entries = curated["x-graph-lro-upstream-allow"];

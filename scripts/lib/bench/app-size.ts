@@ -26,14 +26,14 @@ export const APPS: Record<string, { source: string; budget?: number }> = {
       );`,
   },
   "graph-lro client": {
-    budget: 6_100,
+    budget: 6_300,
     source: `
       import { createGraphLroClient } from "graph-lro";
       const api = createGraphLroClient({ token: async () => "t" });
       console.log(await api.getRoleManagementAlertOperation("a"), await api.getUserAuthenticationOperation("u", "o"));`,
   },
   "… and waitForOperation": {
-    budget: 7_750,
+    budget: 8_000,
     source: `
       import { createGraphLroClient, waitForOperation } from "graph-lro";
       const api = createGraphLroClient({ token: async () => "t" });

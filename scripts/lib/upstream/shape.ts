@@ -10,12 +10,18 @@ export interface Flat {
   enum?: unknown[];
 }
 
-export function flatten(doc: Node, raw: unknown, pointer: string): Flat {
+/**
+ * `raw` with its `allOf` parents merged in. A parent already being merged (an `allOf` cycle, which
+ * Microsoft's file may hold) adds nothing more: `within` holds the pointers of the schemas on the way.
+ */
+export function flatten(doc: Node, raw: unknown, pointer: string, within: ReadonlySet<string> = new Set()): Flat {
   const { node, pointer: at } = deref(doc, raw, pointer);
   const flat: Flat = { pointer: at, properties: new Map(), required: new Set() };
+  if (within.has(at)) return flat;
+  const inside = new Set([...within, at]);
   if (Array.isArray(node.allOf)) {
     node.allOf.forEach((member, i) => {
-      const parent = flatten(doc, member, `${at}/allOf/${i}`);
+      const parent = flatten(doc, member, `${at}/allOf/${i}`, inside);
       for (const [name, prop] of parent.properties) flat.properties.set(name, prop);
       for (const name of parent.required) flat.required.add(name);
       flat.enum ??= parent.enum;
@@ -39,25 +45,29 @@ function isNullMember(node: Node): boolean {
  * `microsoft.graph.longRunningOperationStatus|null`. Named object and enum schemas stay names;
  * other refs are followed, so an inline array and a `$ref` to the same array compare equal.
  */
-export function describeType(doc: Node, raw: unknown): string {
+export function describeType(doc: Node, raw: unknown, within: ReadonlySet<string> = new Set()): string {
   if (!isNode(raw)) return "any";
   if (typeof raw.$ref === "string") {
     const target = deref(doc, raw, "");
     const name = /^\/components\/schemas\/(.+)$/.exec(target.pointer)?.[1];
     const named = target.node.properties || target.node.allOf || target.node.enum;
-    return name && named ? name : describeType(doc, target.node);
+    // A schema inside itself (an array of itself, say) is named there rather than followed for ever.
+    if (name && (named || within.has(target.pointer))) return name;
+    if (within.has(target.pointer)) return `recursive(${target.pointer})`;
+    return describeType(doc, target.node, new Set([...within, target.pointer]));
   }
   const parts = new Set<string>();
   const members = raw.anyOf ?? raw.oneOf;
   if (Array.isArray(members)) {
     for (const member of members as Node[]) {
-      for (const part of isNullMember(member) ? ["null"] : describeType(doc, member).split("|")) parts.add(part);
+      for (const part of isNullMember(member) ? ["null"] : describeType(doc, member, within).split("|"))
+        parts.add(part);
     }
   } else if (Array.isArray(raw.allOf) && raw.allOf.length === 1) {
-    return describeType(doc, raw.allOf[0]);
+    return describeType(doc, raw.allOf[0], within);
   }
   for (const type of typeSet(raw) ?? []) {
-    if (type === "array") parts.add(`array<${describeType(doc, raw.items)}>`);
+    if (type === "array") parts.add(`array<${describeType(doc, raw.items, within)}>`);
     else parts.add(type !== "null" && typeof raw.format === "string" ? `${type}(${raw.format})` : type);
   }
   return parts.size ? [...parts].sort().join("|") : "any";

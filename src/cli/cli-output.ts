@@ -1,0 +1,15 @@
+import { redactSecrets } from "./redact.ts";
+
+/** A stream the command writes text to. */
+export interface TextStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/**
+ * The one place wait's and get's output passes: every text written, on either stream, has the token
+ * replaced once it is known. A server can echo it into any value or property name of an answer.
+ */
+export function redactingStream(stream: TextStream, token: () => string | undefined): TextStream {
+  return { isTTY: stream.isTTY, write: (text: string) => stream.write(redactSecrets(text, token())) };
+}
