@@ -49,8 +49,15 @@ function cut(value: unknown, depth: number): unknown {
 
 /** A server's text cut to a line's worth: a status or detail of megabytes is no message. */
 export function clip(text: string, max = 500): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  if (text.length <= max) return text;
+  // Never cut inside a run of bearer-token characters (RFC 6750's b64token): the CLI replaces a token
+  // only whole, where the line is written, so the half of one before the cut would show.
+  let end = max;
+  if (TOKEN_CHAR.test(text.charAt(end))) while (end > 0 && TOKEN_CHAR.test(text.charAt(end - 1))) end--;
+  return `${text.slice(0, end)}…`;
 }
+
+const TOKEN_CHAR = /[\w.~+/=-]/;
 
 function escapeCode(code: number): string {
   return code < 0x100 ? `\\x${hex(code, 2)}` : `\\u${hex(code, 4)}`;

@@ -71,6 +71,18 @@ describe("a failure report of a megabyte of server text", () => {
   });
 });
 
+describe("a token across the point where a line is clipped", () => {
+  it("is not printed in part: the clip never cuts inside it, and the rest is replaced whole", async () => {
+    // 480 characters of prose put the token across the 500th, where values are clipped.
+    const statusDetail = `${"word ".repeat(96)}${SECRET} and more`;
+    const { stdout, stderr } = await graphLro(["wait", "--alert-operation", "op"], {
+      env,
+      fetch: answering({ body: { id: "op", status: "failed", statusDetail } }),
+    });
+    expect(`${stdout}${stderr}`).not.toContain(SECRET.slice(0, 12));
+  });
+});
+
 describe("a success that echoes the token", () => {
   const echo = {
     id: "op",

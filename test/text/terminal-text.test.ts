@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { jsonLine, terminalSafe } from "../../src/text/terminal-text.ts";
+import { clip, jsonLine, terminalSafe } from "../../src/text/terminal-text.ts";
 
 // C0, DEL, C1, the line/paragraph separators and the bidi overrides/isolates.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters under test.
@@ -43,5 +43,27 @@ describe("jsonLine", () => {
 
   it("keeps the line breaks of indented JSON", () => {
     expect(jsonLine({ a: "\u009b" }, 2)).toBe('{\n  "a": "\\u009b"\n}');
+  });
+});
+
+describe("clip", () => {
+  // The CLI replaces the token only whole, after clipping: a cut inside it would print its first half.
+  it("never cuts inside a bearer token, wherever the token stands", () => {
+    const token = fc.stringMatching(/^[A-Za-z0-9._~+/-]{8,80}=*$/);
+    fc.assert(
+      fc.property(token, fc.nat(60), (secret, at) => {
+        // "★" is no token character, so the word before the cut is the token's or a filler's.
+        const clipped = clip(`${"★ ".repeat(at)}${secret} ★`, 60);
+        expect(clipped.length).toBeLessThanOrEqual(61);
+        const lastWord = clipped.replace(/…$/, "").split(" ").at(-1) ?? "";
+        const partOfToken = lastWord !== "" && lastWord !== secret && secret.startsWith(lastWord);
+        expect(partOfToken, clipped).toBe(false);
+      }),
+    );
+  });
+
+  it("keeps short text whole and cuts long prose at a word's end", () => {
+    expect(clip("short", 10)).toBe("short");
+    expect(clip("one two three four", 10)).toBe("one two …");
   });
 });
