@@ -7,7 +7,7 @@ import { type OperationRef, pathParams, routeOf } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
 import { type ParsedOperationUrl, parseOperationUrl } from "./parse-operation-url.ts";
 import { readOperation } from "./read-operation.ts";
-import { ACCEPT, selectQuery } from "./request-parts.ts";
+import { selectQuery } from "./request-parts.ts";
 
 /** A typed client of the two longRunningOperation GETs. */
 export interface GraphLroClient {
@@ -48,7 +48,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     const query = [selectQuery(select), location?.query].filter(Boolean).join("&");
     const route = routeOf(ref);
     const url = `${defaultPathSerializer(baseUrl + route.path, pathParams(ref, route))}${query && `?${query}`}`;
-    const headers = { accept: ACCEPT, "client-request-id": crypto.randomUUID() };
+    const headers = { ...transport.headers, "client-request-id": crypto.randomUUID() };
     // The time limit covers reading the body too: its timer is cleared only once the call has settled.
     const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, signal, timeoutSignal);
     const callSignal = call ? call.signal : signal;
