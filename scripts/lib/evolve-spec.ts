@@ -45,9 +45,14 @@ function statusEnum(doc: Document): { name: string; values: string[] } {
 
 /**
  * A new GET at a path the project has never used, cloned from the first GET: its own tag, kind, operationId,
- * path parameter and one example per status (each with its own id, since the mock serves examples by id).
+ * path parameters (each but the last, which is the operation id's) and one example per status (each with its own
+ * id, since the mock serves examples by id).
  */
-export function addOperation(doc: Document, name = `${TEST_PREFIX}widget`): string {
+export function addOperation(
+  doc: Document,
+  name = `${TEST_PREFIX}widget`,
+  path = `/${name}s/{${name}-id}/operations/{longRunningOperation-id}`,
+): string {
   const [first] = gets(doc);
   if (!first) throw new Error("the spec has no GET to model a new one on");
   const examples = (data(doc).components as { examples: Record<string, Node> }).examples;
@@ -66,17 +71,19 @@ export function addOperation(doc: Document, name = `${TEST_PREFIX}widget`): stri
     newExamples[key] = { $ref: `#/components/examples/${component}` };
   }
   jsonOf(get).examples = newExamples;
-  const path = `/${name}s/{${name}-id}/operations/{longRunningOperation-id}`;
-  const idParameter = {
-    name: `${name}-id`,
-    in: "path",
-    required: true,
-    description: `The ${name}.`,
-    schema: { type: "string", minLength: 1 },
-  };
+  const own = [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string).slice(0, -1);
   const item = {
     description: `A rehearsal operation (${name}).`,
-    parameters: [idParameter, { $ref: "#/components/parameters/longRunningOperation-id" }],
+    parameters: [
+      ...own.map((p) => ({
+        name: p,
+        in: "path",
+        required: true,
+        description: `The ${p}.`,
+        schema: { type: "string" },
+      })),
+      { $ref: "#/components/parameters/longRunningOperation-id" },
+    ],
     get,
   };
   doc.setIn(["paths", path], doc.createNode(item));
