@@ -14,8 +14,9 @@ usage: npm run test:evolution [-- --keep]
 
 In a temporary copy of the project: adds an operation at a new path, an enum member after
 unknownFutureValue (with an example for each operation) and an optional property (with its selectList
-entry), every name starting with x-graph-lro-test-; then runs generate, lint:spec, lint, typecheck and
-the Vitest suites there (test/package aside: it packs and installs the project). Each step is bounded.
+entry), every name starting with x-graph-lro-test-rehearsal- and each accepted in the spec's
+x-graph-lro-upstream-allow; then runs generate, lint:spec, lint, typecheck, build and the Vitest suites
+there (test/package aside: it packs and installs the project). Each step is bounded.
 
   --keep      keep the copy and print its folder
   -h, --help  print this help
@@ -32,6 +33,8 @@ const STEPS: [string, string[], number][] = [
   ["lint:spec", ["run", "-s", "lint:spec"], 120_000],
   ["lint", ["run", "-s", "lint"], 60_000],
   ["typecheck", ["run", "-s", "typecheck"], 180_000],
+  // The CLI's tests run dist/ too.
+  ["build", ["run", "-s", "build"], 180_000],
   ["vitest", ["exec", "--", "vitest", "run", "--exclude", "test/package/**", "--reporter=dot"], 900_000],
 ];
 
@@ -51,11 +54,16 @@ try {
     filter: (source) => !skip.has(source) && basename(source) !== "node_modules",
   });
   await symlink(join(projectDir, "node_modules"), join(dir, "node_modules"), "dir");
+  // A repository whose last commit is the project as it is, as an author's: spec:diff's tests read `HEAD:`.
+  const git = (...args: string[]) => runTool("git", args, { cwd: dir });
+  await git("init", "-q");
+  await git("add", "-A");
+  await git("-c", "user.name=test:evolution", "-c", "user.email=test-evolution@invalid", "commit", "-qm", "before");
   const doc = parseDocument(await readFile(join(dir, SPEC), "utf8"));
   const path = addOperation(doc);
   const member = addEnumMember(doc);
   const property = addProperty(doc);
-  await writeFile(join(dir, SPEC), doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
+  await writeFile(join(dir, SPEC), doc.toString({ lineWidth: 0 }));
   console.log(`test:evolution: in ${dir}, added GET ${path}, status member ${member}, property ${property}`);
   for (const [name, args, timeoutMs] of STEPS) {
     const started = Date.now();
