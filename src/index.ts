@@ -9,6 +9,7 @@ export type { Fetch, Sleep } from "./client/fetch-types.ts";
 export type { GraphLroClientOptions } from "./client/graph-transport.ts";
 export type { OperationRef } from "./client/operation-routes.ts";
 export type {
+  EvolvableLongRunningOperationStatus,
   GetOperationOptions,
   LongRunningOperation,
   LongRunningOperationStatus,

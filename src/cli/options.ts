@@ -56,6 +56,11 @@ export const OPTIONS = {
       "for graph-lro mock; not Authorization",
     ],
   },
+  "include-unknown-enum-members": {
+    type: "boolean",
+    usage: "--include-unknown-enum-members",
+    help: ["ask for statuses added after unknownFutureValue (else sent as it)"],
+  },
   json: {
     type: "boolean",
     usage: "--json",
