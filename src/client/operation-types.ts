@@ -6,18 +6,18 @@ type SelectOf<Id extends keyof operations> = NonNullable<
   NonNullable<operations[Id]["parameters"]["query"]>["$select"]
 >[number];
 
-/** The members of a tuple after `unknownFutureValue`. */
-type AfterSentinel<T extends readonly unknown[]> = T extends readonly [infer Head, ...infer Rest]
+/** The members of a tuple after `unknownFutureValue` (never without it). */
+export type MembersAfterSentinel<T extends readonly unknown[]> = T extends readonly [infer Head, ...infer Rest]
   ? Head extends "unknownFutureValue"
     ? Rest[number]
-    : AfterSentinel<Rest>
+    : MembersAfterSentinel<Rest>
   : never;
 
 /**
  * The status values the spec lists after `unknownFutureValue`: Graph sends them only to a client created
  * with `includeUnknownEnumMembers: true`, and `unknownFutureValue` in their place to any other.
  */
-export type EvolvableLongRunningOperationStatus = AfterSentinel<
+export type EvolvableLongRunningOperationStatus = MembersAfterSentinel<
   (typeof spec)["components"]["schemas"]["microsoft.graph.longRunningOperationStatus"]["enum"]
 >;
 
