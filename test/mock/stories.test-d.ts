@@ -15,6 +15,8 @@ describe("defineStory", () => {
   });
 
   it("takes any status string for an operation step, as an evolvable enum allows", () => {
-    expectTypeOf(defineStory().operation("running").operation("x-graph-lro-test-unknown")).toEqualTypeOf<StoryBuilder>();
+    expectTypeOf(
+      defineStory().operation("running").operation("x-graph-lro-test-unknown"),
+    ).toEqualTypeOf<StoryBuilder>();
   });
 });
