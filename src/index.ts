@@ -11,6 +11,7 @@ export type { RetryEvent } from "./client/graph-fetch.ts";
 export type { GraphLroClientOptions } from "./client/graph-transport.ts";
 export type { OperationRef } from "./client/operation-routes.ts";
 export type {
+  EvolvableLongRunningOperationStatus,
   GetOperationOptions,
   LongRunningOperation,
   LongRunningOperationStatus,

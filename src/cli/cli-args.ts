@@ -19,6 +19,8 @@ export interface CliCommand {
   baseUrl: string | undefined;
   /** Extra request headers, in order (Authorization is refused). */
   headers: [string, string][];
+  /** Send `Prefer: include-unknown-enum-members` (the client's `includeUnknownEnumMembers`). */
+  includeUnknownEnumMembers: boolean;
   json: boolean;
   verbose: boolean;
   /** The built-in mock answers, playing `story` if one is set, else the spec's examples. */
@@ -89,6 +91,7 @@ function readCommand(command: "wait" | "get", positionals: string[], values: Val
     cloud,
     baseUrl,
     headers,
+    includeUnknownEnumMembers: values["include-unknown-enum-members"] ?? false,
     json: values.json ?? false,
     verbose: values.verbose ?? false,
     // With no operation named, the mock plays its progress story (unless a header chose one).

@@ -56,6 +56,11 @@ export const OPTIONS = {
       "for graph-lro mock; not Authorization",
     ],
   },
+  "include-unknown-enum-members": {
+    type: "boolean",
+    usage: "--include-unknown-enum-members",
+    help: ["ask for statuses added after unknownFutureValue (else sent as it)"],
+  },
   json: {
     type: "boolean",
     usage: "--json",
@@ -98,12 +103,19 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
+/** Usages longer than this stand on a line of their own, so that one long flag does not widen the table. */
+const MAX_USAGE_COLUMN = 24;
+
 /** An option table as usage shows it, one flag a line (continuations indented under the text). */
 export function optionLines(table: Readonly<Record<string, CliOption>> = OPTIONS): string {
-  const width = Math.max(...Object.values(table).map((o) => o.usage.length)) + 2;
+  const fits = Object.values(table).filter((o) => o.usage.length <= MAX_USAGE_COLUMN);
+  const width = Math.max(...(fits.length ? fits : Object.values(table)).map((o) => o.usage.length)) + 2;
   return Object.values(table)
-    .flatMap((option: CliOption) =>
-      option.help.map((text, i) => `  ${(i === 0 ? option.usage : "").padEnd(width)}${text}`),
-    )
+    .flatMap((option: CliOption) => [
+      ...(option.usage.length + 2 > width ? [`  ${option.usage}`] : []),
+      ...option.help.map(
+        (text, i) => `  ${(i === 0 && option.usage.length + 2 <= width ? option.usage : "").padEnd(width)}${text}`,
+      ),
+    ])
     .join("\n");
 }

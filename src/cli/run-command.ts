@@ -9,6 +9,7 @@ import {
   pollOperation,
   type RetryEvent,
 } from "../index.ts";
+import { INCLUDE_UNKNOWN_ENUM_MEMBERS } from "../openapi/evolvable-enum.ts";
 import type { CliCommand } from "./cli-args.ts";
 import type { CliIo } from "./cli-io.ts";
 import { EXIT } from "./exit-codes.ts";
@@ -35,7 +36,11 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
   const { mock, cloud, baseUrl } = command;
   // --mock <story> asks the mock for it as any client can, with Prefer (which --header may also send).
   const story: [string, string][] = mock?.story ? [["Prefer", `story=${mock.story}`]] : [];
-  const headers = [...command.headers, ...story];
+  // Also a --header of the list: observedFetch replaces the client's Prefer with the list's, so it must hold both.
+  const evolvable: [string, string][] = command.includeUnknownEnumMembers
+    ? [["Prefer", INCLUDE_UNKNOWN_ENUM_MEMBERS]]
+    : [];
+  const headers = [...command.headers, ...evolvable, ...story];
   const network = mock
     ? await mockFetch(command.command)
     : (io.fetch ?? ((request: Request) => globalThis.fetch(request)));
@@ -51,6 +56,7 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     token,
     fetch,
     timeoutMs: command.command === "get" ? getTimeoutMs(command) : undefined,
+    includeUnknownEnumMembers: command.includeUnknownEnumMembers,
     now,
     ...(io.sleep && { sleep: io.sleep }),
     // Each answer the client retries, as the client reports it.

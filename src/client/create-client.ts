@@ -9,32 +9,37 @@ import { type OperationRef, pathParams, routeOf } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
 import { type ParsedOperationUrl, parseOperationUrl } from "./parse-operation-url.ts";
 import { readOperation } from "./read-operation.ts";
-import { ACCEPT, selectQuery } from "./request-parts.ts";
+import { selectQuery } from "./request-parts.ts";
 
-/** A typed client of the two longRunningOperation GETs. */
-export interface GraphLroClient {
+/**
+ * A typed client of the longRunningOperation GETs. `Evolvable`: it was created with
+ * `includeUnknownEnumMembers: true`, so results may hold the status members after `unknownFutureValue`.
+ */
+export interface GraphLroClient<Evolvable extends boolean = false> {
   /** GET /identityGovernance/roleManagementAlerts/operations/{longRunningOperation-id} */
   getRoleManagementAlertOperation<const S extends readonly SelectableProperty[] = readonly SelectableProperty[]>(
     operationId: string,
     options?: GetOperationOptions<S>,
-  ): Promise<OperationResult<SelectedOperation<S>>>;
+  ): Promise<OperationResult<SelectedOperation<S, Evolvable>>>;
   /** GET /users/{user-id}/authentication/operations/{longRunningOperation-id}; the user by id or UPN. */
   getUserAuthenticationOperation<const S extends readonly SelectableProperty[] = readonly SelectableProperty[]>(
     userIdOrUpn: string,
     operationId: string,
     options?: GetOperationOptions<S>,
-  ): Promise<OperationResult<SelectedOperation<S>>>;
+  ): Promise<OperationResult<SelectedOperation<S, Evolvable>>>;
   /** GET an operation by a 202's `Location` URL (its extra query kept verbatim) or by a ref. */
   getOperation<const S extends readonly SelectableProperty[] = readonly SelectableProperty[]>(
     locationUrlOrRef: string | URL | OperationRef,
     options?: GetOperationOptions<S>,
-  ): Promise<OperationResult<SelectedOperation<S>>>;
+  ): Promise<OperationResult<SelectedOperation<S, Evolvable>>>;
   /** The client's clock (its `clock` option, else the real one): waitForOperation's by default. */
   readonly clock: Clock;
 }
 
 /** Creates a client for one Graph cloud (or base URL), typed by the spec's `paths`. */
-export function createGraphLroClient(options: GraphLroClientOptions = {}): GraphLroClient {
+export function createGraphLroClient<const O extends GraphLroClientOptions = GraphLroClientOptions>(
+  options: O = {} as O,
+): GraphLroClient<O["includeUnknownEnumMembers"] extends true ? true : false> {
   const transport = graphTransport(options);
   const { baseUrl, send, timeoutMs, timeoutSignal } = transport;
 
@@ -52,7 +57,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     const query = [selectQuery(select), location?.query].filter(Boolean).join("&");
     const route = routeOf(ref);
     const url = `${defaultPathSerializer(baseUrl + route.path, pathParams(ref, route))}${query && `?${query}`}`;
-    const headers = { accept: ACCEPT, "client-request-id": crypto.randomUUID() };
+    const headers = { ...transport.headers, "client-request-id": crypto.randomUUID() };
     // The time limit covers reading the body too: its timer is cleared only once the call has settled.
     const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, signal, timeoutSignal);
     const callSignal = call ? call.signal : signal;

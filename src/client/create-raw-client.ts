@@ -3,7 +3,7 @@ import type { paths } from "../../generated/graph-lro.ts";
 import { type GraphLroClientOptions, graphTransport } from "./graph-transport.ts";
 import { safePathSerializer } from "./path-id.ts";
 import { rawFetch } from "./raw-fetch.ts";
-import { ACCEPT, SELECT_STYLE } from "./request-parts.ts";
+import { SELECT_STYLE } from "./request-parts.ts";
 
 /**
  * An openapi-fetch client typed by the spec's `paths`, with the same base URL, auth, retries, limits and
@@ -17,7 +17,7 @@ export function createGraphLroRawClient(options: GraphLroClientOptions = {}): Cl
     fetch: rawFetch(transport.send, transport),
     pathSerializer: safePathSerializer,
     querySerializer: createQuerySerializer(SELECT_STYLE),
-    headers: { accept: ACCEPT },
+    headers: transport.headers,
     // Redirects are followed by graphFetch, within the Graph origin only.
     redirect: "manual",
   });

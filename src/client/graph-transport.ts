@@ -6,6 +6,7 @@ import type { Fetch } from "./fetch-types.ts";
 import { type GraphFetchOptions, graphFetch } from "./graph-fetch.ts";
 import type { CallLimits } from "./raw-fetch.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./read-body.ts";
+import { commonHeaders } from "./request-parts.ts";
 import { type RetryPolicy, resolveRetryPolicy } from "./retry-policy.ts";
 import { MAX_TIMER_MS } from "./sleep.ts";
 
@@ -22,6 +23,11 @@ export interface GraphLroClientOptions extends GraphTarget, GraphFetchOptions {
   maxBodyBytes?: number;
   /** Test seam: makes the signal for `timeoutMs`, in place of the client's own timer. */
   timeoutSignal?: TimeoutSignalFactory;
+  /**
+   * Ask Graph for the members of evolvable enums added after `unknownFutureValue` (`Prefer:
+   * include-unknown-enum-members`); without it Graph sends `unknownFutureValue` in their place. Default: false.
+   */
+  includeUnknownEnumMembers?: boolean;
 }
 
 /** What both clients send through: the base URL, graphFetch, and each call's limits. */
@@ -32,13 +38,17 @@ export interface GraphTransport extends CallLimits {
   now: () => number;
   /** The client's clock, steady (see steadyClock): the poller's too unless it is given its own. */
   clock: Clock;
+  /** What every call sends: `accept`, and `prefer` when asked for the members after the sentinel. */
+  headers: Record<string, string>;
 }
 
 /** Checks the options (an InvalidArgumentError names the first bad one) and builds the transport. */
 export function graphTransport(options: GraphLroClientOptions): GraphTransport {
   const base = resolveBaseUrl(options, options.token !== undefined);
   const clock = clockOf(options, realClock);
+  const headers = commonHeaders(options.includeUnknownEnumMembers);
   return {
+    headers,
     baseUrl: base.href.replace(/\/$/, ""),
     send: graphFetch(base.origin, resolveRetryPolicy(options.retry), clock, options),
     now: clock.now,

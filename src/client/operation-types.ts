@@ -1,3 +1,4 @@
+import type { spec } from "../../generated/graph-lro.spec.ts";
 import type { components, operations } from "../../generated/graph-lro.ts";
 import type { RetryEvent } from "./graph-fetch.ts";
 
@@ -6,15 +7,40 @@ type SelectOf<Id extends keyof operations> = NonNullable<
   NonNullable<operations[Id]["parameters"]["query"]>["$select"]
 >[number];
 
-/** The status values the spec lists. Graph may send others later; see LongRunningOperation. */
-export type LongRunningOperationStatus = Schemas["microsoft.graph.longRunningOperationStatus"];
+/** The members of a tuple after `unknownFutureValue` (never without it). */
+export type MembersAfterSentinel<T extends readonly unknown[]> = T extends readonly [infer Head, ...infer Rest]
+  ? Head extends "unknownFutureValue"
+    ? Rest[number]
+    : MembersAfterSentinel<Rest>
+  : never;
+
+/**
+ * The status values the spec lists after `unknownFutureValue`: Graph sends them only to a client created
+ * with `includeUnknownEnumMembers: true`, and `unknownFutureValue` in their place to any other.
+ */
+export type EvolvableLongRunningOperationStatus = MembersAfterSentinel<
+  (typeof spec)["components"]["schemas"]["microsoft.graph.longRunningOperationStatus"]["enum"]
+>;
+
+/** The status values the spec lists that every client can receive. Graph may send others later. */
+export type LongRunningOperationStatus = Exclude<
+  Schemas["microsoft.graph.longRunningOperationStatus"],
+  EvolvableLongRunningOperationStatus
+>;
 
 /**
  * A longRunningOperation as the client returns it. `status` is checked to be a string, and may be
  * one the spec does not list yet (an evolvable enum), which callers must treat as not terminal.
+ * `Evolvable`: the client asks for the members after `unknownFutureValue` (`includeUnknownEnumMembers`).
  */
-export type LongRunningOperation = Omit<Schemas["microsoft.graph.longRunningOperation"], "status"> & {
-  status: LongRunningOperationStatus | (string & {});
+export type LongRunningOperation<Evolvable extends boolean = false> = Omit<
+  Schemas["microsoft.graph.longRunningOperation"],
+  "status"
+> & {
+  status:
+    | LongRunningOperationStatus
+    | (Evolvable extends true ? EvolvableLongRunningOperationStatus : never)
+    | (string & {});
 };
 
 /** A union of one function type per operation: inferring their common parameter intersects the names. */
@@ -24,9 +50,12 @@ type SelectSinks = { [Id in keyof operations]: (names: SelectOf<Id>) => void }[k
 export type SelectableProperty = SelectSinks extends (names: infer Common) => void ? Common : never;
 
 /** The operation type narrowed to a `$select` list; the whole operation when nothing is selected. */
-export type SelectedOperation<S extends readonly SelectableProperty[]> = readonly SelectableProperty[] extends S
-  ? LongRunningOperation
-  : Pick<LongRunningOperation, S[number]>;
+export type SelectedOperation<
+  S extends readonly SelectableProperty[],
+  Evolvable extends boolean = false,
+> = readonly SelectableProperty[] extends S
+  ? LongRunningOperation<Evolvable>
+  : Pick<LongRunningOperation<Evolvable>, S[number]>;
 
 /** Per-call options of the client's methods. */
 export interface GetOperationOptions<S extends readonly SelectableProperty[] = readonly SelectableProperty[]> {

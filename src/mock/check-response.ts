@@ -1,4 +1,6 @@
+import { INCLUDE_UNKNOWN_ENUM_MEMBERS } from "../openapi/evolvable-enum.ts";
 import { ContractViolationError } from "./contract-violation-error.ts";
+import { unaskedMembers } from "./evolvable-members.ts";
 import { jsonContent } from "./json-content.ts";
 import { type MockResponse, responseSpecFor } from "./mock-response.ts";
 import type { ValidateSchema } from "./schema-validator.ts";
@@ -7,12 +9,14 @@ import type { SpecOperation } from "./spec-operations.ts";
 /**
  * Step 4 of an answer: what in the mock's own answer breaks the spec (an undeclared status, a body
  * against its schema, a Retry-After against its header's). Such an answer is a bug of the spec, of
- * a story or of the mock, reported so that a test can fail on it.
+ * a story or of the mock, reported so that a test can fail on it. `asked`: whether the request asked for
+ * the members of evolvable enums after the sentinel, which Graph sends to no other.
  */
 export function checkResponse(
   operation: SpecOperation,
   response: MockResponse,
   validate: ValidateSchema,
+  asked = false,
 ): ContractViolationError[] {
   const found: ContractViolationError[] = [];
   const violation = (subject: string, pointer: string, value: unknown, problem: string) =>
@@ -26,6 +30,17 @@ export function checkResponse(
   const schema = jsonContent(declared)?.schema;
   for (const problem of schema ? validate(schema, response.body) : []) {
     violation(`${subject} body`, problem.pointer, problem.value, problem.message);
+  }
+  if (response.status === 200 && !asked) {
+    for (const name of unaskedMembers(operation.evolvable, response.body)) {
+      const value = (response.body as Record<string, unknown>)[name];
+      violation(
+        `${subject} body`,
+        `/${name}`,
+        value,
+        `is sent only to a request with Prefer: ${INCLUDE_UNKNOWN_ENUM_MEMBERS}`,
+      );
+    }
   }
   const header = declared.headers?.["Retry-After"];
   if (header && response.retryAfter === undefined && header.required) {

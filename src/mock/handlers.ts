@@ -7,6 +7,7 @@ import { checkResponse } from "./check-response.ts";
 import { type Choice, type ChoiceContext, chooseResponse, isBuiltInStory, unknownStory } from "./choose-response.ts";
 import type { ContractViolationError } from "./contract-violation-error.ts";
 import { createCoverageRecorder, type MockCoverage } from "./coverage.ts";
+import { hideUnaskedMembers, includesUnknownEnumMembers } from "./evolvable-members.ts";
 import { setExchangeNote } from "./exchange-notes.ts";
 import { answerIds, graphJsonResponse, stampInnerError } from "./graph-response.ts";
 import { methodNotAllowedHandler } from "./method-not-allowed.ts";
@@ -98,13 +99,16 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
       ? { response: auth.response }
       : chooseResponse(context, operation, request, query, ids);
     const { response, story, example } = choice;
+    // Graph answers a request that did not ask for the members after `unknownFutureValue` with the sentinel.
+    const asked = includesUnknownEnumMembers(request);
+    if (!asked && response.status === 200) response.body = hideUnaskedMembers(operation.evolvable, response.body);
     const answered = answerIds(request, now());
     if (response.status >= 400) response.body = stampInnerError(response.body, answered);
     const found = strict
       ? [
           ...checkRequest(operation, query, ids, validate),
           ...auth.violations,
-          ...checkResponse(operation, response, validate),
+          ...checkResponse(operation, response, validate, asked),
         ]
       : [];
     for (const violation of found) violations.add(violation);

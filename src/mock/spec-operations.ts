@@ -1,4 +1,5 @@
 import { METHODS, type Method } from "../openapi/methods.ts";
+import { type EvolvableMembers, evolvableMembers } from "./evolvable-members.ts";
 import { jsonContent } from "./json-content.ts";
 import type { Example, OpenApiDocument, Operation, Parameter, Response } from "./openapi-document.ts";
 
@@ -22,6 +23,8 @@ export interface SpecOperation {
   readonly examples: readonly (Example & { readonly name: string })[];
   /** The name of the path parameter that identifies the resource (the last one). */
   readonly idParameter: string;
+  /** The 200 body's properties with members after `unknownFutureValue`, sent only when a request asks. */
+  readonly evolvable: EvolvableMembers;
 }
 
 /** Lists every operation of a bundled, dereferenced document. */
@@ -52,6 +55,7 @@ export function specOperations(doc: OpenApiDocument): SpecOperation[] {
         ],
         examples: successExamples(operation),
         idParameter,
+        evolvable: evolvableMembers(jsonContent(operation.responses["200"])?.schema),
       });
     }
   }

@@ -48,9 +48,11 @@ export interface RetryProgress extends RetryEvent {
 }
 
 /**
- * onProgress: an observed state with its progress, or `undefined` and a retried answer. Check
- * `operation === undefined` (or `progress.kind`) first; TypeScript then narrows both.
+ * onProgress: an observed state with its progress, or `undefined` and a retried answer (`progress.kind`
+ * says which). Two plain parameters rather than a union of tuples, so a callback of one parameter
+ * (`(operation) => …`) still type-checks.
  */
 export type ProgressListener<S extends readonly SelectableProperty[] = readonly SelectableProperty[]> = (
-  ...args: [operation: WaitedOperation<S>, progress: PollProgress] | [operation: undefined, progress: RetryProgress]
+  operation: WaitedOperation<S> | undefined,
+  progress: PollProgress | RetryProgress,
 ) => void;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { operations } from "../../generated/graph-lro.routes.ts";
 import { splitSelect } from "../../src/client/parse-operation-url.ts";
 import {
   createGraphLroClient,
@@ -223,7 +224,7 @@ describe("parseOperationUrl", () => {
 
   it("lists every operation path, comma-separated, for a path that is none", () => {
     const root = new URL(GRAPH_ROOT).pathname;
-    const paths = [template("roleManagementAlert"), template("userAuthentication")].map((p) => `${root}${p}`);
+    const paths = Object.values(operations).map((route) => `${root}${route.path}`);
     expect(() => parseOperationUrl(`${GRAPH_ROOT}/me`)).toThrow(
       new InvalidArgumentError("url", `the path is not an operation path: ${paths.join(", ")}`),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { servers } from "../../generated/graph-lro.routes.ts";
+import { operations, servers } from "../../generated/graph-lro.routes.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { createGraphLroClient, createGraphLroRawClient } from "../../src/index.ts";
 import { HOSTILE_IDS } from "../support/hostile-ids.ts";
@@ -118,7 +118,9 @@ describe("the requests the client sends", () => {
     const { fetch, requests } = recordingFetch();
     const client = createGraphLroClient({ fetch });
     await expect(client.getOperation({ kind: "nope", operationId: "x" } as never)).rejects.toThrow(
-      'kind must be one of roleManagementAlert, userAuthentication, got "nope"',
+      `kind must be one of ${Object.values(operations)
+        .map((route) => route.kind)
+        .join(", ")}, got "nope"`,
     );
     expect(requests).toEqual([]);
   });

@@ -1,8 +1,10 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { components } from "../../generated/graph-lro.ts";
+import type { MembersAfterSentinel } from "../../src/client/operation-types.ts";
 import {
   createGraphLroClient,
   createGraphLroRawClient,
+  type EvolvableLongRunningOperationStatus,
   type GraphError,
   type GraphErrorCode,
   type GraphLroClient,
@@ -21,14 +23,29 @@ declare const client: GraphLroClient;
 
 describe("client types", () => {
   it("types status as the spec's union, open to future strings, and keeps the union usable", () => {
-    expectTypeOf<LongRunningOperationStatus>().toEqualTypeOf<
+    expectTypeOf<LongRunningOperationStatus | EvolvableLongRunningOperationStatus>().toEqualTypeOf<
       components["schemas"]["microsoft.graph.longRunningOperationStatus"]
     >();
-    expectTypeOf<"skipped">().toExtend<LongRunningOperation["status"]>();
+    expectTypeOf<"x-graph-lro-test-unknown">().toExtend<LongRunningOperation["status"]>();
     expectTypeOf<LongRunningOperationStatus>().toExtend<LongRunningOperation["status"]>();
     // The typed union still drives narrowing and completions.
     const terminal = (s: LongRunningOperation["status"]) => s === "succeeded" || s === "failed";
     expectTypeOf(terminal).returns.toEqualTypeOf<boolean>();
+  });
+
+  it("adds the status members after unknownFutureValue only for a client that asks for them", () => {
+    expectTypeOf(createGraphLroClient()).toEqualTypeOf<GraphLroClient<false>>();
+    expectTypeOf(createGraphLroClient({ includeUnknownEnumMembers: false })).toEqualTypeOf<GraphLroClient<false>>();
+    expectTypeOf(createGraphLroClient({ includeUnknownEnumMembers: true })).toEqualTypeOf<GraphLroClient<true>>();
+    type Asked = Awaited<ReturnType<GraphLroClient<true>["getOperation"]>>["operation"]["status"];
+    type Plain = Awaited<ReturnType<GraphLroClient["getOperation"]>>["operation"]["status"];
+    expectTypeOf<Plain>().toEqualTypeOf<LongRunningOperation["status"]>();
+    // The members after the sentinel, of a tuple as the spec's enum is one.
+    expectTypeOf<MembersAfterSentinel<readonly ["a", "unknownFutureValue", "b", "c"]>>().toEqualTypeOf<"b" | "c">();
+    expectTypeOf<MembersAfterSentinel<readonly ["a", "b"]>>().toEqualTypeOf<never>();
+    expectTypeOf<Asked>().toEqualTypeOf<
+      LongRunningOperationStatus | EvolvableLongRunningOperationStatus | (string & {})
+    >();
   });
 
   it("derives the selectable names from the spec's $select", () => {
@@ -51,8 +68,8 @@ describe("client types", () => {
   it("rejects unknown $select names and malformed refs at compile time", () => {
     // Never called: only compiled.
     const calls = () => [
-      // @ts-expect-error "progress" is not a property of longRunningOperation
-      client.getRoleManagementAlertOperation("op", { select: ["progress"] }),
+      // @ts-expect-error not a property of longRunningOperation
+      client.getRoleManagementAlertOperation("op", { select: ["x-graph-lro-test-unknown"] }),
       // @ts-expect-error a user operation needs its user
       client.getOperation({ kind: "userAuthentication", operationId: "op" }),
       // @ts-expect-error no such cloud

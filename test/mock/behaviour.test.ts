@@ -38,14 +38,14 @@ describe.each(operations.map((o) => [o.operationId, o] as const))("%s", (_, oper
 
     it("answers an unknown property with Graph's 400 BadRequest message", async () => {
       const { error, response } = await getOperation(client(), operation, example.id as string, {
-        query: { $select: ["status", "percentComplete"] },
+        query: { $select: ["status", "x-graph-lro-test-percent"] },
       });
       expect(response.status).toBe(400);
       expect(error).toMatchObject({
         error: {
           code: "BadRequest",
           message:
-            "Parsing OData Select and Expand failed: Could not find a property named 'percentComplete' on type 'microsoft.graph.longRunningOperation'.",
+            "Parsing OData Select and Expand failed: Could not find a property named 'x-graph-lro-test-percent' on type 'microsoft.graph.longRunningOperation'.",
         },
       });
     });

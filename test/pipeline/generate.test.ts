@@ -6,8 +6,8 @@ import { template } from "../support/spec-urls.ts";
 import { changeSpec, DATA, project, ROUTES, SPEC, STACK_LINE, TYPES } from "./project.ts";
 
 // Each case copies the project and runs real npm scripts (about 2 s each, several times that when
-// the cases share two cores).
-vi.setConfig({ testTimeout: 120_000 });
+// the cases share two cores: four runs took over 120 s with the whole suite on 2 busy cores).
+vi.setConfig({ testTimeout: 240_000 });
 
 describe.concurrent("check:generated", () => {
   it("fails naming each stale file after a spec edit, and passes once regenerated", async (context) => {

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { operations as routes } from "../../generated/graph-lro.routes.ts";
+import { TEST_PREFIX } from "../../scripts/lib/evolve-spec.ts";
 import type { Node } from "../../scripts/lib/openapi.ts";
 import { diffSpecs } from "../../scripts/lib/spec-diff/diff-specs.ts";
 import { parseSpec } from "../../scripts/lib/spec-source.ts";
@@ -19,13 +21,20 @@ const ALERTS = template("roleManagementAlert");
 const getPointer = (path: string) => `/paths/${path.replaceAll("~", "~0").replaceAll("/", "~1")}/get`;
 const USERS_GET = getPointer(USERS);
 const ALERTS_GET = getPointer(ALERTS);
-/** The signed-in user's twin of the users path. */
-const ME = USERS.replace(/^\/users\/\{user-id\}\//, "/me/");
+/** A twin of the users path at a path no Graph addition can take. */
+const ME = USERS.replace(/^\/users\/\{user-id\}\//, `/${TEST_PREFIX}me/`);
+/** A property and an enum member no Graph addition can take. */
+const PROPERTY = `${TEST_PREFIX}percent`;
+const MEMBER = `${TEST_PREFIX}skipped`;
 const LRO = "/components/schemas/microsoft.graph.longRunningOperation";
 const STATUS = "/components/schemas/microsoft.graph.longRunningOperationStatus";
 const MAIN_ERROR = "/components/schemas/microsoft.graph.ODataErrors.MainError";
 const lro = (doc: Node) => (doc as Spec).components.schemas["microsoft.graph.longRunningOperation"];
 const statusEnum = (doc: Node) => (doc as Spec).components.schemas["microsoft.graph.longRunningOperationStatus"];
+const SENTINEL = "unknownFutureValue";
+const withoutSentinel = (d: Spec) => {
+  statusEnum(d).enum = statusEnum(d).enum.filter((m: string) => m !== SENTINEL);
+};
 const widgetPost = (doc: Spec, required: string[]) => {
   doc.paths["/widgets"] = {
     post: {
@@ -144,41 +153,59 @@ const cases: Case[] = [
   {
     name: "an optional response property is added",
     new: (d) => {
-      lro(d).properties.percentageComplete = { type: "integer" };
+      lro(d).properties[PROPERTY] = { type: "integer" };
     },
-    expected: [["non-breaking", "property-added", `${LRO}/properties/percentageComplete`]],
+    expected: [["non-breaking", "property-added", `${LRO}/properties/${PROPERTY}`]],
   },
   {
     name: "a response enum value is removed",
     new: (d) => {
-      statusEnum(d).enum = ["notStarted", "running", "succeeded", "unknownFutureValue"];
+      statusEnum(d).enum.shift();
     },
     expected: [["breaking", "enum-value-removed", `${STATUS}/enum`]],
   },
   {
-    name: "a value is added to a response enum with the unknownFutureValue sentinel",
+    name: "a value is added after the unknownFutureValue sentinel of a response enum",
     new: (d) => {
-      statusEnum(d).enum.push("skipped");
+      statusEnum(d).enum.push(MEMBER);
     },
     expected: [["non-breaking", "enum-value-added", `${STATUS}/enum`]],
   },
   {
-    name: "a value is added to a response enum without a sentinel",
+    name: "a value is inserted before the unknownFutureValue sentinel of a response enum",
+    new: (d) => {
+      const members: string[] = statusEnum(d).enum;
+      members.splice(members.indexOf(SENTINEL), 0, MEMBER);
+    },
+    expected: [["breaking", "enum-value-added-before-sentinel", `${STATUS}/enum`]],
+  },
+  {
+    name: "a value after the sentinel is moved before it",
     old: (d) => {
-      statusEnum(d).enum.pop();
+      statusEnum(d).enum.push(MEMBER);
     },
     new: (d) => {
-      statusEnum(d).enum.push("skipped");
+      const members: string[] = statusEnum(d).enum.filter((m: string) => m !== MEMBER);
+      members.splice(members.indexOf(SENTINEL), 0, MEMBER);
+      statusEnum(d).enum = members;
+    },
+    expected: [["breaking", "enum-value-moved-before-sentinel", `${STATUS}/enum`]],
+  },
+  {
+    name: "a value is added to a response enum without a sentinel",
+    old: withoutSentinel,
+    new: (d) => {
+      withoutSentinel(d);
+      statusEnum(d).enum.push(MEMBER);
     },
     expected: [["breaking", "enum-value-added-no-sentinel", `${STATUS}/enum`]],
   },
   {
     name: "a sentinel added together with a new value does not protect clients built without it",
-    old: (d) => {
-      statusEnum(d).enum.pop();
-    },
+    old: withoutSentinel,
     new: (d) => {
-      statusEnum(d).enum.push("unknownFutureValue", "skipped");
+      withoutSentinel(d);
+      statusEnum(d).enum.push(SENTINEL, MEMBER);
     },
     expected: [["breaking", "enum-value-added-no-sentinel", `${STATUS}/enum`]],
   },
@@ -329,7 +356,9 @@ describe("diffSpecs", () => {
     const after = structuredClone(BASE);
     delete lro(after).properties.statusDetail;
     const [change] = diffSpecs(BASE, after);
-    expect(change?.operations.sort()).toEqual([`GET ${ALERTS}`, `GET ${USERS}`]);
+    // Every operation of the spec returns the longRunningOperation schema.
+    const all = Object.values(routes).map((route) => `GET ${route.path}`);
+    expect(change?.operations.sort()).toEqual(all.sort());
   });
 
   it("sorts breaking changes first", () => {

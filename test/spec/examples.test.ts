@@ -44,7 +44,8 @@ describe("spec examples", () => {
         ).toBe(true);
       }
     }
-    expect(examples.length).toBe(24);
+    // No example is collected twice (each is one response's, by name).
+    expect(new Set(examples.map((e) => `${e.where} ${e.name}`)).size).toBe(examples.length);
   });
 
   it.each(examples.map((e) => [`${e.where} ${e.name}`, e] as const))("%s validates against its schema", (_, e) => {
@@ -58,7 +59,7 @@ describe("spec examples", () => {
     const base = running?.value as Json;
     // The published password-reset timestamp, before this spec corrected it.
     expect(problems({ ...base, createdDateTime: "2020-03-19T12-01-03.45Z" })).toEqual(["/createdDateTime"]);
-    expect(problems({ ...base, status: "skipped" })).toContain("/status");
+    expect(problems({ ...base, status: "x-graph-lro-test-unknown" })).toContain("/status");
     expect(problems({ ...base, statusDetail: 42 })).toContain("/statusDetail");
     expect(problems(base)).toEqual([]);
   });

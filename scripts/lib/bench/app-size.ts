@@ -14,8 +14,18 @@ const pathOf = (kind: Kind) => Object.values(operations).find((route) => route.k
 const alert = pathOf("roleManagementAlert");
 const user = pathOf("userAuthentication");
 
-/** Each app: its source, and its gzip budget in bytes (undefined: an anchor, measured for comparison). */
-export const APPS: Record<string, { source: string; budget?: number }> = {
+/**
+ * What each operation of the spec may add to an app, in gzip bytes: its entry in the generated route table
+ * (method, path, kind, ref fields). Measured: 61 B for npm run test:evolution's operation, whose names are long.
+ */
+export const PER_OPERATION_B = 120;
+
+/** An app's budget: its own code's, plus PER_OPERATION_B for each operation of the spec, so the spec can grow. */
+export const budgetOf = (app: { ownBudget?: number }) =>
+  app.ownBudget === undefined ? undefined : app.ownBudget + PER_OPERATION_B * Object.keys(operations).length;
+
+/** Each app: its source, and its own code's gzip budget in bytes (undefined: an anchor, measured for comparison). */
+export const APPS: Record<string, { source: string; ownBudget?: number }> = {
   "bare openapi-fetch": {
     source: `
       import createClient from "openapi-fetch";
@@ -26,14 +36,14 @@ export const APPS: Record<string, { source: string; budget?: number }> = {
       );`,
   },
   "graph-lro client": {
-    budget: 6_300,
+    ownBudget: 6_130,
     source: `
       import { createGraphLroClient } from "graph-lro";
       const api = createGraphLroClient({ token: async () => "t" });
       console.log(await api.getRoleManagementAlertOperation("a"), await api.getUserAuthenticationOperation("u", "o"));`,
   },
   "… and waitForOperation": {
-    budget: 8_000,
+    ownBudget: 7_830,
     source: `
       import { createGraphLroClient, waitForOperation } from "graph-lro";
       const api = createGraphLroClient({ token: async () => "t" });

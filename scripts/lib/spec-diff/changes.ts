@@ -19,7 +19,7 @@ export type ChangeCode =
   | `header-became-${"required" | "optional"}`
   | `media-type-${"added" | "removed"}`
   | `type-${"changed" | "widened" | "narrowed"}`
-  | `enum-${"added" | "removed" | "value-added" | "value-removed" | "value-added-no-sentinel"}`
+  | `enum-${"added" | "removed" | "value-added" | "value-removed" | "value-added-no-sentinel" | "value-added-before-sentinel" | "value-moved-before-sentinel"}`
   | `property-${"added" | "removed" | "became-required" | "became-optional"}`
   | "required-property-added"
   | `constraint-${"tightened" | "changed"}`

@@ -1,10 +1,8 @@
 // The keywords of a schema that restrict its values: enum, constraints, and allOf/anyOf/oneOf.
+import { ENUM_SENTINEL, membersAfterSentinel } from "../../../src/openapi/evolvable-enum.ts";
 import { isNode, type Located, typeSet } from "../openapi.ts";
 import type { SchemaContext } from "./context.ts";
 import { compareSchema } from "./schema.ts";
-
-/** The evolvable-enum member that tells clients to expect values added later (Microsoft Graph's convention). */
-export const ENUM_SENTINEL = "unknownFutureValue";
 
 /** A set of values as one sorted label, such as `null|string`. */
 export const show = (set: Set<unknown>) => [...set].map(String).sort().join("|");
@@ -30,16 +28,56 @@ export function compareEnums(ctx: SchemaContext, o: Located, n: Located) {
     if (!after.has(value)) report.breaking("enum-value-removed", at, `enum value ${JSON.stringify(value)} removed`);
   }
   const added = [...after].filter((v) => !before.has(v));
-  if (!added.length) return;
-  const list = added.map((v) => JSON.stringify(v)).join(", ");
-  if (direction === "request") report.nonBreaking("enum-value-added", at, `enum value ${list} added`);
-  else if (before.has(ENUM_SENTINEL)) {
-    report.nonBreaking("enum-value-added", at, `enum value ${list} added (clients map it to ${ENUM_SENTINEL})`);
-  } else {
-    const message = `enum value ${list} added to a response enum without ${ENUM_SENTINEL}`;
-    report.breaking("enum-value-added-no-sentinel", at, message);
+  if (direction === "request") {
+    if (added.length) report.nonBreaking("enum-value-added", at, `enum value ${list(added)} added`);
+    return;
+  }
+  if (!before.has(ENUM_SENTINEL)) {
+    if (added.length) {
+      report.breaking(
+        "enum-value-added-no-sentinel",
+        at,
+        `enum value ${list(added)} added to a response enum without ${ENUM_SENTINEL}`,
+      );
+    }
+    return;
+  }
+  // Graph's evolvable enums: a member after the sentinel reaches only clients that ask for it (Prefer:
+  // include-unknown-enum-members), the others get the sentinel; a member before it reaches every client.
+  const wasEvolvable = new Set(membersAfterSentinel(o.node.enum as unknown[]));
+  const evolvable = new Set(membersAfterSentinel(n.node.enum as unknown[]));
+  const evolvableAdded = added.filter((v) => evolvable.has(String(v)));
+  const insertedBefore = added.filter((v) => !evolvable.has(String(v)));
+  const movedBefore = [...before].filter(
+    (v) => wasEvolvable.has(String(v)) && after.has(v) && !evolvable.has(String(v)),
+  );
+  if (evolvableAdded.length) {
+    const why = `sent as ${ENUM_SENTINEL} unless a client asks with Prefer: include-unknown-enum-members`;
+    report.nonBreaking(
+      "enum-value-added",
+      at,
+      `enum value ${list(evolvableAdded)} added after ${ENUM_SENTINEL} (${why})`,
+    );
+  }
+  if (insertedBefore.length) {
+    const why = `Graph would send it to every client, also those built without it; add it after ${ENUM_SENTINEL}`;
+    report.breaking(
+      "enum-value-added-before-sentinel",
+      at,
+      `enum value ${list(insertedBefore)} inserted before ${ENUM_SENTINEL}: ${why}`,
+    );
+  }
+  if (movedBefore.length) {
+    const why = "clients that never asked for it would now receive it";
+    report.breaking(
+      "enum-value-moved-before-sentinel",
+      at,
+      `enum value ${list(movedBefore)} moved before ${ENUM_SENTINEL}: ${why}`,
+    );
   }
 }
+
+const list = (values: unknown[]) => values.map((v) => JSON.stringify(v)).join(", ");
 
 /** Keywords that restrict values, and whether a larger number restricts more. */
 const CONSTRAINTS: Record<string, "larger" | "smaller" | "any"> = {
