@@ -14,6 +14,9 @@ const operation = await waitForOperation(
   graph,
   { kind: "roleManagementAlert", operationId: "op-1" },
   // A retried answer (a 429, say) comes without an operation.
-  { onProgress: (op, p) => output.append(op ? `poll ${p.attempt}: ${op.status}\n` : `retry after ${p.status}\n`) },
+  {
+    onProgress: (op, p) =>
+      output.append(p.kind === "retry" ? `retry after ${p.status}\n` : `poll ${p.attempt}: ${op?.status}\n`),
+  },
 );
 output.append(`done: ${operation.status}\n`);

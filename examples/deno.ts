@@ -14,7 +14,10 @@ const operation = await waitForOperation(
   graph,
   { kind: "roleManagementAlert", operationId: "op-1" }, // or the Location URL of Graph's 202
   // A retried answer (a 429, say) comes without an operation.
-  { onProgress: (op, p) => console.log(op ? `poll ${p.attempt}: ${op.status}` : `retry after ${p.status}`) },
+  {
+    onProgress: (op, p) =>
+      console.log(p.kind === "retry" ? `retry after ${p.status}` : `poll ${p.attempt}: ${op?.status}`),
+  },
 );
 console.log(`done: ${operation.status}`);
 // msw keeps a BroadcastChannel open, which Deno (unlike Node) waits for: exit explicitly.

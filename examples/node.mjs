@@ -11,6 +11,9 @@ const graph = createGraphLroClient({ fetch, token: "mock-token" });
 const operation = await waitForOperation(
   graph,
   { kind: "roleManagementAlert", operationId: "op-1" }, // or the Location URL of Graph's 202
-  { onProgress: (op, p) => console.log(op ? `poll ${p.attempt}: ${op.status}` : `retry after ${p.status}`) },
+  {
+    onProgress: (op, p) =>
+      console.log(p.kind === "retry" ? `retry after ${p.status}` : `poll ${p.attempt}: ${op?.status}`),
+  },
 );
 console.log(`done: ${operation.status}`);

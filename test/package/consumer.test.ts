@@ -98,8 +98,12 @@ describe.concurrent("the installed package", () => {
       files: ["node.mjs", "browser.ts"],
     };
     await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
-    await run(bin("tsc"), ["-p", "."], { cwd: dir });
-    await run(bin("deno"), ["check", "deno.ts"], { cwd: dir, env: denoEnv() });
+    // On failure, say what the checker said: execFile's error names only the command.
+    const said = (error: { stdout?: string; stderr?: string }) => {
+      throw new Error(`${error.stdout ?? ""}${error.stderr ?? ""}`);
+    };
+    await run(bin("tsc"), ["-p", "."], { cwd: dir }).catch(said);
+    await run(bin("deno"), ["check", "deno.ts"], { cwd: dir, env: denoEnv() }).catch(said);
   }, 60_000);
 
   it("installs the graph-lro command, which prints its help", async () => {
