@@ -20,8 +20,9 @@ async function simulate(answer: (now: number) => typeof fetch, options: PollOpti
     requests++;
     return answer(now)(request);
   };
-  const client = createGraphLroClient({ token: "t", fetch, sleep, now: () => now });
-  await waitForOperation(client, URL, { timeoutMs: 3_600_000, ...options, sleep, now: () => now }).catch(() => {});
+  // The client's clock times its retries and the polls.
+  const client = createGraphLroClient({ token: "t", fetch, clock: { now: () => now, sleep } });
+  await waitForOperation(client, URL, { timeoutMs: 3_600_000, ...options }).catch(() => {});
   return { requests, ms: now };
 }
 

@@ -1,3 +1,4 @@
+import { realClock } from "../client/clock.ts";
 import { resolveBaseUrl } from "../client/clouds.ts";
 import {
   createGraphLroClient,
@@ -57,8 +58,8 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     fetch,
     timeoutMs: command.command === "get" ? getTimeoutMs(command) : undefined,
     includeUnknownEnumMembers: command.includeUnknownEnumMembers,
-    now,
-    ...(io.sleep && { sleep: io.sleep }),
+    // The one clock of the client's retries and, as the poller is given none of its own, of the polls.
+    clock: { now, sleep: io.sleep ?? realClock.sleep },
     // Each answer the client retries, as the client reports it.
     onRetry: (retry) => reporter.retry(shownRetry(retry)),
   });
@@ -87,8 +88,6 @@ async function wait(
     select,
     timeoutMs,
     signal: io.signal,
-    now: io.now,
-    sleep: io.sleep,
     // A throttled answer the client gave up on, waited out here (the client's own retries come through onRetry).
     onProgress: (_, event) => {
       if (event.kind === "retry" && event.by === "poller") reporter.retry(shownRetry(event));

@@ -36,20 +36,20 @@ export function steadyClock(clock: Clock): Clock {
 }
 
 /**
- * The steady clock of `options`: its `clock`, else its deprecated `now` and `sleep` over `fallback`.
- * An InvalidArgumentError refuses a clock given beside them, and a clock that is not a `{ now, sleep }`
- * of functions. A deprecated `sleep` without `now` still works: the steady clock counts its waits.
+ * The steady clock of `options`: its `clock`, else `fallback`. An InvalidArgumentError refuses a clock
+ * that is not a `{ now, sleep }` of functions, and a `now` or `sleep` option (0.1.0's separate pair, from a
+ * JS caller or a cast): ignored, it would leave the caller's waits on the real clock without a word.
  */
-export function clockOf(options: { clock?: Clock; now?: () => number; sleep?: Sleep }, fallback: Clock): Clock {
-  const { clock, now, sleep } = options;
-  if (clock !== undefined) {
-    if (now !== undefined || sleep !== undefined) {
-      throw new InvalidArgumentError("clock", "clock replaces now and sleep");
+export function clockOf(options: { clock?: Clock }, fallback: Clock): Clock {
+  for (const name of ["now", "sleep"] as const) {
+    if ((options as Partial<Clock>)[name] !== undefined) {
+      throw new InvalidArgumentError(name, `${name} is no option: use clock: { now, sleep }`);
     }
-    if (typeof clock?.now !== "function" || typeof clock.sleep !== "function") {
-      throw new InvalidArgumentError("clock", "clock must be { now, sleep }");
-    }
-    return steadyClock(clock);
   }
-  return steadyClock(now || sleep ? { now: now ?? fallback.now, sleep: sleep ?? fallback.sleep } : fallback);
+  const { clock } = options;
+  if (clock === undefined) return steadyClock(fallback);
+  if (typeof clock?.now !== "function" || typeof clock.sleep !== "function") {
+    throw new InvalidArgumentError("clock", "clock must be { now, sleep }");
+  }
+  return steadyClock(clock);
 }

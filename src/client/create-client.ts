@@ -36,10 +36,13 @@ export interface GraphLroClient<Evolvable extends boolean = false> {
   readonly clock: Clock;
 }
 
+/** No separate `now` or `sleep` (only `clock`): `O`, inferred, would let an extra property pass unchecked. */
+type WithoutSeparateClock = { now?: never; sleep?: never };
+
 /** Creates a client for one Graph cloud (or base URL), typed by the spec's `paths`. */
-export function createGraphLroClient<const O extends GraphLroClientOptions = GraphLroClientOptions>(
-  options: O = {} as O,
-): GraphLroClient<O["includeUnknownEnumMembers"] extends true ? true : false> {
+export function createGraphLroClient<
+  const O extends GraphLroClientOptions & WithoutSeparateClock = GraphLroClientOptions,
+>(options: O = {} as O): GraphLroClient<O["includeUnknownEnumMembers"] extends true ? true : false> {
   const transport = graphTransport(options);
   const { baseUrl, send, timeoutMs, timeoutSignal } = transport;
 

@@ -3,7 +3,7 @@ import { abortable } from "./abortable.ts";
 import { bearerHeader, type TokenSource } from "./bearer.ts";
 import { callError, sentRequest } from "./call-error.ts";
 import type { Clock } from "./clock.ts";
-import type { Fetch, Sleep } from "./fetch-types.ts";
+import type { Fetch } from "./fetch-types.ts";
 import { networkFailure } from "./network-failure.ts";
 import { discard } from "./read-body.ts";
 import { parseRetryAfter } from "./retry-after.ts";
@@ -22,12 +22,8 @@ export interface GraphFetchOptions {
   clock?: Clock;
   /** Called before each wait for a retry, with what was answered: throttling made visible. */
   onRetry?: (retry: RetryEvent) => void;
-  /** @deprecated Use `clock: { now, sleep }`; alone, its waits still move the clock on (steadyClock). */
-  sleep?: Sleep;
   /** Test seam: the jitter source, in [0, 1). */
   random?: () => number;
-  /** @deprecated Use `clock: { now, sleep }`. */
-  now?: () => number;
 }
 
 /** A retry about to be waited for: the answer that caused it, and the wait. */

@@ -1,7 +1,6 @@
 import type { TimeoutSignalFactory } from "../client/call-timeout.ts";
 import { checkNumber } from "../client/check-number.ts";
 import { type Clock, clockOf, realClock } from "../client/clock.ts";
-import type { Sleep } from "../client/fetch-types.ts";
 import type { SelectableProperty } from "../client/operation-types.ts";
 import { MAX_TIMER_MS } from "../client/sleep.ts";
 import type { ProgressListener } from "./poll-progress.ts";
@@ -40,10 +39,6 @@ export interface PollOptions<S extends readonly SelectableProperty[] = readonly 
   onProgress?: ProgressListener<S>;
   /** The clock of the waits and the timeout; by default the client's (its `clock` option), else the real one. */
   clock?: Clock;
-  /** @deprecated Use `clock: { now, sleep }`. */
-  now?: () => number;
-  /** @deprecated Use `clock: { now, sleep }`; alone, its waits still move the clock on (steadyClock). */
-  sleep?: Sleep;
   /** Test seam: makes the signal that ends a poll still unanswered at the timeout. */
   timeoutSignal?: TimeoutSignalFactory;
 }

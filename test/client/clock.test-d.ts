@@ -21,4 +21,13 @@ describe("clock types", () => {
     // @ts-expect-error the poller's clock too
     waitForOperation(graph, "x", { clock: { sleep } });
   });
+
+  it("has no separate now or sleep option (the poller's: test/poller/types.test-d.ts)", () => {
+    // @ts-expect-error a sleep alone
+    createGraphLroClient({ sleep });
+    // @ts-expect-error a now alone
+    createGraphLroClient({ now: () => 0, token: "t" });
+    // @ts-expect-error both, beside a clock
+    createGraphLroClient({ clock: { now: () => 0, sleep }, now: () => 0, sleep });
+  });
 });

@@ -8,7 +8,7 @@ import {
   InvalidArgumentError,
   parseOperationUrl,
 } from "../../src/index.ts";
-import { json, odataError, recordingFetch, recordingSleep } from "../support/recording-fetch.ts";
+import { json, odataError, recordingClock, recordingFetch } from "../support/recording-fetch.ts";
 import { GRAPH_ROOT, operationPath, operationUrl, template } from "../support/spec-urls.ts";
 
 // The client at its boundaries: what is a redirect, which bodies are Graph's errors, which options and refs are refused.
@@ -25,7 +25,7 @@ const rejection = (promise: Promise<unknown>) =>
 /** A client on a recording fetch that never waits; `token` is the one it sends. */
 function setup(replies: Parameters<typeof recordingFetch>, options: Parameters<typeof createGraphLroClient>[0] = {}) {
   const recorded = recordingFetch(...replies);
-  const options_ = { fetch: recorded.fetch, sleep: recordingSleep().sleep, random: () => 0.5, ...options };
+  const options_ = { fetch: recorded.fetch, clock: recordingClock().clock, random: () => 0.5, ...options };
   return { client: createGraphLroClient(options_), raw: createGraphLroRawClient(options_), ...recorded };
 }
 

@@ -4,7 +4,7 @@ import { spec } from "../../generated/graph-lro.spec.ts";
 import { createGraphLroClient, createGraphLroRawClient } from "../../src/index.ts";
 import { HOSTILE_IDS } from "../support/hostile-ids.ts";
 import { GUEST_UPN, GUEST_UPN_ENCODED, USER_ID } from "../support/mock-client.ts";
-import { json, recordingFetch } from "../support/recording-fetch.ts";
+import { json, recordingClock, recordingFetch } from "../support/recording-fetch.ts";
 import { encoded, LOCATION_QUERY, operationUrl, ROOTS, template } from "../support/spec-urls.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -157,7 +157,7 @@ describe("the requests the client sends", () => {
     const client = createGraphLroClient({
       fetch,
       token: async () => `t${++n}`,
-      sleep: async () => {},
+      clock: recordingClock().clock,
       random: () => 0,
     });
     await client.getRoleManagementAlertOperation("op");

@@ -1,18 +1,17 @@
 import { describe, expect, it, vi } from "vitest";
 import { createGraphLroClient, createGraphLroRawClient, GraphError, InvalidArgumentError } from "../../src/index.ts";
-import { json, odataError, recordingFetch, recordingSleep } from "../support/recording-fetch.ts";
+import { json, odataError, recordingClock, recordingFetch } from "../support/recording-fetch.ts";
 import { template } from "../support/spec-urls.ts";
 
 const NOW = Date.parse("2026-03-02T10:00:00Z");
 
 function setup(...replies: Parameters<typeof recordingFetch>) {
   const recorded = recordingFetch(...replies);
-  const { sleep, delays } = recordingSleep();
+  const { clock, delays } = recordingClock(NOW);
   const options = {
     fetch: recorded.fetch,
-    sleep,
+    clock,
     random: () => 0.5,
-    now: () => NOW,
     retry: { maxRetries: 3, maxDelayMs: 60_000 },
   };
   return {
@@ -98,23 +97,23 @@ describe("retries", () => {
       throw new RangeError("runaway retries");
     };
     const { fetch, requests } = recordingFetch(...Array(5).fill(unavailable), runaway);
-    const { sleep } = recordingSleep();
-    const client = createGraphLroClient({ fetch, sleep, retry: { maxRetries: undefined, maxDelayMs: undefined } });
+    const { clock } = recordingClock();
+    const client = createGraphLroClient({ fetch, clock, retry: { maxRetries: undefined, maxDelayMs: undefined } });
     await expect(client.getRoleManagementAlertOperation("op")).rejects.toMatchObject({ status: 503 });
     expect(requests).toHaveLength(5); // the default 4 retries
     const long = recordingFetch(odataError(429, "TooManyRequests", { "retry-after": "86400" }));
-    const patient = createGraphLroClient({ fetch: long.fetch, sleep, retry: { maxDelayMs: undefined } });
+    const patient = createGraphLroClient({ fetch: long.fetch, clock, retry: { maxDelayMs: undefined } });
     await expect(patient.getRoleManagementAlertOperation("op")).rejects.toMatchObject({ status: 429 });
     expect(long.requests).toHaveLength(1); // a day is over the default budget of a minute
   });
 
   it("accepts maxDelayMs: Infinity (no budget, only maxRetries) and maxRetries: 0", async () => {
     const { fetch, requests } = recordingFetch(odataError(429, "TooManyRequests", { "retry-after": "86400" }), ok);
-    const { sleep, delays } = recordingSleep();
-    const client = createGraphLroClient({ fetch, sleep, retry: { maxDelayMs: Number.POSITIVE_INFINITY } });
+    const { clock, delays } = recordingClock();
+    const client = createGraphLroClient({ fetch, clock, retry: { maxDelayMs: Number.POSITIVE_INFINITY } });
     await expect(client.getRoleManagementAlertOperation("op")).resolves.toMatchObject({ status: 200 });
     expect(delays).toEqual([86_400_000]);
-    const once = createGraphLroClient({ fetch, sleep, retry: { maxRetries: 0 } });
+    const once = createGraphLroClient({ fetch, clock, retry: { maxRetries: 0 } });
     await expect(once.getRoleManagementAlertOperation("op")).resolves.toMatchObject({ status: 200 });
     expect(requests).toHaveLength(3);
   });
@@ -192,12 +191,15 @@ describe("abort and timeout", () => {
     let sleeping = false;
     const client = createGraphLroClient({
       fetch,
-      // A sleep that only ends by abort, as the contract of an injected sleep requires.
-      sleep: (_ms, signal) =>
-        new Promise((_, reject) => {
-          sleeping = true;
-          signal.addEventListener("abort", () => reject(signal.reason));
-        }),
+      clock: {
+        now: Date.now,
+        // A sleep that only ends by abort, as the contract of an injected sleep requires.
+        sleep: (_ms, signal) =>
+          new Promise((_, reject) => {
+            sleeping = true;
+            signal.addEventListener("abort", () => reject(signal.reason));
+          }),
+      },
       retry: { maxRetries: 5, maxDelayMs: 600_000 },
     });
     const call = client.getRoleManagementAlertOperation("op", { signal: controller.signal });
@@ -215,7 +217,7 @@ describe("abort and timeout", () => {
           request.signal.addEventListener("abort", () => reject(request.signal.reason)),
         ),
     );
-    const client = createGraphLroClient({ fetch, sleep: recordingSleep().sleep });
+    const client = createGraphLroClient({ fetch, clock: recordingClock().clock });
     const call = client.getRoleManagementAlertOperation("op", { signal: controller.signal });
     await settle(() => requests.length === 1);
     controller.abort();
@@ -312,7 +314,7 @@ describe("a failing token function", () => {
       token: () => {
         throw tokenError;
       },
-      sleep: async () => {},
+      clock: recordingClock().clock,
     });
     await expect(client.getRoleManagementAlertOperation("op")).rejects.toBe(tokenError);
     expect(calls).toBe(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MIN_RETRY_DELAY_MS } from "../../src/client/retry-policy.ts";
 import { createGraphLroClient, OperationTimeoutError, waitForOperation } from "../../src/index.ts";
-import { odataError, recordingFetch } from "../support/recording-fetch.ts";
+import { odataError, recordingClock, recordingFetch } from "../support/recording-fetch.ts";
 import { operationUrl } from "../support/spec-urls.ts";
 
 const NOW = Date.parse("2026-03-02T10:00:00Z");
@@ -19,8 +19,9 @@ function throttledFor(retryAfter: string) {
     sentAt.push(t);
     return odataError(429, "TooManyRequests", { "retry-after": retryAfter });
   });
-  const client = createGraphLroClient({ fetch, token: "t", now, sleep, random: () => 0 });
-  return { client, sentAt, now, sleep };
+  // The poller waits on the client's clock: one injection times retries and polls.
+  const client = createGraphLroClient({ fetch, token: "t", clock: { now, sleep }, random: () => 0 });
+  return { client, sentAt };
 }
 
 describe("a throttled service that answers Retry-After: 0, or a date in the past (clock skew)", () => {
@@ -28,11 +29,9 @@ describe("a throttled service that answers Retry-After: 0, or a date in the past
     ["0", "Retry-After: 0"],
     ["Mon, 02 Mar 2026 09:59:00 GMT", "a Retry-After date a minute in the past"],
   ])("gets requests at least the floor apart from waitForOperation (%s: %s)", async ([retryAfter]) => {
-    const { client, sentAt, now, sleep } = throttledFor(retryAfter as string);
+    const { client, sentAt } = throttledFor(retryAfter as string);
     const target = operationUrl("roleManagementAlert", { "longRunningOperation-id": "op" });
-    await expect(waitForOperation(client, target, { timeoutMs: 10_000, now, sleep })).rejects.toThrow(
-      OperationTimeoutError,
-    );
+    await expect(waitForOperation(client, target, { timeoutMs: 10_000 })).rejects.toThrow(OperationTimeoutError);
     const gaps = sentAt.slice(1).map((at, i) => at - (sentAt[i] as number));
     // The client's retries wait as the poller does: never less than the floor, so at most 10 a second.
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(MIN_RETRY_DELAY_MS);
@@ -40,10 +39,9 @@ describe("a throttled service that answers Retry-After: 0, or a date in the past
   });
 
   it("waits the floor before each retry of a single call, whatever the server or the jitter asks", async () => {
-    const delays: number[] = [];
     const { fetch } = recordingFetch(() => odataError(503, "ServiceUnavailable", { "retry-after": "0" }));
-    const sleep = async (ms: number) => void delays.push(ms);
-    const client = createGraphLroClient({ fetch, token: "t", sleep, random: () => 0, retry: { maxRetries: 3 } });
+    const { clock, delays } = recordingClock(NOW);
+    const client = createGraphLroClient({ fetch, token: "t", clock, random: () => 0, retry: { maxRetries: 3 } });
     await expect(client.getRoleManagementAlertOperation("op")).rejects.toMatchObject({ status: 503 });
     expect(delays).toEqual([MIN_RETRY_DELAY_MS, MIN_RETRY_DELAY_MS, MIN_RETRY_DELAY_MS]);
   });

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createGraphLroClient, createGraphLroRawClient, GraphError, InvalidArgumentError } from "../../src/index.ts";
-import { json, odataError, recordingFetch, recordingSleep } from "../support/recording-fetch.ts";
+import { json, odataError, recordingClock, recordingFetch } from "../support/recording-fetch.ts";
 import { GRAPH_ROOT, operationPath, operationUrl, template } from "../support/spec-urls.ts";
 
 const TOKEN = "eyJ0eXAiOiJKV1Qi.SECRET-TOKEN.sig";
@@ -121,9 +121,9 @@ describe("the token stays with Graph", () => {
       ),
     );
     const { fetch, requests } = recordingFetch();
-    const { sleep, delays } = recordingSleep();
+    const { clock, delays } = recordingClock();
     for (const token of [() => bad, () => "", () => `Bearer ${TOKEN}`, () => undefined as unknown as string]) {
-      const error = await createGraphLroClient({ fetch, sleep, token })
+      const error = await createGraphLroClient({ fetch, clock, token })
         .getRoleManagementAlertOperation("op")
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TypeError);

@@ -81,8 +81,11 @@ describe("client and mock together", () => {
     const client = createGraphLroClient({
       token: "t",
       fetch: createMockFetch(handlers),
-      sleep: async (ms) => {
-        waits.push(ms);
+      clock: {
+        now: Date.now,
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
       },
     });
     return { calls, waits, client, handlers };

@@ -60,8 +60,8 @@ it("serves, gets, waits for and runs an operation added to the spec, once regene
   expect((await graph.getOperation(ref)).operation).toEqual(example);
 
   // The poller, through a story.
-  const sleep = async () => {};
-  const done = await waitForOperation(graph, url.replace(example.id, "op-me"), { sleep });
+  const clock = { now: Date.now, sleep: async () => {} };
+  const done = await waitForOperation(graph, url.replace(example.id, "op-me"), { clock });
   expect(done.status).toBe("succeeded");
   expect(calls).toEqual(Array(5).fill(operationId));
 

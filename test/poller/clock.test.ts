@@ -5,11 +5,11 @@ import {
   createGraphLroClient,
   GraphError,
   type GraphLroClientOptions,
-  InvalidArgumentError,
   type OperationRef,
   OperationTimeoutError,
   type PollOptions,
   type PollProgress,
+  pollOperation,
   type RetryEvent,
   type RetryProgress,
   waitForOperation,
@@ -26,6 +26,14 @@ const route = Object.values(operations).find(
 ) as (typeof operations)[keyof typeof operations];
 const ref = (operationId: string) => ({ kind: route.kind, operationId }) as OperationRef;
 const noWait = async () => {};
+
+const thrown = (f: () => unknown) => {
+  try {
+    f();
+  } catch (error) {
+    return error;
+  }
+};
 
 /** A mock serving `story` for "op", counting requests and keeping the last response's request-id. */
 function mock(story: Story) {
@@ -68,7 +76,10 @@ describe("a sleep that returns at once cannot make waiting spin", () => {
       "with the poller's own clock",
       { client: { retry: { maxRetries: 0 } }, poller: { clock: { now: () => Date.now(), sleep: noWait } } },
     ],
-    ["with the deprecated sleep alone, on both", { client: { sleep: noWait }, poller: { sleep: noWait } }],
+    [
+      "with a clock that stands still, given to both",
+      { client: { clock: { now: () => 0, sleep: noWait } }, poller: { clock: { now: () => 0, sleep: noWait } } },
+    ],
   ];
   it.for(cases)("a 503-forever story ends in OperationTimeoutError within the bound %s", async ([, given]) => {
     const m = mock(unavailableForever(1));
@@ -114,24 +125,30 @@ describe("one clock", () => {
     expect(sleeps).toEqual([1_000, 2_000, 1_000]); // the retry's stays the client's
   });
 
-  it("refuses a clock beside now or sleep, and a clock without both functions, naming the option", () => {
-    const clock = { now: () => 0, sleep: noWait };
-    for (const options of [{ clock, now: () => 0 }, { clock, sleep: noWait }, { clock: { now: () => 0 } }]) {
-      expect(() => createGraphLroClient(options as never)).toThrow(InvalidArgumentError);
-      const error = (() => {
-        try {
-          createGraphLroClient(options as never);
-        } catch (e) {
-          return e as InvalidArgumentError;
-        }
-      })();
-      expect(error?.argument).toBe("clock");
-    }
-    const client = createGraphLroClient({ fetch: mock(unavailableForever()).fetch, token: "t" });
-    return expect(waitForOperation(client, ref("op"), { clock: { sleep: noWait } as never })).rejects.toThrow(
-      InvalidArgumentError,
-    );
-  });
+  // 0.1.0's separate `now` and `sleep` are gone; left in by a JS caller or a cast, they must not be ignored,
+  // which would leave the caller's waits on the real clock.
+  it.for<[object, string, string]>([
+    [{ now: () => 0 }, "now", "now is no option: use clock: { now, sleep }"],
+    [{ sleep: noWait }, "sleep", "sleep is no option: use clock: { now, sleep }"],
+    [
+      { clock: { now: () => 0, sleep: noWait }, sleep: noWait },
+      "sleep",
+      "sleep is no option: use clock: { now, sleep }",
+    ],
+    [{ clock: { now: () => 0 } }, "clock", "clock must be { now, sleep }"],
+    [{ clock: { sleep: noWait } }, "clock", "clock must be { now, sleep }"],
+  ])(
+    "refuses %o on the client, waitForOperation and pollOperation, naming it",
+    async ([options, argument, message]) => {
+      const refused = { name: "InvalidArgumentError", argument, message };
+      expect(thrown(() => createGraphLroClient(options as never))).toMatchObject(refused);
+      const m = mock(unavailableForever());
+      const client = createGraphLroClient({ fetch: m.fetch, token: "t" });
+      await expect(waitForOperation(client, ref("op"), options as never)).rejects.toMatchObject(refused);
+      await expect(pollOperation(client, ref("op"), options as never).next()).rejects.toMatchObject(refused);
+      expect(m.seen.requests).toBe(0);
+    },
+  );
 });
 
 describe("why a wait ended", () => {

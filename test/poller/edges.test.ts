@@ -39,9 +39,11 @@ function harness(...answers: ({ status: string; retryAfterMs?: number } | Error)
   };
   const progress: PollProgress[] = [];
   const options = {
-    now: () => t,
-    sleep: async (ms: number) => {
-      t += ms;
+    clock: {
+      now: () => t,
+      sleep: async (ms: number) => {
+        t += ms;
+      },
     },
     // States only: the retries reported beside them are tested in test/poller/clock.test.ts.
     onProgress: (_: unknown, p: PollProgress | RetryProgress) => p.kind === "state" && progress.push(p),
@@ -142,7 +144,8 @@ describe("a saved state whose next poll is further off than a timer can wait", (
   it("times out at once on a saved state due past the timeout, which no timer could wait for", async () => {
     const h = harness({ status: "succeeded" });
     const sleeps: number[] = [];
-    const options = { ...h.options, sleep: async (ms: number) => void sleeps.push(ms), timeoutMs: MAX_TIMER_MS };
+    const clock = { now: h.options.clock.now, sleep: async (ms: number) => void sleeps.push(ms) };
+    const options = { ...h.options, clock, timeoutMs: MAX_TIMER_MS };
     const due = h.start + MAX_TIMER_MS + 5_000;
     const state: PollState = { target: alertUrl("a"), startedAt: h.start, nextPollAt: due, attempt: 0, backoffStep: 0 };
     await expect(waitForOperation(h.client, state, options)).rejects.toBeInstanceOf(OperationTimeoutError);
@@ -153,9 +156,11 @@ describe("a saved state whose next poll is further off than a timer can wait", (
     const h = harness({ status: "running" }, { status: "succeeded" });
     const sleeps: number[] = [];
     const options = {
-      now: () => h.start,
-      sleep: async (ms: number) => {
-        if (sleeps.push(ms) > 10) throw new RangeError("runaway sleep loop");
+      clock: {
+        now: () => h.start,
+        sleep: async (ms: number) => {
+          if (sleeps.push(ms) > 10) throw new RangeError("runaway sleep loop");
+        },
       },
     };
     const state: PollState = {

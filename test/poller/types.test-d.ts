@@ -50,6 +50,17 @@ describe("poller types", () => {
     >();
   });
 
+  it("takes a clock whole: no separate now or sleep option", () => {
+    const sleep = async (_ms: number, _signal: AbortSignal) => {};
+    expectTypeOf(waitForOperation(client, url, { clock: { now: () => 0, sleep } })).resolves.toHaveProperty("status");
+    // @ts-expect-error a sleep alone
+    waitForOperation(client, url, { sleep });
+    // @ts-expect-error a now alone
+    waitForOperation(client, url, { now: () => 0, timeoutMs: 1_000 });
+    // @ts-expect-error both, on pollOperation
+    pollOperation(client, url, { now: () => 0, sleep });
+  });
+
   it("rejects a $select name the spec does not list", () => {
     // @ts-expect-error not a property of longRunningOperation
     const wrong = () => waitForOperation(client, url, { select: ["x-graph-lro-test-unknown"] });

@@ -36,22 +36,25 @@ function harness(
   const polls: number[] = [];
   const waits: number[] = [];
   const now = () => t;
-  const sleep = async (ms: number, signal: AbortSignal) => {
-    signal.throwIfAborted();
-    if (waits.length >= RUNAWAY) runaway("waits");
-    waits.push(ms);
-    t += ms;
+  const clock = {
+    now,
+    sleep: async (ms: number, signal: AbortSignal) => {
+      signal.throwIfAborted();
+      if (waits.length >= RUNAWAY) runaway("waits");
+      waits.push(ms);
+      t += ms;
+    },
   };
   const handlers = createGraphLroHandlers({ stories, strict, onRequest: () => polls.push(t - 1_000_000) });
   const mock = createMockFetch(handlers);
   let requests = 0;
   // Not a TypeError, which the client would retry as a network error: it ends the call at once.
   const fetch = (request: Request) => (++requests > RUNAWAY ? runaway("requests") : mock(request));
-  const client = createGraphLroClient({ fetch, token: "t", now, sleep, random: () => 0.5, retry });
+  const client = createGraphLroClient({ fetch, token: "t", clock, random: () => 0.5, retry });
   const progress: [string | undefined, PollProgress][] = [];
+  // The client's clock, given again for the tests that poll through a client of their own.
   const options = {
-    now,
-    sleep,
+    clock,
     // States only: the retries reported beside them are tested in test/poller/clock.test.ts.
     onProgress: (op: { status?: string | null } | undefined, p: PollProgress | RetryProgress) =>
       p.kind === "state" && progress.push([op?.status ?? undefined, p]),
@@ -110,7 +113,11 @@ describe("waitForOperation on the mock's stories", () => {
         signal.addEventListener("abort", () => reject(signal.reason));
         controller.abort(reason);
       });
-    const wait = waitForOperation(h.client, alertUrl("a"), { ...h.options, sleep, signal: controller.signal });
+    const wait = waitForOperation(h.client, alertUrl("a"), {
+      ...h.options,
+      clock: { now: h.now, sleep },
+      signal: controller.signal,
+    });
     await expect(wait).rejects.toBe(reason);
     expect(h.polls).toEqual([0]);
   });

@@ -53,12 +53,20 @@ export function odataError(status: number, code: string, headers: Record<string,
   );
 }
 
-/** A sleep that never waits: it records each delay and rejects if the signal has aborted. */
-export function recordingSleep() {
+/**
+ * A virtual clock from `start` that never waits: each sleep records its delay, rejects if the signal has
+ * aborted, and moves the clock on by it.
+ */
+export function recordingClock(start = Date.now()) {
   const delays: number[] = [];
-  const sleep = async (ms: number, signal: AbortSignal) => {
-    delays.push(ms);
-    signal.throwIfAborted();
+  let time = start;
+  const clock = {
+    now: () => time,
+    sleep: async (ms: number, signal: AbortSignal) => {
+      delays.push(ms);
+      signal.throwIfAborted();
+      time += ms;
+    },
   };
-  return { sleep, delays };
+  return { clock, delays };
 }
