@@ -1,13 +1,16 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { helpFor } from "../../src/cli/help.ts";
 import { MOCK_USAGE } from "../../src/cli/mock-command.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
 import { startMockServer } from "../../src/mock/index.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
 import { graphLro } from "./in-process.ts";
+
+const made: string[] = [];
+afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 // Every README and --help example of the command that can run offline runs as written: only the port of
 // a mock (4010 in the docs, or its default) is swapped for a free one, and a stories file is made for --stories.
@@ -69,7 +72,9 @@ describe("the documented examples of graph-lro", () => {
       if (isMock && !args.includes("--port")) args.push("--port", "0");
       const storiesAt = args.indexOf("--stories") + 1;
       if (storiesAt > 0) {
-        const file = join(await mkdtemp(join(tmpdir(), "graph-lro-doc-")), args[storiesAt] as string);
+        const dir = await mkdtemp(join(tmpdir(), "graph-lro-doc-"));
+        made.push(dir);
+        const file = join(dir, args[storiesAt] as string);
         await writeFile(file, JSON.stringify({ "op-1": [{ kind: "operation", status: "running" }] }));
         args[storiesAt] = file;
       }

@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { operations } from "../../generated/graph-lro.routes.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
 import { type Story, storiesFileSchema } from "../../src/mock/index.ts";
@@ -39,8 +39,13 @@ async function withMock(argv: string[], use: (root: string) => Promise<void> = a
   return { ...(await run), stdout: out };
 }
 
+const made: string[] = [];
+afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function storiesFile(content: unknown): Promise<string> {
-  const file = join(await mkdtemp(join(tmpdir(), "graph-lro-stories-")), "stories.json");
+  const dir = await mkdtemp(join(tmpdir(), "graph-lro-stories-"));
+  made.push(dir);
+  const file = join(dir, "stories.json");
   await writeFile(file, typeof content === "string" ? content : JSON.stringify(content));
   return file;
 }
