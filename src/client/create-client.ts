@@ -36,13 +36,19 @@ export interface GraphLroClient<Evolvable extends boolean = false> {
   readonly clock: Clock;
 }
 
-/** No separate `now` or `sleep` (only `clock`): `O`, inferred, would let an extra property pass unchecked. */
-type WithoutSeparateClock = { now?: never; sleep?: never };
-
-/** Creates a client for one Graph cloud (or base URL), typed by the spec's `paths`. */
-export function createGraphLroClient<
-  const O extends GraphLroClientOptions & WithoutSeparateClock = GraphLroClientOptions,
->(options: O = {} as O): GraphLroClient<O["includeUnknownEnumMembers"] extends true ? true : false> {
+/**
+ * Creates a client for one Graph cloud (or base URL), typed by the spec's `paths`. Overloads rather than
+ * an inferred options type, which would switch off the check for a misspelled or removed option; with
+ * `includeUnknownEnumMembers: true` the results' statuses include the members after the sentinel.
+ */
+export function createGraphLroClient(
+  options: GraphLroClientOptions & { includeUnknownEnumMembers: true },
+): GraphLroClient<true>;
+export function createGraphLroClient(
+  options?: GraphLroClientOptions & { includeUnknownEnumMembers?: false },
+): GraphLroClient<false>;
+export function createGraphLroClient(options: GraphLroClientOptions): GraphLroClient<boolean>;
+export function createGraphLroClient(options: GraphLroClientOptions = {}): GraphLroClient<boolean> {
   const transport = graphTransport(options);
   const { baseUrl, send, timeoutMs, timeoutSignal } = transport;
 

@@ -37,6 +37,12 @@ describe("client types", () => {
     expectTypeOf(createGraphLroClient()).toEqualTypeOf<GraphLroClient<false>>();
     expectTypeOf(createGraphLroClient({ includeUnknownEnumMembers: false })).toEqualTypeOf<GraphLroClient<false>>();
     expectTypeOf(createGraphLroClient({ includeUnknownEnumMembers: true })).toEqualTypeOf<GraphLroClient<true>>();
+    // Decided at run time: the members may arrive, so the types say so.
+    const asked = (flag: boolean) => createGraphLroClient({ includeUnknownEnumMembers: flag });
+    expectTypeOf(asked).returns.toEqualTypeOf<GraphLroClient<boolean>>();
+    // A misspelled option is still caught, as it is for any object literal.
+    // @ts-expect-error retyr is no option
+    createGraphLroClient({ token: "t", retyr: { maxRetries: 1 } });
     type Asked = Awaited<ReturnType<GraphLroClient<true>["getOperation"]>>["operation"]["status"];
     type Plain = Awaited<ReturnType<GraphLroClient["getOperation"]>>["operation"]["status"];
     expectTypeOf<Plain>().toEqualTypeOf<LongRunningOperation["status"]>();
