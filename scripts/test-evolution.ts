@@ -35,7 +35,12 @@ const STEPS: [string, string[], number][] = [
   ["typecheck", ["run", "-s", "typecheck"], 180_000],
   // The CLI's tests run dist/ too.
   ["build", ["run", "-s", "build"], 180_000],
-  ["vitest", ["exec", "--", "vitest", "run", "--exclude", "test/package/**", "--reporter=dot"], 900_000],
+  // test/fidelity pins the shipped spec against Microsoft's on purpose: a real change reviews it (CONTRIBUTING).
+  [
+    "vitest",
+    ["exec", "--", "vitest", "run", "--exclude", "test/package/**", "--exclude", "test/fidelity/**", "--reporter=dot"],
+    900_000,
+  ],
 ];
 
 const { values } = readCommandLine({
