@@ -35,7 +35,7 @@ const STEPS: [string, string[], number][] = [
   ["typecheck", ["run", "-s", "typecheck"], 180_000],
   // The CLI's tests run dist/ too.
   ["build", ["run", "-s", "build"], 180_000],
-  // test/fidelity pins the shipped spec against Microsoft's on purpose: a real change reviews it (CONTRIBUTING).
+  // test/fidelity pins the shipped spec against Microsoft's on purpose: a real change checks it (CONTRIBUTING).
   [
     "vitest",
     ["exec", "--", "vitest", "run", "--exclude", "test/package/**", "--exclude", "test/fidelity/**", "--reporter=dot"],
