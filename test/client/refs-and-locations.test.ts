@@ -19,12 +19,14 @@ const refWith = (route: (typeof routes)[number], value: unknown, only?: string) 
   }) as unknown as OperationRef;
 
 describe("refs", () => {
-  it("the README shows the shape of every operation's ref, with the spec's kinds and fields", async () => {
+  it("every ref shape the README shows is one of the spec's, kind and fields", async () => {
     const readme = await readFile(join(PROJECT_DIR, "README.md"), "utf8");
-    for (const route of routes) {
-      const shape = `{ kind: "${route.kind}", ${Object.values(route.refFields).join(", ")} }`;
-      expect(readme, shape).toContain(shape);
-    }
+    const shown = [...readme.matchAll(/\{ kind: "[^"]+"(?:, \w+)+ \}/g)].map(([shape]) => shape);
+    const shapes = routes.map((route) => `{ kind: "${route.kind}", ${Object.values(route.refFields).join(", ")} }`);
+    // A shape names its fields, as the README's ref line does (not `{ kind: "retry", … }`, nor a ref's values).
+    // Both shapes of today's spec are shown; an operation added to the spec need not be (README names examples).
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    for (const shape of shown) expect(shapes, shape).toContain(shape);
   });
 
   it.for(routes.flatMap((route) => Object.values(route.refFields).map((field) => [route.kind, field] as const)))(
