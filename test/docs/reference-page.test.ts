@@ -70,6 +70,18 @@ describe.skipIf(!available)("the reference page in Chromium, offline", () => {
     await page.getByRole("link", { name: reference().title }).click();
   };
 
+  /**
+   * Clicks a menu entry once React has hydrated it. Redoc's page is server-rendered: each entry is a link
+   * to a path of its own, which the browser would follow if clicked before the page's script took over
+   * (on a busy machine it did, and the route refused it).
+   */
+  const clickMenu = async (text: string) => {
+    const entry = page.getByTestId("menu-item-label").filter({ hasText: text });
+    const hydrated = () => entry.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactProps")));
+    await expect.poll(hydrated, { message: `menu entry ${text} hydrated`, timeout: 30_000 }).toBe(true);
+    await entry.click();
+  };
+
   it("offers the bundled spec for download", { timeout: 60_000 }, async () => {
     await openReference();
     const download = page.getByRole("link", { name: "OpenAPI description (YAML)" });
@@ -87,8 +99,8 @@ describe.skipIf(!available)("the reference page in Chromium, offline", () => {
       const [tag] = operation.tags;
 
       await openReference();
-      await page.getByTestId("menu-item-label").filter({ hasText: tag }).click();
-      await page.getByTestId("menu-item-label").filter({ hasText: operation.summary }).click();
+      await clickMenu(tag);
+      await clickMenu(operation.summary);
       await expect.poll(() => page.getByRole("heading", { name: operation.summary }).isVisible()).toBe(true);
       expect(await page.getByTestId("right-panel").filter({ hasText: path }).count()).toBeGreaterThan(0);
       if (id === operationIds[0]) {
