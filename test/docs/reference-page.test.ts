@@ -18,7 +18,7 @@ const SCREENSHOT = join(PROJECT_DIR, "site/reference.png");
 
 /** The parts of an operation of the dereferenced spec that the page must show. */
 interface Operation {
-  tags: readonly string[];
+  tags: readonly [string, ...string[]];
   summary: string;
   responses: Record<
     string,
