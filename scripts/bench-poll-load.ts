@@ -49,8 +49,9 @@ const contenders: Record<string, Waiter> = {
   },
   "@azure/core-lro 3.3.1": (fetch) => (i) => {
     // What a user of core-lro writes to poll Graph: GET the URL, read the JSON body, hand over status and headers.
-    const sendPollRequest = async (path: string, options?: { abortSignal?: AbortSignal }) => {
-      const request = new Request(path, { headers: { authorization: "Bearer t0ken" }, signal: options?.abortSignal });
+    const sendPollRequest = async (path: string, options?: { abortSignal?: unknown }) => {
+      const signal = options?.abortSignal as AbortSignal | undefined;
+      const request = new Request(path, { headers: { authorization: "Bearer t0ken" }, signal });
       const response = await fetch(request);
       const body = (await response.json()) as Record<string, unknown>;
       const headers = Object.fromEntries(response.headers);
@@ -106,7 +107,8 @@ for (const [, wait] of entries) await round(wait); // warm-up
 for (let r = 0; r < ROUNDS; r++) {
   for (const [name, wait] of r % 2 ? [...entries].reverse() : entries) results[name]?.push(await round(wait));
 }
-const [ours, theirs] = entries.map(([name]) => results[name] ?? []) as [typeof results.x, typeof results.x];
+type Rows = { cpuUs: number; heapBytes: number }[];
+const [ours, theirs] = entries.map(([name]) => results[name] ?? []) as [Rows, Rows];
 const cpuRatio = median(ours.map((o, i) => o.cpuUs / (theirs[i]?.cpuUs as number)));
 const heapRatio = median(ours.map((o, i) => o.heapBytes / (theirs[i]?.heapBytes as number)));
 console.log(

@@ -38,7 +38,7 @@ export async function buildArtifacts(projectDir: string): Promise<Artifacts> {
       ...targets.map((target, i) => buildApi(projectDir, target, files[i] as SpecFiles, workers[i] as TypesWorker)),
     ]);
   })().finally(() => Promise.all(workers.map((worker) => worker.stop())));
-  const built = settled.slice(1);
+  const built = settled.slice(1) as PromiseSettledResult<[string, string][]>[];
   for (const result of settled) {
     if (result.status === "rejected") throw result.reason;
   }
