@@ -1,6 +1,7 @@
 // npm run bench (part 3): `npm run generate` against openapi-typescript alone, both as fresh processes, on a spec of
 // the project's shape at 4,000 paths (alternating, median of the rounds' ratios), then whether 10,000 paths generate.
-// usage: npx tsx scripts/bench-generate.ts [--before <project-dir>]   (--before: a copy of an older tree, measured too)
+// usage: npx tsx scripts/bench-generate.ts [--paths N] [--before <project-dir>]
+//   --paths: the size to compare at (default 4,000); --before: a copy of an older tree, measured too
 import { execFile } from "node:child_process";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,11 +13,16 @@ import { bigSpecProject } from "./lib/bench/big-spec.ts";
 const run = promisify(execFile);
 const HERE = fileURLToPath(new URL("..", import.meta.url));
 const MAX_RATIO = 1.3;
-const PATHS = 4_000;
+const argv = process.argv.slice(2);
+const option = (name: string) => {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+};
+const PATHS = Number(option("--paths") ?? 4_000);
 const LARGE = 10_000;
 const ROUNDS = 3;
-const argv = process.argv.slice(2);
-const before = argv[0] === "--before" && argv[1] ? resolve(argv[1]) : undefined;
+const beforeDir = option("--before");
+const before = beforeDir ? resolve(beforeDir) : undefined;
 
 /** Seconds that `file args` takes in a fresh process; undefined when it fails (an old tree refusing the spec). */
 async function seconds(file: string, args: string[], cwd: string): Promise<number | undefined> {
