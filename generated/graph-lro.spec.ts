@@ -18,6 +18,10 @@ export const spec = {
       "name": "graph-lro maintainers"
     }
   },
+  "externalDocs": {
+    "description": "Get longRunningOperation (Microsoft Graph beta reference)",
+    "url": "https://learn.microsoft.com/graph/api/longrunningoperation-get?view=graph-rest-beta"
+  },
   "servers": [
     {
       "url": "https://graph.microsoft.com/beta",
@@ -44,11 +48,6 @@ export const spec = {
       "x-graph-lro-login": "https://login.chinacloudapi.cn"
     }
   ],
-  "security": [
-    {
-      "microsoftIdentityPlatform": []
-    }
-  ],
   "tags": [
     {
       "name": "identityGovernance.roleManagementAlert",
@@ -59,10 +58,65 @@ export const spec = {
       "description": "Authentication methods of a user, such as a password reset."
     }
   ],
-  "externalDocs": {
-    "description": "Get longRunningOperation (Microsoft Graph beta reference)",
-    "url": "https://learn.microsoft.com/graph/api/longrunningoperation-get?view=graph-rest-beta"
-  },
+  "security": [
+    {
+      "microsoftIdentityPlatform": []
+    }
+  ],
+  "x-graph-lro-upstream-allow": [
+    {
+      "kind": "parameter-missing",
+      "pointer": "/paths/~1identityGovernance~1roleManagementAlerts~1operations~1{longRunningOperation-id}/get/parameters",
+      "name": "$expand",
+      "reason": "longRunningOperation has no navigation properties; the reference page lists $select alone."
+    },
+    {
+      "kind": "parameter-missing",
+      "pointer": "/paths/~1users~1{user-id}~1authentication~1operations~1{longRunningOperation-id}/get/parameters",
+      "name": "$expand",
+      "reason": "longRunningOperation has no navigation properties; the reference page lists $select alone."
+    },
+    {
+      "kind": "parameter-extra",
+      "pointer": "/components/parameters/selectWithoutPrefix",
+      "name": "select",
+      "reason": "Beta accepts query options without the `$` prefix."
+    },
+    {
+      "kind": "parameter-extra",
+      "pointer": "/components/parameters/aadgdc",
+      "name": "aadgdc",
+      "reason": "Graph adds it to the password-reset Location URL, which clients must GET verbatim."
+    },
+    {
+      "kind": "parameter-extra",
+      "pointer": "/components/parameters/aadgsu",
+      "name": "aadgsu",
+      "reason": "Graph adds it to the password-reset Location URL, which clients must GET verbatim."
+    },
+    {
+      "kind": "property-extra",
+      "pointer": "/components/schemas/microsoft.graph.longRunningOperation/properties/@odata.context",
+      "reason": "Present in most real responses (the reference page's examples), though the metadata omits it."
+    },
+    {
+      "kind": "required-missing",
+      "pointer": "/components/schemas/microsoft.graph.longRunningOperation/required",
+      "name": "@odata.type",
+      "reason": "Graph's responses omit @odata.type although the generated schema requires it."
+    },
+    {
+      "kind": "required-missing",
+      "pointer": "/components/schemas/microsoft.graph.ODataErrors.InnerError/required",
+      "name": "@odata.type",
+      "reason": "Real error bodies never contain @odata.type."
+    },
+    {
+      "kind": "type-differs",
+      "pointer": "/components/schemas/microsoft.graph.ODataErrors.InnerError/properties/date",
+      "reason": "Real values have no offset (2021-07-02T01:40:19), so date-time would reject them."
+    }
+  ],
   "paths": {
     "/identityGovernance/roleManagementAlerts/operations/{longRunningOperation-id}": {
       "description": "Provides operations to manage the operations property of the microsoft.graph.roleManagementAlert entity.",
@@ -4088,59 +4142,5 @@ export const spec = {
         }
       }
     }
-  },
-  "x-graph-lro-upstream-allow": [
-    {
-      "kind": "parameter-missing",
-      "pointer": "/paths/~1identityGovernance~1roleManagementAlerts~1operations~1{longRunningOperation-id}/get/parameters",
-      "name": "$expand",
-      "reason": "longRunningOperation has no navigation properties; the reference page lists $select alone."
-    },
-    {
-      "kind": "parameter-missing",
-      "pointer": "/paths/~1users~1{user-id}~1authentication~1operations~1{longRunningOperation-id}/get/parameters",
-      "name": "$expand",
-      "reason": "longRunningOperation has no navigation properties; the reference page lists $select alone."
-    },
-    {
-      "kind": "parameter-extra",
-      "pointer": "/components/parameters/selectWithoutPrefix",
-      "name": "select",
-      "reason": "Beta accepts query options without the `$` prefix."
-    },
-    {
-      "kind": "parameter-extra",
-      "pointer": "/components/parameters/aadgdc",
-      "name": "aadgdc",
-      "reason": "Graph adds it to the password-reset Location URL, which clients must GET verbatim."
-    },
-    {
-      "kind": "parameter-extra",
-      "pointer": "/components/parameters/aadgsu",
-      "name": "aadgsu",
-      "reason": "Graph adds it to the password-reset Location URL, which clients must GET verbatim."
-    },
-    {
-      "kind": "property-extra",
-      "pointer": "/components/schemas/microsoft.graph.longRunningOperation/properties/@odata.context",
-      "reason": "Present in most real responses (the reference page's examples), though the metadata omits it."
-    },
-    {
-      "kind": "required-missing",
-      "pointer": "/components/schemas/microsoft.graph.longRunningOperation/required",
-      "name": "@odata.type",
-      "reason": "Graph's responses omit @odata.type although the generated schema requires it."
-    },
-    {
-      "kind": "required-missing",
-      "pointer": "/components/schemas/microsoft.graph.ODataErrors.InnerError/required",
-      "name": "@odata.type",
-      "reason": "Real error bodies never contain @odata.type."
-    },
-    {
-      "kind": "type-differs",
-      "pointer": "/components/schemas/microsoft.graph.ODataErrors.InnerError/properties/date",
-      "reason": "Real values have no offset (2021-07-02T01:40:19), so date-time would reject them."
-    }
-  ]
+  }
 } as const;

@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { type Document, isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { GenerateError } from "./generate-error.ts";
 import { loadYaml } from "./load-yaml.ts";
+import { EXPANSION_DEFAULTS, type ExpansionLimits } from "./ref-expansion.ts";
 
 /** One API declared in redocly.yaml, with the artifacts generated from it. */
 export interface ApiTarget {
@@ -15,6 +16,8 @@ export interface ApiTarget {
   data: string;
   /** Server roots and operation routes only, small enough for a browser bundle (`x-graph-lro.routes`). */
   routes: string;
+  /** How far its `$ref`s may expand it (`x-graph-lro.dereferenced`; EXPANSION_DEFAULTS for a key not given). */
+  dereferenced: ExpansionLimits;
 }
 
 export const CONFIG_FILE = "redocly.yaml";
@@ -70,12 +73,21 @@ export async function readApiTargets(projectDir: string): Promise<ApiTarget[]> {
       }
       return inProject;
     };
+    const limit = (key: keyof ExpansionLimits): number => {
+      const path = ["apis", name, "x-graph-lro", "dereferenced", key];
+      const value = doc.getIn(path) ?? EXPANSION_DEFAULTS[key];
+      if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+        throw fail(path, `${path.join(".")} must be a whole number, at least 1`);
+      }
+      return value;
+    };
     targets.push({
       name,
       root: file(["root"]),
       types: file(OUTPUTS[0][1]),
       data: file(OUTPUTS[1][1]),
       routes: file(OUTPUTS[2][1]),
+      dereferenced: { maxExpansion: limit("maxExpansion"), maxDepth: limit("maxDepth") },
     });
   }
   // Two outputs naming one file would silently overwrite each other; an output naming a spec, the spec.

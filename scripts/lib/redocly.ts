@@ -1,10 +1,7 @@
-// Redocly CLI, the linter users run themselves, for lint and for the dereferenced bundle.
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+// Redocly CLI, the linter users run themselves.
 import { join } from "node:path";
 import type { ApiTarget } from "./config.ts";
 import { GenerateError } from "./generate-error.ts";
-import { MAX_DEREFERENCED_BYTES } from "./ref-expansion.ts";
 import { runTool, ToolError } from "./run-tool.ts";
 
 /** `redocly lint`'s arguments for every API of redocly.yaml, with its rules: generate's lint and lint:spec's. */
@@ -15,27 +12,6 @@ export function lintArgs(targets: ApiTarget[]): string[] {
 /** Lints every API of redocly.yaml with its rules; a failure is a GenerateError holding Redocly's report. */
 export async function lintApis(projectDir: string, targets: ApiTarget[]): Promise<void> {
   await redocly(projectDir, lintArgs(targets), targets.map((t) => t.root).join(", "));
-}
-
-/** The API's spec bundled into one document, every `$ref` replaced by its target. */
-export async function bundleDereferenced(projectDir: string, target: ApiTarget): Promise<unknown> {
-  const dir = await mkdtemp(join(tmpdir(), "graph-lro-bundle-"));
-  try {
-    const out = join(dir, "bundle.json");
-    await redocly(projectDir, ["bundle", target.name, "--dereferenced", "--ext", "json", "-o", out], target.root);
-    // checkSpec counted the bundle's values and characters; its layout (indentation, escapes) is checked here.
-    const { size } = await stat(out);
-    if (size > MAX_DEREFERENCED_BYTES) {
-      const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
-      throw new GenerateError(
-        `${target.root}: refused: dereferenced, it takes ${mb(size)}, past the ${mb(MAX_DEREFERENCED_BYTES)} ` +
-          "that the data module may hold; its $refs repeat large parts too often",
-      );
-    }
-    return JSON.parse(await readFile(out, "utf8"));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 async function redocly(projectDir: string, args: string[], what: string): Promise<void> {

@@ -2,31 +2,55 @@
 // by its target, so ten refs to a schema of ten refs to a schema of ten refs... grow tenfold a level, as aliases do.
 import { dirname, resolve } from "node:path";
 import { resolvePointer } from "../../src/openapi/json-pointer.ts";
+import { ALIAS_BUDGET } from "./load-yaml.ts";
 
 /** A spec's parsed documents by absolute path, as loadSpecFiles reads them. */
 export type SpecDocs = ReadonlyMap<string, { doc: unknown }>;
 
 /**
- * The most a spec may weigh once dereferenced (the real one, under 200 KB): the characters of its strings and keys
- * are counted against it before Redocly runs, and the bundle's file after (its layout adds some).
+ * How far a spec may grow once dereferenced, relative to what is written (redocly.yaml's
+ * `apis.<name>.x-graph-lro.dereferenced`, these by default): a bomb is judged by how much its `$ref`s multiply it,
+ * so a large spec that merely has many paths passes, and a small one whose refs fan out does not.
  */
-export const MAX_DEREFERENCED_BYTES = 16 * 1024 * 1024;
+export interface ExpansionLimits {
+  /**
+   * Values, and characters of the bundle's JSON, that the dereferenced spec may hold per character written in its
+   * files, beyond a first allowance that any spec may reach (a small spec's refs multiply it most): ALIAS_BUDGET
+   * values, and CHARS_ALLOWANCE characters.
+   */
+  maxExpansion: number;
+  /** How deep its objects and arrays may nest: the tools recurse that deep. */
+  maxDepth: number;
+}
 
-/** A document's size: its values (as load-yaml counts them) and the characters of its strings and keys. */
+export const EXPANSION_DEFAULTS: ExpansionLimits = { maxExpansion: 20, maxDepth: 64 };
+
+/** Characters any spec may dereference to, however little is written: about what 100,000 values take as JSON. */
+export const CHARS_ALLOWANCE = 4 * 1024 * 1024;
+
+/** A document's size: its values (as load-yaml counts them), its characters as JSON lays it out, and its depth. */
 export interface Size {
   values: number;
   chars: number;
+  depth: number;
 }
 
-type Frame = { node: unknown; path: string } | { close: string; start: Size };
+/** The most values and characters `written` characters may dereference to, and the depth, under `limits`. */
+export function expansionLimits(written: number, limits: ExpansionLimits): Size {
+  const grown = limits.maxExpansion * written;
+  return { values: grown + ALIAS_BUDGET, chars: grown + CHARS_ALLOWANCE, depth: limits.maxDepth };
+}
+
+type Frame = { node: unknown; path: string; depth: number } | { close: string; start: Size; depth: number };
 
 /**
- * Which of `limits` the document at `path` passes with every `$ref` replaced by its target; undefined if neither.
+ * Which of `limits` the document at `path` passes with every `$ref` replaced by its target; undefined if none.
  * The count stops at the first it passes, so a bomb costs little to refuse. Values count as load-yaml counts
- * them under aliases, since Redocly writes out a copy of the target for each `$ref`; characters bound what the
- * values' count misses, a long string behind many `$ref`s. A `$ref` back into its own ancestry counts one value:
- * Redocly keeps a recursive schema as a reference (and refuses to write it as JSON), never copy by copy.
- * `sizes` keeps each target's size across calls, so each is counted once.
+ * them under aliases, since Redocly writes out a copy of the target for each `$ref`; characters (as the bundle's
+ * JSON lays them out, a target counted at the depth it is first met) bound what the values' count misses, a long
+ * string behind many `$ref`s; depth counts nested objects and arrays. A `$ref` back
+ * into its own ancestry counts one value: Redocly keeps a recursive schema as a reference (and refuses to write
+ * it as JSON), never copy by copy. `sizes` keeps each target's size across calls, so each is counted once.
  */
 export function dereferencedExcess(
   docs: SpecDocs,
@@ -34,49 +58,80 @@ export function dereferencedExcess(
   limits: Size,
   sizes: Map<string, Size>,
 ): keyof Size | undefined {
-  const total: Size = { values: 0, chars: 0 };
+  const total: Size = { values: 0, chars: 0, depth: 0 };
   const add = (values: number, chars: number) => {
     total.values += values;
     total.chars += chars;
   };
-  const excess = () => (total.values > limits.values ? "values" : total.chars > limits.chars ? "chars" : undefined);
+  /** The deepest level reached under each target being walked, innermost last. */
+  const deepest: number[] = [];
+  const reach = (depth: number) => {
+    const last = deepest.length - 1;
+    if (depth > (deepest[last] as number)) deepest[last] = depth;
+    if (depth > total.depth) total.depth = depth;
+  };
+  const excess = () =>
+    total.values > limits.values
+      ? "values"
+      : total.chars > limits.chars
+        ? "chars"
+        : total.depth > limits.depth
+          ? "depth"
+          : undefined;
   const open = new Set<string>();
   const stack: Frame[] = [];
 
-  /** Counts a `$ref`'s target: its known size, 1 for a cycle, or its value, walked before the frames under it. */
-  const enter = (key: string): void => {
-    const known = sizes.get(key) ?? (open.has(key) ? { values: 1, chars: 0 } : undefined);
+  /**
+   * Counts a `$ref`'s target, standing at `depth`: its known size, 1 for a cycle, or its value, walked before the
+   * frames under it.
+   */
+  const enter = (key: string, depth: number): void => {
+    const known = sizes.get(key) ?? (open.has(key) ? { values: 1, chars: 0, depth: 0 } : undefined);
     const node = known === undefined ? lookUp(docs, key) : undefined;
-    if (known !== undefined) add(known.values, known.chars);
-    else if (node === undefined) add(1, 0);
+    if (known !== undefined) {
+      add(known.values, known.chars);
+      reach(depth - 1 + known.depth);
+    } else if (node === undefined) add(1, 0);
     else {
       open.add(key);
-      stack.push({ close: key, start: { ...total } }, { node, path: fileOf(key) });
+      deepest.push(depth - 1);
+      stack.push({ close: key, start: { ...total }, depth }, { node, path: fileOf(key), depth });
     }
   };
 
-  enter(`${path}\0`);
+  deepest.push(0);
+  enter(`${path}\0`, 1);
   for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
     if (excess()) return excess();
     if ("close" in frame) {
       open.delete(frame.close);
-      sizes.set(frame.close, { values: total.values - frame.start.values, chars: total.chars - frame.start.chars });
+      const reached = deepest.pop() as number;
+      reach(reached);
+      sizes.set(frame.close, {
+        values: total.values - frame.start.values,
+        chars: total.chars - frame.start.chars,
+        depth: reached - (frame.depth - 1),
+      });
       continue;
     }
-    const { node, path: from } = frame;
+    const { node, path: from, depth } = frame;
+    // Characters as JSON lays the bundle out, to about a tenth: each value on its own indented line, a string
+    // quoted, an object or array opened and closed on lines of their own, each key quoted with its colon.
     if (node === null || typeof node !== "object") {
-      add(1, typeof node === "string" ? node.length : 0);
+      add(1, 2 * depth + (typeof node === "string" ? node.length + 2 : 5));
       continue;
     }
+    reach(depth);
+    add(0, 4 * depth);
     const ref = (node as { $ref?: unknown }).$ref;
     for (const [key, child] of Object.entries(node)) {
       if (key === "$ref" && typeof ref === "string") continue;
-      add(0, key.length);
-      stack.push({ node: child, path: from });
+      add(0, key.length + 4);
+      stack.push({ node: child, path: from, depth: depth + 1 });
     }
     // The object holding a `$ref` becomes its target (beside any sibling keys), entered last so that it is
     // walked, and closed, before those siblings: they are no part of its size.
-    if (typeof ref === "string") enter(targetKey(ref, from));
+    if (typeof ref === "string") enter(targetKey(ref, from), depth);
     else add(1, 0);
   }
   return excess();

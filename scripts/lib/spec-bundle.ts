@@ -41,7 +41,7 @@ export async function readBundledSpec(source: string, cwd = process.cwd()): Prom
 }
 
 /** Serves only the files loadSpecFiles read and checked: Redocly reads nothing else, from disk or network. */
-class CheckedFilesResolver extends BaseResolver {
+export class CheckedFilesResolver extends BaseResolver {
   constructor(readonly files: Map<string, { text: string }>) {
     super();
   }

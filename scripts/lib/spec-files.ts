@@ -2,8 +2,14 @@
 import { realpath } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { childPointer } from "../../src/openapi/json-pointer.ts";
-import { ALIAS_BUDGET, loadYaml } from "./load-yaml.ts";
-import { dereferencedExcess, MAX_DEREFERENCED_BYTES, type Size } from "./ref-expansion.ts";
+import { loadYaml } from "./load-yaml.ts";
+import {
+  dereferencedExcess,
+  EXPANSION_DEFAULTS,
+  type ExpansionLimits,
+  expansionLimits,
+  type Size,
+} from "./ref-expansion.ts";
 import { UnsafeSpecError } from "./unsafe-spec-error.ts";
 
 /** Reads one file of a spec by absolute path (from the disk, or from a git ref). */
@@ -17,11 +23,15 @@ export type SpecFiles = Map<string, { text: string; doc: unknown }>;
  * through any depth of files, before any tool follows them. A reference to a URL (`https:`, `file:` or any other
  * scheme), or to a file outside the root's folder, is an UnsafeSpecError naming the file, where in it, and the
  * reference: the generated code must not depend on the network, nor read (and print) a credentials file.
- * So is a file whose `$ref`s, each replaced by its target, expand it past everything written plus ALIAS_BUDGET
- * values, or its strings past MAX_DEREFERENCED_BYTES: a `$ref` bomb, which `redocly bundle --dereferenced` would
- * write out copy by copy.
+ * So is a file whose `$ref`s, each replaced by its target, expand it past `limits` (ref-expansion.ts): a `$ref`
+ * bomb, which `redocly bundle --dereferenced` would write out copy by copy.
  */
-export async function loadSpecFiles(rootPath: string, read: ReadSpecFile, label = rootPath): Promise<SpecFiles> {
+export async function loadSpecFiles(
+  rootPath: string,
+  read: ReadSpecFile,
+  label = rootPath,
+  limits: ExpansionLimits = EXPANSION_DEFAULTS,
+): Promise<SpecFiles> {
   const folder = dirname(rootPath);
   /** How messages name a file: as `label` names the root (relative to the project, say). */
   const nameOf = (path: string) => join(dirname(label), relative(folder, path));
@@ -47,30 +57,31 @@ export async function loadSpecFiles(rootPath: string, read: ReadSpecFile, label 
       pending.push({ path: target.path, from: where });
     }
   }
-  refuseRefBombs(files, nameOf);
+  refuseRefBombs(files, nameOf, limits);
   return files;
 }
 
 /**
  * Refuses the first file (those referred to before those referring to them, so the file named is the one whose
- * refs fan out) that dereferences past the limits. Every value written takes a character, so the values' limit is
- * the aliases' one, over all the spec's files (a document draws on all of them); its strings, what a bundle may weigh.
+ * refs fan out) that dereferences past the limits, which grow with everything written in the spec's files (a
+ * document draws on all of them).
  */
-function refuseRefBombs(files: SpecFiles, nameOf: (path: string) => string): void {
+function refuseRefBombs(files: SpecFiles, nameOf: (path: string) => string, expansion: ExpansionLimits): void {
   let written = 0;
   for (const { text } of files.values()) written += text.length;
-  const limits = { values: written + ALIAS_BUDGET, chars: MAX_DEREFERENCED_BYTES };
+  const limits = expansionLimits(written, expansion);
   const past = {
-    values: `it past ${limits.values.toLocaleString("en")} values`,
-    chars: `its strings past ${MAX_DEREFERENCED_BYTES / 1024 / 1024} MB`,
+    values: `expand it past ${limits.values.toLocaleString("en")} values`,
+    chars: `expand it past ${limits.chars.toLocaleString("en")} characters of JSON`,
+    depth: `nest it deeper than ${limits.depth} levels`,
   };
   const sizes = new Map<string, Size>();
   for (const path of [...files.keys()].reverse()) {
     const excess = dereferencedExcess(files, path, limits, sizes);
     if (excess) {
       throw new UnsafeSpecError(
-        `${nameOf(path)}: refused: its $refs, each replaced by its target, expand ${past[excess]}, ` +
-          "as a $ref bomb does; refer to fewer copies of large schemas",
+        `${nameOf(path)}: refused: its $refs, each replaced by its target, ${past[excess]}, as a $ref bomb does; ` +
+          "refer to fewer copies of large schemas (limits: x-graph-lro.dereferenced in redocly.yaml)",
       );
     }
   }

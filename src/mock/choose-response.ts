@@ -1,10 +1,11 @@
-import type { BoundedMap } from "./bounded-map.ts";
+import { ContractViolationError } from "./contract-violation-error.ts";
 import { jsonContent } from "./json-content.ts";
 import { errorResponse, type MockResponse } from "./mock-response.ts";
 import { readStoryPreference } from "./request-headers.ts";
 import { projectProperties, readSelect, SELECT_OPTIONS } from "./select.ts";
 import type { SpecOperation } from "./spec-operations.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
+import type { StoryProgress } from "./story-progress.ts";
 import { storyExample, storyResponse } from "./story-response.ts";
 
 /** The answer chosen for a request, and where it came from. */
@@ -12,12 +13,14 @@ export interface Choice {
   readonly response: MockResponse;
   readonly story?: { readonly name: string; readonly step: number; readonly steps: number };
   readonly example?: string;
+  /** What the mock could not do as asked (its story store full), told as the request's violations are. */
+  readonly violations?: readonly ContractViolationError[];
 }
 
 /** What choosing needs: the stories by id, and each story's progress (bounded). */
 export interface ChoiceContext {
   readonly stories: Readonly<Record<string, Story | BuiltInStoryName>>;
-  readonly progress: BoundedMap<string, number>;
+  readonly progress: StoryProgress;
 }
 
 /**
@@ -68,14 +71,27 @@ function chooseStory(
   const story = typeof chosen === "string" ? builtInStories[chosen] : chosen;
   const name = typeof chosen === "string" ? chosen : `stories[${JSON.stringify(chosenKey)}]`;
   const key = JSON.stringify([operation.operationId, ids, typeof chosen === "string" ? chosen : `own:${chosenKey}`]);
-  const index = context.progress.get(key) ?? 0;
-  context.progress.set(key, index + 1);
+  const index = context.progress.advance(key);
+  if (index === undefined) return storeFull(context.progress, operation, name, id);
   const step = Math.min(index, story.length - 1) + 1;
   const played = story[step - 1];
   // An operation step's body is one of the spec's examples: coverage counts it as served.
   const example = played?.kind === "operation" ? storyExample(operation, played)?.name : undefined;
   const response = storyResponse(operation, story, index, id);
   return { response, story: { name, step, steps: story.length }, ...(example !== undefined && { example }) };
+}
+
+/**
+ * The answer when the story store is full: Graph's 503 (its body from the spec), saying why, and a violation, so
+ * that a test is told (strict mode) rather than seeing a story start over. Stories under way go on.
+ */
+function storeFull(progress: StoryProgress, operation: SpecOperation, name: string, id: string): Choice {
+  const problem =
+    `is past the mock's story store (${progress.capacity.toLocaleString("en")} story progressions, ` +
+    `${progress.maxKeyChars.toLocaleString("en")} characters of ids): call reset() between tests, or use fewer ids`;
+  const message = `graph-lro mock: story ${name} ${problem}`;
+  const violation = new ContractViolationError(operation.operationId, "mock story", name, id, problem);
+  return { response: errorResponse(operation, 503, message), violations: [violation] };
 }
 
 /** The example whose id is exactly the requested id (never a prefix), or Graph's 404. */

@@ -1,7 +1,6 @@
 import { type HttpHandler, http } from "msw";
 import { spec as generatedSpec } from "../../generated/graph-lro.spec.ts";
 import { authorize, graphChallenge } from "./authorize.ts";
-import { BoundedMap } from "./bounded-map.ts";
 import { checkRequest } from "./check-request.ts";
 import { checkResponse } from "./check-response.ts";
 import { type Choice, type ChoiceContext, chooseResponse, isBuiltInStory, unknownStory } from "./choose-response.ts";
@@ -17,13 +16,17 @@ import type { OpenApiDocument } from "./openapi-document.ts";
 import { createSchemaValidator } from "./schema-validator.ts";
 import { type SpecOperation, specOperations } from "./spec-operations.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
+import { StoryProgress } from "./story-progress.ts";
 import { rememberServed } from "./unknown-path.ts";
 import { createViolationLog } from "./violation-log.ts";
 
-/** How many story progressions (operation, ids, story) the handlers remember; the least recently used goes first. */
-export const MAX_STORY_PROGRESS = 10_000;
-/** And how many characters their keys (which hold the ids) may take in all: a few MB, however long the ids. */
-export const MAX_STORY_PROGRESS_CHARS = 4_000_000;
+/**
+ * How many story progressions (operation, ids, story) the handlers hold, never forgetting one (a request for a
+ * new one past it is answered 503); about 250 bytes each with ids of 40 characters (docs/decisions/0025).
+ */
+export const MAX_STORY_PROGRESS = 100_000;
+/** And how many characters their keys (which hold the ids) may take in all: 32 MB at most, however long the ids. */
+export const MAX_STORY_PROGRESS_CHARS = 16_000_000;
 
 export interface GraphLroHandlerOptions {
   /** The bundled, dereferenced document to derive handlers from; the generated spec by default. */
@@ -84,7 +87,7 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
   const operations = specOperations(doc);
   const validate = createSchemaValidator();
   const violations = createViolationLog();
-  const context: ChoiceContext = { stories, progress: new BoundedMap(MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS) };
+  const context: ChoiceContext = { stories, progress: new StoryProgress(MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS) };
   const ownStories = Object.keys(stories).filter((id) => typeof stories[id] !== "string");
   const coverage = createCoverageRecorder(operations, [
     ...Object.keys(builtInStories),
@@ -109,6 +112,7 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
           ...checkRequest(operation, query, ids, validate),
           ...auth.violations,
           ...checkResponse(operation, response, validate, asked),
+          ...(choice.violations ?? []),
         ]
       : [];
     for (const violation of found) violations.add(violation);

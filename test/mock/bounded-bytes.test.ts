@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { BoundedMap } from "../../src/mock/bounded-map.ts";
 import { MAX_QUERY_VIOLATIONS } from "../../src/mock/check-request.ts";
 import { formatExchange } from "../../src/mock/format-exchange.ts";
 import { MAX_STORY_PROGRESS_CHARS } from "../../src/mock/handlers.ts";
@@ -10,39 +9,37 @@ import { operationUrl } from "../support/spec-urls.ts";
 const auth = { headers: { Authorization: "Bearer t" } };
 
 describe("story progress bounded by the size of its keys", () => {
-  it("BoundedMap forgets the least recently used entries once its keys pass maxKeyChars, keeping the newest", () => {
-    const map = new BoundedMap<string, number>(100, 10);
-    map.set("aaaa", 1);
-    map.set("bbbb", 2);
-    expect(map.get("aaaa")).toBe(1);
-    map.set("cccc", 3); // 12 characters: bbbb, the least recently used, goes
-    expect([map.get("aaaa"), map.get("bbbb"), map.get("cccc"), map.size]).toEqual([1, undefined, 3, 2]);
-    map.set("x".repeat(50), 4); // alone over the budget: kept, the others go
-    expect(map.size).toBe(1);
-    map.set("y", 5);
-    map.clear();
-    map.set("z".repeat(10), 6);
-    expect(map.size).toBe(1);
-  });
-
-  it("counts a key set again once", () => {
-    const map = new BoundedMap<string, number>(100, 10);
-    for (let i = 0; i < 5; i++) map.set("aaaa", i);
-    map.set("bbbb", 9);
-    expect([map.get("aaaa"), map.get("bbbb")]).toEqual([4, 9]);
-  });
-
-  it("the handlers start a story over for an id pushed out by long ids, not by ten thousand of them", async () => {
-    const fetch = createMockFetch(createGraphLroHandlers());
+  it("the handlers answer a new long id 503 with a violation once its keys fill the store; none starts over", async () => {
+    const handlers = createGraphLroHandlers();
+    const fetch = createMockFetch(handlers);
     const story = { headers: { ...auth.headers, Prefer: "story=progress" } };
     const url = (id: string) => operationUrl("roleManagementAlert", { "longRunningOperation-id": id });
-    const step = async (id: string) => ((await (await fetch(url(id), story)).json()) as { status: string }).status;
-    const first = await step("first");
-    expect(await step("first")).not.toBe(first); // the story moved on
+    const answer = async (id: string) => {
+      const response = await fetch(url(id), story);
+      return { status: response.status, body: (await response.json()) as { status?: string; error?: unknown } };
+    };
+    const first = (await answer("first")).body.status;
+    expect((await answer("first")).body.status).not.toBe(first); // the story moved on
     const long = 16_000; // as much as Node's HTTP server lets a request line carry
-    for (let i = 0; i * long <= MAX_STORY_PROGRESS_CHARS; i++) await step(`${i}-${"x".repeat(long)}`);
-    expect(await step("first")).toBe(first); // forgotten: the story starts over
-  }, 60_000);
+    let i = 0;
+    for (; i * long <= MAX_STORY_PROGRESS_CHARS; i++) {
+      const { status } = await answer(`${i}-${"x".repeat(long)}`);
+      if (status === 503) break;
+    }
+    // Refused only at the bound: each key is the id and about a hundred characters more.
+    expect(i).toBeGreaterThanOrEqual(Math.floor(MAX_STORY_PROGRESS_CHARS / (long + 200)));
+    expect(i * long).toBeLessThanOrEqual(MAX_STORY_PROGRESS_CHARS);
+    expect(handlers.violations.at(-1)?.message).toMatch(/mock story progress is past the mock's story store/);
+    const more = `more-${"x".repeat(long)}`;
+    const refused = await answer(more);
+    expect(refused.status).toBe(503);
+    expect(refused.body.error).toMatchObject({ message: expect.stringContaining("call reset() between tests") });
+    const third = await answer("first"); // not forgotten: its story goes on
+    expect(third.status).toBe(200);
+    expect(third.body.status).not.toBe(first);
+    handlers.reset();
+    expect((await answer(more)).status).toBe(200);
+  }, 120_000);
 });
 
 describe("unknown query names", () => {

@@ -1,48 +1,52 @@
 import { describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
-import { BoundedMap } from "../../src/mock/bounded-map.ts";
 import { chooseResponse } from "../../src/mock/choose-response.ts";
 import { ContractViolationError } from "../../src/mock/contract-violation-error.ts";
+import { MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS } from "../../src/mock/handlers.ts";
 import { createGraphLroHandlers, createMockFetch, MAX_VIOLATIONS, type OpenApiDocument } from "../../src/mock/index.ts";
+import { errorResponse } from "../../src/mock/mock-response.ts";
 import { specOperations } from "../../src/mock/spec-operations.ts";
+import { builtInStories } from "../../src/mock/stories.ts";
+import { StoryProgress } from "../../src/mock/story-progress.ts";
 import { createViolationLog } from "../../src/mock/violation-log.ts";
 import { operationUrl } from "../support/spec-urls.ts";
 
-describe("BoundedMap", () => {
-  it("keeps at most its capacity, forgetting the least recently used entry first", () => {
-    const map = new BoundedMap<string, number>(2);
-    map.set("a", 1);
-    map.set("b", 2);
-    expect(map.get("a")).toBe(1); // a is now the most recently used
-    map.set("c", 3);
-    expect([map.get("a"), map.get("b"), map.get("c"), map.size]).toEqual([1, undefined, 3, 2]);
+describe("StoryProgress", () => {
+  it("counts each key's steps from 0, and refuses a new key past its capacity, never forgetting one", () => {
+    const progress = new StoryProgress(2);
+    expect([progress.advance("a"), progress.advance("a"), progress.advance("b")]).toEqual([0, 1, 0]);
+    expect(progress.advance("c")).toBeUndefined();
+    expect([progress.advance("a"), progress.advance("b"), progress.size]).toEqual([2, 1, 2]);
+    progress.clear();
+    expect([progress.advance("c"), progress.size]).toEqual([0, 1]);
+  });
+
+  it("refuses a new key past maxKeyChars, counting a key once however often it advances", () => {
+    const progress = new StoryProgress(100, 10);
+    for (let i = 0; i < 5; i++) progress.advance("aaaa");
+    expect(progress.advance("bbbbbb")).toBe(0); // 10 characters: at the bound, not past it
+    expect(progress.advance("c")).toBeUndefined();
+    expect(progress.advance("aaaa")).toBe(5);
   });
 
   it("refuses a capacity that is not a positive integer", () => {
     for (const capacity of [0, -1, 1.5, Number.NaN]) {
-      expect(() => new BoundedMap(capacity)).toThrow(new RangeError("capacity must be a positive integer"));
+      expect(() => new StoryProgress(capacity)).toThrow(new RangeError("capacity must be a positive integer"));
     }
-  });
-
-  it("works with a capacity of one", () => {
-    const map = new BoundedMap<string, number>(1);
-    map.set("a", 1);
-    map.set("b", 2);
-    expect([map.get("a"), map.get("b"), map.size]).toEqual([undefined, 2, 1]);
   });
 });
 
 describe("story progress", () => {
   const [operation] = specOperations(spec as unknown as OpenApiDocument);
   if (!operation) throw new Error("no operation");
-  const step = (progress: BoundedMap<string, number>, id: string) => {
+  const step = (progress: StoryProgress, id: string) => {
     const request = new Request("https://x.test/", { headers: { Prefer: "story=progress" } });
     const ids = { [operation.idParameter]: id };
     return chooseResponse({ stories: {}, progress }, operation, request, new URLSearchParams(), ids).story?.step;
   };
 
   it("starts another story on the same id from its first step, and reports the last step past the end", () => {
-    const progress = new BoundedMap<string, number>(10);
+    const progress = new StoryProgress(10);
     const stepOf = (story: string) => {
       const request = new Request("https://x.test/", { headers: { Prefer: `story=${story}` } });
       const ids = { [operation.idParameter]: "same" };
@@ -57,10 +61,39 @@ describe("story progress", () => {
     expect(stepOf("failed")).toEqual({ name: "failed", step: 3, steps: 3 });
   });
 
-  it("lives in a bounded map: an id pushed out by others starts its story over", () => {
-    const progress = new BoundedMap<string, number>(2);
-    expect([step(progress, "a"), step(progress, "a"), step(progress, "b"), step(progress, "c")]).toEqual([1, 2, 1, 1]);
-    expect([step(progress, "a"), progress.size]).toEqual([1, 2]);
+  it("takes 20,000 ids at once, each polled in turn, each to its story's end (the old 10,000-key cliff)", () => {
+    const progress = new StoryProgress(MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS);
+    const ids = Array.from({ length: 20_000 }, (_, i) => `operation-${i}`);
+    const steps = builtInStories.progress.length;
+    let last: (number | undefined)[] = [];
+    for (let poll = 0; poll < steps; poll++) last = ids.map((id) => step(progress, id));
+    expect(new Set(last)).toEqual(new Set([steps]));
+    expect(progress.size).toBe(20_000);
+  }, 60_000);
+
+  it("at its bound, answers a new id Graph's 503 saying why, with a violation; stories under way go on", () => {
+    const progress = new StoryProgress(MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS);
+    expect(step(progress, "operation-0")).toBe(1);
+    // The rest of the store filled directly: a request each would take seconds.
+    for (let i = 1; i < MAX_STORY_PROGRESS; i++) progress.advance(`filler-${i}`);
+    const request = new Request("https://x.test/", { headers: { Prefer: "story=progress" } });
+    const ids = { [operation.idParameter]: "one-too-many" };
+    const choice = chooseResponse({ stories: {}, progress }, operation, request, new URLSearchParams(), ids);
+    expect(choice.response.status).toBe(503);
+    const body = choice.response.body as { error: { code: string; message: string } };
+    // Graph's error body for a 503, as the spec has it, saying why.
+    const graphs = errorResponse(operation, 503).body as { error: { code: string } };
+    expect(body.error.code).toBe(graphs.error.code);
+    expect(body.error.message).toBe(
+      "graph-lro mock: story progress is past the mock's story store (100,000 story progressions, 16,000,000 characters of ids): call reset() between tests, or use fewer ids",
+    );
+    expect(choice.violations?.map((v) => v.message)).toEqual([
+      `${operation.operationId}: mock story progress is past the mock's story store (100,000 story progressions, 16,000,000 characters of ids): call reset() between tests, or use fewer ids (got "one-too-many")`,
+    ]);
+    expect(choice.story).toBeUndefined();
+    // Never a restart: the first id goes on to its second step, and the refused id stays refused.
+    expect(step(progress, "operation-0")).toBe(2);
+    expect(step(progress, "one-too-many")).toBeUndefined();
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { authorize } from "../../src/mock/authorize.ts";
-import { BoundedMap } from "../../src/mock/bounded-map.ts";
 import { checkRequest } from "../../src/mock/check-request.ts";
 import { checkResponse } from "../../src/mock/check-response.ts";
 import { chooseResponse } from "../../src/mock/choose-response.ts";
@@ -15,6 +14,7 @@ import { errorResponse } from "../../src/mock/mock-response.ts";
 import type { Operation, Parameter } from "../../src/mock/openapi-document.ts";
 import { createSchemaValidator } from "../../src/mock/schema-validator.ts";
 import { type SpecOperation, specOperations } from "../../src/mock/spec-operations.ts";
+import { StoryProgress } from "../../src/mock/story-progress.ts";
 
 // Small documents of one operation, each bending one rule the generated spec never exercises.
 const idParameter: Parameter = { name: "id", in: "path", required: true, schema: { type: "string", maxLength: 3 } };
@@ -233,7 +233,7 @@ describe("chooseResponse", () => {
     const select: Parameter = { name: "$select", in: "query", schema: { type: "array", items: { enum: ["id"] } } };
     const operation = only(document({ parameters: [select] }));
     const query = new URLSearchParams("$select=name");
-    const context = { stories: {}, progress: new BoundedMap<string, number>(10) };
+    const context = { stories: {}, progress: new StoryProgress(10) };
     const choice = chooseResponse(context, operation, new Request("https://x.test/"), query, { id: "abc" });
     expect(choice.response.body).toMatchObject({
       error: {

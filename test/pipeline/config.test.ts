@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it, type TestContext } from "vitest";
 import { readApiTargets } from "../../scripts/lib/config.ts";
 import { GenerateError } from "../../scripts/lib/generate-error.ts";
+import { EXPANSION_DEFAULTS } from "../../scripts/lib/ref-expansion.ts";
 
 /** An API entry of redocly.yaml, indented under `apis:`. */
 const api = (name: string, types = `generated/${name}.ts`, data = `generated/${name}.spec.ts`) =>
@@ -37,6 +38,7 @@ describe("readApiTargets", () => {
       types: "generated/a.ts",
       data: "generated/a.spec.ts",
       routes: "generated/a.routes.ts",
+      dereferenced: EXPANSION_DEFAULTS,
     });
   });
 
@@ -75,7 +77,17 @@ describe("readApiTargets", () => {
       `apis:\n${api("a").replace("routes: generated/a.routes.ts", "routes: 3")}`,
       "redocly.yaml:8: apis.a.x-graph-lro.routes must name a file",
     ],
+    [
+      "a bomb limit that is not a whole number",
+      `apis:\n${api("a")}      dereferenced:\n        maxExpansion: 0.5\n`,
+      "redocly.yaml:10: apis.a.x-graph-lro.dereferenced.maxExpansion must be a whole number, at least 1",
+    ],
   ];
+
+  it("reads the $ref-bomb limits of each API, the defaults for those not given", async (context) => {
+    const [target] = await read(context, `apis:\n${api("a")}      dereferenced:\n        maxDepth: 30\n`);
+    expect(target?.dereferenced).toEqual({ maxExpansion: EXPANSION_DEFAULTS.maxExpansion, maxDepth: 30 });
+  });
 
   it.for(broken)("throws a GenerateError on %s, with the line", async ([, config, message], context) => {
     const error = await failure(context, config);

@@ -6,9 +6,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it, type TestContext, vi } from "vitest";
+import { dataModule } from "../../scripts/lib/build-artifacts.ts";
 import { readApiTargets } from "../../scripts/lib/config.ts";
-import { bundleDereferenced } from "../../scripts/lib/redocly.ts";
-import { MAX_DEREFERENCED_BYTES } from "../../scripts/lib/ref-expansion.ts";
+import { GenerateError } from "../../scripts/lib/generate-error.ts";
 import { aliasBomb, beforePaths, refBomb } from "./hostile-specs.ts";
 import { DATA, project, SPEC, STACK_LINE } from "./project.ts";
 import { runBounded } from "./run-bounded.ts";
@@ -29,7 +29,7 @@ describe.concurrent("generate refuses a hostile spec before any tool reads it", 
     [
       "a $ref bomb",
       (s: string) => s.replace("\n  schemas:\n", `\n  schemas:\n${refBomb()}`),
-      "its \\$refs, each replaced by its target, expand it past [\\d,]+ values, as a \\$ref bomb does;",
+      "its \\$refs, each replaced by its target, expand it past [\\d,]+ characters of JSON, as a \\$ref bomb does;",
     ],
   ])(
     "%s in the spec: refused in seconds, naming it, generated/ untouched (also check:generated)",
@@ -54,21 +54,27 @@ describe.concurrent("generate refuses a hostile spec before any tool reads it", 
     },
   );
 
-  it("a dereferenced bundle past MAX_DEREFERENCED_BYTES is refused unread, also past checkSpec", async (context) => {
-    const p = await project(context);
-    // 100 copies of 200 KB are 20 MB once dereferenced: checkSpec refuses it, so Redocly gets it directly here.
-    const refs = Array.from({ length: 100 }, (_, i) => `p${i}: { $ref: "#/components/schemas/long" }`).join(", ");
-    const schemas = `    long: { type: string, description: "${"x".repeat(200_000)}" }\n    many: { type: object, properties: { ${refs} } }\n`;
-    await p.edit(SPEC, (s) => s.replace("\n  schemas:\n", `\n  schemas:\n${schemas}`));
-    const [target] = await readApiTargets(p.dir);
+  it("a data module past twice what its limits let checkSpec count is refused unwritten, also past checkSpec", async (context) => {
+    const [target] = await readApiTargets((await project(context)).dir);
     if (!target) throw new Error("redocly.yaml declares no API");
-    const error = await bundleDereferenced(p.dir, target).catch((e: unknown) => e);
-    // The size is the spec's own plus about 19 MB of copies: a figure that moves with the spec.
-    const message = (error as Error).message;
-    expect(message).toBe(
-      `${SPEC}: refused: dereferenced, it takes ${/takes (\d+) MB/.exec(message)?.[1]} MB, past the ${MAX_DEREFERENCED_BYTES / 1024 / 1024} MB that the data module may hold; its $refs repeat large parts too often`,
+    // 100 copies of 200 KB are 20 MB once dereferenced; checkSpec refuses the spec, so the bundle comes directly.
+    const long = { type: "string", description: "x".repeat(200_000) };
+    const bundled = { properties: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`p${i}`, long])) };
+    const error = (() => {
+      try {
+        return dataModule(bundled, "", target, 200_000);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(GenerateError);
+    expect((error as Error).message).toMatch(
+      /^spec\/graph-lro\.yaml: refused: dereferenced, it takes 20,\d{3},\d{3} characters, past the 16,388,608 that its limits allow \(x-graph-lro\.dereferenced in redocly\.yaml\); its \$refs repeat large parts too often$/,
     );
-    expect(Number(/takes (\d+) MB/.exec(message)?.[1])).toBeGreaterThanOrEqual(19);
+    // A recursive schema, which JSON cannot write out, is refused too.
+    const node: Record<string, unknown> = { type: "object" };
+    node.properties = { child: node };
+    expect(() => dataModule(node, "", target, 1_000)).toThrow(/refused: dereferenced, it cannot be written as data/);
   });
 
   it("an alias bomb in a file the spec refers to", async (context) => {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { spec as dereferenced } from "../../generated/graph-lro.spec.ts";
-import { dereferencedExcess, type SpecDocs } from "../../scripts/lib/ref-expansion.ts";
+import { dereferencedExcess, type ExpansionLimits, type SpecDocs } from "../../scripts/lib/ref-expansion.ts";
 import { loadSpecFiles } from "../../scripts/lib/spec-files.ts";
 import { UnsafeSpecError } from "../../scripts/lib/unsafe-spec-error.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
@@ -26,7 +26,14 @@ function expandedSize(docs: SpecDocs, path: string): number {
   let [low, high] = [0, 1e9];
   while (low < high) {
     const mid = Math.floor((low + high) / 2);
-    if (dereferencedExcess(docs, path, { values: mid, chars: Number.POSITIVE_INFINITY }, new Map()) === undefined) {
+    if (
+      dereferencedExcess(
+        docs,
+        path,
+        { values: mid, chars: Number.POSITIVE_INFINITY, depth: Number.POSITIVE_INFINITY },
+        new Map(),
+      ) === undefined
+    ) {
       high = mid;
     } else low = mid + 1;
   }
@@ -39,6 +46,8 @@ const inMemory = (files: Record<string, string>) => (path: string) =>
     ? Promise.reject(Object.assign(new Error("missing"), { code: "ENOENT" }))
     : Promise.resolve(files[path.replace(/^\/spec\//, "")] as string);
 const load = (files: Record<string, string>) => loadSpecFiles("/spec/root.yaml", inMemory(files), "spec/root.yaml");
+const loadWith = (files: Record<string, string>, limits: ExpansionLimits) =>
+  loadSpecFiles("/spec/root.yaml", inMemory(files), "spec/root.yaml", limits);
 
 const doc = (schemas: string) =>
   `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n${schemas}`;
@@ -100,7 +109,7 @@ describe("loadSpecFiles refuses a $ref bomb", () => {
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(error).toBeInstanceOf(UnsafeSpecError);
     expect((error as Error).message).toMatch(
-      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand it past [\d,]+ values, as a \$ref bomb does;/,
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand it past [\d,]+ characters of JSON, as a \$ref bomb does;/,
     );
   });
 
@@ -127,11 +136,51 @@ describe("loadSpecFiles refuses a $ref bomb", () => {
     const refs = Array.from({ length: 100 }, (_, i) => `p${i}: { $ref: "#/components/schemas/long" }`).join(", ");
     const schemas = `    long: { type: string, description: "${"x".repeat(200_000)}" }\n    many: { properties: { ${refs} } }\n`;
     await expect(load({ "root.yaml": doc(schemas) })).rejects.toThrow(
-      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand its strings past 16 MB, as a \$ref bomb does;/,
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand it past [\d,]+ characters of JSON, as a \$ref bomb does;/,
     );
   });
 
   it("but not a fan-out within the budget (four levels: 10,000 strings)", async () => {
     await expect(load({ "root.yaml": doc(refBomb(4)) })).resolves.toBeDefined();
+  });
+
+  it("of refs nested past maxDepth, however few values they hold", async () => {
+    // Each schema holds the next one level down: 70 levels of objects once dereferenced, from a few KB.
+    const chain = Array.from(
+      { length: 70 },
+      (_, i) => `    c${i}: { properties: { n: { $ref: "#/components/schemas/c${i + 1}" } } }`,
+    );
+    const files = { "root.yaml": doc(`${chain.join("\n")}\n    c70: { type: string }\n`) };
+    await expect(load(files)).rejects.toThrow(
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, nest it deeper than 64 levels, as a \$ref bomb does;/,
+    );
+    // The limit is the project's (redocly.yaml): a deeper one lets the chain by.
+    await expect(loadWith(files, { maxExpansion: 20, maxDepth: 200 })).resolves.toBeDefined();
+  });
+
+  it("by its expansion, as the limits say: a ratio to what is written, not an absolute size", async () => {
+    // 30 copies of 200 KB: 6 MB of JSON, 15 times what is written; refused at 1 per character, passed at 20.
+    const refs = Array.from({ length: 30 }, (_, i) => `p${i}: { $ref: "#/components/schemas/long" }`).join(", ");
+    const files = {
+      "root.yaml": doc(
+        `    long: { type: string, description: "${"x".repeat(200_000)}" }\n    many: { properties: { ${refs} } }\n`,
+      ),
+    };
+    await expect(load(files)).resolves.toBeDefined();
+    await expect(loadWith(files, { maxExpansion: 1, maxDepth: 64 })).rejects.toThrow(
+      /expand it past [\d,]+ characters/,
+    );
+    // 17 MB written once, past the old fixed 16 MB bound, dereferences to itself: a large spec, no bomb.
+    const large = { "root.yaml": doc(`    big: { type: string, description: "${"y".repeat(17 * 1024 * 1024)}" }\n`) };
+    await expect(load(large)).resolves.toBeDefined();
+  });
+
+  it("counts characters as the bundle's JSON lays them out, to within a tenth (the real spec)", async () => {
+    const root = join(PROJECT_DIR, "spec/graph-lro.yaml");
+    const files = await loadSpecFiles(root, (path) => readFile(path, "utf8"));
+    const sizes = new Map();
+    dereferencedExcess(files, root, { values: Infinity, chars: Infinity, depth: Infinity }, sizes);
+    const json = JSON.stringify(dereferenced, null, 2).length;
+    expect(Math.abs(sizes.get(`${root}\0`).chars - json) / json).toBeLessThan(0.1);
   });
 });

@@ -1,0 +1,37 @@
+/**
+ * How far each story progression (operation, ids, story) has got: the mock's only state per id. It never forgets
+ * one, since a forgotten story would start over on its next request, silently. Bounded instead in how many it
+ * holds and in the characters of their keys (which hold the ids): when a new one would pass either bound,
+ * `advance` refuses it, and the mock answers that request with a 503 and a violation.
+ */
+export class StoryProgress {
+  readonly #steps = new Map<string, number>();
+  #keyChars = 0;
+
+  constructor(
+    readonly capacity: number,
+    readonly maxKeyChars = Number.POSITIVE_INFINITY,
+  ) {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError("capacity must be a positive integer");
+  }
+
+  get size(): number {
+    return this.#steps.size;
+  }
+
+  /** The index of the story's step for this request (0 first), counted; undefined when a new key does not fit. */
+  advance(key: string): number | undefined {
+    const index = this.#steps.get(key);
+    if (index === undefined) {
+      if (this.#steps.size >= this.capacity || this.#keyChars + key.length > this.maxKeyChars) return undefined;
+      this.#keyChars += key.length;
+    }
+    this.#steps.set(key, (index ?? 0) + 1);
+    return index ?? 0;
+  }
+
+  clear(): void {
+    this.#steps.clear();
+    this.#keyChars = 0;
+  }
+}
