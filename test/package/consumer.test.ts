@@ -104,7 +104,7 @@ describe.concurrent("the installed package", () => {
     };
     await run(bin("tsc"), ["-p", "."], { cwd: dir }).catch(said);
     await run(bin("deno"), ["check", "deno.ts"], { cwd: dir, env: denoEnv() }).catch(said);
-  }, 60_000);
+  }, 180_000);
 
   it("installs the graph-lro command, which prints its help", async () => {
     const { stdout } = await run(join(dir, "node_modules/.bin/graph-lro"), ["--help"], { cwd: dir });
@@ -130,7 +130,7 @@ describe.concurrent("the installed package", () => {
     expect(stdout).toMatch(/contract coverage: \d+ of \d+ declared responses served/);
     expect(stdout).toMatch(/^stories: progress 4, .*\bthrottled 2\b/m);
     expect(stdout).toContain("2 passed");
-  }, 60_000);
+  }, 180_000);
 
   it("imports the bundled spec from graph-lro/spec at run time, as generated", async () => {
     const script = 'const { spec } = await import("graph-lro/spec"); process.stdout.write(JSON.stringify(spec))';
@@ -171,7 +171,7 @@ describe.concurrent("the installed package", () => {
       JSON.stringify({ compilerOptions, files: ["spec-types.ts"] }),
     );
     await run(bin("tsc"), ["-p", "tsconfig.spec-types.json"], { cwd: dir });
-  }, 60_000);
+  }, 180_000);
 });
 
 // What npm would publish, listed without building or writing anything.
