@@ -857,6 +857,16 @@ describe("diffSpecs", () => {
     expect(change?.operations.sort()).toEqual(all.sort());
   });
 
+  it("lists the operation that reaches a change, and none for a change of the document", () => {
+    const after: Spec = structuredClone(BASE);
+    after.paths[USERS].get.operationId = `${TEST_PREFIX}users.Get`;
+    after.info.version = `${TEST_PREFIX}version`;
+    expect(diffSpecs(BASE, after).map((c) => [c.code, c.operations])).toEqual([
+      ["operation-id-changed", [`GET ${USERS}`]],
+      ["documentation-changed", []],
+    ]);
+  });
+
   it("sorts breaking changes first", () => {
     const after = structuredClone(BASE);
     lro(after).properties.id.description = "Changed.";
