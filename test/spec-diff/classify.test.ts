@@ -836,6 +836,81 @@ const cases: Case[] = [
     },
     expected: [["non-breaking", "documentation-changed", `${W_READ}/properties/kind/anyOf/0/description`]],
   },
+  {
+    name: "every documentation keyword of a response property is added",
+    old: withWidgets,
+    new: (d) => {
+      Object.assign(read(d).name, {
+        summary: "s",
+        description: "d",
+        title: "t",
+        example: "e",
+        examples: ["e"],
+        externalDocs: { url: "https://x-graph-lro-test.invalid" },
+        deprecated: true,
+      });
+    },
+    expected: ["deprecated", "description", "example", "examples", "externalDocs", "summary", "title"].map(
+      (key): Case["expected"][number] => ["non-breaking", "documentation-added", `${W_READ}/properties/name/${key}`],
+    ),
+  },
+  {
+    name: "every constraint of a request tightens",
+    old: (d) => {
+      withWidgets(d);
+      Object.assign(body(d).tags, { minItems: 1, maxItems: 9, uniqueItems: false });
+      Object.assign(body(d).tags.items, { minLength: 1, maxLength: 9, format: "email" });
+      Object.assign(body(d).size, { exclusiveMinimum: 0, exclusiveMaximum: 9, multipleOf: 1 });
+      Object.assign(body(d).extra, { minProperties: 1, maxProperties: 9 });
+    },
+    new: (d) => {
+      Object.assign(body(d).tags, { minItems: 2, maxItems: 8, uniqueItems: true });
+      Object.assign(body(d).tags.items, { minLength: 2, maxLength: 8, format: "uuid" });
+      Object.assign(body(d).size, { exclusiveMinimum: 1, exclusiveMaximum: 8, multipleOf: 2, const: 4 });
+      Object.assign(body(d).extra, { minProperties: 2, maxProperties: 8, additionalProperties: false });
+    },
+    expected: [
+      "extra/additionalProperties",
+      "extra/maxProperties",
+      "extra/minProperties",
+      "size/const",
+      "size/exclusiveMaximum",
+      "size/exclusiveMinimum",
+      "size/multipleOf",
+      "tags/items/format",
+      "tags/items/maxLength",
+      "tags/items/minLength",
+      "tags/maxItems",
+      "tags/minItems",
+      "tags/uniqueItems",
+    ].map((at): Case["expected"][number] => ["breaking", "constraint-tightened", `${W_BODY}/properties/${at}`]),
+  },
+  {
+    name: "every bound of a request loosens",
+    old: (d) => {
+      withWidgets(d);
+      Object.assign(body(d).tags, { minItems: 2, maxItems: 8 });
+      Object.assign(body(d).tags.items, { minLength: 2, maxLength: 8 });
+      Object.assign(body(d).size, { exclusiveMinimum: 1, exclusiveMaximum: 8 });
+      Object.assign(body(d).extra, { minProperties: 2, maxProperties: 8 });
+    },
+    new: (d) => {
+      Object.assign(body(d).tags, { minItems: 1, maxItems: 9 });
+      Object.assign(body(d).tags.items, { minLength: 1, maxLength: 9 });
+      Object.assign(body(d).size, { exclusiveMinimum: 0, exclusiveMaximum: 9 });
+      Object.assign(body(d).extra, { minProperties: 1, maxProperties: 9 });
+    },
+    expected: [
+      "extra/maxProperties",
+      "extra/minProperties",
+      "size/exclusiveMaximum",
+      "size/exclusiveMinimum",
+      "tags/items/maxLength",
+      "tags/items/minLength",
+      "tags/maxItems",
+      "tags/minItems",
+    ].map((at): Case["expected"][number] => ["non-breaking", "constraint-changed", `${W_BODY}/properties/${at}`]),
+  },
 ];
 
 describe("diffSpecs", () => {
