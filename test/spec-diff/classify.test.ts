@@ -911,6 +911,28 @@ const cases: Case[] = [
       "tags/minItems",
     ].map((at): Case["expected"][number] => ["non-breaking", "constraint-changed", `${W_BODY}/properties/${at}`]),
   },
+  {
+    name: "an operation without responses gains them",
+    old: (d) => {
+      withWidgets(d);
+      delete widget(d).responses;
+    },
+    new: (d) => {
+      widget(d).responses = { "204": { description: "Updated." } };
+    },
+    expected: [["non-breaking", "response-added", `${W}/responses/204`]],
+  },
+  {
+    name: "a media type written empty (null in YAML) gains a schema",
+    old: (d) => {
+      withWidgets(d);
+      widget(d).responses["200"].content["application/json"] = null;
+    },
+    new: (d) => {
+      widget(d).responses["200"].content["application/json"] = { schema: { type: "object" } };
+    },
+    expected: [["breaking", "type-changed", `${W_READ}/type`]],
+  },
 ];
 
 describe("diffSpecs", () => {
@@ -939,6 +961,27 @@ describe("diffSpecs", () => {
     expect(diffSpecs(BASE, after).map((c) => [c.code, c.operations])).toEqual([
       ["operation-id-changed", [`GET ${USERS}`]],
       ["documentation-changed", []],
+    ]);
+  });
+
+  it("compares a document without info, servers or paths with one that has them, both ways", () => {
+    const bare = { openapi: "3.1.0" };
+    const full = {
+      openapi: "3.1.0",
+      info: { title: "t" },
+      servers: [{ url: `https://${TEST_PREFIX}cloud.invalid` }],
+      paths: { [WIDGETS]: { get: { responses: {} } } },
+    };
+    const changes = (a: Node, b: Node) => diffSpecs(a, b).map((c) => [c.severity, c.code, c.pointer]);
+    expect(changes(bare, full)).toEqual([
+      ["non-breaking", "documentation-added", "/info/title"],
+      ["non-breaking", "operation-added", W.replace(/post$/, "get")],
+      ["non-breaking", "server-added", "/servers/0"],
+    ]);
+    expect(changes(full, bare)).toEqual([
+      ["breaking", "path-removed", W.replace(/post$/, "get")],
+      ["breaking", "server-removed", "/servers/0"],
+      ["non-breaking", "documentation-removed", "/info/title"],
     ]);
   });
 
