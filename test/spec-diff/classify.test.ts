@@ -644,9 +644,11 @@ const cases: Case[] = [
       const { content } = widget(d).responses["200"];
       content["application/xml"] = { schema: { type: "string" } };
       content["application/json"].example = { name: "a" };
+      content["application/json"].examples = { a: { value: { name: "a" } } };
     },
     expected: [
       ["non-breaking", "documentation-added", `${W_200}/content/application~1json/example`],
+      ["non-breaking", "documentation-added", `${W_200}/content/application~1json/examples`],
       ["non-breaking", "media-type-added", `${W_200}/content/application~1xml`],
     ],
   },
@@ -859,13 +861,13 @@ const cases: Case[] = [
     old: (d) => {
       withWidgets(d);
       Object.assign(body(d).tags, { minItems: 1, maxItems: 9, uniqueItems: false });
-      Object.assign(body(d).tags.items, { minLength: 1, maxLength: 9, format: "email" });
-      Object.assign(body(d).size, { exclusiveMinimum: 0, exclusiveMaximum: 9, multipleOf: 1 });
+      Object.assign(body(d).tags.items, { minLength: 1, maxLength: 9, format: "email", pattern: "^[a-z]+$" });
+      Object.assign(body(d).size, { exclusiveMinimum: 0, exclusiveMaximum: 9, multipleOf: 1, const: 3 });
       Object.assign(body(d).extra, { minProperties: 1, maxProperties: 9 });
     },
     new: (d) => {
       Object.assign(body(d).tags, { minItems: 2, maxItems: 8, uniqueItems: true });
-      Object.assign(body(d).tags.items, { minLength: 2, maxLength: 8, format: "uuid" });
+      Object.assign(body(d).tags.items, { minLength: 2, maxLength: 8, format: "uuid", pattern: "^[a-y]+$" });
       Object.assign(body(d).size, { exclusiveMinimum: 1, exclusiveMaximum: 8, multipleOf: 2, const: 4 });
       Object.assign(body(d).extra, { minProperties: 2, maxProperties: 8, additionalProperties: false });
     },
@@ -880,6 +882,7 @@ const cases: Case[] = [
       "tags/items/format",
       "tags/items/maxLength",
       "tags/items/minLength",
+      "tags/items/pattern",
       "tags/maxItems",
       "tags/minItems",
       "tags/uniqueItems",
@@ -890,13 +893,14 @@ const cases: Case[] = [
     old: (d) => {
       withWidgets(d);
       Object.assign(body(d).tags, { minItems: 2, maxItems: 8 });
-      Object.assign(body(d).tags.items, { minLength: 2, maxLength: 8 });
+      Object.assign(body(d).tags.items, { minLength: 2, maxLength: 8, pattern: "^[a-z]+$" });
       Object.assign(body(d).size, { exclusiveMinimum: 1, exclusiveMaximum: 8 });
       Object.assign(body(d).extra, { minProperties: 2, maxProperties: 8 });
     },
     new: (d) => {
       Object.assign(body(d).tags, { minItems: 1, maxItems: 9 });
       Object.assign(body(d).tags.items, { minLength: 1, maxLength: 9 });
+      delete body(d).tags.items.pattern;
       Object.assign(body(d).size, { exclusiveMinimum: 0, exclusiveMaximum: 9 });
       Object.assign(body(d).extra, { minProperties: 1, maxProperties: 9 });
     },
@@ -907,6 +911,7 @@ const cases: Case[] = [
       "size/exclusiveMinimum",
       "tags/items/maxLength",
       "tags/items/minLength",
+      "tags/items/pattern",
       "tags/maxItems",
       "tags/minItems",
     ].map((at): Case["expected"][number] => ["non-breaking", "constraint-changed", `${W_BODY}/properties/${at}`]),
@@ -932,6 +937,161 @@ const cases: Case[] = [
       widget(d).responses["200"].content["application/json"] = { schema: { type: "object" } };
     },
     expected: [["breaking", "type-changed", `${W_READ}/type`]],
+  },
+  {
+    name: "bounds rewritten as text (YAML quotes) tighten nothing",
+    old: withWidgets,
+    new: (d) => {
+      Object.assign(body(d).size, { minimum: "0", maximum: "10" });
+    },
+    expected: [
+      ["non-breaking", "constraint-changed", `${W_BODY}/properties/size/maximum`],
+      ["non-breaking", "constraint-changed", `${W_BODY}/properties/size/minimum`],
+    ],
+  },
+  {
+    name: "the document's tags, externalDocs and OpenAPI version change",
+    new: (d) => {
+      d.tags.pop();
+      d.externalDocs.description = "Changed.";
+      d.openapi = "3.1.1";
+    },
+    expected: [
+      ["non-breaking", "documentation-changed", "/externalDocs"],
+      ["non-breaking", "documentation-changed", "/openapi"],
+      ["non-breaking", "documentation-changed", "/tags"],
+    ],
+  },
+  {
+    name: "every key of info changes",
+    new: (d) => {
+      Object.assign(d.info, {
+        title: "t",
+        summary: "s",
+        description: "d",
+        version: "v",
+        contact: { name: "c" },
+        license: { name: "l" },
+        termsOfService: `https://${TEST_PREFIX}terms.invalid`,
+      });
+    },
+    expected: ["contact", "description", "license", "summary", "termsOfService", "title", "version"].map(
+      (key): Case["expected"][number] => [
+        "non-breaking",
+        key === "termsOfService" ? "documentation-added" : "documentation-changed",
+        `/info/${key}`,
+      ],
+    ),
+  },
+  {
+    name: "every documentation key of an operation and of its path changes",
+    old: withWidgets,
+    new: (d) => {
+      Object.assign(widget(d), {
+        summary: "s",
+        description: "d",
+        externalDocs: { url: `https://${TEST_PREFIX}docs.invalid` },
+        tags: ["t"],
+        deprecated: true,
+      });
+      Object.assign(d.paths[WIDGETS], { summary: "s", description: "d" });
+    },
+    expected: [
+      ...["description", "summary"].map((key) => `${W.slice(0, -5)}/${key}`),
+      ...["deprecated", "description", "externalDocs", "summary", "tags"].map((key) => `${W}/${key}`),
+    ]
+      .sort((a, b) => a.localeCompare(b))
+      .map((at): Case["expected"][number] => ["non-breaking", "documentation-added", at]),
+  },
+  {
+    name: "both path parameters are renamed",
+    new: (d) => {
+      const renamed = `/users/{${TEST_PREFIX}user}/authentication/operations/{${TEST_PREFIX}operation}`;
+      d.paths[renamed] = d.paths[USERS];
+      delete d.paths[USERS];
+      const [user, operation] = ["user-id", "longRunningOperation-id"].map((name) => d.components.parameters[name]);
+      d.paths[renamed].parameters = [
+        { ...user, name: `${TEST_PREFIX}user` },
+        { ...operation, name: `${TEST_PREFIX}operation` },
+      ];
+    },
+    expected: [
+      [
+        "breaking",
+        "path-param-renamed",
+        getPointer(`/users/{${TEST_PREFIX}user}/authentication/operations/{${TEST_PREFIX}operation}`),
+      ],
+    ],
+  },
+  {
+    name: "a response header loses its content map",
+    old: (d) => {
+      withWidgets(d);
+      widget(d).responses["200"].headers[HEADER].content = { "text/plain": { schema: { type: "string" } } };
+    },
+    new: (d) => {
+      delete widget(d).responses["200"].headers[HEADER].content;
+    },
+    expected: [["breaking", "media-type-removed", `${W_200}/headers/${HEADER}/content/text~1plain`]],
+  },
+  {
+    name: "an allOf and a oneOf member are added",
+    old: (d) => {
+      withWidgets(d);
+      read(d).mixed = { allOf: [{ type: "object" }], oneOf: [{ type: "string" }] };
+    },
+    new: (d) => {
+      read(d).mixed.allOf.push({ required: ["a"] });
+      read(d).mixed.oneOf.push({ type: "integer" });
+    },
+    expected: [
+      ["breaking", "composition-changed", `${W_READ}/properties/mixed/allOf`],
+      ["breaking", "composition-changed", `${W_READ}/properties/mixed/oneOf`],
+    ],
+  },
+  {
+    name: "a request property loses null from its types (narrowed)",
+    old: (d) => {
+      withWidgets(d);
+      body(d).size.type = ["integer", "null"];
+    },
+    new: (d) => {
+      body(d).size.type = "integer";
+    },
+    expected: [["breaking", "type-narrowed", `${W_BODY}/properties/size/type`]],
+  },
+  {
+    name: "a type list reordered is the same type",
+    new: (d) => {
+      lro(d).properties.statusDetail.type.reverse();
+    },
+    expected: [],
+  },
+  {
+    name: "a value is removed from a response enum without a sentinel",
+    old: withoutSentinel,
+    new: (d) => {
+      withoutSentinel(d);
+      statusEnum(d).enum.shift();
+    },
+    expected: [["breaking", "enum-value-removed", `${STATUS}/enum`]],
+  },
+  {
+    name: "a value after the sentinel is removed (not moved)",
+    old: (d) => {
+      statusEnum(d).enum.push(MEMBER);
+    },
+    new: (d) => {
+      statusEnum(d).enum.pop();
+    },
+    expected: [["breaking", "enum-value-removed", `${STATUS}/enum`]],
+  },
+  {
+    name: "two values are added after the sentinel",
+    new: (d) => {
+      statusEnum(d).enum.push(MEMBER, `${TEST_PREFIX}paused`);
+    },
+    expected: [["non-breaking", "enum-value-added", `${STATUS}/enum`]],
   },
 ];
 
