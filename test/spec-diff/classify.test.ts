@@ -1093,6 +1093,42 @@ const cases: Case[] = [
     },
     expected: [["non-breaking", "enum-value-added", `${STATUS}/enum`]],
   },
+  {
+    name: "two $ref members of an anyOf reordered pair by $ref",
+    old: (d) => {
+      withWidgets(d);
+      read(d).pair = { anyOf: [{ $ref: `#${STATUS}` }, { $ref: `#${MAIN_ERROR}` }] };
+    },
+    new: (d) => {
+      read(d).pair.anyOf.reverse();
+    },
+    expected: [],
+  },
+  {
+    name: "an anyOf member written empty (null in YAML) pairs by position",
+    old: (d) => {
+      withWidgets(d);
+      read(d).kind.anyOf.push(null);
+    },
+    new: () => {},
+    expected: [],
+  },
+  {
+    name: "a typed member without a counterpart of its type pairs by position, not with an untyped one",
+    old: (d) => {
+      withWidgets(d);
+      read(d).kind.anyOf = [{ type: "string" }, { description: "a" }];
+    },
+    new: (d) => {
+      read(d).kind.anyOf = [{ description: "c" }, { type: "integer" }];
+    },
+    expected: [
+      ["breaking", "type-changed", `${W_READ}/properties/kind/anyOf/0/type`],
+      ["breaking", "type-changed", `${W_READ}/properties/kind/anyOf/1/type`],
+      ["non-breaking", "documentation-added", `${W_READ}/properties/kind/anyOf/0/description`],
+      ["non-breaking", "documentation-removed", `${W_READ}/properties/kind/anyOf/1/description`],
+    ],
+  },
 ];
 
 describe("diffSpecs", () => {
@@ -1143,6 +1179,36 @@ describe("diffSpecs", () => {
       ["breaking", "server-removed", "/servers/0"],
       ["non-breaking", "documentation-removed", "/info/title"],
     ]);
+  });
+
+  it("passes over a server written empty (null in YAML)", () => {
+    const after: Spec = structuredClone(BASE);
+    after.servers.push(null);
+    expect(diffSpecs(BASE, after)).toEqual([]);
+  });
+
+  // A $ref of the old spec that resolves nowhere is named by where it is, in each place a schema can be.
+  const MISSING = { $ref: `#/components/schemas/${TEST_PREFIX}missing` };
+  it.for([
+    ["a parameter's schema", (d: Spec) => (widget(d).parameters[1].schema = MISSING), `${W}/parameters/1/schema`],
+    [
+      "a response header's schema",
+      (d: Spec) => (widget(d).responses["200"].headers[HEADER].schema = MISSING),
+      `${W_200}/headers/${HEADER}/schema`,
+    ],
+    ["an array's items", (d: Spec) => (body(d).tags.items = MISSING), `${W_BODY}/properties/tags/items`],
+    [
+      "additionalProperties",
+      (d: Spec) => (body(d).extra.additionalProperties = MISSING),
+      `${W_BODY}/properties/extra/additionalProperties`,
+    ],
+    ["an anyOf member", (d: Spec) => (read(d).kind.anyOf[1] = MISSING), `${W_READ}/properties/kind/anyOf/1`],
+  ] as const)("names a dangling $ref of the old spec in %s", ([, dangle, at]) => {
+    const before: Spec = structuredClone(BASE);
+    withWidgets(before);
+    const after = structuredClone(before);
+    dangle(before);
+    expect(() => diffSpecs(before, after)).toThrow(`${at}: $ref ${MISSING.$ref} does not resolve`);
   });
 
   it("sorts breaking changes first", () => {

@@ -3,7 +3,7 @@ import { TEST_PREFIX } from "../../scripts/lib/evolve-spec.ts";
 import { ALLOW_KEY, applyAllowList, readAllowList } from "../../scripts/lib/upstream/allow-list.ts";
 import { compareWithUpstream, DRIFT_KINDS, type Drift } from "../../scripts/lib/upstream/compare.ts";
 import { extract } from "../../scripts/lib/upstream/extract.ts";
-import { describeType } from "../../scripts/lib/upstream/shape.ts";
+import { describeType, flatten } from "../../scripts/lib/upstream/shape.ts";
 
 // spec:upstream's comparison on a small pair of its own (names no Graph addition can take), one kind of
 // drift per case, so each is seen on its own: the shipped spec's fidelity is test/fidelity's.
@@ -296,6 +296,35 @@ const cases: Case[] = [
     },
     expected: [],
   },
+  {
+    name: "a curated spec without components (its response inline)",
+    curated: (d) => {
+      get(d).responses["200"] = { description: "OK", ...json({ type: "object" }) };
+      delete d.components;
+    },
+    expected: [
+      {
+        kind: "type-differs",
+        pointer: `${OP}/responses/200/content/application~1json/schema`,
+        message: `type upstream ${ITEM}, curated object`,
+      },
+    ],
+  },
+  {
+    name: "a property's type differs inside a curated allOf member",
+    curated: (d) => {
+      const { size, ...own } = item(d).properties;
+      item(d).properties = own;
+      item(d).allOf = [{ properties: { size: { ...size, type: "number" } } }];
+    },
+    expected: [
+      {
+        kind: "type-differs",
+        pointer: `${ITEM_AT}/allOf/0/properties/size`,
+        message: "type upstream integer(int32), curated number(int32)",
+      },
+    ],
+  },
 ];
 
 describe("spec:upstream's comparison", () => {
@@ -303,7 +332,8 @@ describe("spec:upstream's comparison", () => {
     const [upstream, curated] = [base(), base()];
     editUpstream?.(upstream);
     editCurated?.(curated);
-    expect(drifts(upstream, curated)).toEqual(expected);
+    // Strict: a drift without a name has no `name` key at all (reports and allow entries match on it).
+    expect(drifts(upstream, curated)).toStrictEqual(expected);
   });
 
   it("reports every kind of drift in some case, and an allow entry of each kind accepts it", () => {
@@ -349,7 +379,31 @@ describe("describeType", () => {
     ["allOf of two members, not unwrapped", { allOf: [{ type: "boolean" }, { type: "string" }] }, "any"],
     ["3.1 null with a format", { type: ["null", "string"], format: "uri" }, "null|string(uri)"],
     ["an array without items", { type: "array" }, "array<any>"],
+    ["a 3.0 nullable string member is no null", { anyOf: [{ type: "string", nullable: true }] }, "null|string"],
+    ["an object member is no null", { anyOf: [{ type: "object" }] }, "object"],
+    ["3.1's null member", { anyOf: [{ type: "null" }, { type: "string" }] }, "null|string"],
   ] as const)("%s", ([, schema, expected]) => {
     expect(describeType(doc, schema)).toBe(expected);
+  });
+
+  it("names only schemas under the root's components/schemas", () => {
+    const nested = { $defs: { components: { schemas: { x: { type: "object", properties: {} } } } } };
+    expect(describeType(nested, { $ref: "#/$defs/components/schemas/x" })).toBe("object");
+  });
+});
+
+describe("flatten", () => {
+  it("takes an enum from an allOf parent, unless the schema has its own", () => {
+    const doc = {
+      components: {
+        schemas: {
+          parent: { type: "string", enum: ["a", "b"] },
+          child: { allOf: [ref("parent")] },
+          own: { allOf: [ref("parent")], enum: ["a"] },
+        },
+      },
+    };
+    expect(flatten(doc, ref("child"), "").enum).toEqual(["a", "b"]);
+    expect(flatten(doc, ref("own"), "").enum).toEqual(["a"]);
   });
 });
