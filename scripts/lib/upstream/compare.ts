@@ -102,8 +102,9 @@ function compareResponses(ctx: Context, op: Operation, up: Operation) {
     return isNode(content) && isNode(content["application/json"]) ? content["application/json"].schema : undefined;
   };
   for (const [code, raw] of Object.entries(ours)) {
-    // An exact code is found before a range: integer-like keys ("200") come first in an object.
-    const match = Object.keys(theirs).find((c) => covers(c, code) || covers(code, c));
+    const match =
+      Object.keys(theirs).find((c) => c === code) ??
+      Object.keys(theirs).find((c) => covers(c, code) || covers(code, c));
     if (!match) {
       add(ctx, "response-extra", at, `response ${code} only curated`, code);
       continue;
