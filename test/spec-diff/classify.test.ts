@@ -1129,6 +1129,20 @@ const cases: Case[] = [
       ["non-breaking", "documentation-removed", `${W_READ}/properties/kind/anyOf/1/description`],
     ],
   },
+  {
+    name: "a path that drops its parameter is another operation, not a rename",
+    old: (d) => {
+      d.paths[`/${TEST_PREFIX}w/{id}`] = { get: { responses: { "200": { description: "OK" } } } };
+    },
+    new: (d) => {
+      d.paths[`/${TEST_PREFIX}w/`] = d.paths[`/${TEST_PREFIX}w/{id}`];
+      delete d.paths[`/${TEST_PREFIX}w/{id}`];
+    },
+    expected: [
+      ["breaking", "path-removed", getPointer(`/${TEST_PREFIX}w/{id}`)],
+      ["non-breaking", "operation-added", getPointer(`/${TEST_PREFIX}w/`)],
+    ],
+  },
 ];
 
 describe("diffSpecs", () => {
