@@ -21,8 +21,9 @@ export async function compareArtifacts(projectDir: string, artifacts: Artifacts)
     for (const name of await readdir(join(projectDir, dir)).catch(() => [])) {
       const path = join(dir, name);
       if (artifacts.has(path)) continue;
-      const text = await readFile(join(projectDir, path), "utf8").catch(() => "");
-      if (text.startsWith(GENERATED_MARK)) drift.extra.push(path);
+      // A folder, or a file that cannot be read, is no file of ours.
+      const text = await readFile(join(projectDir, path), "utf8").catch(() => undefined);
+      if (text?.startsWith(GENERATED_MARK)) drift.extra.push(path);
     }
   }
   return drift;

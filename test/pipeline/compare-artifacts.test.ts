@@ -55,4 +55,17 @@ describe("compareArtifacts", () => {
     for (const only of [{ missing: ["x"] }, { extra: ["x"] }])
       expect(hasDrift({ stale: [], missing: [], extra: [], ...only })).toBe(true);
   });
+
+  it("calls every file missing when their folder is gone, without failing", async () => {
+    const dir = await project();
+    await rm(join(dir, "generated"), { recursive: true });
+    const drift = await compareArtifacts(dir, artifacts);
+    expect(drift).toEqual({ stale: [], missing: ["generated/a.ts", "generated/b.ts"], extra: [] });
+  });
+
+  it("passes over a folder inside the generated one: it is no file of ours", async () => {
+    const dir = await project();
+    await mkdir(join(dir, "generated/nested"));
+    expect(await compareArtifacts(dir, artifacts)).toEqual({ stale: [], missing: [], extra: [] });
+  });
 });

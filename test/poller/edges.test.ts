@@ -99,6 +99,17 @@ describe("what waitForOperation reports", () => {
     const failed = new OperationFailedError({ status: "failed" });
     expect([failed.name, failed.message]).toEqual(["OperationFailedError", "The operation failed"]);
   });
+
+  it("says how long and with which statuses the last polls failed, in whole seconds, only when over a span", () => {
+    const state: PollState = { target: alertUrl("a"), startedAt: 0, nextPollAt: 0, attempt: 0, backoffStep: 0 };
+    const polls = { status: 503, requestId: undefined, statuses: [0, 503] };
+    const message = (since: number, until: number) =>
+      new OperationTimeoutError(1, undefined, state, "x", { ...polls, since, until }).message;
+    expect(message(1_000, 62_400)).toBe(
+      "Operation not finished within 1 ms; every poll in the last 61 s answered no response or 503; x",
+    );
+    expect(message(1_000, 1_400)).toBe("Operation not finished within 1 ms; every poll answered no response or 503; x");
+  });
 });
 
 describe("bad targets and states", () => {

@@ -46,12 +46,13 @@ function compareTopLevel(report: Reporter, oldDoc: Node, newDoc: Node) {
   before.forEach((server, i) => {
     const url = String(server.url);
     const j = after.findIndex((s) => String(s.url) === url);
-    if (j < 0) {
+    const match = after[j];
+    if (!match) {
       report.breaking("server-removed", `/servers/${i}`, `server ${url} removed`);
       return;
     }
     // The client names its clouds by x-graph-cloud (src/client/clouds.ts): code that picks one by its old name breaks.
-    const [was, is] = [server[CLOUD], after[j]?.[CLOUD]];
+    const [was, is] = [server[CLOUD], match[CLOUD]];
     if (was === is) return;
     const message = `server ${url}: ${CLOUD} ${was ?? "(none)"} → ${is ?? "(none)"}`;
     (was === undefined ? report.nonBreaking : report.breaking)(

@@ -7,7 +7,7 @@ import { compareContent, compareResponses } from "./responses.ts";
 import { compareSchema } from "./schema.ts";
 
 /** The names of a path template's parameters, in order. */
-const pathParams = (path: string) => [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? "");
+const pathParams = (path: string) => [...path.matchAll(/\{([^}]*)\}/g)].map((m) => String(m[1]));
 
 export function compareOperation(ctx: DiffContext, o: Operation, n: Operation) {
   const { report } = ctx;

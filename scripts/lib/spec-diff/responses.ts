@@ -65,8 +65,7 @@ function compareHeaders(ctx: SchemaContext, p: Located, q: Located) {
       report.nonBreaking("header-became-required", `${k.pointer}/required`, `response header ${name} now required`);
     }
     compareSchema(ctx, h.node.schema, k.node.schema, `${h.pointer}/schema`, `${k.pointer}/schema`);
-    if (h.node.content !== undefined || k.node.content !== undefined)
-      compareContent(ctx, h.node.content, k.node.content, h.pointer, k.pointer);
+    compareContent(ctx, h.node.content, k.node.content, h.pointer, k.pointer);
   }
   for (const name of Object.keys(after)) {
     if (!Object.hasOwn(before, name))

@@ -157,7 +157,8 @@ function pairMembers(before: unknown[], after: unknown[]): [number, number][] {
     paired.set(i, match);
     free.delete(match);
   });
+  // As many members are left on each side (the lists are of equal length), so each has a counterpart.
   const rest = [...free];
   const unpaired = [...before.keys()].filter((i) => !paired.has(i));
-  return [...paired, ...unpaired.map((i, n): [number, number] => [i, rest[n] ?? i])];
+  return [...paired, ...unpaired.map((i, n): [number, number] => [i, rest[n] as number])];
 }

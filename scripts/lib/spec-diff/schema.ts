@@ -74,10 +74,16 @@ function compareProperties(ctx: SchemaContext, o: Located, n: Located) {
   for (const name of Object.keys(after)) {
     if (Object.hasOwn(before, name)) continue;
     const at = childPointer(n.pointer, "properties", name);
-    if (direction === "request" && requiredAfter.has(name)) {
+    const required = requiredAfter.has(name);
+    if (direction === "request" && required) {
       report.breaking("required-property-added", at, `required request property ${name} added`);
     } else {
-      report.nonBreaking("property-added", at, `optional ${direction} property ${name} added`);
+      // A response property always sent is new to a client all the same: it reads nothing it did not expect.
+      report.nonBreaking(
+        "property-added",
+        at,
+        `${required ? "required" : "optional"} ${direction} property ${name} added`,
+      );
     }
   }
 }

@@ -35,9 +35,9 @@ export function flatten(doc: Node, raw: unknown, pointer: string, within: Readon
   return flat;
 }
 
-/** Graph's generator writes "or null" as an `anyOf` member `{type: object, nullable: true}`; 3.1 as `{type: "null"}`. */
+/** Graph's generator writes "or null" as an `anyOf` member `{type: object, nullable: true}` (3.1's `{type: "null"}` describes itself). */
 function isNullMember(node: Node): boolean {
-  return node.type === "null" || (node.type === "object" && node.nullable === true && node.properties === undefined);
+  return node.type === "object" && node.nullable === true && node.properties === undefined;
 }
 
 /**
@@ -49,7 +49,7 @@ export function describeType(doc: Node, raw: unknown, within: ReadonlySet<string
   if (!isNode(raw)) return "any";
   if (typeof raw.$ref === "string") {
     const target = deref(doc, raw, "");
-    const name = /^\/components\/schemas\/(.+)$/.exec(target.pointer)?.[1];
+    const name = /^\/components\/schemas\/(.+)/.exec(target.pointer)?.[1];
     const named = target.node.properties || target.node.allOf || target.node.enum;
     // A schema inside itself (an array of itself, say) is named there rather than followed for ever.
     if (name && (named || within.has(target.pointer))) return name;
