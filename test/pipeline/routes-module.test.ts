@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { operations, servers, statuses, terminalStatuses } from "../../generated/graph-lro.routes.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { routesModule } from "../../scripts/lib/routes-module.ts";
+import { GET_PATHS } from "../support/spec-urls.ts";
 
 /** A one-operation spec, with `get` as given. */
 const oneGet = (path: string, get: Record<string, unknown>) => ({ paths: { [path]: { get } } });
@@ -10,7 +11,7 @@ describe("the routes module", () => {
   it("holds exactly the servers, operation routes and terminal statuses of the bundled spec", () => {
     // Each server's url and cloud name only: the rest (description, login host) is the mock's, not every app's.
     expect(servers).toEqual(spec.servers.map(({ url, "x-graph-cloud": cloud }) => ({ url, "x-graph-cloud": cloud })));
-    const fromSpec = Object.entries(spec.paths).map(([path, item]) => [
+    const fromSpec = GET_PATHS.map(([path, item]) => [
       item.get.operationId,
       expect.objectContaining({ method: "get", path, kind: item.get["x-graph-lro-kind"] }),
     ]);
