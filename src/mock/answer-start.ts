@@ -3,6 +3,7 @@ import { authorize } from "./authorize.ts";
 import { type ChoiceContext, isBuiltInStory, type StartedStory, startedKey, unknownStory } from "./choose-response.ts";
 import { ContractViolationError } from "./contract-violation-error.ts";
 import { errorResponse, type MockResponse } from "./mock-response.ts";
+import type { JsonSchema } from "./openapi-document.ts";
 import { readStoryPreference } from "./request-headers.ts";
 import type { ValidateSchema } from "./schema-validator.ts";
 import type { SpecStart } from "./spec-starts.ts";
@@ -11,7 +12,7 @@ import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts"
 /** The most bytes of a start's request body the mock reads: its bodies are tens of bytes. */
 export const MAX_START_BODY_BYTES = 64 * 1024;
 
-const NO_PARAMETERS = { type: "object" };
+const NO_PARAMETERS: JsonSchema = { type: "object" };
 
 /** What a start's answer needs beyond the request: stories, the checker, and the root its Location is under. */
 export interface StartContext extends ChoiceContext {

@@ -182,7 +182,7 @@ it("refuses a starts option that names no start, or an unknown story", () => {
   expect(() => createGraphLroHandlers({ starts: { "x-graph-lro-test-start": "progress" } })).toThrow(
     /no start of the spec/,
   );
-  expect(() => createGraphLroHandlers({ starts: { [NAMES[0] as string]: "x-graph-lro-test-story" } })).toThrow(
+  expect(() => createGraphLroHandlers({ starts: { [NAMES[0] as string]: "x-graph-lro-test-story" as never } })).toThrow(
     /unknown story/,
   );
   void (spec as unknown as OpenApiDocument);
