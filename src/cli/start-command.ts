@@ -96,6 +96,14 @@ export function startUsage(
 ): string {
   const command = kebab(name);
   const entry = starts[name];
+  // Each flag the command needs, with a stand-in value.
+  const table = startOptions(name);
+  const needed = Object.keys(table).filter((flag) => {
+    const field = table[flag]?.field;
+    if (field === undefined || field in entry.defaults) return false;
+    return Object.values(entry.fields).includes(field as never) || entry.bodyRequired;
+  });
+  const example = needed.map((flag) => ` --${flag} x`).join("");
   return `graph-lro ${command}: ${entry.method.toUpperCase()} ${entry.path}, then print its Location (or --wait)
 
 Usage:
@@ -108,6 +116,6 @@ The POST is sent once: only a 429 is retried. After a network error, a timeout o
 operation started is unknown; check before starting it again (exit 4, with the request id).
 
 Examples:
-  graph-lro ${command} --mock --wait           against the built-in mock, then wait
-  GRAPH_TOKEN=… graph-lro ${command} … --json   one JSON line with the Location`;
+  graph-lro ${command}${example} --mock --wait   against the built-in mock, then wait
+  GRAPH_TOKEN=… graph-lro ${command}${example} --json   one JSON line with the Location`;
 }
