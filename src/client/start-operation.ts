@@ -45,7 +45,13 @@ export async function startOperation<N extends StartName>(
   const { url, body, secrets } = requestParts(entry, transport.baseUrl, input);
   const headers: Record<string, string> = { ...transport.headers, "client-request-id": crypto.randomUUID() };
   if (body !== undefined) headers["content-type"] = "application/json";
-  const call = callTimeout(transport.timeoutMs ?? Number.POSITIVE_INFINITY, signal, transport.timeoutSignal);
+  const { timeoutMs, timeoutSignal } = transport;
+  // Without a time limit, only the caller's signal (a limit past what a timer can wait arms none).
+  const call = callTimeout(
+    timeoutMs ?? Number.POSITIVE_INFINITY,
+    signal,
+    timeoutMs === undefined ? undefined : timeoutSignal,
+  );
   const request = new Request(url, {
     method: entry.method.toUpperCase(),
     headers,
@@ -61,9 +67,7 @@ export async function startOperation<N extends StartName>(
     throw call.signal.reason;
   }
   try {
-    const response = await abortable(transport.send(request), call.signal).catch((error: unknown) => {
-      throw unknownOutcome(error, sent, signal, 0);
-    });
+    const response = await abortable(transport.send(request), call.signal);
     return await readStarted(name, entry, response, sent, secrets, call.signal, transport);
   } catch (error) {
     throw unknownOutcome(error, sent, signal);
@@ -183,18 +187,13 @@ function hideInJson(text: string, secrets: readonly string[]): string {
  * What a failed start rejects with: the caller's own abort as it is; a network error, a timeout, or an
  * unreadable answer after sending as OutcomeUnknownError; anything else (bad input, a 4xx) as it is.
  */
-function unknownOutcome(error: unknown, sent: SentRequest, caller: AbortSignal | undefined, status?: number): unknown {
+function unknownOutcome(error: unknown, sent: SentRequest, caller: AbortSignal | undefined): unknown {
   if (caller?.aborted || error instanceof OutcomeUnknownError) return error;
+  if (error instanceof DOMException && error.name === "TimeoutError") {
+    return new OutcomeUnknownError({ ...sent, status: 0, code: "timeout", message: error.message, cause: error });
+  }
   const graphError = error as GraphError;
-  const timedOut = error instanceof DOMException && error.name === "TimeoutError";
-  if (timedOut)
-    return new OutcomeUnknownError({
-      ...sent,
-      status: status ?? 0,
-      code: "timeout",
-      message: error.message,
-      cause: error,
-    });
+  // A body cut off mid-read is a networkError too, with the status that came before it.
   if (graphError?.name === "GraphError" && graphError.code === "networkError") {
     return new OutcomeUnknownError({ ...graphError, message: "no answer (a network error)", cause: graphError });
   }

@@ -219,10 +219,10 @@ describe("a secret of the body (format: password) stays out of errors, retries a
   it.each([
     ["verbatim", (text: string) => text],
     ["JSON-escaped", (text: string) => text.replace(/[a-z]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)],
-  ])("an error body that echoes it (%s) keeps it out of the GraphError", async (_, escape) => {
+  ])("an error body that echoes it (%s) keeps it out of the GraphError", async (_, encode) => {
     const echo = () =>
       new Response(
-        escape(
+        encode(
           JSON.stringify({
             error: {
               code: PASSWORD,

@@ -95,7 +95,7 @@ describe("formatCoverage", () => {
     expect(lines[1]?.split(/\s+/)).toEqual(["operation", ...columns]);
     expect(lines[2]?.trim().split(/\s+/)).toEqual([
       operation.operationId,
-      ...columns.filter((c) => c in operation.responses).map((c, i) => (i === 0 ? "1" : "0")),
+      ...columns.filter((c) => c in operation.responses).map((_, i) => (i === 0 ? "1" : "0")),
     ]);
     const rows = new Set(handlers.coverage().responses.map((r) => r.operationId)).size;
     expect(lines).toHaveLength(2 + rows + 2);
