@@ -217,6 +217,8 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     coverage: () => coverage.snapshot(),
   });
   // For naming the unknown segment of a path no handler matches.
-  rememberServed(handlers, { templates: [...methodsByPath.keys()], roots: baseUrls, now });
+  // In the spec's order, the starts' paths among the others.
+  const templates = Object.keys(doc.paths).filter((path) => methodsByPath.has(path));
+  rememberServed(handlers, { templates, roots: baseUrls, now });
   return result;
 }
