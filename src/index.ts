@@ -22,8 +22,11 @@ export type {
 export { type ParsedOperationUrl, parseOperationUrl } from "./client/parse-operation-url.ts";
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from "./client/retry-after.ts";
 export type { RetryPolicy } from "./client/retry-policy.ts";
+export { startOperation } from "./client/start-operation.ts";
+export type { AcceptedBody, StartedOperation, StartInput, StartName, StartOptions } from "./client/start-types.ts";
 export { GraphError, type GraphErrorCode, type GraphErrorDetails, type ODataError } from "./errors/graph-error.ts";
 export { InvalidArgumentError } from "./errors/invalid-argument-error.ts";
+export { OutcomeUnknownError } from "./errors/outcome-unknown-error.ts";
 export { OperationFailedError } from "./poller/operation-failed-error.ts";
 export { type FailedPolls, OperationTimeoutError } from "./poller/operation-timeout-error.ts";
 export { pollOperation } from "./poller/poll-operation.ts";

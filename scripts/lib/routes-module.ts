@@ -4,16 +4,25 @@ import { tsLiteral } from "./ts-literal.ts";
 
 type Node = Record<string, unknown>;
 
+interface BundledParameter {
+  name?: string;
+  in?: string;
+  schema?: Node;
+}
+
 interface BundledOperation {
   operationId?: string;
-  parameters?: { name?: string; in?: string }[];
+  parameters?: BundledParameter[];
   "x-graph-lro-kind"?: unknown;
+  "x-graph-lro-start"?: unknown;
+  "x-graph-lro-polled-by"?: unknown;
+  requestBody?: { required?: boolean; content?: Record<string, { schema?: Node }> };
   responses?: Record<string, { content?: Record<string, { schema?: Node }> }>;
 }
 
 interface BundledSpec {
   servers?: Record<string, unknown>[];
-  paths?: Record<string, Partial<Record<Method, BundledOperation>> & { parameters?: { name?: string; in?: string }[] }>;
+  paths?: Record<string, Partial<Record<Method, BundledOperation>> & { parameters?: BundledParameter[] }>;
 }
 
 /** What the client, poller and CLI need to know of one operation, without the spec. */
@@ -24,6 +33,24 @@ export interface RouteEntry {
   kind: string;
   /** Path parameter → ref field: the last (the operation's id) is `operationId`, the others camelCased. */
   refFields: Record<string, string>;
+}
+
+/** What a typed start needs of a POST that starts an operation (`x-graph-lro-start`), without the spec. */
+export interface StartEntry {
+  method: Method;
+  path: string;
+  operationId: string;
+  /** The kind of the GET that its 202's Location points to (`x-graph-lro-polled-by`). */
+  polledBy: string;
+  /** Path parameter → input field, camelCased (`user-id` → `userId`). */
+  fields: Record<string, string>;
+  /** Input fields whose path parameter has a `default` in the spec, with it. */
+  defaults: Record<string, string>;
+  /** The properties of its JSON request body, which the input passes through; and whether a body is required. */
+  body: string[];
+  bodyRequired: boolean;
+  /** Properties of its request or 202 body with `format: password`: never written to errors, logs or output. */
+  secrets: string[];
 }
 
 /** What the client reads of a server; every byte of the routes module is in every browser app. */
@@ -44,11 +71,17 @@ export function routesModule(bundled: BundledSpec, header: string, root: string)
   const kinds = new Map<string, string>();
   const terminal = new Set<string>();
   const statuses = new Set<string>();
+  const starting: [string, Method, BundledOperation, BundledParameter[]][] = [];
   for (const [path, item] of Object.entries(bundled.paths ?? {})) {
     for (const method of METHODS) {
       const operation = item[method];
       const operationId = operation?.operationId;
       if (!operation || !operationId) continue;
+      // Every method but GET starts an operation (the house rule graph-lro-start): a table of its own.
+      if (method !== "get") {
+        starting.push([path, method, operation, [...(item.parameters ?? []), ...(operation.parameters ?? [])]]);
+        continue;
+      }
       const where = `${root}: ${method.toUpperCase()} ${path} (${operationId})`;
       const kind = operation["x-graph-lro-kind"] ?? operationId;
       if (typeof kind !== "string" || kind === "") throw new GenerateError(`${where}: x-graph-lro-kind must be a name`);
@@ -61,6 +94,11 @@ export function routesModule(bundled: BundledSpec, header: string, root: string)
         statuses.add(String(status));
     }
   }
+  const starts: Record<string, StartEntry> = Object.create(null);
+  for (const [path, method, operation, parameters] of starting) {
+    const where = `${root}: ${method.toUpperCase()} ${path} (${operation.operationId})`;
+    starts[startName(operation, where, starts)] = startEntry(path, method, operation, parameters, operations, where);
+  }
   return [
     header,
     `/** The server roots of ${root}: \`url\` and \`x-graph-cloud\` of each. */`,
@@ -69,6 +107,9 @@ export function routesModule(bundled: BundledSpec, header: string, root: string)
     `/** Each operation of ${root} by operationId: its route, and the kind and fields of its refs. */`,
     `export const operations = ${tsLiteral(operations)} as const;`,
     "",
+    `/** Each POST of ${root} that starts an operation, by its typed start's name (\`x-graph-lro-start\`). */`,
+    `export const starts = ${tsLiteral(starts)} as const;`,
+    "",
     `/** The statuses after which an operation changes no more (\`x-terminal-values\` of ${root}). */`,
     `export const terminalStatuses = ${tsLiteral([...terminal])} as const;`,
     "",
@@ -76,6 +117,56 @@ export function routesModule(bundled: BundledSpec, header: string, root: string)
     `export const statuses = ${tsLiteral([...statuses])} as const;`,
     "",
   ].join("\n");
+}
+
+/** The start's name, `x-graph-lro-start`: a camelCase name no other start has. */
+function startName(operation: BundledOperation, where: string, starts: Record<string, StartEntry>): string {
+  const name = operation["x-graph-lro-start"];
+  if (typeof name !== "string" || !/^[a-z][A-Za-z0-9]*$/.test(name) || name in starts) {
+    throw new GenerateError(`${where}: x-graph-lro-start must be a camelCase name of its own`);
+  }
+  return name;
+}
+
+/** The start's table entry; a GenerateError unless it names the GET it is polled by and answers 202 with a Location. */
+function startEntry(
+  path: string,
+  method: Method,
+  operation: BundledOperation,
+  parameters: BundledParameter[],
+  polled: Record<string, RouteEntry>,
+  where: string,
+): StartEntry {
+  const polledBy = polled[String(operation["x-graph-lro-polled-by"])]?.kind;
+  if (!polledBy) throw new GenerateError(`${where}: x-graph-lro-polled-by must be the operationId of a GET`);
+  const accepted = operation.responses?.["202"] as { headers?: Record<string, Node> } | undefined;
+  if (accepted?.headers?.Location?.required !== true) {
+    throw new GenerateError(`${where}: its 202 must have a required Location header`);
+  }
+  const fields: Record<string, string> = {};
+  const defaults: Record<string, string> = {};
+  for (const { name, in: place, schema } of parameters) {
+    if (place !== "path" || !name) continue;
+    fields[name] = camelCase(name);
+    if (typeof schema?.default === "string") defaults[fields[name]] = schema.default;
+  }
+  const request = operation.requestBody?.content?.["application/json"]?.schema;
+  const response = (accepted as { content?: Record<string, { schema?: Node }> }).content?.["application/json"]?.schema;
+  const propertiesOf = (schema: Node | undefined) => (schema?.properties ?? {}) as Record<string, Node>;
+  const secrets = [propertiesOf(request), propertiesOf(response)].flatMap((properties) =>
+    Object.keys(properties).filter((name) => properties[name]?.format === "password"),
+  );
+  return {
+    method,
+    path,
+    operationId: operation.operationId as string,
+    polledBy,
+    fields,
+    defaults,
+    body: Object.keys(propertiesOf(request)),
+    bodyRequired: operation.requestBody?.required === true,
+    secrets: [...new Set(secrets)],
+  };
 }
 
 /** Each path parameter of the template, in order, with the field a ref names it by. */

@@ -1,4 +1,4 @@
-import { deref, isNode, okContent, operations, SENTINEL, statusEnum } from "./spec-model.js";
+import { deref, isNode, okContent, polls, SENTINEL, statusEnum } from "./spec-model.js";
 
 /**
  * graph-lro-examples-every-status: every operation's 200 has an example of each status member but the
@@ -6,7 +6,7 @@ import { deref, isNode, okContent, operations, SENTINEL, statusEnum } from "./sp
  */
 export default function examplesEveryStatus(doc) {
   const results = [];
-  for (const op of operations(doc)) {
+  for (const op of polls(doc)) {
     const status = statusEnum(doc, op);
     const content = okContent(doc, op);
     if (!status || !content) continue;

@@ -1,4 +1,4 @@
-import { operations } from "./spec-model.js";
+import { polls } from "./spec-model.js";
 
 /**
  * graph-lro-operation-id-last: the last segment of every path is the operation id's parameter (`/{...}`), and
@@ -8,7 +8,7 @@ import { operations } from "./spec-model.js";
 export default function operationIdLast(doc) {
   const results = [];
   const seen = new Set();
-  for (const op of operations(doc)) {
+  for (const op of polls(doc)) {
     if (seen.has(op.path)) continue;
     seen.add(op.path);
     const at = ["paths", op.path];

@@ -1,4 +1,4 @@
-import { operations } from "./spec-model.js";
+import { polls } from "./spec-model.js";
 
 /**
  * graph-lro-kind: every operation has its own `x-graph-lro-kind`, a name usable as a ref's `kind`
@@ -7,7 +7,7 @@ import { operations } from "./spec-model.js";
 export default function operationKind(doc) {
   const results = [];
   const seen = new Map();
-  for (const op of operations(doc)) {
+  for (const op of polls(doc)) {
     const kind = op.node["x-graph-lro-kind"];
     if (typeof kind !== "string" || !/^[A-Za-z][\w-]*$/.test(kind)) {
       results.push({

@@ -1,4 +1,4 @@
-import { deref, isNode, okContent, operations, parameters } from "./spec-model.js";
+import { deref, isNode, okContent, parameters, polls } from "./spec-model.js";
 
 /**
  * graph-lro-select-list: the `$select` of every operation names exactly the properties of its 200 schema
@@ -7,7 +7,7 @@ import { deref, isNode, okContent, operations, parameters } from "./spec-model.j
  */
 export default function selectListComplete(doc) {
   const results = [];
-  for (const op of operations(doc)) {
+  for (const op of polls(doc)) {
     const content = okContent(doc, op);
     const select = parameters(doc, op).find((p) => p.node.in === "query" && p.node.name === "$select");
     if (!content || !select) continue;

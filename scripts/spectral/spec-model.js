@@ -39,6 +39,15 @@ export function operations(doc) {
   return result;
 }
 
+/**
+ * The operations that report a longRunningOperation, which the poller GETs: every GET. Every other
+ * method is a start (see `starts`); the polling house rules read these only.
+ */
+export const polls = (doc) => operations(doc).filter((op) => op.method === "get");
+
+/** The operations that start one (every method but GET): graph-lro-start's. */
+export const starts = (doc) => operations(doc).filter((op) => op.method !== "get");
+
 /** The `application/json` content of an operation's 200 response, and where it is. */
 export function okContent(doc, op) {
   const responses = isNode(op.node.responses) ? op.node.responses : {};

@@ -1,9 +1,10 @@
-import type { GraphCloud, OperationRef, SelectableProperty } from "../index.ts";
+import type { GraphCloud, OperationRef, SelectableProperty, StartName } from "../index.ts";
 import type { BuiltInStoryName } from "../mock/stories.ts";
 import { readArgs } from "./arg-tokens.ts";
 import { readBaseUrl, readCloud, readHeaders, readSelect, readStory, readTarget, readTimeout } from "./cli-values.ts";
 import { COMMANDS, type CommandName, isCommand } from "./commands.ts";
 import { type FlagValues, OPTIONS } from "./options.ts";
+import { readStartInput, START_COMMANDS, shownSecrets, startOptions } from "./start-command.ts";
 import { UsageError } from "./usage-error.ts";
 
 export { COMMANDS, type CommandName } from "./commands.ts";
@@ -26,6 +27,8 @@ export interface CliCommand {
   /** The built-in mock answers, playing `story` if one is set, else the spec's examples. */
   mock: { story: BuiltInStoryName | undefined } | undefined;
   tokenCommand: string | undefined;
+  /** A start's command (`reset-password`): the start, its input, the secrets to print, and whether to wait. */
+  start?: { name: StartName; input: Record<string, string>; show: string[]; wait: boolean };
 }
 
 /** What a command line asks for. */
@@ -50,6 +53,9 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   }
   if (values.help) return { kind: "help", command: isCommand(first) ? first : undefined };
   if (values.version) return { kind: "version" };
+  // A start's command has flags of its own (from the spec), read with its table.
+  const start = first !== undefined && Object.hasOwn(START_COMMANDS, first) ? START_COMMANDS[first] : undefined;
+  if (start) return { kind: "run", command: readStart(first as string, start, argv) };
   if (problem) throw problem;
   if (first === undefined) throw new UsageError(`no command: use ${COMMANDS.join(", ")}`);
   if (first === "mock")
@@ -66,7 +72,25 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
 
 type Values = FlagValues<typeof OPTIONS>;
 
-function readCommand(command: "wait" | "get", positionals: string[], values: Values): CliCommand {
+/** The options a start's command takes: its own (from the spec), and those of wait but the targets. */
+const { user: _user, operation: _operation, "alert-operation": _alert, ...RUN_OPTIONS } = OPTIONS;
+
+/** A start's command line (`graph-lro reset-password --user alice@contoso.com --wait`). */
+function readStart(command: string, name: StartName, argv: readonly string[]): CliCommand {
+  const { values, positionals, problem } = readArgs(withMockValue(argv), { ...RUN_OPTIONS, ...startOptions(name) });
+  if (problem) throw problem;
+  try {
+    const own = values as Record<string, unknown>;
+    const input = readStartInput(name, own, positionals.slice(1));
+    const wait = own.wait === true;
+    const read = readCommand(wait ? "wait" : "get", [], values as Values, true);
+    return { ...read, start: { name, input, show: shownSecrets(name, own), wait } };
+  } catch (error) {
+    throw error instanceof UsageError && error.command === undefined ? new UsageError(error.message, command) : error;
+  }
+}
+
+function readCommand(command: "wait" | "get", positionals: string[], values: Values, started = false): CliCommand {
   const cloud = readCloud(values.cloud);
   const baseUrl = readBaseUrl(values["base-url"]);
   if (cloud !== undefined && baseUrl !== undefined) throw new UsageError("give --cloud or --base-url, not both");
@@ -82,7 +106,8 @@ function readCommand(command: "wait" | "get", positionals: string[], values: Val
   if (story !== undefined && preferred) {
     throw new UsageError("name the story once: --mock <story>, or --header 'Prefer: story=<story>'");
   }
-  const target = readTarget(positionals, values, { cloud, baseUrl }, mocked);
+  // A start's operation is the one its POST starts.
+  const target = started ? undefined : readTarget(positionals, values, { cloud, baseUrl }, mocked);
   return {
     command,
     target,

@@ -1,21 +1,23 @@
 import { spec } from "../../generated/graph-lro.spec.ts";
 import type { OpenApiDocument } from "../mock/openapi-document.ts";
 import { type SpecOperation, specOperations } from "../mock/spec-operations.ts";
+import { specStarts } from "../mock/spec-starts.ts";
 
 /** The spec's operations, as the mock reads them: the examples below come from them only. */
 export const OPERATIONS = specOperations(spec as unknown as OpenApiDocument);
 
 /**
  * The URL of `operation` under `root` naming `id`. Another path parameter (a user) takes the spec's
- * example of it, else its own name: the mock answers for any value, and a person sees what goes there.
+ * example of it, else its default, else its own name: the mock answers for any value, and a person sees what goes there.
  */
 export function exampleOperationUrl(root: string, operation: SpecOperation, id: string): string {
   const path = operation.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
     if (name === operation.idParameter) return encodeURIComponent(id);
-    // OpenAPI's Parameter Object may hold an example; the mock's document type does not declare it.
-    const example = (operation.pathParameters.find((p) => p.name === name) as { example?: unknown } | undefined)
-      ?.example;
-    return encodeURIComponent(typeof example === "string" ? example : name);
+    // The parameter's example, else its default (a reset's password method id).
+    const parameter = operation.pathParameters.find((p) => p.name === name);
+    const example = parameter?.example;
+    const fallback = parameter?.schema?.default;
+    return encodeURIComponent(typeof example === "string" ? example : typeof fallback === "string" ? fallback : name);
   });
   return `${root.replace(/\/$/, "")}${path}`;
 }
@@ -26,3 +28,33 @@ export const exampleIds = (operation: SpecOperation) =>
     const id = (example.value as { id?: unknown } | undefined)?.id;
     return typeof id === "string" ? [{ id, value: example.value as { id: string; status?: unknown } }] : [];
   });
+
+/** The spec's starts, linked to the GETs above. */
+export const STARTS = specStarts(spec as unknown as OpenApiDocument, OPERATIONS);
+
+/**
+ * A curl line per start under `root`: its path ids as in exampleOperationUrl (`--user`'s example, else the
+ * parameter's name), and its body the spec's first request example without a secret (none is printed).
+ */
+export function exampleStartCurls(root: string): string[] {
+  return STARTS.map((start) => {
+    const url = exampleOperationUrl(root, { ...start, idParameter: "" }, "");
+    const examples = Object.values(
+      ((start as { requestSchema?: unknown }).requestSchema && requestExamples(start)) ?? {},
+    ) as { value?: Record<string, unknown> }[];
+    const body = examples.find((e) => !start.secrets.some((name) => Object.hasOwn(e.value ?? {}, name)))?.value;
+    const data = body
+      ? ` -H 'Content-Type: application/json' -d '${JSON.stringify(body).replaceAll("'", "'\\''")}'`
+      : "";
+    return `  curl -i -X POST -H 'Authorization: Bearer x'${data} '${url.replaceAll("'", "%27")}'`;
+  });
+}
+
+/** The named examples of a start's JSON request body. */
+const requestExamples = (start: (typeof STARTS)[number]) =>
+  (
+    spec.paths as unknown as Record<
+      string,
+      Record<string, { requestBody?: { content?: Record<string, { examples?: object }> } }>
+    >
+  )[start.path]?.[start.method]?.requestBody?.content?.["application/json"]?.examples;

@@ -3,6 +3,7 @@ import {
   InvalidArgumentError,
   OperationFailedError,
   OperationTimeoutError,
+  OutcomeUnknownError,
   type PollState,
 } from "../index.ts";
 import { clip } from "../text/terminal-text.ts";
@@ -99,17 +100,22 @@ type Fail = (code: string, message: string, fields?: Record<string, unknown>, hi
 function graphFailure(error: GraphError, context: FailureContext, fail: Fail): Failure {
   const { status, requestId, clientRequestId, date, retryAfterMs, method, url } = error;
   const fields = { status, requestId, clientRequestId, date, retryAfterMs, method, url };
+  // A start that got no clear answer: say so, whatever else is said (decision 0021).
+  const unknown =
+    error instanceof OutcomeUnknownError
+      ? "; whether the operation started is unknown: it was sent once, not retried (check before starting it again)"
+      : "";
   if (status === 0 && error.code === "networkError") {
     const cause = networkCause(error);
     const host = URL.canParse(url) ? new URL(url).host : url;
-    return fail(error.code, `cannot reach ${host}: ${cause ?? "network error"}`, { ...fields, cause });
+    return fail(error.code, `cannot reach ${host}: ${cause ?? "network error"}${unknown}`, { ...fields, cause });
   }
   const who = { mock: "the built-in mock", server: "the server", graph: "Graph" }[context.answeredBy];
   // Graph's own words are what people need; the library keeps them in the body only.
   const said = some(error.body?.error?.message);
   if (said === undefined) return fail(error.code, `${who} answered: ${error.message}`, fields);
   const id = requestId ? `, request-id ${requestId}` : "";
-  return fail(error.code, `${who} answered ${status} ${error.code}: ${said} (${method} ${url}${id})`, fields);
+  return fail(error.code, `${who} answered ${status} ${error.code}: ${said} (${method} ${url}${id})${unknown}`, fields);
 }
 
 /** A server's text, if it is some, cut to a line's worth. */

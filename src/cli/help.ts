@@ -1,6 +1,7 @@
 import type { CommandName } from "./cli-args.ts";
 import { exitCodeLines } from "./exit-codes.ts";
 import { optionLines } from "./options.ts";
+import { START_COMMANDS, startUsage } from "./start-command.ts";
 
 const EXIT_CODES = exitCodeLines();
 // wait and get never listen.
@@ -16,6 +17,9 @@ Usage:
   graph-lro wait --user <id|upn> --operation <id>    a user's authentication operation (password reset)
   graph-lro wait --alert-operation <id>              a role management alert refresh
   graph-lro get  …                                   one GET, printed as JSON (same targets)
+${Object.keys(START_COMMANDS)
+  .map((command) => `${`  graph-lro ${command} … [--wait]`.padEnd(53)}start one (POST), print its Location`)
+  .join("\n")}
   graph-lro mock [--port 4010]                       the spec-derived mock over HTTP, for curl and SDKs
   graph-lro help [command]                           a command's options and examples
   graph-lro --version
@@ -67,5 +71,7 @@ const GET = usage(
 
 /** The usage of a command (the mock's comes from its own module), or the overview. */
 export function helpFor(command: Exclude<CommandName, "mock"> | undefined): string {
+  const start = command !== undefined && Object.hasOwn(START_COMMANDS, command) ? START_COMMANDS[command] : undefined;
+  if (start) return startUsage(start, optionLines);
   return command === "wait" ? WAIT : command === "get" ? GET : HELP;
 }

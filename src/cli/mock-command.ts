@@ -10,7 +10,7 @@ import { builtInStories } from "../mock/stories.ts";
 import { readStoriesFile, type StoriesFile, StoriesFileError } from "../mock/stories-file.ts";
 import { terminalSafe } from "../text/terminal-text.ts";
 import { readArgs } from "./arg-tokens.ts";
-import { exampleIds, exampleOperationUrl, OPERATIONS } from "./example-urls.ts";
+import { exampleIds, exampleOperationUrl, exampleStartCurls, OPERATIONS } from "./example-urls.ts";
 import { EXIT, type ExitCode, exitCodeLines } from "./exit-codes.ts";
 import { type CliOption, type FlagValues, optionLines } from "./options.ts";
 import { UsageError, usageHint } from "./usage-error.ts";
@@ -198,6 +198,8 @@ function banner(server: MockServer, args: MockArgs): string {
     `graph-lro mock listening on ${server.url} (${mode})`,
     "Try (each id answers 200 with the spec's example of that id):",
     ...tries,
+    "Start one (202; its Location then plays a story, -H 'Prefer: story=<name>' on the POST to choose):",
+    ...exampleStartCurls(server.url),
     `Stories: add -H 'Prefer: story=<name>' to a request with any id; one of ${STORIES}${args.stories === undefined ? "" : ", or a key of the --stories file"}.`,
     `Start every story over: curl -X POST ${origin}${ADMIN_PREFIX}reset (coverage so far: GET ${origin}${ADMIN_PREFIX}coverage)`,
     "Ctrl-C stops it and prints which of the spec's declared responses were served.",

@@ -4,11 +4,12 @@ import {
   createGraphLroClient,
   type GraphLroClient,
   OperationFailedError,
-  type OperationRef,
   POLL_DEFAULTS,
   type PollState,
+  type PollTarget,
   pollOperation,
   type RetryEvent,
+  startOperation,
 } from "../index.ts";
 import { INCLUDE_UNKNOWN_ENUM_MEMBERS } from "../openapi/evolvable-enum.ts";
 import type { CliCommand } from "./cli-args.ts";
@@ -63,6 +64,16 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     // Each answer the client retries, as the client reports it.
     onRetry: (retry) => reporter.retry(shownRetry(retry)),
   });
+  if (command.start) {
+    const { name, input, show, wait: waits } = command.start;
+    const started = await startOperation(client, name, input as never, { signal: io.signal });
+    const { location, status, retryAfterMs, requestId, clientRequestId } = started;
+    reporter.operation({ start: name, status, location, retryAfterMs, requestId, clientRequestId });
+    // A secret the 202 returns (a generated password), only when asked, on stdout: never through a log line.
+    const body = (started.body ?? {}) as Record<string, unknown>;
+    for (const secret of show) reporter.operation({ [secret]: body[secret] ?? null });
+    return waits ? wait(client, started, command, io, reporter, progress) : EXIT.succeeded;
+  }
   const target = command.target ?? defaultMockTarget(resolveBaseUrl({ cloud }).href);
   if (command.command === "get") {
     const { operation } = await client.getOperation(target, { select: command.select, signal: io.signal });
@@ -74,7 +85,7 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
 
 async function wait(
   client: GraphLroClient,
-  target: string | OperationRef,
+  target: PollTarget,
   command: CliCommand,
   io: CliIo,
   reporter: Reporter,

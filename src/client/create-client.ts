@@ -4,7 +4,7 @@ import { sentRequest } from "./call-error.ts";
 import { callTimeout } from "./call-timeout.ts";
 import type { Clock } from "./clock.ts";
 import { callRetryListeners } from "./graph-fetch.ts";
-import { type GraphLroClientOptions, graphTransport } from "./graph-transport.ts";
+import { type GraphLroClientOptions, graphTransport, transportOf } from "./graph-transport.ts";
 import { type OperationRef, pathParams, routeOf } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
 import { type ParsedOperationUrl, parseOperationUrl } from "./parse-operation-url.ts";
@@ -81,7 +81,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     }
   }
 
-  return {
+  const client: GraphLroClient<boolean> = {
     clock: transport.clock,
     getRoleManagementAlertOperation: (operationId, opts) => get({ kind: "roleManagementAlert", operationId }, opts),
     getUserAuthenticationOperation: (userId, operationId, opts) =>
@@ -93,4 +93,6 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
       return get(location.ref, opts, location);
     },
   };
+  transportOf.set(client, transport);
+  return client;
 }

@@ -64,7 +64,8 @@ export const tokenSentFor = (response: Response): string | undefined => tokens.g
  * - re-sends a GET on 429, 503, 504 and network errors (TypeErrors from fetch), waiting
  *   `Retry-After` if given, else a jittered backoff. When the next wait would pass the budget,
  *   the last response is returned for the caller to report; a `Retry-After` longer than the
- *   budget is not shortened, as Graph asks us not to. Any other method is sent once;
+ *   budget is not shortened, as Graph asks us not to. Any other method is re-sent only on 429
+ *   (Graph did not act on it), else sent once;
  * - turns a network error into a GraphError with status 0.
  */
 export function graphFetch(
@@ -95,7 +96,8 @@ export function graphFetch(
       let response: Response | undefined;
       let failure: unknown;
       try {
-        for (let sending: Request | undefined = request, hops = 0; sending; hops++) {
+        // A body is read by sending it: a POST retried after a 429 sends a copy each time.
+        for (let sending: Request | undefined = request.body ? request.clone() : request, hops = 0; sending; hops++) {
           if (authorization) sending.headers.set("authorization", authorization);
           response = await (options.fetch ?? globalThis.fetch)(sending);
           // A fetch that ignored the signal may answer after it aborted: nothing more is sent or read.

@@ -42,6 +42,9 @@ export interface GraphTransport extends CallLimits {
   headers: Record<string, string>;
 }
 
+/** The transport of each client createGraphLroClient made: what startOperation sends through (tree-shaken apart). */
+export const transportOf = new WeakMap<object, GraphTransport>();
+
 /** Checks the options (an InvalidArgumentError names the first bad one) and builds the transport. */
 export function graphTransport(options: GraphLroClientOptions): GraphTransport {
   const base = resolveBaseUrl(options, options.token !== undefined);

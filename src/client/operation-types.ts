@@ -1,3 +1,4 @@
+import type { operations as routes } from "../../generated/graph-lro.routes.ts";
 import type { spec } from "../../generated/graph-lro.spec.ts";
 import type { components, operations } from "../../generated/graph-lro.ts";
 import type { RetryEvent } from "./graph-fetch.ts";
@@ -43,10 +44,13 @@ export type LongRunningOperation<Evolvable extends boolean = false> = Omit<
     | (string & {});
 };
 
-/** A union of one function type per operation: inferring their common parameter intersects the names. */
-type SelectSinks = { [Id in keyof operations]: (names: SelectOf<Id>) => void }[keyof operations];
+/** The operationIds of the GETs (the routes table's): the POSTs that start an operation have no `$select`. */
+type PolledId = keyof typeof routes & keyof operations;
 
-/** Property names `$select` may name: those every operation of the spec accepts. */
+/** A union of one function type per GET: inferring their common parameter intersects the names. */
+type SelectSinks = { [Id in PolledId]: (names: SelectOf<Id>) => void }[PolledId];
+
+/** Property names `$select` may name: those every GET of the spec accepts. */
 export type SelectableProperty = SelectSinks extends (names: infer Common) => void ? Common : never;
 
 /** The operation type narrowed to a `$select` list; the whole operation when nothing is selected. */

@@ -8,7 +8,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-/** Whether a GET answered with `status` is retried: throttled (429), unavailable (503) or timed out (504). */
+/** Whether a GET answered with `status` is retried (a POST only on 429): throttled (429), unavailable (503) or timed out (504). */
 export const isRetryableStatus = (status: number): boolean => status === 429 || status === 503 || status === 504;
 
 /**
@@ -56,7 +56,8 @@ export function retryDelay(
   random: () => number,
 ): number | undefined {
   if (response && !isRetryableStatus(response.status)) return undefined; // a final answer
-  if (method !== "GET") return undefined; // only GET is known to be safe to repeat
+  // Only GET is safe to repeat; a throttled POST was not acted on (decision 0021), any other outcome may have been.
+  if (method !== "GET" && response?.status !== 429) return undefined;
   if (attempt >= policy.maxRetries) return undefined; // retries used up
   const asked = parseRetryAfter(response?.headers.get("retry-after"), now()) ?? backoffDelay(attempt, random);
   const delay = Math.max(MIN_RETRY_DELAY_MS, asked);

@@ -5,7 +5,7 @@ import { readStoryPreference } from "./request-headers.ts";
 import { projectProperties, readSelect, SELECT_OPTIONS } from "./select.ts";
 import type { SpecOperation } from "./spec-operations.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
-import type { StoryProgress } from "./story-progress.ts";
+import type { StartedStories, StoryProgress } from "./story-progress.ts";
 import { storyExample, storyResponse } from "./story-response.ts";
 
 /** The answer chosen for a request, and where it came from. */
@@ -21,7 +21,19 @@ export interface Choice {
 export interface ChoiceContext {
   readonly stories: Readonly<Record<string, Story | BuiltInStoryName>>;
   readonly progress: StoryProgress;
+  /** The story of each operation a start set going, by startedKey (bounded). */
+  readonly started?: StartedStories<StartedStory>;
 }
+
+/** The story a start chose for the operation it set going, and the name coverage counts it under. */
+export interface StartedStory {
+  readonly story: Story | BuiltInStoryName;
+  readonly name: string;
+}
+
+/** The key of a started operation: the GET that reports it, and its path parameters. */
+export const startedKey = (operationId: string, ids: Readonly<Record<string, string>>): string =>
+  JSON.stringify([operationId, ids]);
 
 /**
  * Step 3 of an answer: a `$select` Graph would refuse gets its 400; otherwise the story chosen for
@@ -62,15 +74,17 @@ function chooseStory(
   // A story of the `stories` option is the story of its id, and any request can ask for it by that key.
   const chosenKey =
     own(id) !== undefined ? id : preferred !== undefined && own(preferred) !== undefined ? preferred : undefined;
-  const chosen = chosenKey !== undefined ? own(chosenKey) : preferred;
+  // An operation a start set going plays the story the start chose, unless the stories option names its id.
+  const started = chosenKey === undefined ? context.started?.get(startedKey(operation.operationId, ids)) : undefined;
+  const chosen = chosenKey !== undefined ? own(chosenKey) : (started?.story ?? preferred);
   if (chosen === undefined) return undefined;
   // Only a request can name an unknown story here (the option's names are checked up front).
   if (typeof chosen === "string" && !isBuiltInStory(chosen)) {
     return { response: errorResponse(operation, 400, unknownStory(chosen, Object.keys(context.stories))) };
   }
   const story = typeof chosen === "string" ? builtInStories[chosen] : chosen;
-  const name = typeof chosen === "string" ? chosen : `stories[${JSON.stringify(chosenKey)}]`;
-  const key = JSON.stringify([operation.operationId, ids, typeof chosen === "string" ? chosen : `own:${chosenKey}`]);
+  const name = started?.name ?? (typeof chosen === "string" ? chosen : `stories[${JSON.stringify(chosenKey)}]`);
+  const key = JSON.stringify([operation.operationId, ids, typeof chosen === "string" ? chosen : `own:${name}`]);
   const index = context.progress.advance(key);
   if (index === undefined) return storeFull(context.progress, operation, name, id);
   const step = Math.min(index, story.length - 1) + 1;

@@ -1,10 +1,10 @@
 /**
- * Headers of every answer when CORS is on: any origin may read it, including Graph's ids, Retry-After,
- * a 401's challenge and a 405's Allow.
+ * Headers of every answer when CORS is on: any origin may read it, including Graph's ids, a 202's Location,
+ * Retry-After, a 401's challenge and a 405's Allow.
  */
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "request-id, client-request-id, Retry-After, WWW-Authenticate, Allow",
+  "Access-Control-Expose-Headers": "request-id, client-request-id, Location, Retry-After, WWW-Authenticate, Allow",
 };
 
 /** A browser's CORS preflight: OPTIONS asking whether another method may follow. */

@@ -42,17 +42,19 @@ export function odataError(code: string, message: string, ids: AnswerIds): unkno
   return stampInnerError({ error: { code, message } }, ids);
 }
 
-/** A JSON answer with Graph's `request-id` and `client-request-id` headers. */
+/** A JSON answer (none for an undefined body) with Graph's `request-id` and `client-request-id` headers. */
 export function graphJsonResponse(
   status: number,
   body: unknown,
   ids: AnswerIds,
   headers: Readonly<Record<string, string>> = {},
 ): Response {
-  return Response.json(body, {
+  const init = {
     status,
     headers: { ...headers, "request-id": ids.requestId, "client-request-id": ids.clientRequestId },
-  });
+  };
+  // A refresh's 202 has no body.
+  return body === undefined ? new Response(null, init) : Response.json(body, init);
 }
 
 function isErrorBody(body: unknown): body is ErrorBody {

@@ -1,9 +1,10 @@
 import { type HttpHandler, http } from "msw";
 import { spec as generatedSpec } from "../../generated/graph-lro.spec.ts";
+import { answerStart, type StartContext } from "./answer-start.ts";
 import { authorize, graphChallenge } from "./authorize.ts";
 import { checkRequest } from "./check-request.ts";
 import { checkResponse } from "./check-response.ts";
-import { type Choice, type ChoiceContext, chooseResponse, isBuiltInStory, unknownStory } from "./choose-response.ts";
+import { type Choice, chooseResponse, isBuiltInStory, unknownStory } from "./choose-response.ts";
 import type { ContractViolationError } from "./contract-violation-error.ts";
 import { createCoverageRecorder, type MockCoverage } from "./coverage.ts";
 import { hideUnaskedMembers, includesUnknownEnumMembers } from "./evolvable-members.ts";
@@ -15,8 +16,9 @@ import { toMswPath } from "./msw-path.ts";
 import type { OpenApiDocument } from "./openapi-document.ts";
 import { createSchemaValidator } from "./schema-validator.ts";
 import { type SpecOperation, specOperations } from "./spec-operations.ts";
+import { type SpecStart, specStarts } from "./spec-starts.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
-import { StoryProgress } from "./story-progress.ts";
+import { StartedStories, StoryProgress } from "./story-progress.ts";
 import { rememberServed } from "./unknown-path.ts";
 import { createViolationLog } from "./violation-log.ts";
 
@@ -43,6 +45,12 @@ export interface GraphLroHandlerOptions {
    * parameter), not the spec's operationId: a built-in story's name or a story of one's own (see `defineStory`).
    */
   stories?: Readonly<Record<string, Story | BuiltInStoryName>>;
+  /**
+   * The story each start's operation plays, by the start's name (the spec's `x-graph-lro-start`, such as
+   * `resetPassword`): a built-in story's name, a key of `stories`, or a story of one's own. A request's
+   * `Prefer: story=<name>` on the POST overrides it; without either, `progress`.
+   */
+  starts?: Readonly<Record<string, Story | BuiltInStoryName>>;
   /** Called for every request a handler matched, with the decoded path parameters; for recording calls. */
   onRequest?: (call: MockCall) => void;
   /** The clock of error bodies' `innerError.date`, in milliseconds since the epoch (default `Date.now`). */
@@ -61,7 +69,7 @@ export interface MockCall {
 export type GraphLroHandlers = HttpHandler[] & {
   /** The most recent contract violations (at most `MAX_VIOLATIONS`), in the order seen. */
   readonly violations: ContractViolationError[];
-  /** Starts every story over and forgets the violations; coverage keeps counting. */
+  /** Starts every story over and forgets the operations started and the violations; coverage keeps counting. */
   reset(): void;
   /** Which declared responses, stories and examples were served so far. */
   coverage(): MockCoverage;
@@ -85,14 +93,33 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     if (typeof chosen === "string" && !isBuiltInStory(chosen)) throw new Error(unknownStory(chosen));
   }
   const operations = specOperations(doc);
+  const starts = specStarts(doc, operations);
+  const startStories = options.starts ?? {};
+  for (const [name, chosen] of Object.entries(startStories)) {
+    if (!starts.some((start) => start.start === name)) {
+      throw new Error(
+        `graph-lro mock: starts names "${name}", which is no start of the spec: ${starts.map((s) => s.start).join(", ")}`,
+      );
+    }
+    if (typeof chosen === "string" && !isBuiltInStory(chosen) && !Object.hasOwn(stories, chosen)) {
+      throw new Error(unknownStory(chosen, Object.keys(stories)));
+    }
+  }
   const validate = createSchemaValidator();
   const violations = createViolationLog();
-  const context: ChoiceContext = { stories, progress: new StoryProgress(MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS) };
+  const context: StartContext = {
+    stories,
+    progress: new StoryProgress(MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS),
+    started: new StartedStories(MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS),
+    starts: startStories,
+    validate,
+    strict,
+  };
   const ownStories = Object.keys(stories).filter((id) => typeof stories[id] !== "string");
-  const coverage = createCoverageRecorder(operations, [
-    ...Object.keys(builtInStories),
-    ...ownStories.map((id) => `stories[${JSON.stringify(id)}]`),
-  ]);
+  const coverage = createCoverageRecorder(
+    [...operations, ...starts],
+    [...Object.keys(builtInStories), ...ownStories.map((id) => `stories[${JSON.stringify(id)}]`)],
+  );
 
   // The steps of an answer, each in its own module: check the request, authorize, choose, check the answer.
   const answer = (operation: SpecOperation, request: Request, ids: Record<string, string>, challenge: string) => {
@@ -125,6 +152,28 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     return graphJsonResponse(response.status, response.body, answered, headers);
   };
 
+  // A start's answer: its own steps (answer-start.ts), then the same checks, coverage and headers as a GET's.
+  const answerPost = async (start: SpecStart, request: Request, ids: Record<string, string>, baseUrl: string) => {
+    const answered = answerIds(request, now());
+    const found = await answerStart(context, start, request, ids, baseUrl);
+    const { response } = found;
+    if (response.status >= 400) response.body = stampInnerError(response.body, answered);
+    const all = [...found.violations, ...(strict ? checkResponse(start, response, validate) : [])];
+    for (const violation of all) violations.add(violation);
+    // The story counts as its GETs play it, not for the 202 that chose it; the 202's example counts here.
+    coverage.record(start.operationId, declaredStatus(start, response.status), { example: found.example });
+    setExchangeNote(request, {
+      operationId: start.operationId,
+      violations: all,
+      ...(found.example && { example: found.example }),
+    });
+    const headers: Record<string, string> = {};
+    if (found.location !== undefined) headers.Location = found.location;
+    if (response.retryAfter !== undefined) headers["Retry-After"] = String(response.retryAfter);
+    if (response.status === 401) headers["WWW-Authenticate"] = challengeOf(baseUrl);
+    return graphJsonResponse(response.status, response.body, answered, headers);
+  };
+
   const handlers: HttpHandler[] = [];
   const methodsByPath = new Map<string, string[]>();
   for (const operation of operations) {
@@ -141,10 +190,23 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
       );
     }
   }
+  for (const start of starts) {
+    methodsByPath.set(start.path, [...(methodsByPath.get(start.path) ?? []), start.method]);
+    const { path, names } = toMswPath(start.path);
+    for (const baseUrl of baseUrls) {
+      handlers.push(
+        http[start.method](`${baseUrl}${path}`, ({ request, params }) => {
+          const ids = Object.fromEntries([...names].map(([mswName, specName]) => [specName, String(params[mswName])]));
+          options.onRequest?.({ operationId: start.operationId, parameters: ids, request });
+          return answerPost(start, request, ids, baseUrl);
+        }),
+      );
+    }
+  }
   for (const [template, methods] of methodsByPath) {
     const { path } = toMswPath(template);
     // A 405 counts under each operation of the path that declares it (as `4XX`, say).
-    const onPath = operations.filter((operation) => operation.path === template);
+    const onPath = [...operations, ...starts].filter((operation) => operation.path === template);
     const record = () => {
       for (const operation of onPath) coverage.record(operation.operationId, declaredStatus(operation, 405), {});
     };
@@ -154,11 +216,14 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     violations: violations.list,
     reset: () => {
       context.progress.clear();
+      context.started.clear();
       violations.clear();
     },
     coverage: () => coverage.snapshot(),
   });
   // For naming the unknown segment of a path no handler matches.
-  rememberServed(handlers, { templates: [...methodsByPath.keys()], roots: baseUrls, now });
+  // In the spec's order, the starts' paths among the others.
+  const templates = Object.keys(doc.paths).filter((path) => methodsByPath.has(path));
+  rememberServed(handlers, { templates, roots: baseUrls, now });
   return result;
 }

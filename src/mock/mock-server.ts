@@ -88,8 +88,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     if (cors && isPreflight(method, headers)) return [preflightResponse(headers)];
     if (url.pathname.startsWith(ADMIN_PREFIX)) return [adminResponse(method, url.pathname, handlers)];
-    // The body is left unread: Node discards it after the answer, so its size costs no memory.
-    const request = requestFor(url, method, headers);
+    // A GET's body is left unread: Node discards it after the answer, so its size costs no memory. A start's
+    // is streamed to its handler, which reads a bounded part of it.
+    const request = requestFor(url, method, headers, method === "GET" || method === "HEAD" ? undefined : incoming);
     // Fetch forbids TRACE and TRACK, which no operation can have: a GET stands in for the path, and only
     // the handlers that answer any method no operation has (405 with Allow) see it.
     const asked = request ?? new Request(url, { headers });
@@ -97,8 +98,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       (await answerRequest(request ? handlers : handlers.filter(isMethodNotAllowedHandler), asked)) ??
       unmatchedPathResponse(handlers, asked) ??
       outsideRootResponse(asked, rootPath, now());
+    // The handlers answer as Graph, on Graph's origin: a start's Location points back at this server.
+    const location = response.headers.get("location");
+    if (location?.startsWith(`${graphRoot.origin}/`)) {
+      response.headers.set("location", `${ownOrigin}${location.slice(graphRoot.origin.length)}`);
+    }
     return [response, request];
   };
+  let ownOrigin = "";
 
   const server = createServer(async (incoming, outgoing) => {
     const started = performance.now();
@@ -131,8 +138,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
+  ownOrigin = `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}`;
   return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}${rootPath}`,
+    url: `${ownOrigin}${rootPath}`,
     port: actualPort,
     handlers,
     close: () =>
@@ -141,6 +149,21 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         server.closeAllConnections();
       }),
   };
+}
+
+/** The request's body as a web stream; once cancelled, the rest is discarded as it arrives, never kept. */
+function bodyStream(incoming: IncomingMessage): ReadableStream<Uint8Array> {
+  const chunks = incoming[Symbol.asyncIterator]();
+  return new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(new Uint8Array(value as Buffer));
+    },
+    cancel() {
+      incoming.resume();
+    },
+  });
 }
 
 /**
@@ -158,9 +181,10 @@ function graphUrl(target: string, origin: string): URL | undefined {
   }
 }
 
-function requestFor(url: URL, method: string, headers: Headers): Request | undefined {
+function requestFor(url: URL, method: string, headers: Headers, incoming?: IncomingMessage): Request | undefined {
   try {
-    return new Request(url, { method, headers });
+    const body = incoming && bodyStream(incoming);
+    return new Request(url, { method, headers, ...(body && { body, duplex: "half" }) } as RequestInit);
   } catch {
     return undefined;
   }

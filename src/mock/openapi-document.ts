@@ -19,6 +19,7 @@ export interface Parameter {
   readonly in: string;
   readonly required?: boolean;
   readonly schema?: JsonSchema;
+  readonly example?: unknown;
 }
 
 export interface Header {

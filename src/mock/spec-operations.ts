@@ -4,7 +4,7 @@ import { jsonContent } from "./json-content.ts";
 import type { Example, OpenApiDocument, Operation, Parameter, Response } from "./openapi-document.ts";
 
 /** The methods MSW can mock (`http.trace` does not exist). */
-type MockedMethod = Exclude<Method, "trace">;
+export type MockedMethod = Exclude<Method, "trace">;
 
 /** One operation of the spec, as the mock needs it: everything comes from the document. */
 export interface SpecOperation {
@@ -27,39 +27,59 @@ export interface SpecOperation {
   readonly evolvable: EvolvableMembers;
 }
 
-/** Lists every operation of a bundled, dereferenced document. */
+/** Lists every GET of a bundled, dereferenced document: the operations that report one (the POSTs start them). */
 export function specOperations(doc: OpenApiDocument): SpecOperation[] {
-  const found: SpecOperation[] = [];
+  return eachOperation(doc, (method) => method === "get").map(([path, method, operation, parameters]) => {
+    const built = specOperation(doc, path, method, operation, parameters);
+    if (!built.idParameter) throw new Error(`graph-lro mock: ${method.toUpperCase()} ${path} has no path parameter`);
+    return built;
+  });
+}
+
+/** Every operation of the document whose method `take`s, with its merged parameters. */
+export function eachOperation(
+  doc: OpenApiDocument,
+  take: (method: MockedMethod) => boolean,
+): [string, MockedMethod, Operation, Parameter[]][] {
+  const found: [string, MockedMethod, Operation, Parameter[]][] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
-      if (method === "trace") continue;
+      if (method === "trace" || !take(method)) continue;
       const operation = item[method];
-      if (!operation) continue;
-      const parameters = mergeParameters(item.parameters ?? [], operation.parameters ?? []);
-      const pathParameters = parameters.filter((p) => p.in === "path");
-      const idParameter = pathParameters.at(-1)?.name;
-      // OpenAPI: an operation's `security` replaces the document's; `[]` or a `{}` requirement needs none.
-      const security = operation.security ?? doc.security ?? [];
-      if (!idParameter) throw new Error(`graph-lro mock: ${method.toUpperCase()} ${path} has no path parameter`);
-      found.push({
-        operationId: operation.operationId ?? `${method} ${path}`,
-        method,
-        path,
-        pathParameters,
-        queryParameters: new Map(parameters.filter((p) => p.in === "query").map((p) => [p.name, p])),
-        responses: operation.responses,
-        authRequired: security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0),
-        scopes: [
-          ...security.flatMap((requirement) => Object.values(requirement).flat()),
-          ...(operation["x-ms-permissions"]?.higherPrivileged ?? []),
-        ],
-        examples: successExamples(operation),
-        idParameter,
-        evolvable: evolvableMembers(jsonContent(operation.responses["200"])?.schema),
-      });
+      if (operation)
+        found.push([path, method, operation, mergeParameters(item.parameters ?? [], operation.parameters ?? [])]);
     }
   }
   return found;
+}
+
+/** One operation as the mock needs it. */
+export function specOperation(
+  doc: OpenApiDocument,
+  path: string,
+  method: MockedMethod,
+  operation: Operation,
+  parameters: Parameter[],
+): SpecOperation {
+  const pathParameters = parameters.filter((p) => p.in === "path");
+  // OpenAPI: an operation's `security` replaces the document's; `[]` or a `{}` requirement needs none.
+  const security = operation.security ?? doc.security ?? [];
+  return {
+    operationId: operation.operationId ?? `${method} ${path}`,
+    method,
+    path,
+    pathParameters,
+    queryParameters: new Map(parameters.filter((p) => p.in === "query").map((p) => [p.name, p])),
+    responses: operation.responses,
+    authRequired: security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0),
+    scopes: [
+      ...security.flatMap((requirement) => Object.values(requirement).flat()),
+      ...(operation["x-ms-permissions"]?.higherPrivileged ?? []),
+    ],
+    examples: successExamples(operation),
+    idParameter: pathParameters.at(-1)?.name ?? "",
+    evolvable: evolvableMembers(jsonContent(operation.responses["200"])?.schema),
+  };
 }
 
 /** Operation-level parameters override path-level ones of the same name and location. */

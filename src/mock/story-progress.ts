@@ -35,3 +35,36 @@ export class StoryProgress {
     this.#keyChars = 0;
   }
 }
+
+/**
+ * The story each started operation plays, by its key: kept, like progress, until `clear`, never forgotten (a
+ * forgotten one would answer 404 to its own Location). `add` refuses a new key past either bound.
+ */
+export class StartedStories<V> {
+  readonly #stories = new Map<string, V>();
+  #keyChars = 0;
+
+  constructor(
+    readonly capacity: number,
+    readonly maxKeyChars = Number.POSITIVE_INFINITY,
+  ) {}
+
+  get(key: string): V | undefined {
+    return this.#stories.get(key);
+  }
+
+  /** Whether the key was added (or was there already). */
+  add(key: string, value: V): boolean {
+    if (!this.#stories.has(key)) {
+      if (this.#stories.size >= this.capacity || this.#keyChars + key.length > this.maxKeyChars) return false;
+      this.#keyChars += key.length;
+    }
+    this.#stories.set(key, value);
+    return true;
+  }
+
+  clear(): void {
+    this.#stories.clear();
+    this.#keyChars = 0;
+  }
+}

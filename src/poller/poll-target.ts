@@ -1,10 +1,14 @@
 import type { OperationRef } from "../client/operation-routes.ts";
 import { parseRetryAfter } from "../client/retry-after.ts";
+import type { StartedOperation } from "../client/start-types.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 import { checkPollState, type PollState } from "./poll-state.ts";
 
-/** What to wait for: a Location URL, the 202 Response that started the operation, a ref, or a saved state. */
-export type PollTarget = string | URL | Response | OperationRef | PollState;
+/**
+ * What to wait for: a Location URL, the 202 Response that started the operation, what startOperation
+ * resolved with, a ref, or a saved state.
+ */
+export type PollTarget = string | URL | Response | StartedOperation | OperationRef | PollState;
 
 /**
  * The state to start (or resume) polling from. A 202's Retry-After delays the first poll; a saved
@@ -28,6 +32,11 @@ export function initialPollState(target: PollTarget, now: number): PollState {
       );
     }
     target = new URL(location, base);
+  }
+  // A started operation (which no ref or state is: they have no `location`) is polled at its Location, verbatim.
+  if (typeof target === "object" && target !== null && "location" in target && "start" in target) {
+    nextPollAt += target.retryAfterMs ?? 0;
+    target = target.location;
   }
   if (target instanceof URL) target = target.href;
   if (typeof target === "object" && target !== null && "startedAt" in target) return checkPollState(target);

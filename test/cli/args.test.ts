@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { servers } from "../../generated/graph-lro.routes.ts";
+import { COMMANDS } from "../../src/cli/commands.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
 import { POLL_DEFAULTS } from "../../src/index.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
@@ -11,6 +12,8 @@ import { graphLro, jsonLines, warmUpMock } from "./in-process.ts";
 beforeAll(warmUpMock, 60_000);
 
 const SECRET = "hunter2-secret";
+/** The commands as usage errors list them: the spec's starts among them. */
+const USE = COMMANDS.join(", ");
 const URL_X = operationUrl("roleManagementAlert", { "longRunningOperation-id": "x" });
 
 describe("graph-lro usage errors exit 2 with one clean line and a pointer to the command's help", () => {
@@ -19,7 +22,7 @@ describe("graph-lro usage errors exit 2 with one clean line and a pointer to the
     [["wait", "--bogus"], "unknown option --bogus for wait", "wait"],
     [["get", "-x"], "unknown option -x for get", "get"],
     [["--bogus"], "unknown option --bogus", undefined],
-    [["frobnicate"], 'unknown command "frobnicate": use wait, get, mock', undefined],
+    [["frobnicate"], `unknown command "frobnicate": use ${USE}`, undefined],
     [["wait", "--mock", "--base-url", "http://127.0.0.1:4010/beta"], "--base-url is for a server such as", "wait"],
     [["wait", "--mock=nope"], 'unknown story "nope" for --mock: one of progress, failed', "wait"],
     [["wait", "--mock", "progres"], 'unknown story "progres" for --mock (did you mean progress?)', "wait"],
@@ -28,8 +31,8 @@ describe("graph-lro usage errors exit 2 with one clean line and a pointer to the
     [["wait", "--mock", "--select", "--json"], "--select needs a value, not the option --json", "wait"],
     [["get", "--mock", "--json=yes"], "--json takes no value", "get"],
     [["wait", "--user", "alice@contoso.com"], "--user and --operation go together", "wait"],
-    [["--json"], "no command: use wait, get, mock", undefined],
-    [["--timeout", "5"], "no command: use wait, get, mock", undefined],
+    [["--json"], `no command: use ${USE}`, undefined],
+    [["--timeout", "5"], `no command: use ${USE}`, undefined],
     [
       ["wait", "--alert-operation", "a", "--alert-operation", "b", "--mock", "failed"],
       "--alert-operation is given more than once",
@@ -55,7 +58,7 @@ describe("graph-lro usage errors exit 2 with one clean line and a pointer to the
     // The spec declares the operation's query options; the mock holds a request to them (Graph ignores others).
     [["get", "--mock", `${URL_X}?foo=1`], "--mock checks requests against the spec: request query /foo", "get"],
     [["wait", "--mock", `${URL_X}?$expand=x`], "request query /$expand is not a parameter of this operation", "wait"],
-    [["help", "frobnicate"], "help takes one command: wait, get, mock", undefined],
+    [["help", "frobnicate"], `help takes one command: ${USE}`, undefined],
     [["wait", "--mock", "--header", "Authorization: Bearer x"], "--header cannot send Authorization", "wait"],
     [["wait", "--mock", "--header", "no colon"], "--header needs 'Name: value'", "wait"],
     [["wait", "--mock", "failed", "--header", "Prefer: story=progress"], "name the story once", "wait"],

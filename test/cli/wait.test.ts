@@ -4,7 +4,7 @@ import { InterruptedError } from "../../src/cli/exit-codes.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
 import { builtInStories } from "../../src/mock/index.ts";
 import { json, odataError, recordingFetch } from "../support/recording-fetch.ts";
-import { GRAPH_ROOT } from "../support/spec-urls.ts";
+import { GET_PATHS, GRAPH_ROOT } from "../support/spec-urls.ts";
 import { graphLro, jsonLines, warmUpMock } from "./in-process.ts";
 
 beforeAll(warmUpMock, 60_000);
@@ -172,7 +172,7 @@ describe("--json failures end with one error object on stdout, exit codes as doc
     ]);
     expect(code).toBe(EXIT.http);
     const { error } = jsonLines(stdout).at(-1) as { error: Record<string, unknown> };
-    const notFound = spec.paths[Object.keys(spec.paths)[0] as keyof typeof spec.paths].get.responses["404"];
+    const notFound = (GET_PATHS[0] as (typeof GET_PATHS)[number])[1].get.responses["404"];
     const example = Object.values(notFound.content["application/json"].examples)[0]?.value.error;
     expect(error).toMatchObject({ code: example?.code, status: 404, requestId: expect.any(String), method: "GET" });
     // Mock runs say who answered.
@@ -206,7 +206,7 @@ describe("--json failures end with one error object on stdout, exit codes as doc
 });
 
 describe("the built-in mock", () => {
-  const paths = Object.entries(spec.paths);
+  const paths = GET_PATHS;
 
   it("plays the progress story, with no target, on the first operation's first example that is not terminal", async () => {
     const [path, item] = paths[0] ?? [];

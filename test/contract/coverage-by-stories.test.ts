@@ -86,17 +86,22 @@ describe("a contract test reaching every declared response through stories alone
     expect(answered).toEqual(statuses);
   });
 
-  it("has served 100% of the declared responses and examples of every operation, with no violation", () => {
+  it("has served 100% of the declared responses and examples of every GET, with no violation", () => {
     const coverage = handlers.coverage();
     const table = formatCoverage(coverage);
     // The closing note of the change shows this table.
     console.log(table);
     expect(handlers.violations.map((v) => v.message)).toEqual([]);
     const declared = routes.flatMap((route) => Object.keys(paths[route.path]?.get.responses ?? {}));
-    expect(coverage.responses).toHaveLength(declared.length);
-    expect(coverage.responses.filter((r) => r.served === 0)).toEqual([]);
-    expect(coverage.examples.filter((e) => e.served === 0)).toEqual([]);
-    expect(table).toContain(`contract coverage: ${declared.length} of ${declared.length} declared responses served`);
-    expect(table).toContain(`examples: ${coverage.examples.length} of ${coverage.examples.length} served`);
+    // Stories play on the GETs; the rows of the POSTs that start operations are test/mock/starts.test.ts's.
+    const polled = coverage.responses.filter((r) => Object.hasOwn(operations, r.operationId));
+    expect(polled).toHaveLength(declared.length);
+    expect(polled.filter((r) => r.served === 0)).toEqual([]);
+    expect(coverage.examples.filter((e) => e.served === 0 && Object.hasOwn(operations, e.operationId))).toEqual([]);
+    expect(table).toContain(
+      `contract coverage: ${declared.length} of ${coverage.responses.length} declared responses served`,
+    );
+    const examples = coverage.examples.filter((e) => Object.hasOwn(operations, e.operationId)).length;
+    expect(table).toContain(`examples: ${examples} of ${coverage.examples.length} served`);
   });
 });

@@ -51,8 +51,10 @@ describe("spec:upstream on the committed slice of Microsoft's file", () => {
       "microsoft.graph.entity",
       "microsoft.graph.longRunningOperation",
       "microsoft.graph.longRunningOperationStatus",
-      // A subtype, through longRunningOperation's discriminator; but not entity's other subtypes
-      // (passwordResetResponse), nor what only the neighbouring paths use (the collection response).
+      // What resetPassword's 202 answers with.
+      "microsoft.graph.passwordResetResponse",
+      // A subtype, through longRunningOperation's discriminator; but not what only the neighbouring paths use
+      // (the collection response).
       "microsoft.graph.publicError",
       "microsoft.graph.richLongRunningOperation",
     ]);

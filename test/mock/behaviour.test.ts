@@ -264,7 +264,7 @@ describe("the spec's security decides what auth the mock asks for", () => {
   // biome-ignore lint/suspicious/noExplicitAny: the test edits the spec data freely.
   const edited = (edit: (doc: any, operation: any) => void) => {
     const doc = structuredClone(spec) as unknown as OpenApiDocument;
-    for (const item of Object.values(doc.paths)) edit(doc, item.get);
+    for (const item of Object.values(doc.paths)) if (item.get) edit(doc, item.get);
     return createMockFetch(createGraphLroHandlers({ spec: doc }));
   };
   const [operation] = operations;

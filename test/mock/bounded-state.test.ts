@@ -1,13 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
+import { answerStart } from "../../src/mock/answer-start.ts";
+import type { StartedStory } from "../../src/mock/choose-response.ts";
 import { chooseResponse } from "../../src/mock/choose-response.ts";
 import { ContractViolationError } from "../../src/mock/contract-violation-error.ts";
 import { MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS } from "../../src/mock/handlers.ts";
 import { createGraphLroHandlers, createMockFetch, MAX_VIOLATIONS, type OpenApiDocument } from "../../src/mock/index.ts";
 import { errorResponse } from "../../src/mock/mock-response.ts";
+import { createSchemaValidator } from "../../src/mock/schema-validator.ts";
 import { specOperations } from "../../src/mock/spec-operations.ts";
+import { specStarts } from "../../src/mock/spec-starts.ts";
 import { builtInStories } from "../../src/mock/stories.ts";
-import { StoryProgress } from "../../src/mock/story-progress.ts";
+import { StartedStories, StoryProgress } from "../../src/mock/story-progress.ts";
+
+/** A token with every scope a start asks for (the mock reads `scopes=` from it). */
+const START_TOKEN = "scopes=RoleManagementAlert.ReadWrite.Directory,UserAuthenticationMethod.ReadWrite.All";
+
 import { createViolationLog } from "../../src/mock/violation-log.ts";
 import { operationUrl } from "../support/spec-urls.ts";
 
@@ -116,5 +124,53 @@ describe("the violation log", () => {
       await fetch(`${url}?unknown${i}=1`, { headers: { Authorization: "Bearer t" } });
     expect(handlers.violations).toHaveLength(MAX_VIOLATIONS);
     expect(handlers.violations.at(-1)?.pointer).toBe(`/unknown${MAX_VIOLATIONS + 4}`);
+  });
+});
+
+describe("StartedStories", () => {
+  it("keeps each key's story, refusing a new key past its capacity or maxKeyChars, never forgetting one", () => {
+    const started = new StartedStories<string>(2, 10);
+    expect([started.add("a", "1"), started.add("b", "2"), started.add("c", "3")]).toEqual([true, true, false]);
+    // A key already there is updated, whatever the bound; nothing was forgotten to make room.
+    expect([started.get("a"), started.get("c"), started.add("a", "4"), started.get("a")]).toEqual([
+      "1",
+      undefined,
+      true,
+      "4",
+    ]);
+    started.clear();
+    expect([started.add("x".repeat(11), "long"), started.add("x".repeat(10), "at the bound")]).toEqual([false, true]);
+  });
+
+  it("at its bound, answers a start Graph's 503 saying why, with a violation, and keeps the started ones", async () => {
+    const doc = spec as unknown as OpenApiDocument;
+    const start = specStarts(doc, specOperations(doc)).find((s) => !s.bodyRequired);
+    if (!start) throw new Error("no start without a required body");
+    const context = {
+      stories: {},
+      progress: new StoryProgress(10),
+      started: new StartedStories<StartedStory>(1),
+      starts: {},
+      validate: createSchemaValidator(),
+      strict: true,
+    };
+    const ids = Object.fromEntries(start.pathParameters.map(({ name }) => [name, `${name}-1`]));
+    const post = () =>
+      answerStart(
+        context,
+        start,
+        new Request("https://x.test/", { method: "POST", headers: { authorization: `Bearer ${START_TOKEN}` } }),
+        ids,
+        "https://x.test",
+      );
+    const first = await post();
+    expect(first.response.status).toBe(202);
+    const second = await post();
+    expect(second.response.status).toBe(503);
+    const body = second.response.body as { error: { code: string; message: string } };
+    expect(body.error.code).toBe((errorResponse(start, 503).body as { error: { code: string } }).error.code);
+    expect(body.error.message).toContain("past the mock's store of started operations (1,");
+    expect(second.violations.map((v) => v.message)).toEqual([expect.stringContaining("call reset() between tests")]);
+    expect(second.location).toBeUndefined();
   });
 });

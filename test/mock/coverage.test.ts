@@ -9,6 +9,7 @@ import {
   type Story,
 } from "../../src/mock/index.ts";
 import { specOperations } from "../../src/mock/spec-operations.ts";
+import { specStarts } from "../../src/mock/spec-starts.ts";
 import { bareClient, getOperation } from "../support/mock-client.ts";
 
 const operations = specOperations(spec as unknown as OpenApiDocument);
@@ -18,7 +19,9 @@ const exampleId = (operation: (typeof operations)[number], index = 0) =>
 describe("handlers.coverage()", () => {
   it("has one row per operation and declared response status, all unserved at first", () => {
     const { responses } = createGraphLroHandlers().coverage();
-    const declared = operations.flatMap((o) => Object.keys(o.responses).map((status) => [o.operationId, status]));
+    // The GETs, then the POSTs that start their operations.
+    const all = [...operations, ...specStarts(spec as unknown as OpenApiDocument, operations)];
+    const declared = all.flatMap((o) => Object.keys(o.responses).map((status) => [o.operationId, status]));
     expect(responses.map((r) => [r.operationId, r.status])).toEqual(declared);
     expect(responses.every((r) => r.served === 0)).toBe(true);
   });
@@ -87,15 +90,15 @@ describe("formatCoverage", () => {
     const total = handlers.coverage().responses.length;
     const lines = formatCoverage(handlers.coverage()).split("\n");
     expect(lines[0]).toBe(`contract coverage: 1 of ${total} declared responses served`);
-    expect(lines[1]?.split(/\s+/)).toEqual(["operation", ...Object.keys(operation.responses)]);
-    expect(lines[2]?.split(/\s+/)).toEqual([
+    // The columns: every status some operation declares (a start adds 202), in the order first seen.
+    const columns = [...new Set(handlers.coverage().responses.map((r) => r.status))];
+    expect(lines[1]?.split(/\s+/)).toEqual(["operation", ...columns]);
+    expect(lines[2]?.trim().split(/\s+/)).toEqual([
       operation.operationId,
-      "1",
-      ...Object.keys(operation.responses)
-        .slice(1)
-        .map(() => "0"),
+      ...columns.filter((c) => c in operation.responses).map((_, i) => (i === 0 ? "1" : "0")),
     ]);
-    expect(lines).toHaveLength(2 + operations.length + 2);
+    const rows = new Set(handlers.coverage().responses.map((r) => r.operationId)).size;
+    expect(lines).toHaveLength(2 + rows + 2);
     expect(lines.at(-2)).toMatch(/^stories: progress 0, /);
     expect(lines.at(-1)).toMatch(/^examples: 1 of \d+ served; never: /);
   });

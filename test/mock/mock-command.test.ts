@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { operations } from "../../generated/graph-lro.routes.ts";
+import { operations, starts } from "../../generated/graph-lro.routes.ts";
 import { runMockCommand } from "../../src/cli/mock-command.ts";
 import { builtInStories } from "../../src/mock/index.ts";
 import { operationUrl } from "../support/spec-urls.ts";
@@ -49,6 +49,27 @@ describe("graph-lro mock", () => {
     const reset = /curl -X POST (\S+)/.exec(run.stdout())?.[1] as string;
     expect((await fetch(reset, { method: "POST" })).status).toBe(204);
     expect(reset).toBe(`${new URL(url).origin}/_mock/reset`);
+    await run.stop();
+  });
+
+  it("prints a curl line per start whose POST answers 202 with a Location on the server, which plays a story", async () => {
+    const run = start(["--port", "0"]);
+    const url = await listening(run);
+    const line =
+      /^ {2}curl -i -X POST -H 'Authorization: Bearer x'(?: -H 'Content-Type: application\/json' -d '([^']*)')? '([^']+)'$/gm;
+    const curls = [...run.stdout().matchAll(line)].map((m) => ({ body: m[1], url: m[2] as string }));
+    expect(curls).toHaveLength(Object.keys(starts).length);
+    for (const curl of curls) {
+      const headers = { Authorization: "Bearer x", Prefer: "story=failed", "Content-Type": "application/json" };
+      const started = await fetch(curl.url, { method: "POST", headers, body: curl.body ?? null });
+      expect(started.status, curl.url).toBe(202);
+      const location = started.headers.get("location") as string;
+      expect(location.startsWith(`${url}/`), location).toBe(true);
+      const states = [];
+      for (let i = 0; i < 3; i++)
+        states.push(((await (await fetch(location, { headers })).json()) as { status: string }).status);
+      expect(states).toEqual(["notStarted", "running", "failed"]);
+    }
     await run.stop();
   });
 

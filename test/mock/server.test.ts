@@ -13,7 +13,7 @@ const alertUrl = (root: string, id: string) =>
   operationUrl("roleManagementAlert", { "longRunningOperation-id": id }, { root });
 const runningExample = spec.components.examples.alertRefreshRunning.value;
 const auth = { Authorization: "Bearer test" };
-const EXPOSED = "request-id, client-request-id, Retry-After, WWW-Authenticate, Allow";
+const EXPOSED = "request-id, client-request-id, Location, Retry-After, WWW-Authenticate, Allow";
 
 describe("startMockServer", () => {
   let server: MockServer;

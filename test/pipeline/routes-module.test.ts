@@ -2,15 +2,32 @@ import { describe, expect, it } from "vitest";
 import { operations, servers, statuses, terminalStatuses } from "../../generated/graph-lro.routes.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { routesModule } from "../../scripts/lib/routes-module.ts";
+import { GET_PATHS } from "../support/spec-urls.ts";
 
 /** A one-operation spec, with `get` as given. */
 const oneGet = (path: string, get: Record<string, unknown>) => ({ paths: { [path]: { get } } });
+
+/** A GET and a POST that starts it, with `post` changed. */
+const startSpec = (post: Record<string, unknown>) => ({
+  paths: {
+    "/a/{id}": { get: { operationId: "a" } },
+    "/s": {
+      post: {
+        operationId: "s",
+        "x-graph-lro-start": "s",
+        "x-graph-lro-polled-by": "a",
+        responses: { "202": { headers: { Location: { required: true } } } },
+        ...post,
+      },
+    },
+  },
+});
 
 describe("the routes module", () => {
   it("holds exactly the servers, operation routes and terminal statuses of the bundled spec", () => {
     // Each server's url and cloud name only: the rest (description, login host) is the mock's, not every app's.
     expect(servers).toEqual(spec.servers.map(({ url, "x-graph-cloud": cloud }) => ({ url, "x-graph-cloud": cloud })));
-    const fromSpec = Object.entries(spec.paths).map(([path, item]) => [
+    const fromSpec = GET_PATHS.map(([path, item]) => [
       item.get.operationId,
       expect.objectContaining({ method: "get", path, kind: item.get["x-graph-lro-kind"] }),
     ]);
@@ -29,19 +46,69 @@ describe("the routes module", () => {
     expect(operations["users.authentication.GetOperations"].refFields["user-id"]).toBe("userId");
   });
 
-  it("keeps only url and x- extensions of servers, and every method's operationId, its kind by default", () => {
+  it("keeps only url and x- extensions of servers, and every GET's operationId, its kind by default", () => {
     const text = routesModule(
       {
         servers: [{ url: "https://a.test", description: "dropped", "x-graph-cloud": "global" }],
-        paths: { "/w/{id}": { get: { operationId: "w.Get" }, delete: { operationId: "w.Delete" } } },
+        paths: { "/w/{id}": { get: { operationId: "w.Get" } } },
       },
       "// header",
       "api.yaml",
     );
     expect(text).not.toContain("dropped");
     expect(text).toContain('"x-graph-cloud": "global"');
-    expect(text).toContain('"w.Delete": {\n    "method": "delete",\n    "path": "/w/{id}",\n    "kind": "w.Delete"');
+    expect(text).toContain('"w.Get": {\n    "method": "get",\n    "path": "/w/{id}",\n    "kind": "w.Get"');
     expect(text).toContain("export const terminalStatuses = [] as const;");
+    expect(text).toContain("export const starts = {} as const;");
+  });
+
+  it("puts every other method in the starts table: its GET's kind, input fields, defaults, body and secrets", () => {
+    const accepted = {
+      "202": {
+        headers: { Location: { required: true } },
+        content: { "application/json": { schema: { properties: { pw: { format: "password" } } } } },
+      },
+    };
+    const text = routesModule(
+      {
+        paths: {
+          "/w/{id}": { get: { operationId: "w.Get", "x-graph-lro-kind": "w" } },
+          "/v/{v-id}/{m-id}/go": {
+            parameters: [{ name: "v-id", in: "path" }],
+            post: {
+              operationId: "v.Go",
+              "x-graph-lro-start": "go",
+              "x-graph-lro-polled-by": "w.Get",
+              parameters: [{ name: "m-id", in: "path", schema: { default: "m0" } }],
+              requestBody: {
+                required: true,
+                content: { "application/json": { schema: { properties: { a: {}, pw: { format: "password" } } } } },
+              },
+              responses: accepted,
+            },
+          },
+        },
+      } as never,
+      "// header",
+      "api.yaml",
+    );
+    const table = JSON.parse(
+      text.slice(text.indexOf("export const starts = ") + 22, text.indexOf(" as const;\n\n/** The statuses")),
+    );
+    expect(table).toEqual({
+      go: {
+        method: "post",
+        path: "/v/{v-id}/{m-id}/go",
+        operationId: "v.Go",
+        polledBy: "w",
+        fields: { "v-id": "vId", "m-id": "mId" },
+        defaults: { mId: "m0" },
+        body: ["a", "pw"],
+        bodyRequired: true,
+        secrets: ["pw"],
+      },
+    });
+    expect(text).not.toContain('"v.Go": {\n    "method"');
   });
 
   it.for([
@@ -83,6 +150,17 @@ describe("the routes module", () => {
       }),
       /x-terminal-values must list members/,
     ],
+    [
+      "a POST without x-graph-lro-start",
+      startSpec({ "x-graph-lro-start": undefined }),
+      /POST \/s \(s\): x-graph-lro-start must be/,
+    ],
+    [
+      "a POST polled by no GET",
+      startSpec({ "x-graph-lro-polled-by": "nope" }),
+      /x-graph-lro-polled-by must be the operationId of a GET/,
+    ],
+    ["a POST whose 202 has no required Location", startSpec({ responses: { "202": {} } }), /required Location header/],
   ] as const)("refuses %s, naming the operation", ([, bundled, message]) => {
     expect(() => routesModule(bundled as never, "", "api.yaml")).toThrow(message);
   });

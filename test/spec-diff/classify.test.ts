@@ -146,7 +146,9 @@ const cases: Case[] = [
     new: (d) => {
       d.paths[USERS.replace("{user-id}", "{id}")] = d.paths[USERS];
       delete d.paths[USERS];
-      d.components.parameters["user-id"].name = "id";
+      // Renamed on this path only: the component is shared with the password reset's POST.
+      d.components.parameters.id = { ...d.components.parameters["user-id"], name: "id" };
+      d.paths[USERS.replace("{user-id}", "{id}")].parameters[0] = { $ref: "#/components/parameters/id" };
     },
     expected: [["breaking", "path-param-renamed", USERS_GET.replace("{user-id}", "{id}")]],
   },

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { operations } from "../../generated/graph-lro.routes.ts";
+import { operations, starts } from "../../generated/graph-lro.routes.ts";
 import { TEST_PREFIX } from "../../scripts/lib/evolve-spec.ts";
 import { PROJECT_DIR, runScript } from "../support/project-copy.ts";
 
@@ -20,6 +20,10 @@ const SENTINEL = "unknownFutureValue";
 const [first, second] = Object.values(operations);
 if (!first || !second) throw new Error("the house rules' tests need two operations in the spec");
 const getOf = (spec: Spec, path: string) => spec.paths[path].get;
+const postOf = (spec: Spec, path: string) => spec.paths[path].post;
+const [firstName, secondName] = Object.keys(starts);
+const [firstStart, secondStart] = Object.values(starts);
+if (!firstStart || !secondStart || !firstName || !secondName) throw new Error("the house rules' tests need two starts");
 const statusEnum = (spec: Spec) =>
   Object.values(spec.components.schemas).find((s: Spec) => s["x-terminal-values"]) as Spec;
 const refName = (ref: string) => ref.split("/").pop() as string;
@@ -100,6 +104,50 @@ const CASES: Record<string, Case> = {
     },
     says: ['path parameter "kind" gives the ref field "kind"', "rename the parameter"],
     at: ["paths", `/${TEST_PREFIX}things/{kind}/operations/{longRunningOperation-id}`],
+  },
+  "a POST without x-graph-lro-start": {
+    rule: "graph-lro-start",
+    break: (spec) => {
+      delete postOf(spec, firstStart.path)["x-graph-lro-start"];
+    },
+    says: [`POST ${firstStart.path} needs x-graph-lro-start`],
+    at: ["paths", firstStart.path, "post"],
+  },
+  "two starts of one name": {
+    rule: "graph-lro-start",
+    break: (spec) => {
+      postOf(spec, secondStart.path)["x-graph-lro-start"] = firstName;
+    },
+    says: [`x-graph-lro-start "${firstName}" already names the start POST ${firstStart.path}`, "give each its own"],
+    at: ["paths", secondStart.path, "post", "x-graph-lro-start"],
+  },
+  "a POST polled by no GET": {
+    rule: "graph-lro-start",
+    break: (spec) => {
+      postOf(spec, firstStart.path)["x-graph-lro-polled-by"] = `${TEST_PREFIX}nothing`;
+    },
+    says: ["needs x-graph-lro-polled-by: the operationId of the GET its 202's Location points to"],
+    at: ["paths", firstStart.path, "post", "x-graph-lro-polled-by"],
+  },
+  "a POST whose 202 has no required Location": {
+    rule: "graph-lro-start",
+    break: (spec) => {
+      const accepted = postOf(spec, firstStart.path).responses["202"];
+      const inline = accepted.$ref ? structuredClone(spec.components.responses[refName(accepted.$ref)]) : accepted;
+      inline.headers.Location = { schema: { type: "string" } };
+      postOf(spec, firstStart.path).responses["202"] = inline;
+    },
+    says: ["needs a 202 response whose Location header is required: true"],
+    at: ["paths", firstStart.path, "post", "responses", "202"],
+  },
+  "a POST that also answers 200": {
+    rule: "graph-lro-start",
+    break: (spec) => {
+      const post = postOf(spec, firstStart.path);
+      post.responses["200"] = { description: "x" };
+    },
+    says: ["answers 200: a start's only success is 202 with a Location"],
+    at: ["paths", firstStart.path, "post", "responses", "200"],
   },
   "a status enum without x-terminal-values": {
     rule: "graph-lro-status-enum",

@@ -74,3 +74,11 @@ export function operationUrl<O extends OperationId | Kind>(
 export const LOCATION_QUERY = (["aadgdc", "aadgsu"] as const)
   .map((name) => `${spec.components.parameters[name].name}=${spec.components.parameters[name].example}`)
   .join("&");
+
+type SpecPaths = typeof spec.paths;
+type GetPath = { [P in keyof SpecPaths]: SpecPaths[P] extends { get: unknown } ? P : never }[keyof SpecPaths];
+/** The spec's paths that have a GET (the operations that report one; the others start them), with their items. */
+export const GET_PATHS = Object.entries(spec.paths).filter(([, item]) => "get" in item) as [
+  GetPath,
+  SpecPaths[GetPath],
+][];

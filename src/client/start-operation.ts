@@ -1,0 +1,201 @@
+import { defaultPathSerializer } from "openapi-fetch";
+import { starts } from "../../generated/graph-lro.routes.ts";
+import type { GraphError } from "../errors/graph-error.ts";
+import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { OutcomeUnknownError } from "../errors/outcome-unknown-error.ts";
+import { abortable } from "./abortable.ts";
+import { callError, type SentRequest, sentRequest } from "./call-error.ts";
+import { callTimeout } from "./call-timeout.ts";
+import type { GraphLroClient } from "./create-client.ts";
+import { errorFromResponse, redact } from "./error-from-response.ts";
+import { callRetryListeners, tokenSentFor } from "./graph-fetch.ts";
+import { type GraphTransport, transportOf } from "./graph-transport.ts";
+import { networkFailure } from "./network-failure.ts";
+import { parseOperationUrl } from "./parse-operation-url.ts";
+import { assertPathId } from "./path-id.ts";
+import { readBodyText } from "./read-body.ts";
+import { tooLargeError } from "./read-operation.ts";
+import { parseRetryAfter } from "./retry-after.ts";
+import type { StartedOperation, StartInput, StartName, StartOptions } from "./start-types.ts";
+
+type Entry = (typeof starts)[StartName];
+
+/**
+ * Starts an operation by its POST (`name`: the spec's `x-graph-lro-start`, such as `resetPassword`) and
+ * resolves with the 202's Location (verbatim and as a ref), Retry-After and body, for waitForOperation. The
+ * POST is sent once: only a 429 is retried (Graph did not act on it), after its Retry-After. A network
+ * error, a timeout or a 5xx rejects with OutcomeUnknownError: the operation may have started. Any other
+ * error status rejects with a GraphError. The body's secrets (`format: password` in the spec, such as
+ * `newPassword`) never reach an error. A separate export rather than a client method, so that an app that
+ * only waits does not download the starts.
+ */
+export async function startOperation<N extends StartName>(
+  client: Pick<GraphLroClient, "getOperation">,
+  name: N,
+  input: StartInput<N>,
+  { signal, onRetry }: StartOptions = {},
+): Promise<StartedOperation<N>> {
+  const transport = transportOf.get(client);
+  if (!transport) throw new InvalidArgumentError("client", "client must be one that createGraphLroClient made");
+  if (!Object.hasOwn(starts, name)) {
+    const got = typeof name === "string" ? `"${name.slice(0, 40)}"` : typeof name;
+    throw new InvalidArgumentError("name", `name must be one of ${Object.keys(starts).join(", ")}, got ${got}`);
+  }
+  const entry: Entry = starts[name];
+  const { url, body, secrets } = requestParts(entry, transport.baseUrl, input);
+  const headers: Record<string, string> = { ...transport.headers, "client-request-id": crypto.randomUUID() };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const { timeoutMs, timeoutSignal } = transport;
+  // Without a time limit, only the caller's signal (a limit past what a timer can wait arms none).
+  const call = callTimeout(
+    timeoutMs ?? Number.POSITIVE_INFINITY,
+    signal,
+    timeoutMs === undefined ? undefined : timeoutSignal,
+  );
+  const request = new Request(url, {
+    method: entry.method.toUpperCase(),
+    headers,
+    body,
+    signal: call.signal,
+    redirect: "manual",
+  });
+  const sent = sentRequest(request);
+  if (onRetry) callRetryListeners.set(request, onRetry);
+  // Aborted before sending: nothing started, so the reason as it is.
+  if (call.signal.aborted) {
+    call.clear();
+    throw call.signal.reason;
+  }
+  try {
+    const response = await abortable(transport.send(request), call.signal);
+    return await readStarted(name, entry, response, sent, secrets, call.signal, transport);
+  } catch (error) {
+    throw unknownOutcome(error, sent, signal);
+  } finally {
+    call.clear();
+  }
+}
+
+/** The URL (each path id checked, a default filled in) and JSON body of a start; the secrets it sends. */
+function requestParts(
+  entry: Entry,
+  baseUrl: string,
+  input: unknown,
+): { url: string; body: string | undefined; secrets: string[] } {
+  if (typeof input !== "object" || input === null) {
+    throw new InvalidArgumentError("input", `input must be an object, got ${input === null ? "null" : typeof input}`);
+  }
+  const given = input as Record<string, unknown>;
+  const fields: Record<string, string> = entry.fields;
+  const defaults: Record<string, string> = entry.defaults;
+  const known = [...Object.values(fields), ...entry.body];
+  // A misspelled field would otherwise be dropped silently (and a misspelled password sent as none).
+  const unknown = Object.keys(given).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    throw new InvalidArgumentError(unknown, `${unknown.slice(0, 40)} is no input of this start: ${known.join(", ")}`);
+  }
+  const params: Record<string, string> = {};
+  for (const [param, field] of Object.entries(fields)) {
+    const value = given[field] ?? defaults[field];
+    assertPathId(field, value);
+    params[param] = value;
+  }
+  const sentBody = Object.fromEntries(
+    entry.body.flatMap((key) => (given[key] === undefined ? [] : [[key, given[key]]])),
+  );
+  const empty = Object.keys(sentBody).length === 0;
+  const secrets = (entry.secrets as readonly string[]).flatMap((key) =>
+    typeof sentBody[key] === "string" && sentBody[key] !== "" ? [sentBody[key] as string] : [],
+  );
+  return {
+    url: defaultPathSerializer(baseUrl + entry.path, params),
+    body: empty && !entry.bodyRequired ? undefined : JSON.stringify(sentBody),
+    secrets,
+  };
+}
+
+/** The StartedOperation a 2xx carries, or the GraphError an answer amounts to. */
+async function readStarted<N extends StartName>(
+  name: N,
+  entry: Entry,
+  response: Response,
+  sent: SentRequest,
+  sentSecrets: string[],
+  signal: AbortSignal,
+  { maxBodyBytes, now, baseUrl }: GraphTransport,
+): Promise<StartedOperation<N>> {
+  const { status, headers } = response;
+  let text: string | undefined;
+  try {
+    text = await readBodyText(response, maxBodyBytes, signal);
+  } catch (error) {
+    if (!(error instanceof TypeError) || signal.aborted) throw error;
+    throw callError(sent, status, "networkError", `the body was cut off: ${networkFailure(error)}`);
+  }
+  if (text === undefined) throw tooLargeError(sent, status, maxBodyBytes);
+  const token = tokenSentFor(response);
+  const requestId = hide(redact(headers.get("request-id"), token), sentSecrets) ?? undefined;
+  const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
+  if (!response.ok) {
+    // A server may echo the request: the sent secrets are taken out of every string of the body first.
+    const error = errorFromResponse(response, hideInJson(text, sentSecrets), sent, { requestId, retryAfterMs }, token);
+    throw status >= 500 ? new OutcomeUnknownError({ ...error, message: `Graph answered ${status}` }) : error;
+  }
+  const started = (message: string) =>
+    callError(sent, status, "malformedResponse", `the operation started, but ${message}`, { requestId });
+  const location = headers.get("location");
+  let ref: StartedOperation["ref"];
+  try {
+    ref = parseOperationUrl(location ?? "", { baseUrl }).ref;
+  } catch {
+    ref = { kind: "" } as unknown as StartedOperation["ref"];
+  }
+  if (ref.kind !== entry.polledBy) throw started(`its Location is no URL of a ${entry.polledBy} operation`);
+  let body: unknown;
+  try {
+    body = text.trim() === "" ? undefined : JSON.parse(text);
+  } catch {
+    throw started("its body is not JSON");
+  }
+  const result = { start: name, location, ref, status, retryAfterMs, requestId, clientRequestId: sent.clientRequestId };
+  // Not enumerable: it may hold a generated password, which a log of the result then leaves out.
+  return Object.defineProperty(result, "body", { value: body, enumerable: false }) as unknown as StartedOperation<N>;
+}
+
+/** `value` with every secret replaced, if it is a string. */
+const hide = <T>(value: T, secrets: readonly string[]): T =>
+  typeof value === "string" ? (secrets.reduce((text, s) => text.replaceAll(s, "[redacted]"), value) as T) : value;
+
+/** JSON text with the secrets taken out of every string (keys too), after parsing: an escape cannot hide one. */
+function hideInJson(text: string, secrets: readonly string[]): string {
+  if (secrets.length === 0) return text;
+  try {
+    return JSON.stringify(
+      JSON.parse(text, function (this: Record<string, unknown>, key, value) {
+        const name = hide(key, secrets);
+        if (name === key) return hide(value, secrets);
+        this[name] = hide(value, secrets);
+      }),
+    );
+  } catch {
+    // Not JSON: errorFromResponse keeps nothing of such a body.
+    return text;
+  }
+}
+
+/**
+ * What a failed start rejects with: the caller's own abort as it is; a network error, a timeout, or an
+ * unreadable answer after sending as OutcomeUnknownError; anything else (bad input, a 4xx) as it is.
+ */
+function unknownOutcome(error: unknown, sent: SentRequest, caller: AbortSignal | undefined): unknown {
+  if (caller?.aborted || error instanceof OutcomeUnknownError) return error;
+  if (error instanceof DOMException && error.name === "TimeoutError") {
+    return new OutcomeUnknownError({ ...sent, status: 0, code: "timeout", message: error.message, cause: error });
+  }
+  const graphError = error as GraphError;
+  // A body cut off mid-read is a networkError too, with the status that came before it.
+  if (graphError?.name === "GraphError" && graphError.code === "networkError") {
+    return new OutcomeUnknownError({ ...graphError, message: "no answer (a network error)", cause: graphError });
+  }
+  return error;
+}

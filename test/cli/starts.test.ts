@@ -1,0 +1,136 @@
+// The start commands (one per start of the spec): flags from the spec, the POST sent once, a generated
+// password printed only when asked and only on stdout, never in --verbose, a log line or a failure.
+import { beforeAll, describe, expect, it } from "vitest";
+import { starts } from "../../generated/graph-lro.routes.ts";
+import { EXIT } from "../../src/cli/run-cli.ts";
+import { START_COMMANDS, startOptions } from "../../src/cli/start-command.ts";
+import { graphLro, jsonLines, warmUpMock } from "./in-process.ts";
+
+beforeAll(warmUpMock, 60_000);
+
+const COMMANDS = Object.entries(START_COMMANDS);
+const SECRET_START = COMMANDS.find(([, name]) => starts[name].secrets.length > 0) as [string, keyof typeof starts];
+const PASSWORD = "x-graph-lro-test-Gener4ted!";
+
+/** The flags a start's command needs, each with a stand-in value. */
+function neededArgs(name: keyof typeof starts): string[] {
+  const entry = starts[name];
+  return Object.entries(startOptions(name)).flatMap(([flag, option]) => {
+    const field = option.field;
+    if (field === undefined || field in entry.defaults) return [];
+    const isPath = Object.values(entry.fields).includes(field as never);
+    return isPath || entry.bodyRequired ? [`--${flag}`, "x"] : [];
+  });
+}
+
+/** A fetch that records each request and answers 202 with a Location, the 202's body carrying a password. */
+function graph202(body: unknown = {}) {
+  const sent: { method: string; url: string; body: string }[] = [];
+  const fetch = async (request: Request) => {
+    sent.push({ method: request.method, url: request.url, body: await request.text() });
+    const location = "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/operations/op-1";
+    const userLocation = "https://graph.microsoft.com/beta/users/u/authentication/operations/op-1";
+    const isUser = request.url.includes("/users/");
+    return new Response(JSON.stringify(body), {
+      status: 202,
+      headers: { location: isUser ? userLocation : location, "content-type": "application/json" },
+    });
+  };
+  return { fetch, sent };
+}
+
+describe.each(COMMANDS)("graph-lro %s", (command, name) => {
+  it("starts one on the built-in mock and waits for it, with --wait", async () => {
+    const run = await graphLro([command, ...neededArgs(name), "--mock", "--wait", "--json"]);
+    expect(run.code, run.stderr).toBe(EXIT.succeeded);
+    const [started, ...states] = jsonLines(run.stdout);
+    expect(started).toMatchObject({ start: name, status: 202, location: expect.stringMatching(/^https:\/\//) });
+    expect(states.at(-1)).toMatchObject({ status: "succeeded" });
+  });
+
+  it("sends its POST once and prints the Location, without waiting", async () => {
+    const { fetch, sent } = graph202();
+    const run = await graphLro([command, ...neededArgs(name), "--json"], {
+      env: { GRAPH_TOKEN: "t0ken-0123456789" },
+      fetch,
+    });
+    expect(run.code, run.stderr).toBe(EXIT.succeeded);
+    expect(sent.map((s) => s.method)).toEqual(["POST"]);
+    expect(jsonLines(run.stdout)).toEqual([expect.objectContaining({ start: name, status: 202 })]);
+  });
+
+  it("says a usage error naming a needed flag that is missing", async () => {
+    const needed = neededArgs(name);
+    if (needed.length === 0) return;
+    const run = await graphLro([command, "--mock"]);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain(`${command} needs ${needed[0]}`);
+  });
+
+  it("reports a 503 to its POST as an unknown outcome, not retried, with the request id (exit 4)", async () => {
+    let calls = 0;
+    const fetch = async () => {
+      calls += 1;
+      return new Response(JSON.stringify({ error: { code: "serviceNotAvailable", message: "x" } }), {
+        status: 503,
+        headers: { "content-type": "application/json", "request-id": "req-503", "retry-after": "1" },
+      });
+    };
+    const run = await graphLro([command, ...neededArgs(name), "--json"], {
+      env: { GRAPH_TOKEN: "t0ken-0123456789" },
+      fetch,
+    });
+    expect(calls).toBe(1);
+    expect(run.code).toBe(EXIT.http);
+    const { error } = jsonLines(run.stdout).at(-1) as { error: Record<string, unknown> };
+    expect(error).toMatchObject({ status: 503, requestId: "req-503" });
+    expect(String(error.message)).toContain("whether the operation started is unknown");
+  });
+});
+
+describe(`graph-lro ${SECRET_START[0]}: the generated secret`, () => {
+  const [command, name] = SECRET_START;
+  const field = starts[name].secrets[0] as string;
+  const flag = `--show-${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+  it("is not a flag: a command line is visible to every process", async () => {
+    const run = await graphLro([command, ...neededArgs(name), `--${field}`, PASSWORD, "--mock"]);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).not.toContain(PASSWORD);
+  });
+
+  it.each([[[]], [["--verbose"]], [["--json", "--verbose"]]])(
+    "is printed on stdout only when asked (%j), never on stderr",
+    async (extra) => {
+      const env = { GRAPH_TOKEN: "t0ken-0123456789" };
+      const silent = await graphLro([command, ...neededArgs(name), ...extra], {
+        env,
+        fetch: graph202({ [field]: PASSWORD }).fetch,
+      });
+      expect(silent.code).toBe(EXIT.succeeded);
+      expect(silent.stdout + silent.stderr).not.toContain(PASSWORD);
+      const shown = await graphLro([command, ...neededArgs(name), flag, ...extra], {
+        env,
+        fetch: graph202({ [field]: PASSWORD }).fetch,
+      });
+      expect(shown.code).toBe(EXIT.succeeded);
+      expect(shown.stdout).toContain(PASSWORD);
+      expect(shown.stderr).not.toContain(PASSWORD);
+    },
+  );
+
+  it("is left out of a failure of the wait that follows", async () => {
+    const env = { GRAPH_TOKEN: "t0ken-0123456789" };
+    let n = 0;
+    const fetch = async (request: Request) => {
+      n += 1;
+      if (n === 1) return graph202({ [field]: PASSWORD }).fetch(request);
+      return new Response(JSON.stringify({ status: "failed", statusDetail: "no" }), {
+        headers: { "content-type": "application/json" },
+      });
+    };
+    const run = await graphLro([command, ...neededArgs(name), "--wait", "--verbose"], { env, fetch });
+    expect(run.code).toBe(EXIT.failed);
+    expect(run.stdout + run.stderr).not.toContain(PASSWORD);
+  });
+});
