@@ -13,9 +13,6 @@ import { specStarts } from "../../src/mock/spec-starts.ts";
 import { builtInStories } from "../../src/mock/stories.ts";
 import { StartedStories, StoryProgress } from "../../src/mock/story-progress.ts";
 
-/** A token with every scope a start asks for (the mock reads `scopes=` from it). */
-const START_TOKEN = "scopes=RoleManagementAlert.ReadWrite.Directory,UserAuthenticationMethod.ReadWrite.All";
-
 import { createViolationLog } from "../../src/mock/violation-log.ts";
 import { operationUrl } from "../support/spec-urls.ts";
 
@@ -159,7 +156,10 @@ describe("StartedStories", () => {
       answerStart(
         context,
         start,
-        new Request("https://x.test/", { method: "POST", headers: { authorization: `Bearer ${START_TOKEN}` } }),
+        new Request("https://x.test/", {
+          method: "POST",
+          headers: { authorization: `Bearer scopes=${start.scopes.join(",")}` },
+        }),
         ids,
         "https://x.test",
       );
