@@ -1,6 +1,7 @@
 import type { GraphError } from "../errors/graph-error.ts";
+import { redact } from "../text/redact.ts";
 import { callError, type SentRequest } from "./call-error.ts";
-import { errorFromResponse, redact } from "./error-from-response.ts";
+import { errorFromResponse } from "./error-from-response.ts";
 import { tokenSentFor } from "./graph-fetch.ts";
 import type { GraphTransport } from "./graph-transport.ts";
 import { networkFailure } from "./network-failure.ts";
@@ -32,11 +33,11 @@ export async function readOperation(
     throw callError(sent, status, "networkError", `the body was cut off: ${networkFailure(error)}`);
   }
   if (text === undefined) throw tooLargeError(sent, status, maxBodyBytes);
-  const secret = tokenSentFor(response);
+  const secrets = [tokenSentFor(response)];
   // Graph's request-id, for support cases; the token is redacted from it (an echoing server may put it there).
-  const requestId = redact(headers.get("request-id"), secret) ?? undefined;
+  const requestId = redact(headers.get("request-id"), secrets) ?? undefined;
   const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
-  if (!response.ok) throw errorFromResponse(response, text, sent, { requestId, retryAfterMs }, secret);
+  if (!response.ok) throw errorFromResponse(response, text, sent, { requestId, retryAfterMs }, secrets);
   const operation = parseOperationBody(text, headers, !select?.length || select.includes("status"));
   if (typeof operation === "string") {
     throw callError(sent, status, "malformedResponse", operation, { requestId, retryAfterMs });
