@@ -1,7 +1,7 @@
 import type { GraphError, GraphErrorDetails, ODataError } from "../errors/graph-error.ts";
 import { parseRedacted, redact } from "../text/redact.ts";
+import { isQuotable } from "../util/check/quotable.ts";
 import { callError, type SentRequest } from "./call-error.ts";
-import { isQuotable } from "./quotable.ts";
 
 /**
  * A GraphError for a non-2xx response whose body text was already read, with its `request-id`

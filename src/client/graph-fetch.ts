@@ -1,12 +1,12 @@
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
-import { abortable } from "./abortable.ts";
+import { discard } from "../util/http/read-body.ts";
+import { abortable } from "../util/time/abortable.ts";
 import { bearerHeader, type TokenSource } from "./bearer.ts";
 import { callError, sentRequest } from "./call-error.ts";
 import type { Clock } from "./clock.ts";
 import { MAX_REDIRECTS } from "./defaults.ts";
 import type { Fetch } from "./fetch-types.ts";
 import { networkFailure } from "./network-failure.ts";
-import { discard } from "./read-body.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import { type RetryPolicy, retryDelay } from "./retry-policy.ts";
 

@@ -1,5 +1,6 @@
-import type { TimeoutSignalFactory } from "./call-timeout.ts";
-import { checkNumber } from "./check-number.ts";
+import { checkNumber } from "../util/check/check-number.ts";
+import type { TimeoutSignalFactory } from "../util/time/call-timeout.ts";
+import { MAX_TIMER_MS } from "../util/time/sleep.ts";
 import { type Clock, clockOf, realClock } from "./clock.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./defaults.ts";
@@ -8,7 +9,6 @@ import { type GraphFetchOptions, graphFetch } from "./graph-fetch.ts";
 import type { CallLimits } from "./raw-fetch.ts";
 import { commonHeaders } from "./request-parts.ts";
 import { type RetryPolicy, resolveRetryPolicy } from "./retry-policy.ts";
-import { MAX_TIMER_MS } from "./sleep.ts";
 
 /** Options of createGraphLroClient and createGraphLroRawClient. */
 export interface GraphLroClientOptions extends GraphTarget, GraphFetchOptions {

@@ -1,8 +1,8 @@
-import { abortable } from "./abortable.ts";
+import { limitBody } from "../util/http/read-body.ts";
+import { abortable } from "../util/time/abortable.ts";
+import { callTimeout, type TimeoutSignalFactory } from "../util/time/call-timeout.ts";
 import { sentRequest } from "./call-error.ts";
-import { callTimeout, type TimeoutSignalFactory } from "./call-timeout.ts";
 import type { Fetch } from "./fetch-types.ts";
-import { limitBody } from "./read-body.ts";
 import { tooLargeError } from "./read-operation.ts";
 
 /** The limits of every call: its time (body included) and its body's size. */

@@ -1,5 +1,6 @@
 import type { GraphError } from "../errors/graph-error.ts";
 import { redact } from "../text/redact.ts";
+import { readBodyText } from "../util/http/read-body.ts";
 import { callError, type SentRequest } from "./call-error.ts";
 import { errorFromResponse } from "./error-from-response.ts";
 import { tokenSentFor } from "./graph-fetch.ts";
@@ -7,7 +8,6 @@ import type { GraphTransport } from "./graph-transport.ts";
 import { networkFailure } from "./network-failure.ts";
 import type { OperationResult } from "./operation-types.ts";
 import { parseOperationBody } from "./parse-operation-body.ts";
-import { readBodyText } from "./read-body.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
 /**

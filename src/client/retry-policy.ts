@@ -1,4 +1,4 @@
-import { checkNumber } from "./check-number.ts";
+import { checkNumber } from "../util/check/check-number.ts";
 import { BASE_DELAY_MS, DEFAULT_RETRY, MAX_BACKOFF_MS, MIN_WAIT_MS } from "./defaults.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 

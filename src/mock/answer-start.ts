@@ -1,5 +1,5 @@
-import { readBodyText } from "../client/read-body.ts";
 import { fillPath } from "../openapi/paths.ts";
+import { readBodyText } from "../util/http/read-body.ts";
 import { authorize } from "./authorize.ts";
 import { type ChoiceContext, isBuiltInStory, type StartedStory, startedKey, unknownStory } from "./choose-response.ts";
 import { ContractViolationError } from "./contract-violation-error.ts";

@@ -1,8 +1,8 @@
-import type { TimeoutSignalFactory } from "../client/call-timeout.ts";
-import { checkNumber } from "../client/check-number.ts";
 import { type Clock, clockOf, realClock } from "../client/clock.ts";
 import type { SelectableProperty } from "../client/operation-types.ts";
-import { MAX_TIMER_MS } from "../client/sleep.ts";
+import { checkNumber } from "../util/check/check-number.ts";
+import type { TimeoutSignalFactory } from "../util/time/call-timeout.ts";
+import { MAX_TIMER_MS } from "../util/time/sleep.ts";
 import { POLL_DEFAULTS } from "./defaults.ts";
 import type { ProgressListener } from "./poll-progress.ts";
 import type { Backoff } from "./poll-schedule.ts";
