@@ -1,7 +1,6 @@
-import type { GraphError } from "../errors/graph-error.ts";
 import { redact } from "../text/redact.ts";
 import { readBodyText } from "../util/http/read-body.ts";
-import { callError, type SentRequest } from "./call-error.ts";
+import { callError, type SentRequest, tooLargeError } from "./call-error.ts";
 import { errorFromResponse } from "./error-from-response.ts";
 import { tokenSentFor } from "./graph-fetch.ts";
 import type { GraphTransport } from "./graph-transport.ts";
@@ -46,5 +45,3 @@ export async function readOperation(
 }
 
 /** The GraphError for a body longer than `maxBodyBytes`, read or declared; the rest of it is not read. */
-export const tooLargeError = (sent: SentRequest, status: number, maxBodyBytes: number): GraphError =>
-  callError(sent, status, "responseTooLarge", `the body is longer than maxBodyBytes (${maxBodyBytes} bytes)`);

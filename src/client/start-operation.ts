@@ -7,7 +7,7 @@ import { redact } from "../text/redact.ts";
 import { readBodyText } from "../util/http/read-body.ts";
 import { abortable } from "../util/time/abortable.ts";
 import { callTimeout } from "../util/time/call-timeout.ts";
-import { callError, type SentRequest, sentRequest } from "./call-error.ts";
+import { callError, type SentRequest, sentRequest, tooLargeError } from "./call-error.ts";
 import type { GraphLroClient } from "./create-client.ts";
 import { errorFromResponse } from "./error-from-response.ts";
 import { callRetryListeners, tokenSentFor } from "./graph-fetch.ts";
@@ -15,7 +15,6 @@ import { type GraphTransport, transportOf } from "./graph-transport.ts";
 import { networkFailure } from "./network-failure.ts";
 import { parseOperationUrl } from "./parse-operation-url.ts";
 import { assertPathId } from "./path-id.ts";
-import { tooLargeError } from "./read-operation.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import type { StartedOperation, StartInput, StartName, StartOptions } from "./start-types.ts";
 
