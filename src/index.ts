@@ -6,6 +6,7 @@ export type { Clock } from "./client/clock.ts";
 export type { GraphCloud, GraphTarget } from "./client/clouds.ts";
 export { createGraphLroClient, type GraphLroClient } from "./client/create-client.ts";
 export { createGraphLroRawClient } from "./client/create-raw-client.ts";
+export { MAX_RETRY_AFTER_MS } from "./client/defaults.ts";
 export type { Fetch, Sleep } from "./client/fetch-types.ts";
 export type { RetryEvent } from "./client/graph-fetch.ts";
 export type { GraphLroClientOptions } from "./client/graph-transport.ts";
@@ -20,17 +21,18 @@ export type {
   SelectedOperation,
 } from "./client/operation-types.ts";
 export { type ParsedOperationUrl, parseOperationUrl } from "./client/parse-operation-url.ts";
-export { MAX_RETRY_AFTER_MS, parseRetryAfter } from "./client/retry-after.ts";
+export { parseRetryAfter } from "./client/retry-after.ts";
 export type { RetryPolicy } from "./client/retry-policy.ts";
 export { startOperation } from "./client/start-operation.ts";
 export type { AcceptedBody, StartedOperation, StartInput, StartName, StartOptions } from "./client/start-types.ts";
 export { GraphError, type GraphErrorCode, type GraphErrorDetails, type ODataError } from "./errors/graph-error.ts";
 export { InvalidArgumentError } from "./errors/invalid-argument-error.ts";
 export { OutcomeUnknownError } from "./errors/outcome-unknown-error.ts";
+export { MIN_POLL_BUDGET_MS, POLL_DEFAULTS } from "./poller/defaults.ts";
 export { OperationFailedError } from "./poller/operation-failed-error.ts";
 export { type FailedPolls, OperationTimeoutError } from "./poller/operation-timeout-error.ts";
 export { pollOperation } from "./poller/poll-operation.ts";
-export { MIN_POLL_BUDGET_MS, POLL_DEFAULTS, type PollOptions } from "./poller/poll-options.ts";
+export type { PollOptions } from "./poller/poll-options.ts";
 export type {
   PolledOperation,
   PollProgress,

@@ -2,6 +2,7 @@
 // (comments and order kept). Every name they add starts with TEST_PREFIX, which no Graph name can take.
 import { type Document, isMap, isSeq, type YAMLMap } from "yaml";
 import { childPointer } from "../../src/openapi/json-pointer.ts";
+import { pathParameterNames } from "../../src/openapi/paths.ts";
 import { ALLOW_KEY } from "./upstream/allow-list.ts";
 
 /**
@@ -86,7 +87,7 @@ export function addOperation(
     newExamples[key] = { $ref: `#/components/examples/${component}` };
   }
   jsonOf(get).examples = newExamples;
-  const own = [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string).slice(0, -1);
+  const own = pathParameterNames(path).slice(0, -1);
   const item = {
     description: `A rehearsal operation (${name}).`,
     parameters: [

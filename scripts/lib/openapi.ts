@@ -1,6 +1,6 @@
 // Navigation shared by spec:diff and spec:upstream: operations, parameters and local $refs.
 import { childPointer, resolvePointer } from "../../src/openapi/json-pointer.ts";
-import { METHODS } from "../../src/openapi/methods.ts";
+import { operationsOf } from "../../src/openapi/paths.ts";
 
 export type Node = Record<string, unknown>;
 
@@ -49,8 +49,7 @@ export function operations(doc: Node): Operation[] {
   const result: Operation[] = [];
   for (const [path, raw] of Object.entries(isNode(doc.paths) ? doc.paths : {})) {
     const pathItem = deref(doc, raw, childPointer("/paths", path));
-    for (const method of METHODS) {
-      const node = pathItem.node[method];
+    for (const [method, node] of operationsOf(pathItem.node)) {
       if (isNode(node)) result.push({ path, method, pointer: childPointer(pathItem.pointer, method), node, pathItem });
     }
   }

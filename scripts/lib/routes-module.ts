@@ -1,4 +1,5 @@
-import { METHODS, type Method } from "../../src/openapi/methods.ts";
+import type { Method } from "../../src/openapi/methods.ts";
+import { idParameterOf, mergeParameters, operationsOf, pathParameterNames } from "../../src/openapi/paths.ts";
 import { GenerateError } from "./generate-error.ts";
 import { tsLiteral } from "./ts-literal.ts";
 
@@ -73,13 +74,12 @@ export function routesModule(bundled: BundledSpec, header: string, root: string)
   const statuses = new Set<string>();
   const starting: [string, Method, BundledOperation, BundledParameter[]][] = [];
   for (const [path, item] of Object.entries(bundled.paths ?? {})) {
-    for (const method of METHODS) {
-      const operation = item[method];
-      const operationId = operation?.operationId;
-      if (!operation || !operationId) continue;
+    for (const [method, operation] of operationsOf(item)) {
+      const operationId = operation.operationId;
+      if (!operationId) continue;
       // Every method but GET starts an operation (the house rule graph-lro-start): a table of its own.
       if (method !== "get") {
-        starting.push([path, method, operation, [...(item.parameters ?? []), ...(operation.parameters ?? [])]]);
+        starting.push([path, method, operation, mergeParameters(item.parameters ?? [], operation.parameters ?? [])]);
         continue;
       }
       const where = `${root}: ${method.toUpperCase()} ${path} (${operationId})`;
@@ -171,10 +171,10 @@ function startEntry(
 
 /** Each path parameter of the template, in order, with the field a ref names it by. */
 function refFields(path: string, where: string): Record<string, string> {
-  const names = [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] as string);
+  const names = pathParameterNames(path);
   const fields: Record<string, string> = {};
-  for (const [i, name] of names.entries()) {
-    const field = i === names.length - 1 ? "operationId" : camelCase(name);
+  for (const name of names) {
+    const field = name === idParameterOf(path) ? "operationId" : camelCase(name);
     if (!/^[A-Za-z_$][\w$]*$/.test(field) || field === "kind" || Object.values(fields).includes(field)) {
       throw new GenerateError(`${where}: path parameter "${name}" gives the ref field "${field}", which is unusable`);
     }

@@ -1,4 +1,4 @@
-import { redactSecrets } from "./redact.ts";
+import { asInJson, redact, redactCredentials } from "../text/redact.ts";
 
 /** A stream the command writes text to. */
 export interface TextStream {
@@ -11,5 +11,11 @@ export interface TextStream {
  * replaced once it is known. A server can echo it into any value or property name of an answer.
  */
 export function redactingStream(stream: TextStream, token: () => string | undefined): TextStream {
-  return { isTTY: stream.isTTY, write: (text: string) => stream.write(redactSecrets(text, token())) };
+  const write = (text: string) => {
+    const secret = token();
+    // Output is often JSON, where a token's `"` and `\` appear escaped.
+    const secrets = secret === undefined ? [] : [secret, asInJson(secret)];
+    return stream.write(redactCredentials(redact(text, secrets)));
+  };
+  return { isTTY: stream.isTTY, write };
 }

@@ -1,9 +1,9 @@
 import { servers } from "../../generated/graph-lro.routes.ts";
 import { resolveBaseUrl } from "../client/clouds.ts";
 import { assertPathId } from "../client/path-id.ts";
-import { MAX_TIMER_MS } from "../client/sleep.ts";
 import { type GraphCloud, type OperationRef, parseOperationUrl, type SelectableProperty } from "../index.ts";
 import { type BuiltInStoryName, builtInStories } from "../mock/stories.ts";
+import { MAX_TIMER_MS } from "../util/time/sleep.ts";
 import { parseDuration } from "./duration.ts";
 import { UsageError } from "./usage-error.ts";
 

@@ -1,4 +1,4 @@
-import { MAX_TIMER_MS } from "../client/sleep.ts";
+import { MAX_TIMER_MS } from "../util/time/sleep.ts";
 
 const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 

@@ -2,6 +2,7 @@ import { spec } from "../../generated/graph-lro.spec.ts";
 import type { OpenApiDocument } from "../mock/openapi-document.ts";
 import { type SpecOperation, specOperations } from "../mock/spec-operations.ts";
 import { specStarts } from "../mock/spec-starts.ts";
+import { fillPath } from "../openapi/paths.ts";
 
 /** The spec's operations, as the mock reads them: the examples below come from them only. */
 export const OPERATIONS = specOperations(spec as unknown as OpenApiDocument);
@@ -11,13 +12,13 @@ export const OPERATIONS = specOperations(spec as unknown as OpenApiDocument);
  * example of it, else its default, else its own name: the mock answers for any value, and a person sees what goes there.
  */
 export function exampleOperationUrl(root: string, operation: SpecOperation, id: string): string {
-  const path = operation.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
-    if (name === operation.idParameter) return encodeURIComponent(id);
+  const path = fillPath(operation.path, (name) => {
+    if (name === operation.idParameter) return id;
     // The parameter's example, else its default (a reset's password method id).
     const parameter = operation.pathParameters.find((p) => p.name === name);
     const example = parameter?.example;
     const fallback = parameter?.schema?.default;
-    return encodeURIComponent(typeof example === "string" ? example : typeof fallback === "string" ? fallback : name);
+    return typeof example === "string" ? example : typeof fallback === "string" ? fallback : name;
   });
   return `${root.replace(/\/$/, "")}${path}`;
 }

@@ -6,11 +6,11 @@ import {
   OutcomeUnknownError,
   type PollState,
 } from "../index.ts";
+import { redactCredentials } from "../text/redact.ts";
 import { clip } from "../text/terminal-text.ts";
 import { formatDuration } from "./duration.ts";
 import { EXIT, type ExitCode, exitCodeFor, InterruptedError } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";
-import { redactCredentials } from "./redact.ts";
 import { UsageError, usageHint } from "./usage-error.ts";
 
 /** How a run ended badly: the exit code, one line for people, and the `--json` error object. */

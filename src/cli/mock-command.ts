@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { spec } from "../../generated/graph-lro.spec.ts";
-import { isLoopback } from "../mock/cors.ts";
 import { formatCoverage } from "../mock/coverage.ts";
+import { corsByDefault, MOCK_HOST, MOCK_PORT } from "../mock/defaults.ts";
 import { formatExchange } from "../mock/format-exchange.ts";
 import { createGraphLroHandlers } from "../mock/handlers.ts";
 import { ADMIN_PREFIX } from "../mock/mock-admin.ts";
@@ -19,16 +19,16 @@ const STORIES = Object.keys(builtInStories).join(", ");
 // The usage's example: the first operation on the default port, any id.
 const [first] = OPERATIONS;
 const exampleUrl = first
-  ? exampleOperationUrl(`http://127.0.0.1:4010${new URL(spec.servers[0].url).pathname}`, first, "any-id")
+  ? exampleOperationUrl(`http://${MOCK_HOST}:${MOCK_PORT}${new URL(spec.servers[0].url).pathname}`, first, "any-id")
   : "";
 
 /** The flags of `graph-lro mock`; the only list of them (parser and usage read it). */
 const MOCK_OPTIONS = {
-  port: { type: "string", usage: "--port <n>", help: ["port to listen on; 0 picks a free one (default 4010)"] },
+  port: { type: "string", usage: "--port <n>", help: [`port to listen on; 0 picks a free one (default ${MOCK_PORT})`] },
   host: {
     type: "string",
     usage: "--host <addr>",
-    help: ["address to listen on (default 127.0.0.1: this machine only)"],
+    help: [`address to listen on (default ${MOCK_HOST}: this machine only)`],
   },
   "no-strict": {
     type: "boolean",
@@ -63,7 +63,7 @@ const MOCK_OPTIONS = {
 /** `graph-lro mock --help`. */
 export const MOCK_USAGE = `graph-lro mock: the spec's operations over HTTP, answering as Microsoft Graph would.
 
-Usage: graph-lro mock [--port 4010] [--host 127.0.0.1] [--no-strict] [--cors | --no-cors] [--stories <file>] [--quiet]
+Usage: graph-lro mock [--port ${MOCK_PORT}] [--host ${MOCK_HOST}] [--no-strict] [--cors | --no-cors] [--stories <file>] [--quiet]
 
 Options:
 ${optionLines(MOCK_OPTIONS)}
@@ -72,7 +72,7 @@ Examples:
   graph-lro mock --port 0
   graph-lro mock --stories stories.json     # {"op-1": [{"kind": "operation", "status": "running"}, …]}
   curl -H 'Authorization: Bearer x' -H 'Prefer: story=progress' ${exampleUrl}
-  curl -X POST http://127.0.0.1:4010${ADMIN_PREFIX}reset     # starts every story over
+  curl -X POST http://${MOCK_HOST}:${MOCK_PORT}${ADMIN_PREFIX}reset     # starts every story over
 
 Stories (-H 'Prefer: story=<name>'): ${STORIES}.
 Runs until Ctrl-C, then prints which of the spec's declared responses were served.
@@ -154,8 +154,8 @@ function parseMockArgs(argv: readonly string[]): MockArgs {
   const flag = values as FlagValues<typeof MOCK_OPTIONS>;
   const args = {
     help: flag.help === true,
-    port: 4010,
-    host: flag.host ?? "127.0.0.1",
+    port: MOCK_PORT,
+    host: flag.host ?? MOCK_HOST,
     strict: !flag["no-strict"],
     cors: flag.cors ? true : flag["no-cors"] ? false : undefined,
     stories: flag.stories,
@@ -184,7 +184,7 @@ function parseMockArgs(argv: readonly string[]): MockArgs {
 /** What the server is, with a curl line per operation whose id answers 200, the stories, and the reset. */
 function banner(server: MockServer, args: MockArgs): string {
   const origin = new URL(server.url).origin;
-  const cors = args.cors ?? isLoopback(args.host);
+  const cors = args.cors ?? corsByDefault(args.host);
   const mode = `${args.strict ? "strict contract checks" : "no contract checks"}, CORS ${cors ? "on" : "off"}`;
   const tries = OPERATIONS.flatMap((operation) =>
     exampleIds(operation)

@@ -22,3 +22,7 @@ export const callError = (
   message: string,
   more?: Partial<GraphErrorDetails>,
 ): GraphError => new GraphError({ ...sent, status, code, message, ...more });
+
+/** The GraphError of an answer whose body is longer than the client reads. */
+export const tooLargeError = (sent: SentRequest, status: number, maxBodyBytes: number): GraphError =>
+  callError(sent, status, "responseTooLarge", `the body is longer than maxBodyBytes (${maxBodyBytes} bytes)`);

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { sleep as realSleep } from "../util/time/sleep.ts";
 import type { Sleep } from "./fetch-types.ts";
-import { sleep as realSleep } from "./sleep.ts";
 
 /** A clock and its wait, given together: a `sleep` that returns at once needs the `now` it moves on. */
 export interface Clock {

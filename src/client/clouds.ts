@@ -1,7 +1,7 @@
 import { servers } from "../../generated/graph-lro.routes.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
-import { isLoopback } from "./loopback.ts";
-import { oneOf } from "./one-of.ts";
+import { oneOf } from "../util/check/one-of.ts";
+import { isLoopback } from "../util/http/loopback.ts";
 
 /** A national cloud, named by the spec's `x-graph-cloud` server extension. */
 export type GraphCloud = (typeof servers)[number]["x-graph-cloud"];

@@ -1,7 +1,7 @@
 import { defaultPathSerializer } from "openapi-fetch";
-import { abortable } from "./abortable.ts";
+import { abortable } from "../util/time/abortable.ts";
+import { callTimeout } from "../util/time/call-timeout.ts";
 import { sentRequest } from "./call-error.ts";
-import { callTimeout } from "./call-timeout.ts";
 import type { Clock } from "./clock.ts";
 import { callRetryListeners } from "./graph-fetch.ts";
 import { type GraphLroClientOptions, graphTransport, transportOf } from "./graph-transport.ts";

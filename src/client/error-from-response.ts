@@ -1,30 +1,23 @@
 import type { GraphError, GraphErrorDetails, ODataError } from "../errors/graph-error.ts";
+import { parseRedacted, redact } from "../text/redact.ts";
+import { isQuotable } from "../util/check/quotable.ts";
 import { callError, type SentRequest } from "./call-error.ts";
-import { isQuotable } from "./quotable.ts";
-
-/**
- * `value`, if a string, with every occurrence of `secret` (the token a request was sent with)
- * replaced; any other value as it is. A secret under 12 characters is no real token, and replacing
- * it would mangle ordinary text ("t" in "itemNotFound").
- */
-export const redact = <T>(value: T, secret: string | undefined): T =>
-  typeof value === "string" && secret && secret.length >= 12 ? (value.replaceAll(secret, "[redacted]") as T) : value;
 
 /**
  * A GraphError for a non-2xx response whose body text was already read, with its `request-id`
  * header (redacted) and Retry-After. Nothing from the response goes into the message but Graph's
  * `error.code`, if it is a short identifier: an echo of the request (a proxy's page, a debugging
- * server) may hold its Authorization header. `secret` (the token sent) is also replaced wherever
- * the kept fields (body, ids, date) contain it.
+ * server) may hold its Authorization header. `secrets` (the token sent, a password sent) are also
+ * replaced wherever the kept fields (body, ids, date) contain them.
  */
 export function errorFromResponse(
   response: Response,
   text: string,
   sent: SentRequest,
   { requestId, retryAfterMs }: Pick<GraphErrorDetails, "requestId" | "retryAfterMs">,
-  secret: string | undefined,
+  secrets: readonly (string | undefined)[],
 ): GraphError {
-  const odata = parseODataError(text, secret);
+  const odata = parseODataError(text, secrets);
   const inner = odata?.error.innerError;
   // The client-request-id is the one we sent (in `sent`), rather than any echo of it: it is the one our logs have.
   return callError(
@@ -34,7 +27,7 @@ export function errorFromResponse(
     odata ? "see body.error.message" : "the body is not a Graph error",
     {
       requestId: requestId ?? asString(inner?.["request-id"]),
-      date: asString(inner?.date) ?? redact(response.headers.get("date"), secret) ?? undefined,
+      date: asString(inner?.date) ?? redact(response.headers.get("date"), secrets) ?? undefined,
       retryAfterMs,
       body: odata,
     },
@@ -42,17 +35,10 @@ export function errorFromResponse(
 }
 
 /** Graph's error body if `text` is one (a string code and message), its strings redacted; else undefined. */
-function parseODataError(text: string, secret: string | undefined): ODataError | undefined {
+function parseODataError(text: string, secrets: readonly (string | undefined)[]): ODataError | undefined {
   let body: { error?: { code?: unknown; message?: unknown } } | null;
   try {
-    // Each string once parsed, so that a JSON escape cannot hide the secret. A property name that
-    // holds it is moved to its redacted name: returning undefined deletes the original.
-    body = JSON.parse(text, function (this: Record<string, unknown>, key, value) {
-      const safe = redact(value, secret);
-      const name = redact(key, secret);
-      if (name === key) return safe;
-      this[name] = safe;
-    });
+    body = parseRedacted(text, secrets) as typeof body;
   } catch {
     return undefined;
   }

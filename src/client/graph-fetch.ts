@@ -1,11 +1,12 @@
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
-import { abortable } from "./abortable.ts";
+import { discard } from "../util/http/read-body.ts";
+import { abortable } from "../util/time/abortable.ts";
 import { bearerHeader, type TokenSource } from "./bearer.ts";
 import { callError, sentRequest } from "./call-error.ts";
 import type { Clock } from "./clock.ts";
+import { MAX_REDIRECTS } from "./defaults.ts";
 import type { Fetch } from "./fetch-types.ts";
 import { networkFailure } from "./network-failure.ts";
-import { discard } from "./read-body.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import { type RetryPolicy, retryDelay } from "./retry-policy.ts";
 
@@ -46,8 +47,6 @@ export interface RetryEvent {
 
 /** Per-call listeners of retries, by the Request a call sends (set by the typed client for the poller). */
 export const callRetryListeners = new WeakMap<Request, (retry: RetryEvent) => void>();
-
-const MAX_REDIRECTS = 5;
 
 /** The token each response was answered to, for redacting it from what an error keeps of the response. */
 const tokens = new WeakMap<Response, string>();

@@ -1,14 +1,13 @@
-import type { TimeoutSignalFactory } from "./call-timeout.ts";
-import { checkNumber } from "./check-number.ts";
+import { checkNumber } from "../util/check/check-number.ts";
+import type { TimeoutSignalFactory } from "../util/time/call-timeout.ts";
+import { MAX_TIMER_MS } from "../util/time/sleep.ts";
 import { type Clock, clockOf, realClock } from "./clock.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
+import { DEFAULT_MAX_BODY_BYTES } from "./defaults.ts";
 import type { Fetch } from "./fetch-types.ts";
 import { type GraphFetchOptions, graphFetch } from "./graph-fetch.ts";
-import type { CallLimits } from "./raw-fetch.ts";
-import { DEFAULT_MAX_BODY_BYTES } from "./read-body.ts";
 import { commonHeaders } from "./request-parts.ts";
 import { type RetryPolicy, resolveRetryPolicy } from "./retry-policy.ts";
-import { MAX_TIMER_MS } from "./sleep.ts";
 
 /** Options of createGraphLroClient and createGraphLroRawClient. */
 export interface GraphLroClientOptions extends GraphTarget, GraphFetchOptions {
@@ -28,6 +27,13 @@ export interface GraphLroClientOptions extends GraphTarget, GraphFetchOptions {
    * include-unknown-enum-members`); without it Graph sends `unknownFutureValue` in their place. Default: false.
    */
   includeUnknownEnumMembers?: boolean;
+}
+
+/** The limits of every call: its time (body included) and its body's size. */
+export interface CallLimits {
+  timeoutMs: number | undefined;
+  timeoutSignal: TimeoutSignalFactory | undefined;
+  maxBodyBytes: number;
 }
 
 /** What both clients send through: the base URL, graphFetch, and each call's limits. */

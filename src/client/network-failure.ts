@@ -1,4 +1,4 @@
-import { isQuotable } from "./quotable.ts";
+import { isQuotable } from "../util/check/quotable.ts";
 
 /**
  * What a network error says, in a fixed form: "network error (TypeError, ECONNREFUSED)". Only its

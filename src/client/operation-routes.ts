@@ -1,5 +1,5 @@
 import { operations } from "../../generated/graph-lro.routes.ts";
-import { oneOf } from "./one-of.ts";
+import { oneOf } from "../util/check/one-of.ts";
 import { assertPathId } from "./path-id.ts";
 
 type Operations = typeof operations;

@@ -1,5 +1,6 @@
 import { defaultPathSerializer } from "openapi-fetch";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { pathParameterNames } from "../openapi/paths.ts";
 
 /**
  * Throws unless `value` can be one path segment: a non-empty string other than `.` and `..`
@@ -19,7 +20,6 @@ export function assertPathId(name: string, value: unknown): asserts value is str
   }
 }
 
-const PARAM = /\{([^{}]+)\}/g;
 /** Parameter names by template: a client uses a handful of templates, so each is scanned once. */
 const namesOf = new Map<string, string[]>();
 
@@ -27,7 +27,7 @@ const namesOf = new Map<string, string[]>();
 export function safePathSerializer(pathname: string, params: Record<string, unknown>): string {
   let names = namesOf.get(pathname);
   if (!names) {
-    names = [...pathname.matchAll(PARAM)].map((match) => match[1] as string);
+    names = pathParameterNames(pathname);
     if (namesOf.size < 64) namesOf.set(pathname, names);
   }
   for (const name of names) assertPathId(name, params[name]);

@@ -1,16 +1,9 @@
-import { abortable } from "./abortable.ts";
-import { sentRequest } from "./call-error.ts";
-import { callTimeout, type TimeoutSignalFactory } from "./call-timeout.ts";
+import { limitBody } from "../util/http/read-body.ts";
+import { abortable } from "../util/time/abortable.ts";
+import { callTimeout } from "../util/time/call-timeout.ts";
+import { sentRequest, tooLargeError } from "./call-error.ts";
 import type { Fetch } from "./fetch-types.ts";
-import { limitBody } from "./read-body.ts";
-import { tooLargeError } from "./read-operation.ts";
-
-/** The limits of every call: its time (body included) and its body's size. */
-export interface CallLimits {
-  timeoutMs: number | undefined;
-  timeoutSignal: TimeoutSignalFactory | undefined;
-  maxBodyBytes: number;
-}
+import type { CallLimits } from "./graph-transport.ts";
 
 /**
  * The fetch `raw` (openapi-fetch) calls: `send` within the client's limits. The time limit lasts

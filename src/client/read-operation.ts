@@ -1,12 +1,12 @@
-import type { GraphError } from "../errors/graph-error.ts";
-import { callError, type SentRequest } from "./call-error.ts";
-import { errorFromResponse, redact } from "./error-from-response.ts";
+import { redact } from "../text/redact.ts";
+import { readBodyText } from "../util/http/read-body.ts";
+import { callError, type SentRequest, tooLargeError } from "./call-error.ts";
+import { errorFromResponse } from "./error-from-response.ts";
 import { tokenSentFor } from "./graph-fetch.ts";
 import type { GraphTransport } from "./graph-transport.ts";
 import { networkFailure } from "./network-failure.ts";
 import type { OperationResult } from "./operation-types.ts";
 import { parseOperationBody } from "./parse-operation-body.ts";
-import { readBodyText } from "./read-body.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
 /**
@@ -32,11 +32,11 @@ export async function readOperation(
     throw callError(sent, status, "networkError", `the body was cut off: ${networkFailure(error)}`);
   }
   if (text === undefined) throw tooLargeError(sent, status, maxBodyBytes);
-  const secret = tokenSentFor(response);
+  const secrets = [tokenSentFor(response)];
   // Graph's request-id, for support cases; the token is redacted from it (an echoing server may put it there).
-  const requestId = redact(headers.get("request-id"), secret) ?? undefined;
+  const requestId = redact(headers.get("request-id"), secrets) ?? undefined;
   const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
-  if (!response.ok) throw errorFromResponse(response, text, sent, { requestId, retryAfterMs }, secret);
+  if (!response.ok) throw errorFromResponse(response, text, sent, { requestId, retryAfterMs }, secrets);
   const operation = parseOperationBody(text, headers, !select?.length || select.includes("status"));
   if (typeof operation === "string") {
     throw callError(sent, status, "malformedResponse", operation, { requestId, retryAfterMs });
@@ -45,5 +45,3 @@ export async function readOperation(
 }
 
 /** The GraphError for a body longer than `maxBodyBytes`, read or declared; the rest of it is not read. */
-export const tooLargeError = (sent: SentRequest, status: number, maxBodyBytes: number): GraphError =>
-  callError(sent, status, "responseTooLarge", `the body is longer than maxBodyBytes (${maxBodyBytes} bytes)`);

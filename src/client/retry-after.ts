@@ -1,5 +1,4 @@
-/** The longest wait a `Retry-After` can ask for: a day, well under setTimeout's 2^31-1 ms limit. */
-export const MAX_RETRY_AFTER_MS = 86_400_000;
+import { MAX_RETRY_AFTER_MS } from "./defaults.ts";
 
 /** rfc850-date (`Sunday, 06-Nov-94 08:49:37 GMT`): day name (without "day"), day, month, two-digit year, time. */
 const RFC850 = /^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\d\d)-(\w{3})-(\d\d) (\S+) GMT$/;

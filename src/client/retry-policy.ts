@@ -1,5 +1,5 @@
-import { backoffDelay } from "./backoff.ts";
-import { checkNumber } from "./check-number.ts";
+import { checkNumber } from "../util/check/check-number.ts";
+import { BASE_DELAY_MS, DEFAULT_RETRY, MAX_BACKOFF_MS, MIN_WAIT_MS } from "./defaults.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 
 /** How far a call may retry: `maxRetries` extra attempts, `maxDelayMs` of waiting in all. */
@@ -10,15 +10,6 @@ export interface RetryPolicy {
 
 /** Whether a GET answered with `status` is retried (a POST only on 429): throttled (429), unavailable (503) or timed out (504). */
 export const isRetryableStatus = (status: number): boolean => status === 429 || status === 503 || status === 504;
-
-/**
- * The shortest wait before a retry, as the poller's between polls: `Retry-After: 0`, a date in the
- * past (clock skew) or a jitter of 0 must not turn a throttled call into a burst of requests.
- */
-export const MIN_RETRY_DELAY_MS = 100;
-
-/** The defaults: 4 retries, within a minute of waiting (docs/decisions/0005). */
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, maxDelayMs: 60_000 };
 
 /**
  * The policy for a client's `retry` option, field by field: an omitted or undefined field takes its
@@ -60,7 +51,15 @@ export function retryDelay(
   if (method !== "GET" && response?.status !== 429) return undefined;
   if (attempt >= policy.maxRetries) return undefined; // retries used up
   const asked = parseRetryAfter(response?.headers.get("retry-after"), now()) ?? backoffDelay(attempt, random);
-  const delay = Math.max(MIN_RETRY_DELAY_MS, asked);
+  const delay = Math.max(MIN_WAIT_MS, asked);
   if (waited + delay > policy.maxDelayMs) return undefined; // past the budget
   return delay;
+}
+
+/**
+ * Exponential backoff with full jitter (a uniform wait in [0, min(cap, base·2^attempt))): clients
+ * throttled together do not retry together. `attempt` counts from 0; `random` returns [0, 1).
+ */
+export function backoffDelay(attempt: number, random: () => number): number {
+  return Math.floor(random() * Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** attempt));
 }

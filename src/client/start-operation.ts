@@ -3,18 +3,18 @@ import { starts } from "../../generated/graph-lro.routes.ts";
 import type { GraphError } from "../errors/graph-error.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 import { OutcomeUnknownError } from "../errors/outcome-unknown-error.ts";
-import { abortable } from "./abortable.ts";
-import { callError, type SentRequest, sentRequest } from "./call-error.ts";
-import { callTimeout } from "./call-timeout.ts";
+import { redact } from "../text/redact.ts";
+import { readBodyText } from "../util/http/read-body.ts";
+import { abortable } from "../util/time/abortable.ts";
+import { callTimeout } from "../util/time/call-timeout.ts";
+import { callError, type SentRequest, sentRequest, tooLargeError } from "./call-error.ts";
 import type { GraphLroClient } from "./create-client.ts";
-import { errorFromResponse, redact } from "./error-from-response.ts";
+import { errorFromResponse } from "./error-from-response.ts";
 import { callRetryListeners, tokenSentFor } from "./graph-fetch.ts";
 import { type GraphTransport, transportOf } from "./graph-transport.ts";
 import { networkFailure } from "./network-failure.ts";
 import { parseOperationUrl } from "./parse-operation-url.ts";
 import { assertPathId } from "./path-id.ts";
-import { readBodyText } from "./read-body.ts";
-import { tooLargeError } from "./read-operation.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import type { StartedOperation, StartInput, StartName, StartOptions } from "./start-types.ts";
 
@@ -133,12 +133,12 @@ async function readStarted<N extends StartName>(
     throw callError(sent, status, "networkError", `the body was cut off: ${networkFailure(error)}`);
   }
   if (text === undefined) throw tooLargeError(sent, status, maxBodyBytes);
-  const token = tokenSentFor(response);
-  const requestId = hide(redact(headers.get("request-id"), token), sentSecrets) ?? undefined;
+  // A server may echo the request: the token and the sent secrets are taken out of all it says.
+  const secrets = [tokenSentFor(response), ...sentSecrets];
+  const requestId = redact(headers.get("request-id"), secrets) ?? undefined;
   const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
   if (!response.ok) {
-    // A server may echo the request: the sent secrets are taken out of every string of the body first.
-    const error = errorFromResponse(response, hideInJson(text, sentSecrets), sent, { requestId, retryAfterMs }, token);
+    const error = errorFromResponse(response, text, sent, { requestId, retryAfterMs }, secrets);
     throw status >= 500 ? new OutcomeUnknownError({ ...error, message: `Graph answered ${status}` }) : error;
   }
   const started = (message: string) =>
@@ -160,27 +160,6 @@ async function readStarted<N extends StartName>(
   const result = { start: name, location, ref, status, retryAfterMs, requestId, clientRequestId: sent.clientRequestId };
   // Not enumerable: it may hold a generated password, which a log of the result then leaves out.
   return Object.defineProperty(result, "body", { value: body, enumerable: false }) as unknown as StartedOperation<N>;
-}
-
-/** `value` with every secret replaced, if it is a string. */
-const hide = <T>(value: T, secrets: readonly string[]): T =>
-  typeof value === "string" ? (secrets.reduce((text, s) => text.replaceAll(s, "[redacted]"), value) as T) : value;
-
-/** JSON text with the secrets taken out of every string (keys too), after parsing: an escape cannot hide one. */
-function hideInJson(text: string, secrets: readonly string[]): string {
-  if (secrets.length === 0) return text;
-  try {
-    return JSON.stringify(
-      JSON.parse(text, function (this: Record<string, unknown>, key, value) {
-        const name = hide(key, secrets);
-        if (name === key) return hide(value, secrets);
-        this[name] = hide(value, secrets);
-      }),
-    );
-  } catch {
-    // Not JSON: errorFromResponse keeps nothing of such a body.
-    return text;
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { components } from "../../generated/graph-lro.ts";
+import { withoutCredentials } from "../text/redact.ts";
 
 /** Graph's OData error body, as the spec declares it. */
 export type ODataError = components["schemas"]["microsoft.graph.ODataErrors.ODataError"];
@@ -67,16 +68,3 @@ const UNSET = {
   retryAfterMs: undefined,
   body: undefined,
 };
-
-/** Userinfo in a URL (`https://user:pass@host`) is a credential; it never reaches a message. */
-function withoutCredentials(url: string): string {
-  if (!url.includes("@")) return url;
-  try {
-    const parsed = new URL(url);
-    parsed.username = "";
-    parsed.password = "";
-    return parsed.href;
-  } catch {
-    return url;
-  }
-}

@@ -1,4 +1,5 @@
-import { readBodyText } from "../client/read-body.ts";
+import { fillPath } from "../openapi/paths.ts";
+import { readBodyText } from "../util/http/read-body.ts";
 import { authorize } from "./authorize.ts";
 import { type ChoiceContext, isBuiltInStory, type StartedStory, startedKey, unknownStory } from "./choose-response.ts";
 import { ContractViolationError } from "./contract-violation-error.ts";
@@ -109,7 +110,7 @@ export async function answerStart(
       violations: [...violations, violation],
     };
   }
-  const path = polledBy.path.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(polledIds[name] ?? ""));
+  const path = fillPath(polledBy.path, (name) => polledIds[name] ?? "");
   // Query parameters the GET declares with an example (Graph's routing hints on a reset's Location) are added.
   const hints = [...polledBy.queryParameters.values()].flatMap(({ name, example }) =>
     typeof example === "string" ? [`${encodeURIComponent(name)}=${encodeURIComponent(example)}`] : [],

@@ -1,5 +1,6 @@
 import { childPointer } from "../openapi/json-pointer.ts";
 import { ContractViolationError } from "./contract-violation-error.ts";
+import { MAX_QUERY_VIOLATIONS } from "./defaults.ts";
 import type { ValidateSchema } from "./schema-validator.ts";
 import type { SpecOperation } from "./spec-operations.ts";
 
@@ -38,6 +39,3 @@ export function checkRequest(
     );
   return found;
 }
-
-/** How many unknown query names of one request are reported one by one. */
-export const MAX_QUERY_VIOLATIONS = 10;

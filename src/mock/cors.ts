@@ -28,4 +28,4 @@ export function preflightResponse(headers: Headers): Response {
 }
 
 /** Whether a host is this machine's loopback, where CORS is on by default. */
-export { isLoopback } from "../client/loopback.ts";
+export { isLoopback } from "../util/http/loopback.ts";

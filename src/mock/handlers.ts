@@ -7,6 +7,7 @@ import { checkResponse } from "./check-response.ts";
 import { type Choice, chooseResponse, isBuiltInStory, unknownStory } from "./choose-response.ts";
 import type { ContractViolationError } from "./contract-violation-error.ts";
 import { createCoverageRecorder, type MockCoverage } from "./coverage.ts";
+import { MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS } from "./defaults.ts";
 import { hideUnaskedMembers, includesUnknownEnumMembers } from "./evolvable-members.ts";
 import { setExchangeNote } from "./exchange-notes.ts";
 import { answerIds, graphJsonResponse, stampInnerError } from "./graph-response.ts";
@@ -21,14 +22,6 @@ import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts"
 import { StartedStories, StoryProgress } from "./story-progress.ts";
 import { rememberServed } from "./unknown-path.ts";
 import { createViolationLog } from "./violation-log.ts";
-
-/**
- * How many story progressions (operation, ids, story) the handlers hold, never forgetting one (a request for a
- * new one past it is answered 503); about 250 bytes each with ids of 40 characters (docs/decisions/0025).
- */
-export const MAX_STORY_PROGRESS = 100_000;
-/** And how many characters their keys (which hold the ids) may take in all: 32 MB at most, however long the ids. */
-export const MAX_STORY_PROGRESS_CHARS = 16_000_000;
 
 export interface GraphLroHandlerOptions {
   /** The bundled, dereferenced document to derive handlers from; the generated spec by default. */

@@ -1,11 +1,11 @@
 // graph-lro/mock: a mock of Microsoft Graph derived from the spec, for contract tests and local runs.
 export { ContractViolationError } from "./contract-violation-error.ts";
 export { formatCoverage, type MockCoverage, type ResponseCoverage } from "./coverage.ts";
+export { MAX_STORY_PROGRESS, MAX_VIOLATIONS, MOCK_HOST, MOCK_PORT } from "./defaults.ts";
 export {
   createGraphLroHandlers,
   type GraphLroHandlerOptions,
   type GraphLroHandlers,
-  MAX_STORY_PROGRESS,
   type MockCall,
 } from "./handlers.ts";
 export { createMockFetch, type MockFetchOptions, UnhandledRequestError } from "./mock-fetch.ts";
@@ -21,4 +21,3 @@ export {
   type StoryStep,
 } from "./stories.ts";
 export { readStoriesFile, type StoriesFile, StoriesFileError, storiesFileSchema } from "./stories-file.ts";
-export { MAX_VIOLATIONS } from "./violation-log.ts";

@@ -1,4 +1,5 @@
 import type { RequestHandler } from "msw";
+import { withoutCredentials } from "../text/redact.ts";
 import { answerRequest } from "./answer-request.ts";
 import { exchangeNote } from "./exchange-notes.ts";
 import { unmatchedPathResponse } from "./unknown-path.ts";
@@ -49,10 +50,8 @@ export class UnhandledRequestError extends Error {
     readonly method: string,
     url: string,
   ) {
-    const safe = new URL(url);
-    safe.username = "";
-    safe.password = "";
-    super(`graph-lro mock: no handler for ${method} ${safe.href}`);
-    this.url = safe.href;
+    const safe = withoutCredentials(url);
+    super(`graph-lro mock: no handler for ${method} ${safe}`);
+    this.url = safe;
   }
 }

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { answerRequest } from "./answer-request.ts";
 import type { ContractViolationError } from "./contract-violation-error.ts";
-import { CORS_HEADERS, isLoopback, isPreflight, preflightResponse } from "./cors.ts";
+import { CORS_HEADERS, isPreflight, preflightResponse } from "./cors.ts";
+import { corsByDefault, MOCK_HOST, MOCK_PORT } from "./defaults.ts";
 import { exchangeNote } from "./exchange-notes.ts";
 import { answerIds, graphJsonResponse, odataError } from "./graph-response.ts";
 import { createGraphLroHandlers, type GraphLroHandlers } from "./handlers.ts";
@@ -72,8 +73,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const graphRoot = new URL(options.graphRoot ?? spec.servers[0].url);
   const rootPath = graphRoot.pathname.replace(/\/$/, "");
   const handlers = options.handlers ?? createGraphLroHandlers({ strict: options.strict, now });
-  const host = options.host ?? "127.0.0.1";
-  const cors = options.cors ?? isLoopback(host);
+  const host = options.host ?? MOCK_HOST;
+  const cors = options.cors ?? corsByDefault(host);
 
   const answer = async (incoming: IncomingMessage): Promise<[Response, Request?]> => {
     const method = incoming.method ?? "GET";
@@ -131,7 +132,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
   });
 
-  const port = options.port ?? 4010;
+  const port = options.port ?? MOCK_PORT;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

@@ -1,4 +1,5 @@
-import { METHODS, type Method } from "../openapi/methods.ts";
+import type { Method } from "../openapi/methods.ts";
+import { idParameterOf, mergeParameters, operationsOf } from "../openapi/paths.ts";
 import { type EvolvableMembers, evolvableMembers } from "./evolvable-members.ts";
 import { jsonContent } from "./json-content.ts";
 import type { Example, OpenApiDocument, Operation, Parameter, Response } from "./openapi-document.ts";
@@ -43,11 +44,9 @@ export function eachOperation(
 ): [string, MockedMethod, Operation, Parameter[]][] {
   const found: [string, MockedMethod, Operation, Parameter[]][] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of METHODS) {
+    for (const [method, operation] of operationsOf(item)) {
       if (method === "trace" || !take(method)) continue;
-      const operation = item[method];
-      if (operation)
-        found.push([path, method, operation, mergeParameters(item.parameters ?? [], operation.parameters ?? [])]);
+      found.push([path, method, operation, mergeParameters(item.parameters ?? [], operation.parameters ?? [])]);
     }
   }
   return found;
@@ -77,16 +76,9 @@ export function specOperation(
       ...(operation["x-ms-permissions"]?.higherPrivileged ?? []),
     ],
     examples: successExamples(operation),
-    idParameter: pathParameters.at(-1)?.name ?? "",
+    idParameter: idParameterOf(path) ?? "",
     evolvable: evolvableMembers(jsonContent(operation.responses["200"])?.schema),
   };
-}
-
-/** Operation-level parameters override path-level ones of the same name and location. */
-function mergeParameters(pathLevel: readonly Parameter[], operationLevel: readonly Parameter[]): Parameter[] {
-  const key = (p: Parameter) => `${p.in}:${p.name}`;
-  const overridden = new Set(operationLevel.map(key));
-  return [...pathLevel.filter((p) => !overridden.has(key(p))), ...operationLevel];
 }
 
 function successExamples(operation: Operation): (Example & { name: string })[] {

@@ -1,7 +1,5 @@
 import type { ContractViolationError } from "./contract-violation-error.ts";
-
-/** How many violations `handlers.violations` keeps: the most recent ones, so that a server never grows. */
-export const MAX_VIOLATIONS = 100;
+import { MAX_VIOLATIONS } from "./defaults.ts";
 
 /** A bounded list of violations: `list` is the array users read, and stays the same array across `clear()`. */
 export function createViolationLog(capacity = MAX_VIOLATIONS) {

@@ -1,14 +1,15 @@
-import { abortable } from "../client/abortable.ts";
-import { callTimeout } from "../client/call-timeout.ts";
 import type { GraphLroClient } from "../client/create-client.ts";
 import type { RetryEvent } from "../client/graph-fetch.ts";
 import type { OperationResult, SelectableProperty, SelectedOperation } from "../client/operation-types.ts";
 import { splitSelect } from "../client/parse-operation-url.ts";
 import { isRetryableStatus } from "../client/retry-policy.ts";
 import { GraphError } from "../errors/graph-error.ts";
+import { abortable } from "../util/time/abortable.ts";
+import { callTimeout } from "../util/time/call-timeout.ts";
+import { MIN_POLL_BUDGET_MS } from "./defaults.ts";
 import { nextState, type PollOutcome } from "./next-state.ts";
 import { type FailedPolls, OperationTimeoutError } from "./operation-timeout-error.ts";
-import { MIN_POLL_BUDGET_MS, type PollOptions, resolvePollOptions } from "./poll-options.ts";
+import { type PollOptions, resolvePollOptions } from "./poll-options.ts";
 import type { PolledOperation, PollProgress, RetryProgress, WaitedOperation } from "./poll-progress.ts";
 import type { PollState } from "./poll-state.ts";
 import { initialPollState, type PollTarget } from "./poll-target.ts";

@@ -1,19 +1,11 @@
-import type { TimeoutSignalFactory } from "../client/call-timeout.ts";
-import { checkNumber } from "../client/check-number.ts";
 import { type Clock, clockOf, realClock } from "../client/clock.ts";
 import type { SelectableProperty } from "../client/operation-types.ts";
-import { MAX_TIMER_MS } from "../client/sleep.ts";
+import { checkNumber } from "../util/check/check-number.ts";
+import type { TimeoutSignalFactory } from "../util/time/call-timeout.ts";
+import { MAX_TIMER_MS } from "../util/time/sleep.ts";
+import { POLL_DEFAULTS } from "./defaults.ts";
 import type { ProgressListener } from "./poll-progress.ts";
 import type { Backoff } from "./poll-schedule.ts";
-
-/**
- * Defaults, justified in docs/decisions/0005-poll-defaults.md. Plain literals (15 minutes as 900_000):
- * bundlers keep an unused `15 * 60_000` in an app, not knowing a product to be free of side effects.
- */
-export const POLL_DEFAULTS = { timeoutMs: 900_000, intervalMs: 1_000, maxIntervalMs: 30_000, backoffFactor: 2 };
-
-/** The least time a poll sent before the timeout gets to answer (docs/decisions/0005-poll-defaults.md). */
-export const MIN_POLL_BUDGET_MS = 2_000;
 
 /** Options of pollOperation and waitForOperation. */
 export interface PollOptions<S extends readonly SelectableProperty[] = readonly SelectableProperty[]> {

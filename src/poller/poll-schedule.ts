@@ -1,5 +1,5 @@
 import { terminalStatuses } from "../../generated/graph-lro.routes.ts";
-import { MAX_RETRY_AFTER_MS } from "../client/retry-after.ts";
+import { MAX_RETRY_AFTER_MS, MIN_WAIT_MS } from "../client/defaults.ts";
 
 /** The states after which an operation changes no more: the spec's `x-terminal-values`. */
 export const TERMINAL_STATUSES = terminalStatuses;
@@ -8,14 +8,6 @@ export const TERMINAL_STATUSES = terminalStatuses;
 export function isTerminal(status: unknown): status is (typeof TERMINAL_STATUSES)[number] {
   return (TERMINAL_STATUSES as readonly unknown[]).includes(status);
 }
-
-/**
- * Bounds on any wait between polls. The floor keeps a server that answers `Retry-After: 0` on
- * every poll (or `intervalMs: 0`) from making the poller spin; the ceiling (a day, like
- * parseRetryAfter's) keeps each wait within what setTimeout can do (2^31-1 ms).
- */
-export const MIN_POLL_DELAY_MS = 100;
-export const MAX_POLL_DELAY_MS = MAX_RETRY_AFTER_MS;
 
 export interface Backoff {
   intervalMs: number;
@@ -27,7 +19,7 @@ export interface Backoff {
  * The wait before the next poll. A server's Retry-After is followed exactly: never earlier, and
  * no later, since each extra wait only delays the caller. Without one, the wait grows from
  * `intervalMs` by `factor` up to `maxIntervalMs`, one step per poll that came without it. Either
- * way it stays within MIN_POLL_DELAY_MS and MAX_POLL_DELAY_MS.
+ * way it stays within MIN_WAIT_MS and MAX_RETRY_AFTER_MS.
  */
 export function nextPollDelay(
   retryAfterMs: number | undefined,
@@ -38,6 +30,6 @@ export function nextPollDelay(
   const ms = stepped
     ? Math.min(backoff.maxIntervalMs, backoff.intervalMs * backoff.factor ** backoffStep)
     : retryAfterMs;
-  const delayMs = Math.min(MAX_POLL_DELAY_MS, Math.max(MIN_POLL_DELAY_MS, Math.round(ms)));
+  const delayMs = Math.min(MAX_RETRY_AFTER_MS, Math.max(MIN_WAIT_MS, Math.round(ms)));
   return { delayMs, backoffStep: stepped ? backoffStep + 1 : backoffStep };
 }

@@ -1,6 +1,6 @@
-import { checkNumber } from "../client/check-number.ts";
 import { type OperationRef, routeOf } from "../client/operation-routes.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { checkNumber } from "../util/check/check-number.ts";
 
 /**
  * All that is needed to resume waiting, as plain JSON: keep it (for example across a restart)

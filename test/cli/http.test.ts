@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
+import { MIN_WAIT_MS } from "../../src/client/defaults.ts";
 import { createGraphLroHandlers, defineStory, type MockServer, startMockServer } from "../../src/mock/index.ts";
-import { MIN_POLL_DELAY_MS } from "../../src/poller/poll-schedule.ts";
 import { operationUrl, template } from "../support/spec-urls.ts";
 import { graphLro, warmUpMock } from "./in-process.ts";
 
@@ -30,7 +30,7 @@ describe("graph-lro over HTTP against startMockServer", () => {
     const url = operationUrl("roleManagementAlert", { "longRunningOperation-id": "quick" }, { root: server.url });
     const { code, stdout } = await graphLro(["wait", url, "--base-url", server.url], { env });
     expect(code).toBe(EXIT.succeeded);
-    const floor = (MIN_POLL_DELAY_MS / 1000).toFixed(1);
+    const floor = (MIN_WAIT_MS / 1000).toFixed(1);
     expect(stdout).toMatch(new RegExp(`running \\(poll 1\\), next poll in ${floor} s\n.*succeeded \\(poll 2\\)`));
   });
 

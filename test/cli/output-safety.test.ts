@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { redactCredentials } from "../../src/cli/redact.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
+import { redactCredentials } from "../../src/text/redact.ts";
 import { TOO_DEEP } from "../../src/text/terminal-text.ts";
 import { graphLro, jsonLines, warmUpMock } from "./in-process.ts";
 

@@ -1,9 +1,9 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it, vi } from "vitest";
-import { abortable } from "../../src/client/abortable.ts";
-import { callTimeout } from "../../src/client/call-timeout.ts";
-import { discard, limitBody, readBodyText } from "../../src/client/read-body.ts";
-import { MAX_TIMER_MS, sleep } from "../../src/client/sleep.ts";
+import { discard, limitBody, readBodyText } from "../../src/util/http/read-body.ts";
+import { abortable } from "../../src/util/time/abortable.ts";
+import { callTimeout } from "../../src/util/time/call-timeout.ts";
+import { MAX_TIMER_MS, sleep } from "../../src/util/time/sleep.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const listeners = (signal: AbortSignal) => getEventListeners(signal, "abort").length;

@@ -1,12 +1,12 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
-import { limitBody, readBodyText } from "../../src/client/read-body.ts";
 import {
   createGraphLroClient,
   createGraphLroRawClient,
   OperationTimeoutError,
   waitForOperation,
 } from "../../src/index.ts";
+import { limitBody, readBodyText } from "../../src/util/http/read-body.ts";
 import { operationUrl, template } from "../support/spec-urls.ts";
 
 // A fetch (or a poller's client) that ignores the abort signal, as an injected one may: timeoutMs must

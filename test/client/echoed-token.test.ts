@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { statuses } from "../../generated/graph-lro.routes.ts";
 import { createGraphLroClient, type GraphError, OperationTimeoutError, waitForOperation } from "../../src/index.ts";
+import { MIN_SECRET_LENGTH } from "../../src/text/redact.ts";
 import { json, recordingClock } from "../support/recording-fetch.ts";
 import { operationUrl } from "../support/spec-urls.ts";
 
@@ -17,6 +18,14 @@ describe("a token echoed back by the server", () => {
     for (const printed of [JSON.stringify(error), inspect(error, { depth: null }), JSON.stringify(error.body)])
       expect(printed).not.toContain(TOKEN);
     expect(error.body?.error.innerError).toEqual({ "[redacted]": { "Bearer [redacted]": 1 } });
+  });
+
+  it("is replaced from the shortest length the CLI replaces it at, one rule for both", async () => {
+    const short = "s".repeat(MIN_SECRET_LENGTH);
+    const body = { error: { code: "Echo", message: `Bearer ${short}` } };
+    const client = createGraphLroClient({ fetch: async () => json(body, { status: 400 }), token: short });
+    const error = (await client.getRoleManagementAlertOperation("op").catch((e: unknown) => e)) as GraphError;
+    expect(error.body?.error.message).toBe("Bearer [redacted]");
   });
 
   it("keeps a body's `__proto__` key its own when rebuilding it, setting no prototype", async () => {

@@ -287,7 +287,7 @@ describe("abort and timeout", () => {
   });
 
   it("the default sleep rejects on abort, before and during the wait", async () => {
-    const { sleep } = await import("../../src/client/sleep.ts");
+    const { sleep } = await import("../../src/util/time/sleep.ts");
     await expect(sleep(10, AbortSignal.abort(new Error("before")))).rejects.toThrow("before");
     const controller = new AbortController();
     const waiting = sleep(60_000, controller.signal);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MIN_RETRY_DELAY_MS } from "../../src/client/retry-policy.ts";
+import { MIN_WAIT_MS } from "../../src/client/defaults.ts";
 import { createGraphLroClient, OperationTimeoutError, waitForOperation } from "../../src/index.ts";
 import { odataError, recordingClock, recordingFetch } from "../support/recording-fetch.ts";
 import { operationUrl } from "../support/spec-urls.ts";
@@ -34,7 +34,7 @@ describe("a throttled service that answers Retry-After: 0, or a date in the past
     await expect(waitForOperation(client, target, { timeoutMs: 10_000 })).rejects.toThrow(OperationTimeoutError);
     const gaps = sentAt.slice(1).map((at, i) => at - (sentAt[i] as number));
     // The client's retries wait as the poller does: never less than the floor, so at most 10 a second.
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(MIN_RETRY_DELAY_MS);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(MIN_WAIT_MS);
     expect(sentAt.length).toBeGreaterThan(10);
   });
 
@@ -43,6 +43,6 @@ describe("a throttled service that answers Retry-After: 0, or a date in the past
     const { clock, delays } = recordingClock(NOW);
     const client = createGraphLroClient({ fetch, token: "t", clock, random: () => 0, retry: { maxRetries: 3 } });
     await expect(client.getRoleManagementAlertOperation("op")).rejects.toMatchObject({ status: 503 });
-    expect(delays).toEqual([MIN_RETRY_DELAY_MS, MIN_RETRY_DELAY_MS, MIN_RETRY_DELAY_MS]);
+    expect(delays).toEqual([MIN_WAIT_MS, MIN_WAIT_MS, MIN_WAIT_MS]);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_QUERY_VIOLATIONS } from "../../src/mock/check-request.ts";
+import { MAX_QUERY_VIOLATIONS, MAX_STORY_PROGRESS_CHARS } from "../../src/mock/defaults.ts";
 import { formatExchange } from "../../src/mock/format-exchange.ts";
-import { MAX_STORY_PROGRESS_CHARS } from "../../src/mock/handlers.ts";
 import { createGraphLroHandlers, createMockFetch } from "../../src/mock/index.ts";
 import { operationUrl } from "../support/spec-urls.ts";
 

@@ -64,6 +64,13 @@ describe("specOperations", () => {
     expect([...operation.queryParameters.values()]).toEqual([query]);
   });
 
+  it("takes the template's last parameter for the id, in whatever order the parameters are listed", () => {
+    const owner: Parameter = { name: "owner", in: "path", required: true, schema: { type: "string" } };
+    const doc = document({ parameters: [idParameter, owner] }, "/owners/{owner}/items/{id}");
+    // The generator reads the template the same way (refFields: the last names the operation).
+    expect(only(doc).idParameter).toBe("id");
+  });
+
   it("names an operation without operationId by its method and path", () => {
     expect(only(document({ operationId: undefined })).operationId).toBe("get /items/{id}");
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { operations } from "../../generated/graph-lro.routes.ts";
+import { MIN_WAIT_MS } from "../../src/client/defaults.ts";
 import {
   type Clock,
   createGraphLroClient,
@@ -15,7 +16,6 @@ import {
   waitForOperation,
 } from "../../src/index.ts";
 import { createGraphLroHandlers, createMockFetch, defineStory, type Story } from "../../src/mock/index.ts";
-import { MIN_POLL_DELAY_MS } from "../../src/poller/poll-schedule.ts";
 
 // One clock through the public entry points: the client's drives its retries and, unless told
 // otherwise, the polls; whatever is injected, the wait ends within its timeout, never spinning.
@@ -66,7 +66,7 @@ const unavailableForever = (retryAfter?: number) => defineStory().error(503, { r
 
 describe("a sleep that returns at once cannot make waiting spin", () => {
   const timeoutMs = 60_000;
-  const bound = timeoutMs / MIN_POLL_DELAY_MS;
+  const bound = timeoutMs / MIN_WAIT_MS;
 
   const cases: [string, { client?: GraphLroClientOptions; poller?: PollOptions }][] = [
     ["on the real clock (the client's clock)", { client: { clock: { now: () => Date.now(), sleep: noWait } } }],

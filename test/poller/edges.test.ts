@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { MAX_TIMER_MS } from "../../src/client/sleep.ts";
 import {
   createGraphLroClient,
   GraphError,
@@ -12,6 +11,7 @@ import {
   type RetryProgress,
   waitForOperation,
 } from "../../src/index.ts";
+import { MAX_TIMER_MS } from "../../src/util/time/sleep.ts";
 import { json, odataError, recordingFetch } from "../support/recording-fetch.ts";
 import { operationUrl } from "../support/spec-urls.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { MIN_WAIT_MS } from "../../src/client/defaults.ts";
 import { nextState } from "../../src/poller/next-state.ts";
-import { MIN_POLL_DELAY_MS } from "../../src/poller/poll-schedule.ts";
 import type { PollState } from "../../src/poller/poll-state.ts";
 
 const backoff = { intervalMs: 1000, maxIntervalMs: 30_000, factor: 2 };
@@ -36,7 +36,7 @@ describe("nextState, apart from any I/O", () => {
       nextPollInMs: 120_000,
     });
     // Retry-After: 0 on every answer must not make polling spin.
-    expect(nextState(seen, { throttled: true, retryAfterMs: 0 }, NOW, backoff).nextPollInMs).toBe(MIN_POLL_DELAY_MS);
+    expect(nextState(seen, { throttled: true, retryAfterMs: 0 }, NOW, backoff).nextPollInMs).toBe(MIN_WAIT_MS);
   });
 
   it("keeps a status that is not a string out of the state", () => {

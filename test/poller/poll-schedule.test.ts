@@ -1,13 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
-import {
-  isTerminal,
-  MAX_POLL_DELAY_MS,
-  MIN_POLL_DELAY_MS,
-  nextPollDelay,
-  TERMINAL_STATUSES,
-} from "../../src/poller/poll-schedule.ts";
+import { MAX_RETRY_AFTER_MS, MIN_WAIT_MS } from "../../src/client/defaults.ts";
+import { isTerminal, nextPollDelay, TERMINAL_STATUSES } from "../../src/poller/poll-schedule.ts";
 
 const backoff = { intervalMs: 1000, maxIntervalMs: 30_000, factor: 2 };
 
@@ -16,12 +11,12 @@ describe("nextPollDelay", () => {
     expect(nextPollDelay(2000, 3, backoff)).toEqual({ delayMs: 2000, backoffStep: 3 });
   });
 
-  it("keeps every wait within MIN_POLL_DELAY_MS and MAX_POLL_DELAY_MS, so nothing can make it spin or overflow", () => {
-    expect(nextPollDelay(0, 0, backoff)).toEqual({ delayMs: MIN_POLL_DELAY_MS, backoffStep: 0 });
-    expect(nextPollDelay(undefined, 0, { ...backoff, intervalMs: 0 }).delayMs).toBe(MIN_POLL_DELAY_MS);
+  it("keeps every wait within MIN_WAIT_MS and MAX_RETRY_AFTER_MS, so nothing can make it spin or overflow", () => {
+    expect(nextPollDelay(0, 0, backoff)).toEqual({ delayMs: MIN_WAIT_MS, backoffStep: 0 });
+    expect(nextPollDelay(undefined, 0, { ...backoff, intervalMs: 0 }).delayMs).toBe(MIN_WAIT_MS);
     const huge = { intervalMs: 25 * 86_400_000, maxIntervalMs: 30 * 86_400_000, factor: 2 };
-    expect(nextPollDelay(undefined, 3, huge).delayMs).toBe(MAX_POLL_DELAY_MS);
-    expect(MAX_POLL_DELAY_MS).toBeLessThan(2 ** 31 - 1);
+    expect(nextPollDelay(undefined, 3, huge).delayMs).toBe(MAX_RETRY_AFTER_MS);
+    expect(MAX_RETRY_AFTER_MS).toBeLessThan(2 ** 31 - 1);
   });
 
   it("backs off from intervalMs to maxIntervalMs without it", () => {

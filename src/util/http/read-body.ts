@@ -1,6 +1,3 @@
-/** The most bytes of a response body the client reads by default: an operation is under 1 KB. */
-export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
-
 const decoder = new TextDecoder();
 const ignore = () => {};
 

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { InvalidArgumentError } from "../../errors/invalid-argument-error.ts";
 
 /**
  * `value` if it is a number from `min` to `max` (and a whole one if `whole`); else an

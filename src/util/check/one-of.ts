@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { InvalidArgumentError } from "../../errors/invalid-argument-error.ts";
 
 /**
  * The item whose name is `value` (compared with ===, so `constructor` names nothing); else an
