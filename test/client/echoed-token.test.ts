@@ -19,6 +19,14 @@ describe("a token echoed back by the server", () => {
     expect(error.body?.error.innerError).toEqual({ "[redacted]": { "Bearer [redacted]": 1 } });
   });
 
+  it("is redacted at 12 characters, the shortest taken for one", async () => {
+    const short = "exactly12chr";
+    const echo = json({ error: { code: "Echo", message: `Bearer ${short}` } }, { status: 400 });
+    const client = createGraphLroClient({ fetch: async () => echo, token: short });
+    const error = (await client.getRoleManagementAlertOperation("op").catch((e: unknown) => e)) as GraphError;
+    expect(error.body?.error.message).toBe("Bearer [redacted]");
+  });
+
   it("keeps a body's `__proto__` key its own when rebuilding it, setting no prototype", async () => {
     const text = `{"error":{"code":"Echo","message":"m","innerError":{"__proto__":{"polluted":1},"${TOKEN}":1}}}`;
     const client = createGraphLroClient({ fetch: async () => new Response(text, { status: 400 }), token: TOKEN });
