@@ -1,8 +1,7 @@
 // npm run check:generated: the drift gate. Exit 1 if generated/ is not what the spec produces now.
 import { resolve } from "node:path";
-import { checkGenerated } from "./lib/check-generated.ts";
+import { checkGeneratedCommand } from "./lib/check-generated.ts";
 import { readCommandLine } from "./lib/command-line.ts";
-import { GenerateError } from "./lib/generate-error.ts";
 
 const HELP = `
 usage: npm run check:generated [-- <project-dir>]
@@ -22,19 +21,7 @@ const { positionals } = readCommandLine({
   options: {},
   positionals: { min: 0, max: 1 },
 });
-try {
-  const { files, differs, drift } = await checkGenerated(resolve(positionals[0] ?? "."));
-  for (const path of drift.stale) console.error(`stale:   ${path}`);
-  for (const path of drift.missing) console.error(`missing: ${path}`);
-  for (const path of drift.extra) console.error(`extra:   ${path} (no API in redocly.yaml produces it)`);
-  if (differs) {
-    console.error("check:generated: generated/ differs from the spec; run `npm run generate` and commit the result");
-    process.exitCode = 1;
-  } else {
-    console.log(`check:generated: ${files} files match the spec`);
-  }
-} catch (error) {
-  console.error(error instanceof GenerateError ? error.message : error);
-  console.error("check:generated: cannot build the artifacts, so cannot compare them");
-  process.exitCode = 1;
-}
+process.exitCode = await checkGeneratedCommand(resolve(positionals[0] ?? "."), {
+  out: console.log,
+  err: console.error,
+});

@@ -61,6 +61,17 @@ describe("GraphError from an error response", () => {
     expect(error.message).toMatch(/→ 502 httpError: the body is not a Graph error$/);
     expect(error.clientRequestId).toMatch(/^[0-9a-f-]{36}$/);
   });
+  it("takes the request-id from the body's innerError when no header gives one", async () => {
+    expect(await errorFor(odataError(404, "itemNotFound"))).toMatchObject({ requestId: "req-1" });
+  });
+
+  it("keeps no body that is not Graph's error: null, no error, a code or a message alone", async () => {
+    for (const text of ["null", "{}", '{"error":{"code":"X"}}', '{"error":{"message":"m"}}', '{"error":"x"}']) {
+      const error = await errorFor(new Response(text, { status: 500 }));
+      expect([text, error]).toEqual([text, expect.objectContaining({ code: "httpError", body: undefined })]);
+      expect(error.message).toMatch(/the body is not a Graph error$/);
+    }
+  });
 });
 
 describe("malformed 2xx responses are GraphErrors that say what is wrong", () => {
@@ -98,6 +109,23 @@ describe("malformed 2xx responses are GraphErrors that say what is wrong", () =>
     const error = await errorFor(reply);
     expect(error).toMatchObject({ code: "malformedResponse", method: "GET" });
     expect(error.message).toMatch(problem);
+  });
+
+  it("calls a body of whitespace empty", async () => {
+    expect((await errorFor(new Response("  \n"))).message).toMatch(/: the body is empty$/);
+  });
+
+  it("knows an HTML page by its content type or by its first character", async () => {
+    const messageFor = async (text: string, headers: Record<string, string> = {}) =>
+      (await errorFor(new Response(text, { headers }))).message;
+    expect(await messageFor("oops", { "content-type": "text/html" })).toMatch(/an HTML page, not JSON$/);
+    expect(await messageFor("  <html>", { "content-type": "application/json" })).toMatch(/an HTML page, not JSON$/);
+    expect(await messageFor("oops")).toMatch(/not valid JSON \(4 characters\)$/);
+  });
+
+  it("keeps the request-id and Retry-After of a malformed success body", async () => {
+    const error = await errorFor(new Response("[]", { headers: { "request-id": "r-9", "retry-after": "3" } }));
+    expect(error).toMatchObject({ code: "malformedResponse", requestId: "r-9", retryAfterMs: 3_000 });
   });
 
   it("requires status only when it was selected (or nothing was)", async () => {

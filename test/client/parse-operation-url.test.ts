@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { operations } from "../../generated/graph-lro.routes.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
+import { splitSelect } from "../../src/client/parse-operation-url.ts";
 import { InvalidArgumentError, parseOperationUrl } from "../../src/index.ts";
 import { USER_ID } from "../support/mock-client.ts";
-import { encoded, GRAPH_ROOT, LOCATION_QUERY, operationUrl, ROOTS } from "../support/spec-urls.ts";
+import { encoded, GRAPH_ROOT, LOCATION_QUERY, operationPath, operationUrl, ROOTS } from "../support/spec-urls.ts";
 
 const { examples } = spec.components;
 const userOperation = (userId: string | ReturnType<typeof encoded>, operationId: string | ReturnType<typeof encoded>) =>
@@ -157,9 +159,29 @@ describe("parseOperationUrl", () => {
     expect((error as Error).message).not.toContain("secret-token-123");
   });
 
-  it("lists the spec's operation paths when none matches", () => {
-    expect(() => parseOperationUrl(`${GRAPH_ROOT}/x`)).toThrow(
-      `${graph.pathname}/users/{user-id}/authentication/operations/{longRunningOperation-id}`,
+  it("lists every operation path of the spec, comma-separated, when none matches", () => {
+    const paths = Object.values(operations).map((route) => `${graph.pathname}${route.path}`);
+    expect(() => parseOperationUrl(`${GRAPH_ROOT}/me`)).toThrow(
+      new InvalidArgumentError("url", `the path is not an operation path: ${paths.join(", ")}`),
     );
+  });
+
+  it("refuses a URL with only a user name, as one with a password", () => {
+    const url = altered((url) => {
+      url.username = "user";
+    });
+    expect(() => parseOperationUrl(url)).toThrow(
+      new InvalidArgumentError("url", "an operation URL must not carry credentials"),
+    );
+  });
+
+  it("takes out only the options named $select or select", () => {
+    expect(splitSelect("xselect=a&selectx=b&%24select=c")).toEqual({ query: "xselect=a&selectx=b", select: ["c"] });
+  });
+
+  it("keeps the path of an operation under a root with a path", () => {
+    expect(
+      parseOperationUrl(`${GRAPH_ROOT}${operationPath("roleManagementAlert", { "longRunningOperation-id": "a" })}`),
+    ).toMatchObject({ ref: { kind: "roleManagementAlert", operationId: "a" } });
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { operations, servers } from "../../generated/graph-lro.routes.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
-import { createGraphLroClient, createGraphLroRawClient } from "../../src/index.ts";
+import { createGraphLroClient, createGraphLroRawClient, InvalidArgumentError } from "../../src/index.ts";
 import { HOSTILE_IDS } from "../support/hostile-ids.ts";
 import { GUEST_UPN, GUEST_UPN_ENCODED, USER_ID } from "../support/mock-client.ts";
 import { json, recordingClock, recordingFetch } from "../support/recording-fetch.ts";
-import { encoded, LOCATION_QUERY, operationUrl, ROOTS, template } from "../support/spec-urls.ts";
+import { encoded, GRAPH_ROOT, LOCATION_QUERY, operationUrl, ROOTS, template } from "../support/spec-urls.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -125,6 +125,21 @@ describe("the requests the client sends", () => {
     expect(requests).toEqual([]);
   });
 
+  it("getOperation refuses a ref that is null or names no kind, saying what it got", async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createGraphLroClient({ fetch });
+    const messageFor = async (ref: unknown) => {
+      const error = await client.getOperation(ref as never).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect((error as InvalidArgumentError).argument).toBe("kind");
+      return (error as Error).message;
+    };
+    expect(await messageFor(null)).toMatch(/, got undefined$/);
+    expect(await messageFor({ kind: 5 })).toMatch(/, got number$/);
+    expect(await messageFor({ kind: "x".repeat(100) })).toMatch(new RegExp(`, got "${"x".repeat(40)}"$`));
+    expect(requests).toEqual([]);
+  });
+
   it("getOperation refuses a Location on another host or cloud before any request", async () => {
     const { fetch, requests } = recordingFetch();
     const client = createGraphLroClient({ fetch, cloud: "usGov", token: "t" });
@@ -206,5 +221,80 @@ describe("the requests the client sends", () => {
       }),
     ).rejects.toThrow("refusing https://evil.test: the Graph origin is");
     expect(requests).toHaveLength(1);
+  });
+});
+
+describe("client-request-id", () => {
+  it("is added to a raw call that has none, and a raw call's own is kept", async () => {
+    const { fetch, requests } = recordingFetch();
+    const raw = createGraphLroRawClient({ fetch });
+    const params = { path: { "longRunningOperation-id": "op" } };
+    await raw.GET(template("roleManagementAlert"), { params });
+    await raw.GET(template("roleManagementAlert"), { params, headers: { "client-request-id": "mine" } });
+    expect(requests[0]?.headers["client-request-id"]).toMatch(UUID);
+    expect(requests[1]?.headers["client-request-id"]).toBe("mine");
+  });
+});
+
+describe("options the client refuses", () => {
+  it("refuses a number given as a string", () => {
+    const options_ = [{ timeoutMs: "5000" }, { retry: { maxRetries: "3" } }, { retry: { maxDelayMs: "100" } }];
+    for (const options of [...options_, { maxBodyBytes: "10" }]) {
+      expect(() => createGraphLroClient(options as never)).toThrow(InvalidArgumentError);
+    }
+  });
+
+  it("quotes a bad number option only when it is a number, else names its type", () => {
+    const messageOf = (timeoutMs: unknown) => {
+      try {
+        createGraphLroClient({ timeoutMs: timeoutMs as number });
+      } catch (error) {
+        return error instanceof InvalidArgumentError ? error.message : error;
+      }
+    };
+    const bounds = "timeoutMs must be a whole number from 1 to 2147483647, got";
+    expect(messageOf(0.5)).toBe(`${bounds} 0.5`);
+    // A misplaced secret is not quoted, and a Symbol (which no template can quote) is named.
+    expect(messageOf("eyJ0eXAi.secret")).toBe(`${bounds} string`);
+    expect(messageOf(Symbol("s"))).toBe(`${bounds} symbol`);
+    expect(messageOf(null)).toBe(`${bounds} object`);
+  });
+
+  it("refuses a cloud that is not one, null included, naming its type or quoting it clipped", () => {
+    const messageOf = (cloud: unknown) => {
+      try {
+        createGraphLroClient({ cloud: cloud as never });
+        return "accepted";
+      } catch (error) {
+        return error instanceof InvalidArgumentError ? error.message.replace(/.*, got /, "") : error;
+      }
+    };
+    expect([null, 10n, Symbol("s"), {}].map(messageOf)).toEqual(["object", "bigint", "symbol", "object"]);
+    expect(messageOf("x".repeat(100))).toBe(`"${"x".repeat(40)}"`);
+  });
+
+  it("names the option each base URL or cloud problem is about", () => {
+    const argumentOf = (options: Parameters<typeof createGraphLroClient>[0]) => {
+      try {
+        createGraphLroClient(options);
+      } catch (error) {
+        return (error as InvalidArgumentError).argument;
+      }
+    };
+    expect(argumentOf({ cloud: "global", baseUrl: GRAPH_ROOT })).toBe("cloud");
+    expect(argumentOf({ cloud: "moon" as never })).toBe("cloud");
+    expect(argumentOf({ baseUrl: "xhttp://graph.test/beta" })).toBe("baseUrl");
+    expect(argumentOf({ baseUrl: "https://user@graph.microsoft.com/beta" })).toBe("baseUrl");
+  });
+
+  it("sends to a base URL without a path, or with several trailing slashes, as to its root", async () => {
+    for (const [baseUrl, root] of [
+      ["http://127.0.0.1:4010", "http://127.0.0.1:4010"],
+      ["http://127.0.0.1:4010/beta///", "http://127.0.0.1:4010/beta"],
+    ]) {
+      const { fetch, requests } = recordingFetch();
+      await createGraphLroClient({ fetch, baseUrl }).getRoleManagementAlertOperation("op");
+      expect(requests[0]?.url).toBe(operationUrl("roleManagementAlert", { "longRunningOperation-id": "op" }, { root }));
+    }
   });
 });

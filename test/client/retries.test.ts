@@ -169,6 +169,26 @@ describe("retries", () => {
     expect(delays).toEqual([]);
   });
 
+  it("retries when the wait would use the budget exactly", async () => {
+    const throttled = odataError(429, "TooManyRequests", { "retry-after": "10" });
+    const { fetch, requests } = recordingFetch(throttled, json({ status: "running" }));
+    const retry = { maxRetries: 3, maxDelayMs: 10_000 };
+    await createGraphLroClient({ fetch, clock: recordingClock(NOW).clock, retry }).getRoleManagementAlertOperation(
+      "op",
+    );
+    expect(requests).toHaveLength(2);
+  });
+
+  it("says only 'network error' for a failure whose name is not a plain word", async () => {
+    const failure = new TypeError("fetch failed: Bearer secret");
+    failure.name = "Type Error: Bearer secret";
+    const { fetch } = recordingFetch(failure);
+    const client = createGraphLroClient({ fetch, retry: { maxRetries: 0 } });
+    const error = await client.getRoleManagementAlertOperation("op").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphError);
+    expect((error as Error).message).toMatch(/: network error$/);
+  });
+
   it("does not retry errors that are not network errors", async () => {
     const { client, requests } = setup(new RangeError("bug"));
     await expect(client.getRoleManagementAlertOperation("op")).rejects.toThrow(RangeError);
@@ -248,6 +268,19 @@ describe("abort and timeout", () => {
     await expect(call).rejects.toMatchObject({ name: "TimeoutError" });
     expect(asked).toEqual([1234]);
   });
+
+  it("ends a raw call at timeoutMs, as the typed methods' calls", async () => {
+    const hang = (request: Request) =>
+      new Promise<Response>((_, reject) =>
+        request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+      );
+    const deadline = new AbortController();
+    const { fetch } = recordingFetch(hang);
+    const raw = createGraphLroRawClient({ fetch, timeoutMs: 1_000, timeoutSignal: () => deadline.signal });
+    const call = raw.GET(template("roleManagementAlert"), { params: { path: { "longRunningOperation-id": "op" } } });
+    deadline.abort(new DOMException("timed out", "TimeoutError"));
+    await expect(call).rejects.toMatchObject({ name: "TimeoutError" });
+  }, 2_000);
 
   it("clears its timer once a call has settled, its body read (typed or raw) or failed", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });

@@ -133,6 +133,15 @@ describe("the token stays with Graph", () => {
     expect(delays).toEqual([]);
   });
 
+  it("refuses a token function's answer that is not a string, naming its type only", async () => {
+    const { fetch, requests } = recordingFetch(json({ status: "running" }));
+    const client = createGraphLroClient({ fetch, clock: recordingClock().clock, token: () => 42 as never });
+    expect(await client.getRoleManagementAlertOperation("op").catch((e: unknown) => e)).toEqual(
+      new InvalidArgumentError("token", 'token must be visible ASCII, no spaces or "Bearer ", got number'),
+    );
+    expect(requests).toEqual([]);
+  });
+
   it("drops a token's surrounding whitespace (a token read from a file ends with a newline)", async () => {
     const { fetch, requests } = recordingFetch();
     await createGraphLroClient({ fetch, token: async () => `  ${TOKEN}\n` }).getRoleManagementAlertOperation("op");
@@ -166,6 +175,17 @@ describe("the token stays with Graph", () => {
     for (const text of everyRendering(error)) expect(text).not.toContain("pw@");
   });
 
+  it("refuses a redirect to a URL with only a user name", async () => {
+    const target = new URL(operationUrl("roleManagementAlert", alert("moved")));
+    target.username = "user";
+    const { fetch, requests } = recordingFetch(redirect(302, target.href), json({ status: "running" }));
+    const error = await createGraphLroClient({ fetch })
+      .getRoleManagementAlertOperation("op")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "refusedRedirect" });
+    expect(requests).toHaveLength(1);
+  });
+
   it("keeps the token out of the request-id a successful call returns", async () => {
     const { fetch } = recordingFetch(json({ status: "running" }, { headers: { "request-id": `echo ${TOKEN}` } }));
     const result = await createGraphLroClient({ fetch, token: TOKEN }).getRoleManagementAlertOperation("op");
@@ -186,5 +206,37 @@ describe("the token stays with Graph", () => {
     const error = new GraphError({ status: 500, code: "x", message: "m", method: "GET", url: withCredentials.href });
     expect(error.url).toBe(url);
     for (const text of everyRendering(error)) expect(text).not.toContain("pw@");
+  });
+});
+
+describe("what the client takes as a redirect", () => {
+  const located = (status: number) =>
+    new Response("{}", { status, headers: { location: operationUrl("roleManagementAlert", alert("elsewhere")) } });
+
+  it("returns a 2xx or 4xx answer that carries a Location as it is", async () => {
+    for (const status of [200, 400]) {
+      const { fetch, requests } = recordingFetch(located(status));
+      const { response } = await createGraphLroRawClient({ fetch }).GET(template("roleManagementAlert"), {
+        params: { path: alert("op") },
+      });
+      expect([response.status, requests.length]).toEqual([status, 1]);
+    }
+  });
+
+  it("follows a 300 with a Location", async () => {
+    const { fetch, requests } = recordingFetch(located(300), json({ status: "running" }));
+    await createGraphLroClient({ fetch }).getRoleManagementAlertOperation("op");
+    expect(requests.map((r) => r.url)).toEqual([
+      operationUrl("roleManagementAlert", alert("op")),
+      operationUrl("roleManagementAlert", alert("elsewhere")),
+    ]);
+  });
+
+  it("returns a 3xx without Location as an answer, not as a refused redirect", async () => {
+    const { fetch } = recordingFetch(new Response(null, { status: 304 }));
+    const error = await createGraphLroClient({ fetch })
+      .getRoleManagementAlertOperation("op")
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 304, code: "httpError" });
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
-// The layering rule (biome.json's noRestrictedImports per folder; docs/decisions/0024-layers.md) run on
+// The layering rule (biome.json's noRestrictedImports per folder; docs/decisions/0024b-layers-and-homes.md) run on
 // planted files in a scratch folder with the project's own config: an import up or sideways fails and
 // names the rule, an import down passes. The project's own files pass it in `npm run lint`.
 const root = new URL("../../", import.meta.url).pathname;

@@ -1,6 +1,8 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, type TestContext } from "vitest";
+import { checkGeneratedCommand } from "../../scripts/lib/check-generated.ts";
+import { generateCommand } from "../../scripts/lib/generate.ts";
 import { copyProject } from "../support/project-copy.ts";
 
 export const SPEC = "spec/graph-lro.yaml";
@@ -14,6 +16,27 @@ export const changeSpec = (s: string) =>
 
 /** A line of a stack trace, which the scripts must never print for an expected failure. */
 export const STACK_LINE = /^\s+at /m;
+
+const COMMANDS = { generate: generateCommand, "check:generated": checkGeneratedCommand };
+
+/**
+ * `npm run <script>` in `dir`, in this process: the scripts' own code past their command line, with what they
+ * print and their exit code, without a Node and tsx start-up per run. The scripts themselves (command line, exit
+ * status) are run as processes by usage.test.ts, hostile-generate.test.ts and concurrent-generate.test.ts.
+ */
+export async function runInProcess(dir: string, script: keyof typeof COMMANDS) {
+  let stdout = "";
+  let stderr = "";
+  const code = await COMMANDS[script](dir, {
+    out: (line) => {
+      stdout += `${line}\n`;
+    },
+    err: (line) => {
+      stderr += `${line}\n`;
+    },
+  });
+  return { code, stdout, stderr };
+}
 
 /**
  * A project copy, disposed when its test finishes (the context's hook: tests run concurrently), with helpers
