@@ -35,7 +35,7 @@ export interface InteropCase {
 interface Example {
   value: { id: string; status: string; error?: { code: string } };
 }
-interface SpecResponse {
+export interface SpecResponse {
   content?: { "application/json"?: { examples?: Record<string, Example> } };
 }
 
@@ -102,7 +102,7 @@ function responsesOf(path: string): Record<string, SpecResponse> {
 }
 
 /** The error code of the spec's first example for the status (the mock answers with it). */
-function errorCode(responses: Record<string, SpecResponse>, httpStatus: number): string {
+export function errorCode(responses: Record<string, SpecResponse>, httpStatus: number): string {
   const examples = responses[String(httpStatus)]?.content?.["application/json"]?.examples ?? {};
   const code = Object.values(examples)[0]?.value.error?.code;
   if (!code) throw new Error(`interop: the spec has no example error body for ${httpStatus}`);

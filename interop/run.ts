@@ -5,13 +5,17 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { AnonymousAuthenticationProvider } from "@microsoft/kiota-abstractions";
 import { spec } from "../generated/graph-lro.spec.ts";
 import { startMockServer } from "../src/mock/index.ts";
 import { interopCases } from "./cases.ts";
-import { checkWithKiota } from "./kiota-check.ts";
+import { adapter, bearer, checkWithKiota, NO_RETRIES } from "./kiota-check.ts";
+import { checkStartsWithKiota, checkStartTemplates } from "./kiota-start.ts";
 import { type PrismProxy, startPrism } from "./prism.ts";
 import { canarySpec, checkPrismCatches, checkWithPrism } from "./prism-check.ts";
+import { checkStartsWithPrism } from "./prism-start.ts";
 import { formatResults } from "./result.ts";
+import { startCases } from "./start-cases.ts";
 
 /** The whole run takes well under a minute; past this something hangs, and the run ends. */
 const RUN_TIMEOUT_MS = 5 * 60_000;
@@ -45,6 +49,10 @@ try {
     startPrism(canary, mock.url, { errors: true }).then(started),
   ]);
 
+  const kiota = {
+    withToken: adapter(mock.url, bearer("interop-token", new URL(mock.url).hostname)),
+    withoutToken: adapter(mock.url, new AnonymousAuthenticationProvider()),
+  };
   // Stories keep their place per operation id, so each client gets ids of its own.
   const prismCases = interopCases("prism");
   // A valid request that the mock answers with an error body: the unknown id of each operation.
@@ -57,6 +65,9 @@ try {
       interopCases("kiota-retried").filter((c) => c.story && c.expected[0]?.httpStatus === 429),
       mock.url,
     )),
+    ...(await checkStartsWithPrism(startCases("prism"), { strict: strict.url, lax: lax.url }, mock.url)),
+    ...checkStartTemplates(startCases("kiota")),
+    ...(await checkStartsWithKiota(startCases("kiota"), kiota, mock.url, [NO_RETRIES])),
   ];
   console.log(formatResults(results));
   process.exitCode = results.some((r) => r.problems.length > 0) ? 1 : 0;
