@@ -1,12 +1,21 @@
 import { readBodyText } from "../client/read-body.ts";
+import { childPointer } from "../openapi/json-pointer.ts";
 import { authorize } from "./authorize.ts";
-import { type ChoiceContext, isBuiltInStory, type StartedStory, startedKey, unknownStory } from "./choose-response.ts";
+import {
+  type Choice,
+  type ChoiceContext,
+  isBuiltInStory,
+  type StartedStory,
+  startedKey,
+  unknownStory,
+} from "./choose-response.ts";
 import { ContractViolationError } from "./contract-violation-error.ts";
 import { errorResponse, type MockResponse } from "./mock-response.ts";
 import type { JsonSchema } from "./openapi-document.ts";
 import { readStoryPreference } from "./request-headers.ts";
 import type { ValidateSchema } from "./schema-validator.ts";
 import type { SpecStart } from "./spec-starts.ts";
+import { playStartStory } from "./start-story.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
 
 /** The most bytes of a start's request body the mock reads: its bodies are tens of bytes. */
@@ -23,11 +32,12 @@ export interface StartContext extends ChoiceContext {
   readonly strict: boolean;
 }
 
-/** A start's answer: the response, its Location (on a 202), the story chosen, and what broke the spec. */
+/** A start's answer: the response, its Location (on a 202), the story's step it played, and what broke the spec. */
 export interface StartAnswer {
   readonly response: MockResponse;
   readonly location?: string;
-  readonly story?: string;
+  /** A step of the story that the POST played itself (an error before any 202). */
+  readonly story?: Choice["story"];
   readonly example?: string;
   readonly violations: ContractViolationError[];
 }
@@ -49,7 +59,10 @@ export async function answerStart(
   if (auth.response) return { response: auth.response, violations: [...auth.violations] };
   const violations = [...auth.violations];
   const refuse = (pointer: string, value: unknown, problem: string): StartAnswer => {
-    const secret = start.secrets.some((name) => pointer === `/${name}` || pointer.startsWith(`/${name}/`));
+    const secret = start.secrets.some((name) => {
+      const own = childPointer("", name);
+      return pointer === own || pointer.startsWith(`${own}/`);
+    });
     if (context.strict) {
       violations.push(
         new ContractViolationError(start.operationId, "request body", pointer, secret ? "[redacted]" : value, problem),
@@ -76,7 +89,7 @@ export async function answerStart(
     const known = Object.keys((schema.properties ?? {}) as object);
     const unknown = Object.keys(body as object).find((name) => !known.includes(name));
     if (unknown !== undefined)
-      return refuse(`/${unknown.slice(0, 40)}`, undefined, "is not a parameter of this action");
+      return refuse(childPointer("", unknown.slice(0, 40)), undefined, "is not a parameter of this action");
   }
 
   const preferred = readStoryPreference(request);
@@ -85,13 +98,17 @@ export async function answerStart(
   if (typeof chosen === "string" && !ownKey && !isBuiltInStory(chosen)) {
     return { response: errorResponse(start, 400, unknownStory(chosen, Object.keys(context.stories))), violations };
   }
-  const story: StartedStory =
+  const chosenStory: StartedStory =
     ownKey !== undefined
       ? { story: context.stories[ownKey] as Story | BuiltInStoryName, name: `stories[${JSON.stringify(ownKey)}]` }
       : {
           story: chosen as Story | BuiltInStoryName,
           name: typeof chosen === "string" ? chosen : `starts.${start.start}`,
         };
+  // The story's leading errors answer the POST itself, before any operation exists.
+  const own = playStartStory(context, start, ids, chosenStory);
+  if ("answer" in own) return { ...own.answer, violations: [...violations, ...(own.answer.violations ?? [])] };
+  const story: StartedStory = { ...chosenStory, from: own.from };
 
   // The GET's path parameters: the start's of the same name (a reset's user), the last a fresh operation id.
   const { polledBy } = start;
@@ -127,10 +144,9 @@ export async function answerStart(
     response: {
       status: 202,
       body: example ? structuredClone(example.value) : undefined,
-      retryAfter: played?.[0]?.retryAfter,
+      retryAfter: played?.[own.from]?.retryAfter,
     },
     location: `${baseUrl}${path}${hints.length ? `?${hints.join("&")}` : ""}`,
-    story: story.name,
     ...(example && { example: example.name }),
     violations,
   };

@@ -160,13 +160,10 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     if (response.status >= 400) response.body = stampInnerError(response.body, answered);
     const all = [...found.violations, ...(strict ? checkResponse(start, response, validate) : [])];
     for (const violation of all) violations.add(violation);
-    // The story counts as its GETs play it, not for the 202 that chose it; the 202's example counts here.
-    coverage.record(start.operationId, declaredStatus(start, response.status), { example: found.example });
-    setExchangeNote(request, {
-      operationId: start.operationId,
-      violations: all,
-      ...(found.example && { example: found.example }),
-    });
+    // A story counts for each step played: the POST's own errors here, the rest on its GETs (not the 202).
+    const { story, example } = found;
+    coverage.record(start.operationId, declaredStatus(start, response.status), { story: story?.name, example });
+    setExchangeNote(request, { operationId: start.operationId, violations: all, story, example });
     const headers: Record<string, string> = {};
     if (found.location !== undefined) headers.Location = found.location;
     if (response.retryAfter !== undefined) headers["Retry-After"] = String(response.retryAfter);
