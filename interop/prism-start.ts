@@ -23,11 +23,9 @@ export async function checkStartsWithPrism(
       location = response.headers.get("location");
       const retryAfter = response.headers.get("retry-after");
       problems.push(...(await compare(expected, response, c.badRequest === true)).map((p) => where + p));
-      if (expected.httpStatus === 202) {
-        if (!location) problems.push(`${where}a 202 without a Location`);
-        if (retryAfter !== (expected.retryAfter === undefined ? null : String(expected.retryAfter))) {
-          problems.push(`${where}Retry-After ${JSON.stringify(retryAfter)}, expected ${expected.retryAfter ?? "none"}`);
-        }
+      if (expected.httpStatus === 202 && !location) problems.push(`${where}a 202 without a Location`);
+      if (retryAfter !== (expected.retryAfter === undefined ? null : String(expected.retryAfter))) {
+        problems.push(`${where}Retry-After ${JSON.stringify(retryAfter)}, expected ${expected.retryAfter ?? "none"}`);
       }
     }
     if (c.polls.length > 0) problems.push(...(await follow(proxies.strict, c, location, mockUrl)));

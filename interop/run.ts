@@ -65,10 +65,25 @@ try {
       interopCases("kiota-retried").filter((c) => c.story && c.expected[0]?.httpStatus === 429),
       mock.url,
     )),
-    ...(await checkStartsWithPrism(startCases("prism"), { strict: strict.url, lax: lax.url }, mock.url)),
     ...checkStartTemplates(startCases("kiota")),
-    ...(await checkStartsWithKiota(startCases("kiota"), kiota, mock.url, [NO_RETRIES])),
   ];
+  // A start's own story steps are counted per start, path ids and story, and a start may have no path id: each
+  // client starts on a mock whose stories start over, as a test suite's would (handlers.reset()).
+  mock.handlers.reset();
+  results.push(...(await checkStartsWithPrism(startCases("prism"), { strict: strict.url, lax: lax.url }, mock.url)));
+  mock.handlers.reset();
+  results.push(...(await checkStartsWithKiota(startCases("kiota"), kiota, mock.url, [NO_RETRIES])));
+  mock.handlers.reset();
+  // With the SDK's retry handler on, a throttled start's one call waits out the 429 and returns the 202. The
+  // headers Kiota lets an app inspect gather every attempt's, so the 429's Retry-After is among them.
+  const retried = startCases("kiota-retried")
+    .filter((c) => c.expected[0]?.httpStatus === 429)
+    .map((c) => ({
+      ...c,
+      name: `${c.name}, retried by the SDK`,
+      expected: c.expected.slice(1).map((e) => ({ ...e, retryAfter: e.retryAfter ?? c.expected[0]?.retryAfter })),
+    }));
+  results.push(...(await checkStartsWithKiota(retried, kiota, mock.url, [])));
   console.log(formatResults(results));
   process.exitCode = results.some((r) => r.problems.length > 0) ? 1 : 0;
 } catch (error) {

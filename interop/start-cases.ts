@@ -42,7 +42,7 @@ export interface StartCase {
   readonly story?: string;
   /** True when the request breaks the spec on purpose, so a validating proxy must say so. */
   readonly badRequest?: boolean;
-  /** One request per answer, in order; a 202's `accepted` is the spec's example body it must carry. */
+  /** One request per answer, in order, with its Retry-After; a 202's `accepted` is the spec's example body it carries. */
   readonly expected: readonly (Expected & { readonly accepted?: Json; readonly retryAfter?: number })[];
   /** The GET that the last 202's Location points to, and its answers in order (ids are the Location's). */
   readonly polledBy?: OperationId;
@@ -97,6 +97,18 @@ function casesOf(name: StartName, idPrefix: string): StartCase[] {
     ...(body !== undefined && { body }),
     ...playing(name, "progress", accepted[example]?.value as Json | undefined),
   }));
+  // Every other built-in story, with the first body.
+  for (const story of Object.keys(builtInStories) as (keyof typeof builtInStories)[]) {
+    if (story === "progress") continue;
+    const [example, body] = firstBody ?? [];
+    const reply = example === undefined ? undefined : (accepted[example]?.value as Json | undefined);
+    cases.push({
+      ...base,
+      name: `story ${story}`,
+      ...(body !== undefined && { body }),
+      ...playing(name, story, reply),
+    });
+  }
   const refused = { ...base, body: firstBody?.[1], polls: [] };
   cases.push(
     { ...refused, name: "no token", token: false, badRequest: true, expected: [error(401)] },
@@ -133,25 +145,34 @@ function casesOf(name: StartName, idPrefix: string): StartCase[] {
 }
 
 /**
- * The answers when a start plays `story`: its POST's 202 (with the spec's example body `accepted`, and the
- * Retry-After of the story's first step), then each step of the story on the GETs of its Location.
+ * The answers when a start plays `story`: the story's steps before its first operation step answer the POST
+ * itself, one per POST (Graph answers a throttled or refused start before any operation exists); then a 202
+ * (with the spec's example body `accepted`, and the Retry-After of the first step left), whose Location's GETs
+ * play the rest. A story of errors only answers every POST with them: its last step again, and no 202.
  */
 function playing(name: StartName, story: keyof typeof builtInStories, accepted: Json | undefined) {
   const steps = builtInStories[story];
   const polledBy = polledOperation(name);
-  const polls = steps.map((step): Expected => {
-    if (step.kind === "error") {
-      const get = (spec.paths as unknown as Record<string, { get: SpecPost }>)[operations[polledBy].path]?.get;
-      return { httpStatus: step.status, code: errorCode(get?.responses ?? {}, step.status) };
-    }
-    return { httpStatus: 200, operation: { id: "", status: step.status } };
-  });
-  const retryAfter = steps[0]?.retryAfter;
+  const post = specPost(name);
+  const get = (spec.paths as unknown as Record<string, { get: SpecPost }>)[operations[polledBy].path]?.get;
+  const answer = (step: (typeof steps)[number], responses: SpecPost["responses"]): Expected =>
+    step.kind === "error"
+      ? { httpStatus: step.status, code: errorCode(responses, step.status) }
+      : { httpStatus: 200, operation: { id: "", status: step.status } };
+  const first = steps.findIndex((step) => step.kind === "operation");
+  const own = steps.slice(0, first === -1 ? steps.length : first).map((step) => ({
+    ...answer(step, post.responses),
+    ...(step.retryAfter !== undefined && { retryAfter: step.retryAfter }),
+  }));
+  const rest = first === -1 ? [] : steps.slice(first);
+  const retryAfter = rest[0]?.retryAfter;
+  const accept = { httpStatus: 202, ...(accepted && { accepted }), ...(retryAfter !== undefined && { retryAfter }) };
   return {
     ...(story !== "progress" && { story }),
-    expected: [{ httpStatus: 202, ...(accepted && { accepted }), ...(retryAfter !== undefined && { retryAfter }) }],
+    // A story of errors only: its last one answers a second POST too.
+    expected: first === -1 ? [...own, ...own.slice(-1)] : [...own, accept],
     polledBy,
-    polls,
+    polls: rest.map((step) => answer(step, get?.responses ?? {})),
   };
 }
 
