@@ -44,9 +44,10 @@ export interface StartAnswer {
 
 /**
  * The answer to a POST that starts an operation: Graph's 401/403 as for a GET; its 400 for a body Graph would
- * refuse (read no further than MAX_START_BODY_BYTES; in strict mode a violation too); else a 202 whose
- * Location is a fresh operation of the GET it is polled by, under `baseUrl`, which then plays the story the
- * request asks for (`Prefer: story=`), else the one of the `starts` option, else `progress`.
+ * refuse (read no further than MAX_START_BODY_BYTES; in strict mode a violation too); else the story the
+ * request asks for (`Prefer: story=`), else the one of the `starts` option, else `progress`: its leading errors
+ * answer the POST (start-story.ts), then a 202 whose Location is a fresh operation of the GET it is polled by,
+ * under `baseUrl`, which plays the rest.
  */
 export async function answerStart(
   context: StartContext,

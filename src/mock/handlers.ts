@@ -48,7 +48,8 @@ export interface GraphLroHandlerOptions {
   /**
    * The story each start's operation plays, by the start's name (the spec's `x-graph-lro-start`, such as
    * `resetPassword`): a built-in story's name, a key of `stories`, or a story of one's own. A request's
-   * `Prefer: story=<name>` on the POST overrides it; without either, `progress`.
+   * `Prefer: story=<name>` on the POST overrides it; without either, `progress`. The story's errors before
+   * its first operation step answer the POST itself (`throttled`: a 429, then the 202).
    */
   starts?: Readonly<Record<string, Story | BuiltInStoryName>>;
   /** Called for every request a handler matched, with the decoded path parameters; for recording calls. */
