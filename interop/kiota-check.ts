@@ -38,19 +38,30 @@ const REQUEST_TIMEOUT_MS = 15_000;
 /** Graph's SDK retries 429 and 503 itself; the cases want to see each answer, so the retry handler stands by. */
 export const NO_RETRIES = new RetryHandlerOptions({ maxRetries: 0 });
 
+/** Request adapters of the beta SDK whose base URL is the mock's: one with a fake token, one with none. */
+export interface KiotaAdapters {
+  readonly withToken: GraphBetaRequestAdapter;
+  readonly withoutToken: GraphBetaRequestAdapter;
+}
+
+/** The adapters for a mock at `mockUrl`: the token goes to the mock's host only, as Kiota's own providers do. */
+export function kiotaAdapters(mockUrl: string): KiotaAdapters {
+  return {
+    withToken: adapter(mockUrl, bearer("interop-token", new URL(mockUrl).hostname)),
+    withoutToken: adapter(mockUrl, new AnonymousAuthenticationProvider()),
+  };
+}
+
 /**
- * Runs every case through a Kiota request adapter whose base URL is the mock's. Each of `retried` (cases
- * whose first answer is a 429) runs once more with the SDK's own retry handler, which must wait out the
- * mock's Retry-After and hand back the story's next answer.
+ * Runs every case through the adapters. Each of `retried` (cases whose first answer is a 429) runs once more
+ * with the SDK's own retry handler, which must wait out the mock's Retry-After and hand back the story's next
+ * answer.
  */
 export async function checkWithKiota(
   cases: readonly InteropCase[],
   retried: readonly InteropCase[],
-  mockUrl: string,
+  { withToken, withoutToken }: KiotaAdapters,
 ): Promise<CheckResult[]> {
-  const host = new URL(mockUrl).hostname;
-  const withToken = adapter(mockUrl, bearer("interop-token", host));
-  const withoutToken = adapter(mockUrl, new AnonymousAuthenticationProvider());
   const results: CheckResult[] = [];
   for (const [operationId, template] of Object.entries(MICROSOFT_URL_TEMPLATES)) {
     const path = templatePath(template);
@@ -77,14 +88,14 @@ export async function checkWithKiota(
 }
 
 /** A request adapter of the beta SDK, as an app builds it, but with the mock as its base URL. */
-export function adapter(mockUrl: string, auth: AuthenticationProvider): GraphBetaRequestAdapter {
+function adapter(mockUrl: string, auth: AuthenticationProvider): GraphBetaRequestAdapter {
   const graph = new GraphBetaRequestAdapter(auth);
   graph.baseUrl = mockUrl;
   return graph;
 }
 
 /** An auth provider that hands out a fixed token, to this host only (as Kiota's own providers do). */
-export function bearer(token: string, host: string): AuthenticationProvider {
+function bearer(token: string, host: string): AuthenticationProvider {
   return new BaseBearerTokenAuthenticationProvider({
     getAuthorizationToken: async () => token,
     getAllowedHostsValidator: () => new AllowedHostsValidator(new Set([host])),

@@ -14,7 +14,7 @@ import * as models from "@microsoft/msgraph-beta-sdk/models/index.js";
 import { createODataErrorFromDiscriminatorValue } from "@microsoft/msgraph-beta-sdk/models/oDataErrors/index.js";
 import { operations, starts } from "../generated/graph-lro.routes.ts";
 import type { Expected, InteropCase } from "./cases.ts";
-import { compare, type Outcome, send, withTimeout } from "./kiota-check.ts";
+import { compare, type KiotaAdapters, type Outcome, send, withTimeout } from "./kiota-check.ts";
 import { kiotaPathTemplate, kiotaVariable, MICROSOFT_START_TEMPLATES } from "./kiota-templates.ts";
 import type { CheckResult } from "./result.ts";
 import { type Schema, type StartCase, specPost } from "./start-cases.ts";
@@ -40,7 +40,7 @@ export function checkStartTemplates(cases: readonly StartCase[]): CheckResult[] 
 /** Runs each start case: its POSTs in order, then the GETs of the last 202's Location. */
 export async function checkStartsWithKiota(
   cases: readonly StartCase[],
-  graph: { withToken: GraphBetaRequestAdapter; withoutToken: GraphBetaRequestAdapter },
+  graph: KiotaAdapters,
   mockUrl: string,
   options: RetryHandlerOptions[],
 ): Promise<CheckResult[]> {
@@ -138,7 +138,7 @@ async function follow(
 }
 
 /** The path parameters of a path that a template matches (decoded), or undefined when it does not match. */
-export function matchPath(template: string, path: string): Record<string, string> | undefined {
+function matchPath(template: string, path: string): Record<string, string> | undefined {
   const names: string[] = [];
   const pattern = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{([^{}]+)\\?\}/g, (_, name: string) => {
     names.push(name);

@@ -5,11 +5,10 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { AnonymousAuthenticationProvider } from "@microsoft/kiota-abstractions";
 import { spec } from "../generated/graph-lro.spec.ts";
 import { startMockServer } from "../src/mock/index.ts";
 import { interopCases } from "./cases.ts";
-import { adapter, bearer, checkWithKiota, NO_RETRIES } from "./kiota-check.ts";
+import { checkWithKiota, kiotaAdapters, NO_RETRIES } from "./kiota-check.ts";
 import { checkStartsWithKiota, checkStartTemplates } from "./kiota-start.ts";
 import { type PrismProxy, startPrism } from "./prism.ts";
 import { canarySpec, checkPrismCatches, checkWithPrism } from "./prism-check.ts";
@@ -49,10 +48,7 @@ try {
     startPrism(canary, mock.url, { errors: true }).then(started),
   ]);
 
-  const kiota = {
-    withToken: adapter(mock.url, bearer("interop-token", new URL(mock.url).hostname)),
-    withoutToken: adapter(mock.url, new AnonymousAuthenticationProvider()),
-  };
+  const kiota = kiotaAdapters(mock.url);
   // Stories keep their place per operation id, so each client gets ids of its own.
   const prismCases = interopCases("prism");
   // A valid request that the mock answers with an error body: the unknown id of each operation.
@@ -63,7 +59,7 @@ try {
     ...(await checkWithKiota(
       interopCases("kiota"),
       interopCases("kiota-retried").filter((c) => c.story && c.expected[0]?.httpStatus === 429),
-      mock.url,
+      kiota,
     )),
     ...checkStartTemplates(startCases("kiota")),
   ];
