@@ -17,7 +17,7 @@ import type { Expected, InteropCase } from "./cases.ts";
 import { compare, type KiotaAdapters, type Outcome, send, withTimeout } from "./kiota-check.ts";
 import { kiotaPathTemplate, kiotaVariable, MICROSOFT_START_TEMPLATES } from "./kiota-templates.ts";
 import type { CheckResult } from "./result.ts";
-import { type Schema, type StartCase, specPost } from "./start-cases.ts";
+import { retryAfterProblems, type Schema, type StartCase, specPost } from "./start-cases.ts";
 
 type Model = Parsable & { additionalData?: Record<string, unknown> } & Record<string, unknown>;
 
@@ -97,11 +97,7 @@ async function sendStart(graph: GraphBetaRequestAdapter, c: StartCase, options: 
 
 /** What is wrong with a start's answer: an ODataError as for a GET, or a 202 without what the spec says it has. */
 function compareStart(expected: StartCase["expected"][number], { outcome, headers }: StartAnswer): string[] {
-  const problems: string[] = [];
-  const retryAfter = headers.get("retry-after");
-  if (retryAfter !== (expected.retryAfter === undefined ? undefined : String(expected.retryAfter))) {
-    problems.push(`Retry-After ${JSON.stringify(retryAfter)}, expected ${expected.retryAfter ?? "none"}`);
-  }
+  const problems = retryAfterProblems(expected, headers.get("retry-after"));
   if (expected.httpStatus !== 202 || "error" in outcome) return [...compare(expected, outcome), ...problems];
   if (!headers.get("location")) problems.push("a 202 without a Location");
   // The model the SDK parsed the 202's body into must hold what the spec's example of it holds.

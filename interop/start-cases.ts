@@ -180,3 +180,12 @@ function playing(name: StartName, story: keyof typeof builtInStories, accepted: 
 export function startPath(c: StartCase): string {
   return starts[c.start].path.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(c.params[name] ?? ""));
 }
+
+/** What is wrong with an answer's Retry-After header (null or undefined when absent), against the case's. */
+export function retryAfterProblems(
+  expected: StartCase["expected"][number],
+  header: string | null | undefined,
+): string[] {
+  const want = expected.retryAfter === undefined ? undefined : String(expected.retryAfter);
+  return (header ?? undefined) === want ? [] : [`Retry-After ${JSON.stringify(header)}, expected ${want ?? "none"}`];
+}
