@@ -3,6 +3,7 @@
 import { operations } from "../generated/graph-lro.routes.ts";
 import { spec } from "../generated/graph-lro.spec.ts";
 import { builtInStories } from "../src/mock/index.ts";
+import { fillPath, idParameterOf, pathParameterNames } from "../src/openapi/paths.ts";
 
 type OperationId = keyof typeof operations;
 
@@ -35,7 +36,7 @@ export interface InteropCase {
 interface Example {
   value: { id: string; status: string; error?: { code: string } };
 }
-interface SpecResponse {
+export interface SpecResponse {
   content?: { "application/json"?: { examples?: Record<string, Example> } };
 }
 
@@ -102,7 +103,7 @@ function responsesOf(path: string): Record<string, SpecResponse> {
 }
 
 /** The error code of the spec's first example for the status (the mock answers with it). */
-function errorCode(responses: Record<string, SpecResponse>, httpStatus: number): string {
+export function errorCode(responses: Record<string, SpecResponse>, httpStatus: number): string {
   const examples = responses[String(httpStatus)]?.content?.["application/json"]?.examples ?? {};
   const code = Object.values(examples)[0]?.value.error?.code;
   if (!code) throw new Error(`interop: the spec has no example error body for ${httpStatus}`);
@@ -111,8 +112,7 @@ function errorCode(responses: Record<string, SpecResponse>, httpStatus: number):
 
 /** The path parameters of a route: the operation id last, every other one the user. */
 function pathParams(path: string, id: string): Record<string, string> {
-  const names = [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] as string);
-  return Object.fromEntries(names.map((name, index) => [name, index === names.length - 1 ? id : USER]));
+  return Object.fromEntries(pathParameterNames(path).map((name) => [name, name === idParameterOf(path) ? id : USER]));
 }
 
 /** A name `$select` does not allow: not among the items the spec's `selectList` enumerates. */
@@ -125,8 +125,6 @@ function unknownProperty(): string {
 
 /** The path of a case, filled in as the spec's template says (each parameter percent-encoded once). */
 export function casePath(c: InteropCase): string {
-  const path = operations[c.operationId].path.replace(/\{([^{}]+)\}/g, (_, name: string) =>
-    encodeURIComponent(c.params[name] ?? ""),
-  );
+  const path = fillPath(operations[c.operationId].path, (name) => c.params[name] ?? "");
   return c.select ? `${path}?$select=${c.select.join(",")}` : path;
 }

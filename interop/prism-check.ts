@@ -3,7 +3,7 @@ import { casePath, type Expected, type InteropCase } from "./cases.ts";
 import type { CheckResult } from "./result.ts";
 
 /** No request to a local proxy takes this long unless something hangs. */
-const REQUEST_TIMEOUT_MS = 15_000;
+export const REQUEST_TIMEOUT_MS = 15_000;
 
 interface Violation {
   location: string[];
@@ -93,7 +93,7 @@ function send(proxy: string, c: InteropCase): Promise<Response> {
 }
 
 /** What is wrong with a response, as Prism relayed it; empty when it is what Graph would answer. */
-async function compare(expected: Expected, response: Response, badRequest: boolean): Promise<string[]> {
+export async function compare(expected: Expected, response: Response, badRequest: boolean): Promise<string[]> {
   const problems: string[] = [];
   const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
   const violations = readViolations(response);

@@ -1,13 +1,22 @@
+import { childPointer } from "../openapi/json-pointer.ts";
 import { fillPath } from "../openapi/paths.ts";
 import { readBodyText } from "../util/http/read-body.ts";
 import { authorize } from "./authorize.ts";
-import { type ChoiceContext, isBuiltInStory, type StartedStory, startedKey, unknownStory } from "./choose-response.ts";
+import {
+  type Choice,
+  type ChoiceContext,
+  isBuiltInStory,
+  type StartedStory,
+  startedKey,
+  unknownStory,
+} from "./choose-response.ts";
 import { ContractViolationError } from "./contract-violation-error.ts";
 import { errorResponse, type MockResponse } from "./mock-response.ts";
 import type { JsonSchema } from "./openapi-document.ts";
 import { readStoryPreference } from "./request-headers.ts";
 import type { ValidateSchema } from "./schema-validator.ts";
 import type { SpecStart } from "./spec-starts.ts";
+import { playStartStory } from "./start-story.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
 
 /** The most bytes of a start's request body the mock reads: its bodies are tens of bytes. */
@@ -24,20 +33,22 @@ export interface StartContext extends ChoiceContext {
   readonly strict: boolean;
 }
 
-/** A start's answer: the response, its Location (on a 202), the story chosen, and what broke the spec. */
+/** A start's answer: the response, its Location (on a 202), the story's step it played, and what broke the spec. */
 export interface StartAnswer {
   readonly response: MockResponse;
   readonly location?: string;
-  readonly story?: string;
+  /** A step of the story that the POST played itself (an error before any 202). */
+  readonly story?: Choice["story"];
   readonly example?: string;
   readonly violations: ContractViolationError[];
 }
 
 /**
  * The answer to a POST that starts an operation: Graph's 401/403 as for a GET; its 400 for a body Graph would
- * refuse (read no further than MAX_START_BODY_BYTES; in strict mode a violation too); else a 202 whose
- * Location is a fresh operation of the GET it is polled by, under `baseUrl`, which then plays the story the
- * request asks for (`Prefer: story=`), else the one of the `starts` option, else `progress`.
+ * refuse (read no further than MAX_START_BODY_BYTES; in strict mode a violation too); else the story the
+ * request asks for (`Prefer: story=`), else the one of the `starts` option, else `progress`: its leading errors
+ * answer the POST (start-story.ts), then a 202 whose Location is a fresh operation of the GET it is polled by,
+ * under `baseUrl`, which plays the rest.
  */
 export async function answerStart(
   context: StartContext,
@@ -50,7 +61,10 @@ export async function answerStart(
   if (auth.response) return { response: auth.response, violations: [...auth.violations] };
   const violations = [...auth.violations];
   const refuse = (pointer: string, value: unknown, problem: string): StartAnswer => {
-    const secret = start.secrets.some((name) => pointer === `/${name}` || pointer.startsWith(`/${name}/`));
+    const secret = start.secrets.some((name) => {
+      const own = childPointer("", name);
+      return pointer === own || pointer.startsWith(`${own}/`);
+    });
     if (context.strict) {
       violations.push(
         new ContractViolationError(start.operationId, "request body", pointer, secret ? "[redacted]" : value, problem),
@@ -77,7 +91,7 @@ export async function answerStart(
     const known = Object.keys((schema.properties ?? {}) as object);
     const unknown = Object.keys(body as object).find((name) => !known.includes(name));
     if (unknown !== undefined)
-      return refuse(`/${unknown.slice(0, 40)}`, undefined, "is not a parameter of this action");
+      return refuse(childPointer("", unknown.slice(0, 40)), undefined, "is not a parameter of this action");
   }
 
   const preferred = readStoryPreference(request);
@@ -86,13 +100,17 @@ export async function answerStart(
   if (typeof chosen === "string" && !ownKey && !isBuiltInStory(chosen)) {
     return { response: errorResponse(start, 400, unknownStory(chosen, Object.keys(context.stories))), violations };
   }
-  const story: StartedStory =
+  const chosenStory: StartedStory =
     ownKey !== undefined
       ? { story: context.stories[ownKey] as Story | BuiltInStoryName, name: `stories[${JSON.stringify(ownKey)}]` }
       : {
           story: chosen as Story | BuiltInStoryName,
           name: typeof chosen === "string" ? chosen : `starts.${start.start}`,
         };
+  // The story's leading errors answer the POST itself, before any operation exists.
+  const own = playStartStory(context, start, ids, chosenStory);
+  if ("answer" in own) return { ...own.answer, violations: [...violations, ...(own.answer.violations ?? [])] };
+  const story: StartedStory = { ...chosenStory, from: own.from };
 
   // The GET's path parameters: the start's of the same name (a reset's user), the last a fresh operation id.
   const { polledBy } = start;
@@ -128,10 +146,9 @@ export async function answerStart(
     response: {
       status: 202,
       body: example ? structuredClone(example.value) : undefined,
-      retryAfter: played?.[0]?.retryAfter,
+      retryAfter: played?.[own.from]?.retryAfter,
     },
     location: `${baseUrl}${path}${hints.length ? `?${hints.join("&")}` : ""}`,
-    story: story.name,
     ...(example && { example: example.name }),
     violations,
   };

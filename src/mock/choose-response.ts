@@ -29,6 +29,8 @@ export interface ChoiceContext {
 export interface StartedStory {
   readonly story: Story | BuiltInStoryName;
   readonly name: string;
+  /** The step its first GET plays: the steps before it were the POST's own (start-story.ts). */
+  readonly from?: number;
 }
 
 /** The key of a started operation: the GET that reports it, and its path parameters. */
@@ -85,8 +87,9 @@ function chooseStory(
   const story = typeof chosen === "string" ? builtInStories[chosen] : chosen;
   const name = started?.name ?? (typeof chosen === "string" ? chosen : `stories[${JSON.stringify(chosenKey)}]`);
   const key = JSON.stringify([operation.operationId, ids, typeof chosen === "string" ? chosen : `own:${name}`]);
-  const index = context.progress.advance(key);
-  if (index === undefined) return storeFull(context.progress, operation, name, id);
+  const advanced = context.progress.advance(key);
+  if (advanced === undefined) return storeFull(context.progress, operation, name, id);
+  const index = advanced + (started?.from ?? 0);
   const step = Math.min(index, story.length - 1) + 1;
   const played = story[step - 1];
   // An operation step's body is one of the spec's examples: coverage counts it as served.
@@ -99,7 +102,7 @@ function chooseStory(
  * The answer when the story store is full: Graph's 503 (its body from the spec), saying why, and a violation, so
  * that a test is told (strict mode) rather than seeing a story start over. Stories under way go on.
  */
-function storeFull(progress: StoryProgress, operation: SpecOperation, name: string, id: string): Choice {
+export function storeFull(progress: StoryProgress, operation: SpecOperation, name: string, id: string): Choice {
   const problem =
     `is past the mock's story store (${progress.capacity.toLocaleString("en")} story progressions, ` +
     `${progress.maxKeyChars.toLocaleString("en")} characters of ids): call reset() between tests, or use fewer ids`;

@@ -41,7 +41,8 @@ export interface GraphLroHandlerOptions {
   /**
    * The story each start's operation plays, by the start's name (the spec's `x-graph-lro-start`, such as
    * `resetPassword`): a built-in story's name, a key of `stories`, or a story of one's own. A request's
-   * `Prefer: story=<name>` on the POST overrides it; without either, `progress`.
+   * `Prefer: story=<name>` on the POST overrides it; without either, `progress`. The story's errors before
+   * its first operation step answer the POST itself (`throttled`: a 429, then the 202).
    */
   starts?: Readonly<Record<string, Story | BuiltInStoryName>>;
   /** Called for every request a handler matched, with the decoded path parameters; for recording calls. */
@@ -153,13 +154,10 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     if (response.status >= 400) response.body = stampInnerError(response.body, answered);
     const all = [...found.violations, ...(strict ? checkResponse(start, response, validate) : [])];
     for (const violation of all) violations.add(violation);
-    // The story counts as its GETs play it, not for the 202 that chose it; the 202's example counts here.
-    coverage.record(start.operationId, declaredStatus(start, response.status), { example: found.example });
-    setExchangeNote(request, {
-      operationId: start.operationId,
-      violations: all,
-      ...(found.example && { example: found.example }),
-    });
+    // A story counts for each step played: the POST's own errors here, the rest on its GETs (not the 202).
+    const { story, example } = found;
+    coverage.record(start.operationId, declaredStatus(start, response.status), { story: story?.name, example });
+    setExchangeNote(request, { operationId: start.operationId, violations: all, story, example });
     const headers: Record<string, string> = {};
     if (found.location !== undefined) headers.Location = found.location;
     if (response.retryAfter !== undefined) headers["Retry-After"] = String(response.retryAfter);

@@ -12,7 +12,7 @@ export class StoryProgress {
     readonly capacity: number,
     readonly maxKeyChars = Number.POSITIVE_INFINITY,
   ) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError("capacity must be a positive integer");
+    checkCapacity(capacity);
   }
 
   get size(): number {
@@ -47,7 +47,9 @@ export class StartedStories<V> {
   constructor(
     readonly capacity: number,
     readonly maxKeyChars = Number.POSITIVE_INFINITY,
-  ) {}
+  ) {
+    checkCapacity(capacity);
+  }
 
   get(key: string): V | undefined {
     return this.#stories.get(key);
@@ -67,4 +69,9 @@ export class StartedStories<V> {
     this.#stories.clear();
     this.#keyChars = 0;
   }
+}
+
+/** A store's bound must be a whole number of entries: NaN or 0.5 would compare false and hold nothing, or all. */
+function checkCapacity(capacity: number): void {
+  if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError("capacity must be a positive integer");
 }

@@ -19,9 +19,13 @@ export const pathParameterNames = (template: string): string[] =>
  */
 export const idParameterOf = (template: string): string | undefined => pathParameterNames(template).at(-1);
 
+/** The template with each parameter (`{name}`) replaced by what `replace` makes of its name, as it is. */
+export const mapPathParameters = (template: string, replace: (name: string) => string): string =>
+  template.replace(PARAMETER, (_, name: string) => replace(name));
+
 /** The template with each parameter replaced by its value, percent-encoded. */
 export const fillPath = (template: string, valueFor: (name: string) => string): string =>
-  template.replace(PARAMETER, (_, name: string) => encodeURIComponent(valueFor(name)));
+  mapPathParameters(template, (name) => encodeURIComponent(valueFor(name)));
 
 /** The operations of a path item (any object with method keys), in the specification's method order. */
 export function operationsOf<Operation>(item: Partial<Record<Method, Operation>>): [Method, NonNullable<Operation>][] {

@@ -48,6 +48,16 @@ describe.each(COMMANDS)("graph-lro %s", (command, name) => {
     expect(states.at(-1)).toMatchObject({ status: "succeeded" });
   });
 
+  it("on --mock throttled, retries its POST's 429 once, then prints the 202; on --mock unavailable, exit 4", async () => {
+    const throttled = await graphLro([command, ...neededArgs(name), "--mock", "throttled"]);
+    expect(throttled.code, throttled.stderr).toBe(EXIT.succeeded);
+    expect(`${throttled.stdout}${throttled.stderr}`).toMatch(/throttled \(429\), Retry-After 1/);
+    expect(throttled.stdout).toContain('"status": 202');
+    const unavailable = await graphLro([command, ...neededArgs(name), "--mock", "unavailable"]);
+    expect(unavailable.code).toBe(EXIT.http);
+    expect(unavailable.stderr).toMatch(/503 serviceNotAvailable.*whether the operation started is unknown/s);
+  });
+
   it("sends its POST once and prints the Location, without waiting", async () => {
     const { fetch, sent } = graph202();
     const run = await graphLro([command, ...neededArgs(name), "--json"], {

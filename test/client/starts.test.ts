@@ -13,6 +13,7 @@ import {
   startOperation,
   waitForOperation,
 } from "../../src/index.ts";
+import { pathParameterNames } from "../../src/openapi/paths.ts";
 import { json, odataError, recordingClock } from "../support/recording-fetch.ts";
 import { GRAPH_ROOT, LOCATION_QUERY, operationUrl, template } from "../support/spec-urls.ts";
 
@@ -36,7 +37,7 @@ function inputOf(name: StartName): Json {
 /** The Location a 202 of this start gives: an operation URL of the GET it is polled by, each id "op-1". */
 function locationOf(name: StartName, query?: string): string {
   const kind = starts[name].polledBy;
-  const params = Object.fromEntries([...template(kind).matchAll(/\{([^{}]+)\}/g)].map((m) => [m[1], "op-1"]));
+  const params = Object.fromEntries(pathParameterNames(template(kind)).map((name) => [name, "op-1"]));
   return operationUrl(kind, params as never, { query });
 }
 

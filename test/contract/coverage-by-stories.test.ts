@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { operations } from "../../generated/graph-lro.routes.ts";
+import { operations, starts } from "../../generated/graph-lro.routes.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
-import { createGraphLroClient, type LongRunningOperationStatus, type OperationRef } from "../../src/index.ts";
+import {
+  createGraphLroClient,
+  type LongRunningOperationStatus,
+  type OperationRef,
+  type StartName,
+  startOperation,
+} from "../../src/index.ts";
 import {
   createGraphLroHandlers,
   createMockFetch,
@@ -93,7 +99,7 @@ describe("a contract test reaching every declared response through stories alone
     console.log(table);
     expect(handlers.violations.map((v) => v.message)).toEqual([]);
     const declared = routes.flatMap((route) => Object.keys(paths[route.path]?.get.responses ?? {}));
-    // Stories play on the GETs; the rows of the POSTs that start operations are test/mock/starts.test.ts's.
+    // These stories play on the GETs; the POSTs that start operations have their own below.
     const polled = coverage.responses.filter((r) => Object.hasOwn(operations, r.operationId));
     expect(polled).toHaveLength(declared.length);
     expect(polled.filter((r) => r.served === 0)).toEqual([]);
@@ -103,5 +109,58 @@ describe("a contract test reaching every declared response through stories alone
     );
     const examples = coverage.examples.filter((e) => Object.hasOwn(operations, e.operationId)).length;
     expect(table).toContain(`examples: ${examples} of ${coverage.examples.length} served`);
+  });
+});
+
+describe("a contract test reaching every declared response of every start through its story alone", () => {
+  type SpecPost = {
+    responses: Record<string, SpecResponse>;
+    requestBody?: { content: Record<string, { examples?: Record<string, { value: object }> }> };
+  };
+  const names = Object.keys(starts) as StartName[];
+  const postOf = (name: StartName) =>
+    (spec.paths as unknown as Record<string, { post: SpecPost }>)[starts[name].path]?.post as SpecPost;
+
+  /** A story whose errors (the POST's own) answer each declared error response of the start once. */
+  function startStory(post: SpecPost): { story: Story; statuses: number[] } {
+    const declared = Object.keys(post.responses);
+    let builder = defineStory();
+    const statuses: number[] = [];
+    for (const key of declared.filter((k) => !k.startsWith("2"))) {
+      const status = statusFor(key, declared);
+      builder = builder.error(status as StoryErrorStatus, {
+        retryAfter: post.responses[key]?.headers?.["Retry-After"] ? 1 : undefined,
+      });
+      statuses.push(status);
+    }
+    return { story: builder.operation("succeeded").build(), statuses };
+  }
+
+  it.for(names)("plays one story through on %s, then starts once per example body", async (name) => {
+    const post = postOf(name);
+    const { story, statuses } = startStory(post);
+    const startHandlers = createGraphLroHandlers({ starts: { [name]: story } });
+    const client = createGraphLroClient({
+      fetch: createMockFetch(startHandlers),
+      token: "mock-token",
+      retry: { maxRetries: 0 },
+    });
+    const ids = Object.fromEntries(Object.values(starts[name].fields).map((field) => [field, `reach-all-${field}`]));
+    const bodies = Object.values(post.requestBody?.content["application/json"]?.examples ?? { none: { value: {} } });
+    const start = (body: object) =>
+      startOperation(client, name, { ...ids, ...body } as never).then(
+        (started) => started.status,
+        (error: { status: number }) => error.status,
+      );
+    const answered: number[] = [];
+    for (const _ of statuses) answered.push(await start(bodies[0]?.value ?? {}));
+    for (const { value } of bodies) answered.push(await start(value));
+    expect(answered).toEqual([...statuses, ...bodies.map(() => 202)]);
+    const coverage = startHandlers.coverage();
+    const rows = coverage.responses.filter((r) => r.operationId === starts[name].operationId);
+    expect(rows.map((r) => r.status)).toEqual(Object.keys(post.responses));
+    expect(rows.filter((r) => r.served === 0)).toEqual([]);
+    expect(coverage.examples.filter((e) => e.operationId === starts[name].operationId && e.served === 0)).toEqual([]);
+    expect(startHandlers.violations.map((v) => v.message)).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 // The interop harness (npm run test:interop) needs tools of its own; its cases and its canary do not, so
 // they are checked here, in npm test: every case the harness promises is there, as the spec declares it.
 import { describe, expect, it } from "vitest";
-import { operations } from "../../generated/graph-lro.routes.ts";
+import { operations, starts } from "../../generated/graph-lro.routes.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { casePath, interopCases } from "../../interop/cases.ts";
+import { kiotaPathTemplate, MICROSOFT_START_TEMPLATES, templatePath } from "../../interop/kiota-templates.ts";
 import { canarySpec } from "../../interop/prism-check.ts";
+import { type StartName, startCases, UNKNOWN_PARAMETER } from "../../interop/start-cases.ts";
 import { builtInStories } from "../../src/mock/index.ts";
 import { OPERATION_IDS } from "../support/spec-urls.ts";
 
@@ -86,6 +88,54 @@ describe("the canary spec that Prism must reject the mock against", () => {
         if (status.startsWith("2")) expect(error).toBeUndefined();
         else expect(error?.required, status).toContain("target");
       }
+    }
+  });
+});
+
+describe("interop cases of the starts", () => {
+  const startNames = Object.keys(starts) as StartName[];
+  const ofStart = startCases("test");
+
+  it.for(startNames)("start %s with each example body of the spec, expect its 202, then play progress", (name) => {
+    const found = ofStart.filter((c) => c.start === name && !c.story && c.expected[0]?.httpStatus === 202);
+    expect(found.length).toBeGreaterThan(0);
+    for (const c of found) {
+      expect(c.polledBy && operations[c.polledBy].kind).toBe(starts[name].polledBy);
+      expect(c.polls.map((e) => e.operation?.status)).toEqual(builtInStories.progress.map((step) => step.status));
+    }
+  });
+
+  it.for(startNames)("expect Graph's errors of %s: no token 401, a GET 405, a refused body 400", (name) => {
+    const byName = (prefix: string) => ofStart.find((c) => c.start === name && c.name.startsWith(prefix));
+    expect(byName("no token")).toMatchObject({ token: false, badRequest: true, expected: [{ httpStatus: 401 }] });
+    expect(byName("GET")).toMatchObject({ method: "GET", badRequest: true, expected: [{ httpStatus: 405 }] });
+    const refused = byName("a body with a parameter");
+    if (starts[name].body.length === 0) expect(refused).toBeUndefined();
+    else expect(refused?.body).toHaveProperty([UNKNOWN_PARAMETER]);
+  });
+
+  it.for(startNames)(
+    "play every built-in story on %s: its leading errors on the POST, the rest on the GETs",
+    (name) => {
+      for (const [story, steps] of Object.entries(builtInStories)) {
+        // progress: the example bodies' cases, which ask for no story.
+        const c = ofStart.find(
+          (x) => x.start === name && (story === "progress" ? !x.story && x.polls.length > 0 : x.story === story),
+        );
+        const played = [...(c?.expected ?? []), ...(c?.polls ?? [])].map((e) => e.operation?.status ?? e.httpStatus);
+        const first = steps.findIndex((step) => step.kind === "operation");
+        const expected = steps.map((step) => step.status);
+        // A story of errors only: the POST gets them, its last again, and nothing starts.
+        if (first === -1) expect(played, story).toEqual([...expected, expected.at(-1)]);
+        else expect(played, story).toEqual([...expected.slice(0, first), 202, ...expected.slice(first)]);
+      }
+    },
+  );
+
+  it("writes Kiota's URL template of each start's path as Microsoft's SDK has it", () => {
+    for (const [name, entry] of Object.entries(starts)) {
+      expect(kiotaPathTemplate(entry.path), name).toBe(MICROSOFT_START_TEMPLATES[entry.operationId]);
+      expect(templatePath(kiotaPathTemplate(entry.path))).toBe(entry.path);
     }
   });
 });

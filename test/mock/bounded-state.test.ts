@@ -139,6 +139,12 @@ describe("StartedStories", () => {
     expect([started.add("x".repeat(11), "long"), started.add("x".repeat(10), "at the bound")]).toEqual([false, true]);
   });
 
+  it("refuses a capacity that is not a positive integer, as StoryProgress does", () => {
+    for (const capacity of [0, -1, 1.5, Number.NaN]) {
+      expect(() => new StartedStories(capacity)).toThrow(new RangeError("capacity must be a positive integer"));
+    }
+  });
+
   it("at its bound, answers a start Graph's 503 saying why, with a violation, and keeps the started ones", async () => {
     const doc = spec as unknown as OpenApiDocument;
     const start = specStarts(doc, specOperations(doc)).find((s) => !s.bodyRequired);
@@ -172,5 +178,35 @@ describe("StartedStories", () => {
     expect(body.error.message).toContain("past the mock's store of started operations (1,");
     expect(second.violations.map((v) => v.message)).toEqual([expect.stringContaining("call reset() between tests")]);
     expect(second.location).toBeUndefined();
+  });
+
+  it("at the story store's bound, answers a start whose story begins with errors Graph's 503, with a violation", async () => {
+    const doc = spec as unknown as OpenApiDocument;
+    const start = specStarts(doc, specOperations(doc)).find((s) => !s.bodyRequired && s.pathParameters.length > 0);
+    if (!start) throw new Error("no start without a required body, with a path id");
+    const context = {
+      stories: {},
+      progress: new StoryProgress(1),
+      started: new StartedStories<StartedStory>(10),
+      starts: { [start.start]: "throttled" as const },
+      validate: createSchemaValidator(),
+      strict: true,
+    };
+    const post = (id: string) =>
+      answerStart(
+        context,
+        start,
+        new Request("https://x.test/", {
+          method: "POST",
+          headers: { authorization: `Bearer scopes=${start.scopes.join(",")}` },
+        }),
+        Object.fromEntries(start.pathParameters.map(({ name }) => [name, id])),
+        "https://x.test",
+      );
+    // The first ids take the one place: their 429, then their 202; other ids find the store full.
+    expect([(await post("a")).response.status, (await post("a")).response.status]).toEqual([429, 202]);
+    const full = await post("b");
+    expect(full.response.status).toBe(503);
+    expect(full.violations.map((v) => v.message)).toEqual([expect.stringContaining("past the mock's story store (1")]);
   });
 });

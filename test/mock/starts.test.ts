@@ -6,12 +6,20 @@ import { spec } from "../../generated/graph-lro.spec.ts";
 import {
   createGraphLroClient,
   OperationFailedError,
+  OutcomeUnknownError,
   type StartName,
   startOperation,
   waitForOperation,
 } from "../../src/index.ts";
 import { MAX_START_BODY_BYTES } from "../../src/mock/answer-start.ts";
-import { createGraphLroHandlers, createMockFetch, defineStory, type OpenApiDocument } from "../../src/mock/index.ts";
+import {
+  createGraphLroHandlers,
+  createMockFetch,
+  defineStory,
+  type MockExchange,
+  type OpenApiDocument,
+  startMockServer,
+} from "../../src/mock/index.ts";
 import { recordingClock } from "../support/recording-fetch.ts";
 import { GRAPH_ROOT, LOCATION_QUERY } from "../support/spec-urls.ts";
 
@@ -80,15 +88,89 @@ describe.each(NAMES)("the mock's %s", (name) => {
     await expect(waitForOperation(client, await startOperation(client, name, inputOf(name) as never))).rejects.toThrow(
       OperationFailedError,
     );
-    const { post, fetch } = setup({ starts: { [name]: "failed" } });
-    const asked = await post(name, JSON.stringify(inputBody(name)), { prefer: "story=throttled" });
+    // A story's steps before its first operation step are the POST's own; its GETs play the rest.
+    const firstPoll = defineStory().operation("notStarted").error(429, { retryAfter: 3 }).operation("running").build();
+    const { post, fetch } = setup({ starts: { [name]: "failed" }, stories: { firstPoll } });
+    const asked = await post(name, JSON.stringify(inputBody(name)), { prefer: "story=firstPoll" });
     expect(asked.status).toBe(202);
     const location = asked.headers.get("location") as string;
     const auth = { headers: { authorization: `Bearer ${TOKEN}` } };
-    expect((await fetch(location, auth)).status).toBe(429);
-    expect((await fetch(location, auth)).status).toBe(200);
+    const polls = [];
+    for (let i = 0; i < 4; i++) {
+      const answer = await fetch(location, auth);
+      polls.push([
+        answer.status,
+        answer.headers.get("retry-after"),
+        answer.ok && ((await answer.json()) as Json).status,
+      ]);
+    }
+    expect(polls).toEqual([
+      [200, null, "notStarted"],
+      [429, "3", false],
+      [200, null, "running"],
+      [200, null, "running"],
+    ]);
     // Another handler set does not know the operation: a story belongs to the handlers that started it.
     expect((await setup().fetch(location, auth)).status).toBe(404);
+  });
+
+  it("answers the POST itself with a story's leading errors: a 429, then the 202 of an operation playing the rest", async () => {
+    const { client, handlers, delays } = setup({ starts: { [name]: "throttled" } });
+    const retries: number[] = [];
+    const started = await startOperation(client, name, inputOf(name) as never, {
+      onRetry: (retry) => retries.push(retry.status ?? 0),
+    });
+    expect(started.status).toBe(202);
+    expect(retries).toEqual([429]);
+    expect(delays).toEqual([1000]);
+    expect((await waitForOperation(client, started)).status).toBe("succeeded");
+    expect(handlers.violations).toEqual([]);
+    const served = (status: string) =>
+      handlers.coverage().responses.find((r) => r.operationId === starts[name].operationId && r.status === status)
+        ?.served;
+    expect([served("429"), served("202")]).toEqual([1, 1]);
+    expect(handlers.coverage().stories.find((s) => s.name === "throttled")?.served).toBe(2);
+    // Once past its errors, the story starts a fresh operation for every POST of the same ids.
+    expect((await startOperation(client, name, inputOf(name) as never)).status).toBe(202);
+  });
+
+  it("a 503 on the POST: OutcomeUnknownError naming the request id, sent once, and coverage counts the 503", async () => {
+    const { handlers, fetch } = setup({ starts: { [name]: "unavailable" } });
+    const ids: string[] = [];
+    const counting = createGraphLroClient({
+      token: TOKEN,
+      fetch: async (request: Request) => {
+        const answer = await fetch(request);
+        ids.push(answer.headers.get("request-id") ?? "");
+        return answer;
+      },
+    });
+    const error = await startOperation(counting, name, inputOf(name) as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect(ids).toHaveLength(1);
+    expect(error).toMatchObject({ status: 503, requestId: ids[0] });
+    expect((error as Error).message).toContain(ids[0]);
+    const row = handlers
+      .coverage()
+      .responses.find((r) => r.operationId === starts[name].operationId && r.status === "503");
+    expect(row?.served).toBe(1);
+    expect(handlers.violations).toEqual([]);
+  });
+
+  it("a story of errors only answers every POST with them and starts nothing: 401 with Graph's challenge, 403", async () => {
+    const { post, handlers } = setup();
+    for (const [story, status] of [
+      ["unauthorized", 401],
+      ["forbidden", 403],
+    ] as const) {
+      for (let i = 0; i < 2; i++) {
+        const answer = await post(name, JSON.stringify(inputBody(name)), { prefer: `story=${story}` });
+        expect([answer.status, answer.headers.get("location")]).toEqual([status, null]);
+        if (status === 401) expect(answer.headers.get("www-authenticate")).toMatch(/^Bearer /);
+      }
+    }
+    // Answers the spec declares, as Graph sends them: no violation (the token was there).
+    expect(handlers.violations).toEqual([]);
   });
 
   it("forgets the operations it started on reset(), as it starts every story over", async () => {
@@ -168,6 +250,14 @@ describe("bodies against the spec", () => {
     expect(lax.handlers.violations).toEqual([]);
   });
 
+  it("points at an unknown parameter with a JSON Pointer escaped as RFC 6901 says", async () => {
+    const { post, handlers } = setup();
+    expect((await post(required, JSON.stringify({ ...inputBody(required), "x-graph-lro-test/a~b": 1 }))).status).toBe(
+      400,
+    );
+    expect(handlers.violations.map((v) => v.pointer)).toEqual(["/x-graph-lro-test~1a~0b"]);
+  });
+
   it("never quotes a secret property's value in a violation", async () => {
     const { post, handlers } = setup();
     const field = starts[secret].secrets[0] as string;
@@ -185,6 +275,31 @@ describe("bodies against the spec", () => {
     expect(typeof generated.body?.[field as never]).toBe("string");
     if (starts[secret].polledBy === "userAuthentication") expect(given.location).toContain(`?${LOCATION_QUERY}`);
   });
+});
+
+it("over HTTP too: a POST asking for story=throttled gets its 429, logged as the story's step, then a 202", async () => {
+  const name = NAMES[0] as StartName;
+  const exchanges: MockExchange[] = [];
+  const server = await startMockServer({ port: 0, onExchange: (exchange) => exchanges.push(exchange) });
+  try {
+    const url = urlOf(name).replace(GRAPH_ROOT, server.url);
+    const init = {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", prefer: "story=throttled" },
+      body: JSON.stringify(inputBody(name)),
+    };
+    const throttled = await fetch(url, init);
+    expect([throttled.status, throttled.headers.get("retry-after")]).toEqual([429, "1"]);
+    const accepted = await fetch(url, init);
+    expect(accepted.status).toBe(202);
+    expect(accepted.headers.get("location")?.startsWith(`${server.url}/`)).toBe(true);
+    expect(exchanges.map((e) => [e.status, e.story])).toEqual([
+      [429, { name: "throttled", step: 1, steps: 2 }],
+      [202, undefined],
+    ]);
+  } finally {
+    await server.close();
+  }
 });
 
 it("refuses a starts option that names no start, or an unknown story", () => {

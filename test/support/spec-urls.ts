@@ -1,6 +1,7 @@
 import { operations, servers } from "../../generated/graph-lro.routes.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import type { paths } from "../../generated/graph-lro.ts";
+import { mapPathParameters } from "../../src/openapi/paths.ts";
 
 /** A national cloud, by the spec's `x-graph-cloud` server extension. */
 export type Cloud = (typeof servers)[number]["x-graph-cloud"];
@@ -50,7 +51,7 @@ export function operationPath<O extends OperationId | Kind>(
 ): string {
   const values = params as Record<string, string | Encoded>;
   const used = new Set<string>();
-  const path = template(operation).replace(/\{([^{}]+)\}/g, (_, name: string) => {
+  const path = mapPathParameters(template(operation), (name) => {
     const value = values[name];
     if (value === undefined) throw new Error(`${operation}: no value for path parameter ${name}`);
     used.add(name);
