@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { authorize } from "../../src/mock/authorize.ts";
 import { checkRequest } from "../../src/mock/check-request.ts";
 import { checkResponse } from "../../src/mock/check-response.ts";
@@ -143,7 +143,10 @@ describe("createGraphLroHandlers on a small document", () => {
 });
 
 describe("checkRequest", () => {
-  const validate = createSchemaValidator();
+  let validate: ReturnType<typeof createSchemaValidator>;
+  beforeEach(() => {
+    validate = createSchemaValidator();
+  });
 
   it("checks each path parameter against its schema, and skips one without a schema", () => {
     const operation = only(document());
@@ -161,8 +164,12 @@ describe("checkRequest", () => {
 });
 
 describe("checkResponse", () => {
-  const validate = createSchemaValidator();
-  const operation = only(document());
+  let validate: ReturnType<typeof createSchemaValidator>;
+  let operation: SpecOperation;
+  beforeEach(() => {
+    validate = createSchemaValidator();
+    operation = only(document());
+  });
   const problems = (status: number, body: unknown, retryAfter?: number) =>
     checkResponse(operation, { status, body, retryAfter }, validate).map((v) => [v.subject, v.pointer, v.problem]);
 
@@ -205,7 +212,10 @@ describe("checkResponse", () => {
 });
 
 describe("authorize", () => {
-  const operation = only(document());
+  let operation: SpecOperation;
+  beforeEach(() => {
+    operation = only(document());
+  });
   const request = (authorization?: string) =>
     new Request("https://x.test/", { headers: authorization ? { Authorization: authorization } : {} });
 
