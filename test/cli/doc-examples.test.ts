@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { helpFor } from "../../src/cli/help.ts";
-import { MOCK_USAGE } from "../../src/cli/mock-command.ts";
+import { mockUsage } from "../../src/cli/mock-command.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
 import { START_COMMANDS } from "../../src/cli/start-command.ts";
 import { startMockServer } from "../../src/mock/index.ts";
@@ -47,7 +47,7 @@ const readme = await readFile(join(PROJECT_DIR, "README.md"), "utf8");
 const cliBlock = /## The command line\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
 const examples = [
   ...commandLines(cliBlock).map((line) => ["README", line] as const),
-  ...[helpFor("wait"), helpFor("get"), ...Object.keys(START_COMMANDS).map(helpFor), MOCK_USAGE].flatMap((help) =>
+  ...[helpFor("wait"), helpFor("get"), ...Object.keys(START_COMMANDS).map(helpFor), mockUsage()].flatMap((help) =>
     commandLines(help.slice(help.indexOf("Examples:"))).map((line) => ["--help", line] as const),
   ),
 ];
