@@ -191,6 +191,45 @@ describe.each(NAMES)("start %s", (name) => {
     );
   });
 
+  it.each([
+    [null, "null"],
+    ["a string", "string"],
+    [7, "number"],
+  ])("refuses an input %j that is not an object, before sending, naming what it is", async (input, what) => {
+    const { client, sent } = setup(accepted(name));
+    const error = await startOperation(client, name, input as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ argument: "input" });
+    expect((error as Error).message).toContain(`input must be an object, got ${what}`);
+    expect(sent).toHaveLength(0);
+  });
+
+  it("says the operation started when the 202's body is not JSON, or is cut off", async () => {
+    const withBody = (body: BodyInit) => () =>
+      new Response(body, { status: 202, headers: { location: locationOf(name) } });
+    const notJson = await startOperation(setup(withBody("<html>")).client, name, inputOf(name) as never).catch(
+      (e: unknown) => e,
+    );
+    expect(notJson).toMatchObject({ code: "malformedResponse", status: 202 });
+    expect((notJson as Error).message).toContain("the operation started, but its body is not JSON");
+    const cut = (reason: unknown) =>
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"id":'));
+          controller.error(reason);
+        },
+      });
+    const lost = await startOperation(
+      setup(withBody(cut(new TypeError("terminated")))).client,
+      name,
+      inputOf(name) as never,
+    ).catch((e: unknown) => e);
+    expect(lost).toMatchObject({ code: "networkError", status: 202 });
+    // Another failure while reading is not a lost connection: it comes out as it is.
+    const odd = new RangeError("odd");
+    await expect(startOperation(setup(withBody(cut(odd))).client, name, inputOf(name) as never)).rejects.toBe(odd);
+  });
+
   it("refuses an input field the start does not have, before sending, naming it", async () => {
     const { client, sent } = setup(accepted(name));
     const input = { ...inputOf(name), newPasword: PASSWORD };
