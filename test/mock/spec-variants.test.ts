@@ -14,6 +14,7 @@ import { errorResponse } from "../../src/mock/mock-response.ts";
 import type { Operation, Parameter } from "../../src/mock/openapi-document.ts";
 import { createSchemaValidator } from "../../src/mock/schema-validator.ts";
 import { type SpecOperation, specOperations } from "../../src/mock/spec-operations.ts";
+import { specStarts } from "../../src/mock/spec-starts.ts";
 import { StoryProgress } from "../../src/mock/story-progress.ts";
 
 // Small documents of one operation, each bending one rule the generated spec never exercises.
@@ -54,6 +55,25 @@ const only = (doc: OpenApiDocument): SpecOperation => {
   if (!operation) throw new Error("no operation");
   return operation;
 };
+
+describe("specStarts", () => {
+  it("refuses an operation other than a GET without x-graph-lro-start and the GET it is polled by, naming it", () => {
+    const doc = document();
+    const item = doc.paths["/items/{id}"] as Record<string, unknown>;
+    const starts = (post: object) => {
+      item.post = { operationId: "items.start", responses: { "202": {} }, ...post };
+      return () => specStarts(doc, specOperations(doc));
+    };
+    const needs = "graph-lro mock: POST /items/{id} needs x-graph-lro-start and x-graph-lro-polled-by";
+    expect(starts({})).toThrow(needs);
+    expect(starts({ "x-graph-lro-start": "start" })).toThrow(needs);
+    expect(starts({ "x-graph-lro-polled-by": "items.get" })).toThrow(needs);
+    expect(starts({ "x-graph-lro-start": "start", "x-graph-lro-polled-by": "items.other" })).toThrow(needs);
+    expect(starts({ "x-graph-lro-start": "start", "x-graph-lro-polled-by": "items.get" })()).toMatchObject([
+      { operationId: "items.start", method: "post", path: "/items/{id}" },
+    ]);
+  });
+});
 
 describe("specOperations", () => {
   it("lets an operation's parameter replace the path item's of the same name and place", () => {
