@@ -283,6 +283,20 @@ describe("errorResponse", () => {
 });
 
 describe("createSchemaValidator", () => {
+  it("says in one problem what each branch of a choice wanted, in words that read", () => {
+    const validate = createSchemaValidator();
+    const problem = (schema: Record<string, unknown>, value: unknown) => validate(schema, value).map((p) => p.message);
+    expect(problem({ anyOf: [{ enum: ["a", "b"] }, { type: "null" }] }, "c")).toEqual(["must be one of a, b, or null"]);
+    expect(problem({ oneOf: [{ const: "x" }, { type: "integer", minimum: 3 }] }, 1)).toEqual(["must be x, or >= 3"]);
+    // A branch whose keyword is no "must be" (a pattern) keeps its own verb.
+    expect(problem({ anyOf: [{ type: "string", pattern: "^a" }, { type: "null" }] }, "b")).toEqual([
+      'must match pattern "^a", or be null',
+    ]);
+    expect(problem({ anyOf: [{ type: "null" }, { type: "string", pattern: "^a" }] }, "b")).toEqual([
+      'must be null, or match pattern "^a"',
+    ]);
+  });
+
   it("lets OpenAPI's own keywords through instead of refusing the schema", () => {
     const validate = createSchemaValidator();
     expect(validate({ type: "string", example: "a", "x-ms-enum": { name: "e" } }, "a")).toEqual([]);
