@@ -279,6 +279,16 @@ describe("a secret of the body (format: password) stays out of errors, retries a
     expect(JSON.stringify((error as GraphError).body)).toContain("[redacted]");
   });
 
+  it("an error body that is no JSON keeps its status and code, and the secret out", async () => {
+    const page = () =>
+      new Response(`<html>bad ${PASSWORD}</html>`, { status: 400, headers: { "content-type": "text/html" } });
+    const { client } = setup(page);
+    const error = await startOperation(client, ASPW, input as never).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, code: "httpError" });
+    expect((error as Error).message).toMatch(/400 httpError: the body is not a Graph error$/);
+    for (const text of renderings(error)) expect(text).not.toContain(PASSWORD);
+  });
+
   it("a 5xx and a 429 retry report it nowhere", async () => {
     const { client, retries } = setup(odataError(429, "TooManyRequests", { "retry-after": "1" }), odataError(503, "x"));
     const error = await startOperation(client, ASPW, input as never).catch((e: unknown) => e);
