@@ -5,7 +5,7 @@ import { specStarts } from "../mock/spec-starts.ts";
 
 /**
  * The spec's operations, as the mock reads them: the examples below come from them only. Read when a command
- * needs them, not as the CLI loads (a few microseconds; a test that checks them also runs them).
+ * needs them, not as the CLI loads, so that the test that checks them is the one that runs them (decision 0023b).
  */
 export const exampleOperations = () => specOperations(spec as unknown as OpenApiDocument);
 
