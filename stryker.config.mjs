@@ -25,6 +25,9 @@ export default {
   // A mutant that loops (a removed deadline, a counter that never moves) is cut off here, not waited out.
   timeoutMS: 10_000,
   timeoutFactor: 2,
+  // The initial run (every test once, instrumented, recording which mutants each reaches) took over 5 min, the
+  // default limit, at load 10 on 2 cores.
+  dryRunTimeoutMinutes: 30,
   // Results of unchanged mutants and tests are reused between local runs; the file is not committed,
   // since every change to src/ or test/ on another branch would make a committed copy stale.
   incremental: true,

@@ -4,8 +4,11 @@ import { type SpecOperation, specOperations } from "../mock/spec-operations.ts";
 import { specStarts } from "../mock/spec-starts.ts";
 import { fillPath } from "../openapi/paths.ts";
 
-/** The spec's operations, as the mock reads them: the examples below come from them only. */
-export const OPERATIONS = specOperations(spec as unknown as OpenApiDocument);
+/**
+ * The spec's operations, as the mock reads them: the examples below come from them only. Read when a command
+ * needs them, not as the CLI loads, so that the test that checks them is the one that runs them (decision 0023b).
+ */
+export const exampleOperations = () => specOperations(spec as unknown as OpenApiDocument);
 
 /**
  * The URL of `operation` under `root` naming `id`. Another path parameter (a user) takes the spec's
@@ -31,14 +34,14 @@ export const exampleIds = (operation: SpecOperation) =>
   });
 
 /** The spec's starts, linked to the GETs above. */
-export const STARTS = specStarts(spec as unknown as OpenApiDocument, OPERATIONS);
+const exampleStarts = () => specStarts(spec as unknown as OpenApiDocument, exampleOperations());
 
 /**
  * A curl line per start under `root`: its path ids as in exampleOperationUrl (`--user`'s example, else the
  * parameter's name), and its body the spec's first request example without a secret (none is printed).
  */
 export function exampleStartCurls(root: string): string[] {
-  return STARTS.map((start) => {
+  return exampleStarts().map((start) => {
     const url = exampleOperationUrl(root, { ...start, idParameter: "" }, "");
     const examples = Object.values(
       ((start as { requestSchema?: unknown }).requestSchema && requestExamples(start)) ?? {},
@@ -52,7 +55,7 @@ export function exampleStartCurls(root: string): string[] {
 }
 
 /** The named examples of a start's JSON request body. */
-const requestExamples = (start: (typeof STARTS)[number]) =>
+const requestExamples = (start: ReturnType<typeof exampleStarts>[number]) =>
   (
     spec.paths as unknown as Record<
       string,

@@ -10,17 +10,12 @@ import { builtInStories } from "../mock/stories.ts";
 import { readStoriesFile, type StoriesFile, StoriesFileError } from "../mock/stories-file.ts";
 import { terminalSafe } from "../text/terminal-text.ts";
 import { readArgs } from "./arg-tokens.ts";
-import { exampleIds, exampleOperationUrl, exampleStartCurls, OPERATIONS } from "./example-urls.ts";
+import { exampleIds, exampleOperations, exampleOperationUrl, exampleStartCurls } from "./example-urls.ts";
 import { EXIT, type ExitCode, exitCodeLines } from "./exit-codes.ts";
 import { type CliOption, type FlagValues, optionLines } from "./options.ts";
 import { UsageError, usageHint } from "./usage-error.ts";
 
 const STORIES = Object.keys(builtInStories).join(", ");
-// The usage's example: the first operation on the default port, any id.
-const [first] = OPERATIONS;
-const exampleUrl = first
-  ? exampleOperationUrl(`http://${MOCK_HOST}:${MOCK_PORT}${new URL(spec.servers[0].url).pathname}`, first, "any-id")
-  : "";
 
 /** The flags of `graph-lro mock`; the only list of them (parser and usage read it). */
 const MOCK_OPTIONS = {
@@ -60,8 +55,13 @@ const MOCK_OPTIONS = {
   help: { type: "boolean", short: "h", usage: "-h, --help", help: ["this text"] },
 } as const satisfies Record<string, CliOption>;
 
-/** `graph-lro mock --help`. */
-export const MOCK_USAGE = `graph-lro mock: the spec's operations over HTTP, answering as Microsoft Graph would.
+/** `graph-lro mock --help`, its example URL the first operation's on the default port, any id. */
+export function mockUsage(): string {
+  const [first] = exampleOperations();
+  const exampleUrl = first
+    ? exampleOperationUrl(`http://${MOCK_HOST}:${MOCK_PORT}${new URL(spec.servers[0].url).pathname}`, first, "any-id")
+    : "";
+  return `graph-lro mock: the spec's operations over HTTP, answering as Microsoft Graph would.
 
 Usage: graph-lro mock [--port ${MOCK_PORT}] [--host ${MOCK_HOST}] [--no-strict] [--cors | --no-cors] [--stories <file>] [--quiet]
 
@@ -78,6 +78,7 @@ Stories (-H 'Prefer: story=<name>'): ${STORIES}.
 Runs until Ctrl-C, then prints which of the spec's declared responses were served.
 
 ${exitCodeLines(["succeeded", "usage", "unavailable", "internal"])}`;
+}
 
 /** Where the command writes, and the signal (Ctrl-C) that stops the server. */
 export interface MockCommandIo {
@@ -86,7 +87,7 @@ export interface MockCommandIo {
   signal: AbortSignal;
 }
 
-/** Runs `graph-lro mock <argv>` until `io.signal` aborts, and returns its exit code (MOCK_USAGE lists them). */
+/** Runs `graph-lro mock <argv>` until `io.signal` aborts, and returns its exit code (mockUsage() lists them). */
 export async function runMockCommand(argv: readonly string[], io: MockCommandIo): Promise<ExitCode> {
   const out = (line: string) => io.stdout.write(`${line}\n`);
   // As wait and get print an error; what argv holds is shown, never acted on (terminalSafe).
@@ -100,7 +101,7 @@ export async function runMockCommand(argv: readonly string[], io: MockCommandIo)
     return EXIT.usage;
   }
   if (args.help) {
-    out(MOCK_USAGE);
+    out(mockUsage());
     return EXIT.succeeded;
   }
   const { port, host } = args;
@@ -186,7 +187,7 @@ function banner(server: MockServer, args: MockArgs): string {
   const origin = new URL(server.url).origin;
   const cors = args.cors ?? corsByDefault(args.host);
   const mode = `${args.strict ? "strict contract checks" : "no contract checks"}, CORS ${cors ? "on" : "off"}`;
-  const tries = OPERATIONS.flatMap((operation) =>
+  const tries = exampleOperations().flatMap((operation) =>
     exampleIds(operation)
       .slice(0, 1)
       .map(

@@ -1,6 +1,6 @@
 import { type Fetch, isTerminal } from "../index.ts";
 import type { CommandName } from "./commands.ts";
-import { exampleIds, exampleOperationUrl, OPERATIONS } from "./example-urls.ts";
+import { exampleIds, exampleOperations, exampleOperationUrl } from "./example-urls.ts";
 import { importNeedingMsw } from "./mock-dispatch.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -31,7 +31,7 @@ export async function mockFetch(command: CommandName): Promise<Fetch> {
  * first example that is not terminal (so that a story has somewhere to go), under `root`.
  */
 export function defaultMockTarget(root: string): string {
-  const operation = OPERATIONS.find((o) => o.method === "get");
+  const operation = exampleOperations().find((o) => o.method === "get");
   const example = operation && exampleIds(operation).find(({ value }) => !isTerminal(value.status));
   if (!operation || !example) throw new Error("the spec has no GET operation with an example for --mock to call");
   return exampleOperationUrl(root, operation, example.id);

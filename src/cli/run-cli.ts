@@ -31,7 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const request = parseCliArgs(argv);
     if (request.kind === "help") {
-      const text = request.command === "mock" ? (await loadMockCommand()).MOCK_USAGE : helpFor(request.command);
+      const text = request.command === "mock" ? (await loadMockCommand()).mockUsage() : helpFor(request.command);
       io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
       return EXIT.succeeded;
     }

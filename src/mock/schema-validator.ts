@@ -46,15 +46,18 @@ function oneProblemPerChoice(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors.flatMap((error) => {
     if (branchOf(error)) return [];
     if (!choices.includes(error)) return [error];
-    const wanted = errors.filter((e) => branchOf(e) === error).map(wants);
-    return [{ ...error, message: wanted.length ? `must be ${wanted.join(", or ")}` : error.message }];
+    const [first, ...others] = errors.filter((e) => branchOf(e) === error).map(wants);
+    if (first === undefined) return [error];
+    // "must be a, or b" when every branch wants to be something; "must match …, or be b" when one does not.
+    const rest = others.map((w) => (first.startsWith("be ") && w.startsWith("be ") ? w.slice(3) : w));
+    return [{ ...error, message: `must ${[first, ...rest].join(", or ")}` }];
   });
 }
 
-/** What a branch's failed keyword wanted, in words. */
+/** What a branch's failed keyword wanted, in words that follow "must" ("be one of …", "match pattern …"). */
 function wants({ keyword, params, message }: ErrorObject): string {
-  if (keyword === "enum") return `one of ${(params.allowedValues as unknown[]).join(", ")}`;
-  if (keyword === "const") return String(params.allowedValue);
-  if (keyword === "type") return String(params.type);
-  return message?.replace(/^must be /, "") ?? "valid";
+  if (keyword === "enum") return `be one of ${(params.allowedValues as unknown[]).join(", ")}`;
+  if (keyword === "const") return `be ${String(params.allowedValue)}`;
+  if (keyword === "type") return `be ${String(params.type)}`;
+  return message?.replace(/^must /, "") ?? "be valid";
 }

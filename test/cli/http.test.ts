@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
 import { MIN_WAIT_MS } from "../../src/client/defaults.ts";
@@ -16,7 +16,7 @@ const env = { GRAPH_TOKEN: SECRET };
 
 describe("graph-lro over HTTP against startMockServer", () => {
   let server: MockServer;
-  beforeAll(async () => {
+  beforeEach(async () => {
     const quick = defineStory().operation("running", { retryAfter: 0 }).operation("succeeded").build();
     const stuck = defineStory().operation("running").build();
     server = await startMockServer({
@@ -24,7 +24,7 @@ describe("graph-lro over HTTP against startMockServer", () => {
       handlers: createGraphLroHandlers({ stories: { quick, stuck }, strict: false }),
     });
   });
-  afterAll(() => server.close());
+  afterEach(() => server.close());
 
   it("waits for a Location URL, honouring Retry-After: 0 (after the poller's floor)", async () => {
     const url = operationUrl("roleManagementAlert", { "longRunningOperation-id": "quick" }, { root: server.url });

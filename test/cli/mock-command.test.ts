@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:net";
 import { describe, expect, it } from "vitest";
-import { MOCK_USAGE } from "../../src/cli/mock-command.ts";
+import { mockUsage } from "../../src/cli/mock-command.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
 import { graphLro } from "./in-process.ts";
 
@@ -11,7 +11,7 @@ describe("graph-lro mock", () => {
     async (argv) => {
       const { code, stdout } = await graphLro(argv);
       expect(code).toBe(EXIT.succeeded);
-      expect(stdout.trimEnd()).toBe(MOCK_USAGE.trimEnd());
+      expect(stdout.trimEnd()).toBe(mockUsage().trimEnd());
     },
   );
 
@@ -50,21 +50,21 @@ describe("graph-lro mock", () => {
   it("prints its usage for --help anywhere, as wait and get do", async () => {
     const { code, stdout } = await graphLro(["mock", "--bogus", "-h"]);
     expect(code).toBe(EXIT.succeeded);
-    expect(stdout.trimEnd()).toBe(MOCK_USAGE.trimEnd());
+    expect(stdout.trimEnd()).toBe(mockUsage().trimEnd());
   });
 
   it("lists its options as wait and get do, from its option table, with examples", () => {
-    expect(MOCK_USAGE).toMatch(/^Usage: graph-lro mock \[--port 4010\] \[--host 127\.0\.0\.1\] \[--no-strict\]/m);
-    expect(MOCK_USAGE).toContain("Examples:");
-    expect(MOCK_USAGE).toMatch(/\n {2}--port <n> +port to listen on; 0 picks a free one \(default 4010\)\n/);
-    expect(MOCK_USAGE).toMatch(/\n {2}-h, --help +this text\n/);
+    expect(mockUsage()).toMatch(/^Usage: graph-lro mock \[--port 4010\] \[--host 127\.0\.0\.1\] \[--no-strict\]/m);
+    expect(mockUsage()).toContain("Examples:");
+    expect(mockUsage()).toMatch(/\n {2}--port <n> +port to listen on; 0 picks a free one \(default 4010\)\n/);
+    expect(mockUsage()).toMatch(/\n {2}-h, --help +this text\n/);
   });
 
   it("documents its exit codes, as the EXIT table numbers them", () => {
-    expect(MOCK_USAGE).toContain(`\n  ${EXIT.usage}    usage error\n`);
-    expect(MOCK_USAGE).toMatch(new RegExp(`\\n  ${EXIT.unavailable}   cannot listen`));
-    expect(MOCK_USAGE).toMatch(new RegExp(`\\n  ${EXIT.internal}   unexpected error`));
-    expect(MOCK_USAGE).not.toMatch(/\n {2}1 {4}/);
+    expect(mockUsage()).toContain(`\n  ${EXIT.usage}    usage error\n`);
+    expect(mockUsage()).toMatch(new RegExp(`\\n  ${EXIT.unavailable}   cannot listen`));
+    expect(mockUsage()).toMatch(new RegExp(`\\n  ${EXIT.internal}   unexpected error`));
+    expect(mockUsage()).not.toMatch(/\n {2}1 {4}/);
   });
 
   it("says it cannot listen with its own exit code, not 1 (an operation that failed)", async () => {

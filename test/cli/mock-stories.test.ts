@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { operations } from "../../generated/graph-lro.routes.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
 import { type Story, storiesFileSchema } from "../../src/mock/index.ts";
+import { readStoriesFile, StoriesFileError } from "../../src/mock/stories-file.ts";
 import { graphLro } from "./in-process.ts";
 
 // `graph-lro mock --stories <file>` and `--cors`, through the graph-lro command.
@@ -98,6 +99,24 @@ describe("graph-lro mock --stories", () => {
     expect(stderr).toMatch(/"no-such": must be equal to one of the allowed values: progress/);
     expect(stderr).toMatch(/"teapot" step 1: status must be equal to one of the allowed values: \d+/);
     expect(stderr).not.toContain('"good"');
+  });
+
+  it("names where a file breaks its schema: the file itself, a key, a step, a field it does not have", () => {
+    const problems = (text: string) => {
+      try {
+        readStoriesFile(text);
+        return [];
+      } catch (error) {
+        expect(error).toBeInstanceOf(StoriesFileError);
+        return (error as StoriesFileError).problems;
+      }
+    };
+    expect(problems("[]")).toEqual(["the file: must be object"]);
+    expect(problems('{"a": 1}')).toEqual(['"a": must be array']);
+    expect(problems('{"a": [1]}')).toEqual(['"a" step 1: must be object']);
+    expect(problems('{"a": [{"kind": "operation", "status": "running", "x": 1}]}')).toEqual([
+      '"a" step 1: must NOT have additional properties (x)',
+    ]);
   });
 
   it("takes a status the spec does not list with unlisted: true, and refuses a file that is no JSON or not there", async () => {

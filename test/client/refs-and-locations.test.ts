@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { operations } from "../../generated/graph-lro.routes.ts";
 import { createGraphLroClient, InvalidArgumentError, type OperationRef, waitForOperation } from "../../src/index.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
@@ -46,7 +46,10 @@ describe("refs", () => {
 
 describe("a 202 Response as the target", () => {
   const accepted = (location: string) => new Response(null, { status: 202, headers: { location } });
-  const client = createGraphLroClient({ fetch: async () => new Response(null, { status: 500 }) });
+  let client: ReturnType<typeof createGraphLroClient>;
+  beforeEach(() => {
+    client = createGraphLroClient({ fetch: async () => new Response(null, { status: 500 }) });
+  });
 
   it("with a relative Location and no URL to resolve it against: an InvalidArgumentError, not a TypeError", async () => {
     const route = routes[0] as (typeof routes)[number];

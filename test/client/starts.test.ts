@@ -192,6 +192,45 @@ describe.each(NAMES)("start %s", (name) => {
     );
   });
 
+  it.each([
+    [null, "null"],
+    ["a string", "string"],
+    [7, "number"],
+  ])("refuses an input %j that is not an object, before sending, naming what it is", async (input, what) => {
+    const { client, sent } = setup(accepted(name));
+    const error = await startOperation(client, name, input as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ argument: "input" });
+    expect((error as Error).message).toContain(`input must be an object, got ${what}`);
+    expect(sent).toHaveLength(0);
+  });
+
+  it("says the operation started when the 202's body is not JSON, or is cut off", async () => {
+    const withBody = (body: BodyInit) => () =>
+      new Response(body, { status: 202, headers: { location: locationOf(name) } });
+    const notJson = await startOperation(setup(withBody("<html>")).client, name, inputOf(name) as never).catch(
+      (e: unknown) => e,
+    );
+    expect(notJson).toMatchObject({ code: "malformedResponse", status: 202 });
+    expect((notJson as Error).message).toContain("the operation started, but its body is not JSON");
+    const cut = (reason: unknown) =>
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"id":'));
+          controller.error(reason);
+        },
+      });
+    const lost = await startOperation(
+      setup(withBody(cut(new TypeError("terminated")))).client,
+      name,
+      inputOf(name) as never,
+    ).catch((e: unknown) => e);
+    expect(lost).toMatchObject({ code: "networkError", status: 202 });
+    // Another failure while reading is not a lost connection: it comes out as it is.
+    const odd = new RangeError("odd");
+    await expect(startOperation(setup(withBody(cut(odd))).client, name, inputOf(name) as never)).rejects.toBe(odd);
+  });
+
   it("refuses an input field the start does not have, before sending, naming it", async () => {
     const { client, sent } = setup(accepted(name));
     const input = { ...inputOf(name), newPasword: PASSWORD };
@@ -239,6 +278,16 @@ describe("a secret of the body (format: password) stays out of errors, retries a
     expect(error).toMatchObject({ status: 400, code: "httpError" });
     for (const text of [...renderings(error), ...renderings(retries)]) expect(text).not.toContain(PASSWORD);
     expect(JSON.stringify((error as GraphError).body)).toContain("[redacted]");
+  });
+
+  it("an error body that is no JSON keeps its status and code, and the secret out", async () => {
+    const page = () =>
+      new Response(`<html>bad ${PASSWORD}</html>`, { status: 400, headers: { "content-type": "text/html" } });
+    const { client } = setup(page);
+    const error = await startOperation(client, ASPW, input as never).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, code: "httpError" });
+    expect((error as Error).message).toMatch(/400 httpError: the body is not a Graph error$/);
+    for (const text of renderings(error)) expect(text).not.toContain(PASSWORD);
   });
 
   it("a 5xx and a 429 retry report it nowhere", async () => {

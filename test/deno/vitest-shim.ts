@@ -25,18 +25,33 @@ interface Suite {
   children: Node[];
   beforeAll: Hook[];
   afterAll: Hook[];
+  beforeEach: Hook[];
+  afterEach: Hook[];
+  parent?: Suite;
 }
 interface Test {
   kind: "test";
   name: string;
   fn: TestFn;
+  /** The suites it is in, outermost first: their beforeEach hooks run before it, their afterEach after. */
+  suites: Suite[];
 }
 type Node = Suite | Test;
 
 /** Thrown by `context.skip()`; the test ends there and counts as passed, as Deno has no runtime skip. */
 class Skipped extends Error {}
 
-const file: Suite = { kind: "suite", name: "", children: [], beforeAll: [], afterAll: [] };
+const newSuite = (name: string, parent?: Suite): Suite => ({
+  kind: "suite",
+  name,
+  children: [],
+  beforeAll: [],
+  afterAll: [],
+  beforeEach: [],
+  afterEach: [],
+  parent,
+});
+const file: Suite = newSuite("");
 let current = file;
 // Deno runs the Deno.test calls of a file in order, after the whole module has been evaluated, so
 // the file's beforeAll hooks run before the first and its afterAll hooks after the last.
@@ -82,7 +97,12 @@ async function runTest(test: Test): Promise<void> {
     onTestFinished: (fn) => void finishers.push(fn),
   };
   try {
-    await test.fn(context);
+    for (const suite of test.suites) for (const hook of suite.beforeEach) await hook();
+    try {
+      await test.fn(context);
+    } finally {
+      for (const suite of [...test.suites].reverse()) for (const hook of suite.afterEach) await hook();
+    }
   } catch (error) {
     if (!(error instanceof Skipped)) throw error;
     console.info(`skipped: ${test.name}${error.message ? ` (${error.message})` : ""}`);
@@ -117,7 +137,7 @@ const each =
   };
 
 function suite(name: string, fn: () => unknown): void {
-  const node: Suite = { kind: "suite", name, children: [], beforeAll: [], afterAll: [] };
+  const node: Suite = newSuite(name, current);
   const parent = current;
   current = node;
   try {
@@ -128,7 +148,8 @@ function suite(name: string, fn: () => unknown): void {
   add(node);
 }
 // Vitest's timeout argument is ignored: Deno has no per-test timeout, and the suites rely on none.
-const test_ = (name: string, fn: TestFn): void => add({ kind: "test", name, fn });
+const test_ = (name: string, fn: TestFn): void => add({ kind: "test", name, fn, suites: suitesOf(current) });
+const suitesOf = (suite: Suite | undefined): Suite[] => (suite ? [...suitesOf(suite.parent), suite] : []);
 
 // Typed as Vitest's own API, so that `deno check` holds every test file to what tsc does. At run
 // time, only what the Deno-run suites use exists: `.concurrent` runs in order, and the context has
@@ -153,4 +174,12 @@ export function beforeAll(fn: Hook, _timeout?: number): void {
 
 export function afterAll(fn: Hook, _timeout?: number): void {
   current.afterAll.push(fn);
+}
+
+export function beforeEach(fn: Hook, _timeout?: number): void {
+  current.beforeEach.push(fn);
+}
+
+export function afterEach(fn: Hook, _timeout?: number): void {
+  current.afterEach.push(fn);
 }

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { http } from "msw";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { operations as routes } from "../../generated/graph-lro.routes.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import {
   builtInStories,
@@ -10,18 +11,25 @@ import {
   type OpenApiDocument,
   UnhandledRequestError,
 } from "../../src/mock/index.ts";
-import { specOperations } from "../../src/mock/spec-operations.ts";
+import { type SpecOperation, specOperations } from "../../src/mock/spec-operations.ts";
 import { bareClient, getOperation } from "../support/mock-client.ts";
 
 type Body = Record<string, unknown>;
-const operations = specOperations(spec as unknown as OpenApiDocument);
-const succeeded = (operation: (typeof operations)[number]) =>
+const succeeded = (operation: SpecOperation) =>
   operation.examples.map((e) => e.value as Body).find((v) => v.status === "succeeded") as Body;
 
-describe.each(operations.map((o) => [o.operationId, o] as const))("%s", (_, operation) => {
+describe.each(Object.keys(routes))("%s", (operationId) => {
   const client = (options: Parameters<typeof createGraphLroHandlers>[0] = {}, token?: string) =>
     bareClient(createMockFetch(createGraphLroHandlers(options)), token);
-  const example = succeeded(operation);
+  // Read per test, so that what the mock does to read the spec is part of each test (decision 0023b).
+  let operation: SpecOperation;
+  let example: Body;
+  beforeEach(() => {
+    operation = specOperations(spec as unknown as OpenApiDocument).find(
+      (o) => o.operationId === operationId,
+    ) as SpecOperation;
+    example = succeeded(operation);
+  });
 
   describe("$select", () => {
     it.each(["$select", "select"])(
@@ -161,7 +169,10 @@ describe.each(operations.map((o) => [o.operationId, o] as const))("%s", (_, oper
   });
 
   describe("auth", () => {
-    const id = example.id as string;
+    let id: string;
+    beforeEach(() => {
+      id = example.id as string;
+    });
     it("answers 401 to a token that is not Bearer", async () => {
       const fetch = createMockFetch(createGraphLroHandlers());
       const c = bareClient(fetch);
@@ -208,7 +219,7 @@ describe("a request no handler matches", () => {
 
   it("answers a spec path's beginning, such as an operations collection, with the mock's 404 naming the spec's paths", async () => {
     const fetch = createMockFetch(createGraphLroHandlers());
-    for (const operation of operations) {
+    for (const operation of Object.values(routes)) {
       // The operation's path without its last (id) segment: Graph lists the operations there; the spec has no such operation.
       const collection = operation.path.replace(/\/[^/]+$/, "").replace(/\{[^}]+\}/g, "a");
       const response = await fetch(`${root}${collection}`, auth);
@@ -267,8 +278,8 @@ describe("the spec's security decides what auth the mock asks for", () => {
     for (const item of Object.values(doc.paths)) if (item.get) edit(doc, item.get);
     return createMockFetch(createGraphLroHandlers({ spec: doc }));
   };
-  const [operation] = operations;
-  const url = (operation && `${spec.servers[0].url}${operation.path.replace(/\{[^}]+\}/g, "x")}`) as string;
+  const [route] = Object.values(routes);
+  const url = `${spec.servers[0].url}${route?.path.replace(/\{[^}]+\}/g, "x")}`;
 
   it("needs no Authorization for an operation whose security is empty", async () => {
     const fetch = edited((_, get) => {

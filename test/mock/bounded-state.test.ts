@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { answerStart } from "../../src/mock/answer-start.ts";
 import type { StartedStory } from "../../src/mock/choose-response.ts";
@@ -8,7 +8,7 @@ import { MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS } from "../../src/mock/def
 import { createGraphLroHandlers, createMockFetch, MAX_VIOLATIONS, type OpenApiDocument } from "../../src/mock/index.ts";
 import { errorResponse } from "../../src/mock/mock-response.ts";
 import { createSchemaValidator } from "../../src/mock/schema-validator.ts";
-import { specOperations } from "../../src/mock/spec-operations.ts";
+import { type SpecOperation, specOperations } from "../../src/mock/spec-operations.ts";
 import { specStarts } from "../../src/mock/spec-starts.ts";
 import { builtInStories } from "../../src/mock/stories.ts";
 import { StartedStories, StoryProgress } from "../../src/mock/story-progress.ts";
@@ -42,8 +42,12 @@ describe("StoryProgress", () => {
 });
 
 describe("story progress", () => {
-  const [operation] = specOperations(spec as unknown as OpenApiDocument);
-  if (!operation) throw new Error("no operation");
+  let operation: SpecOperation;
+  beforeEach(() => {
+    const [first] = specOperations(spec as unknown as OpenApiDocument);
+    if (!first) throw new Error("no operation");
+    operation = first;
+  });
   const step = (progress: StoryProgress, id: string) => {
     const request = new Request("https://x.test/", { headers: { Prefer: "story=progress" } });
     const ids = { [operation.idParameter]: id };

@@ -1,5 +1,5 @@
 import { http } from "msw";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { answerRequest } from "../../src/mock/answer-request.ts";
 import { stampInnerError } from "../../src/mock/graph-response.ts";
 import { createGraphLroHandlers, createMockFetch, UnhandledRequestError } from "../../src/mock/index.ts";
@@ -52,7 +52,10 @@ describe("methodNotAllowedHandler", () => {
 });
 
 describe("adminResponse", () => {
-  const handlers = createGraphLroHandlers();
+  let handlers: ReturnType<typeof createGraphLroHandlers>;
+  beforeEach(() => {
+    handlers = createGraphLroHandlers();
+  });
 
   it("names the mock's routes for any other path", async () => {
     const response = adminResponse("GET", "/_mock/nothing", handlers);

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { http } from "msw";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import {
   createGraphLroHandlers,
@@ -33,11 +33,11 @@ describe("startMockServer at the edges of HTTP", () => {
   let server: MockServer;
   const exchanges: MockExchange[] = [];
   const calls: MockCall[] = [];
-  beforeAll(async () => {
+  beforeEach(async () => {
     const handlers = createGraphLroHandlers({ onRequest: (call) => calls.push(call) });
     server = await startMockServer({ port: 0, handlers, onExchange: (exchange) => exchanges.push(exchange) });
   });
-  afterAll(() => server.close());
+  afterEach(() => server.close());
   const root = () => new URL(server.url).pathname;
 
   it("answers a request target that is neither a path nor an absolute URL with 400, naming it malformed", async () => {

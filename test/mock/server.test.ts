@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { request as httpRequest, type IncomingMessage } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { isLoopback } from "../../src/mock/cors.ts";
 import { type MockExchange, type MockServer, startMockServer } from "../../src/mock/index.ts";
@@ -18,10 +18,10 @@ const EXPOSED = "request-id, client-request-id, Location, Retry-After, WWW-Authe
 describe("startMockServer", () => {
   let server: MockServer;
   const exchanges: MockExchange[] = [];
-  beforeAll(async () => {
+  beforeEach(async () => {
     server = await startMockServer({ port: 0, onExchange: (exchange) => exchanges.push(exchange) });
   });
-  afterAll(() => server.close());
+  afterEach(() => server.close());
   const root = () => new URL(server.url).pathname;
   const origin = () => new URL(server.url).origin;
 

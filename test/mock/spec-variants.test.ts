@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { authorize } from "../../src/mock/authorize.ts";
 import { checkRequest } from "../../src/mock/check-request.ts";
 import { checkResponse } from "../../src/mock/check-response.ts";
@@ -14,6 +14,7 @@ import { errorResponse } from "../../src/mock/mock-response.ts";
 import type { Operation, Parameter } from "../../src/mock/openapi-document.ts";
 import { createSchemaValidator } from "../../src/mock/schema-validator.ts";
 import { type SpecOperation, specOperations } from "../../src/mock/spec-operations.ts";
+import { specStarts } from "../../src/mock/spec-starts.ts";
 import { StoryProgress } from "../../src/mock/story-progress.ts";
 
 // Small documents of one operation, each bending one rule the generated spec never exercises.
@@ -54,6 +55,25 @@ const only = (doc: OpenApiDocument): SpecOperation => {
   if (!operation) throw new Error("no operation");
   return operation;
 };
+
+describe("specStarts", () => {
+  it("refuses an operation other than a GET without x-graph-lro-start and the GET it is polled by, naming it", () => {
+    const doc = document();
+    const item = doc.paths["/items/{id}"] as Record<string, unknown>;
+    const starts = (post: object) => {
+      item.post = { operationId: "items.start", responses: { "202": {} }, ...post };
+      return () => specStarts(doc, specOperations(doc));
+    };
+    const needs = "graph-lro mock: POST /items/{id} needs x-graph-lro-start and x-graph-lro-polled-by";
+    expect(starts({})).toThrow(needs);
+    expect(starts({ "x-graph-lro-start": "start" })).toThrow(needs);
+    expect(starts({ "x-graph-lro-polled-by": "items.get" })).toThrow(needs);
+    expect(starts({ "x-graph-lro-start": "start", "x-graph-lro-polled-by": "items.other" })).toThrow(needs);
+    expect(starts({ "x-graph-lro-start": "start", "x-graph-lro-polled-by": "items.get" })()).toMatchObject([
+      { operationId: "items.start", method: "post", path: "/items/{id}" },
+    ]);
+  });
+});
 
 describe("specOperations", () => {
   it("lets an operation's parameter replace the path item's of the same name and place", () => {
@@ -150,7 +170,10 @@ describe("createGraphLroHandlers on a small document", () => {
 });
 
 describe("checkRequest", () => {
-  const validate = createSchemaValidator();
+  let validate: ReturnType<typeof createSchemaValidator>;
+  beforeEach(() => {
+    validate = createSchemaValidator();
+  });
 
   it("checks each path parameter against its schema, and skips one without a schema", () => {
     const operation = only(document());
@@ -168,8 +191,12 @@ describe("checkRequest", () => {
 });
 
 describe("checkResponse", () => {
-  const validate = createSchemaValidator();
-  const operation = only(document());
+  let validate: ReturnType<typeof createSchemaValidator>;
+  let operation: SpecOperation;
+  beforeEach(() => {
+    validate = createSchemaValidator();
+    operation = only(document());
+  });
   const problems = (status: number, body: unknown, retryAfter?: number) =>
     checkResponse(operation, { status, body, retryAfter }, validate).map((v) => [v.subject, v.pointer, v.problem]);
 
@@ -212,7 +239,10 @@ describe("checkResponse", () => {
 });
 
 describe("authorize", () => {
-  const operation = only(document());
+  let operation: SpecOperation;
+  beforeEach(() => {
+    operation = only(document());
+  });
   const request = (authorization?: string) =>
     new Request("https://x.test/", { headers: authorization ? { Authorization: authorization } : {} });
 
@@ -260,6 +290,20 @@ describe("errorResponse", () => {
 });
 
 describe("createSchemaValidator", () => {
+  it("says in one problem what each branch of a choice wanted, in words that read", () => {
+    const validate = createSchemaValidator();
+    const problem = (schema: Record<string, unknown>, value: unknown) => validate(schema, value).map((p) => p.message);
+    expect(problem({ anyOf: [{ enum: ["a", "b"] }, { type: "null" }] }, "c")).toEqual(["must be one of a, b, or null"]);
+    expect(problem({ oneOf: [{ const: "x" }, { type: "integer", minimum: 3 }] }, 1)).toEqual(["must be x, or >= 3"]);
+    // A branch whose keyword is no "must be" (a pattern) keeps its own verb.
+    expect(problem({ anyOf: [{ type: "string", pattern: "^a" }, { type: "null" }] }, "b")).toEqual([
+      'must match pattern "^a", or be null',
+    ]);
+    expect(problem({ anyOf: [{ type: "null" }, { type: "string", pattern: "^a" }] }, "b")).toEqual([
+      'must be null, or match pattern "^a"',
+    ]);
+  });
+
   it("lets OpenAPI's own keywords through instead of refusing the schema", () => {
     const validate = createSchemaValidator();
     expect(validate({ type: "string", example: "a", "x-ms-enum": { name: "e" } }, "a")).toEqual([]);

@@ -13,9 +13,11 @@ import {
 } from "../../src/index.ts";
 import { MAX_START_BODY_BYTES } from "../../src/mock/answer-start.ts";
 import {
+  builtInStories,
   createGraphLroHandlers,
   createMockFetch,
   defineStory,
+  type MockCall,
   type MockExchange,
   type OpenApiDocument,
   startMockServer,
@@ -171,6 +173,48 @@ describe.each(NAMES)("the mock's %s", (name) => {
     }
     // Answers the spec declares, as Graph sends them: no violation (the token was there).
     expect(handlers.violations).toEqual([]);
+  });
+
+  it("answers a POST asking for an unknown story with 400 naming the stories it has, its own key's story it plays", async () => {
+    const unknown = "x-graph-lro-test-nope";
+    const messageOf = async (answer: Response) => {
+      expect(answer.status).toBe(400);
+      return ((await answer.json()) as { error: { message: string } }).error.message;
+    };
+    const plain = await messageOf(
+      await setup().post(name, JSON.stringify(inputBody(name)), { prefer: `story=${unknown}` }),
+    );
+    expect(plain).toContain(`unknown story "${unknown}"; built-in stories: ${Object.keys(builtInStories).join(", ")}`);
+    expect(plain).not.toContain("a key of the mock's stories");
+    const own = setup({ stories: { mine: defineStory().operation("failed").build() } });
+    const ownMessage = await messageOf(
+      await own.post(name, JSON.stringify(inputBody(name)), { prefer: `story=${unknown}` }),
+    );
+    expect(ownMessage).toContain(", or a key of the mock's stories");
+    const mine = await own.post(name, JSON.stringify(inputBody(name)), { prefer: "story=mine" });
+    expect(mine.status).toBe(202);
+    const polled = await own.fetch(mine.headers.get("location") as string, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(((await polled.json()) as { status: string }).status).toBe("failed");
+  });
+
+  it("tells onRequest of each POST: the start's operationId and its path ids", async () => {
+    const calls: MockCall[] = [];
+    const { post } = setup({ onRequest: (call) => calls.push(call) });
+    await post(name, JSON.stringify(inputBody(name)));
+    const ids = Object.fromEntries(Object.entries(starts[name].fields).map(([param, field]) => [param, `${field}-1`]));
+    expect(calls.map((c) => [c.operationId, c.parameters])).toEqual([[starts[name].operationId, ids]]);
+  });
+
+  it("names the body itself (`/`) when a JSON body is not an object", async () => {
+    const { post, handlers } = setup();
+    const answer = await post(name, "[]");
+    expect(answer.status).toBe(400);
+    expect(((await answer.json()) as { error: { message: string } }).error.message).toMatch(
+      /^The request body is invalid: \/ /,
+    );
+    expect(handlers.violations.map((v) => [v.subject, v.pointer])).toEqual([["request body", "/"]]);
   });
 
   it("forgets the operations it started on reset(), as it starts every story over", async () => {

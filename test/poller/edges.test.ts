@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   createGraphLroClient,
   GraphError,
@@ -113,7 +113,11 @@ describe("what waitForOperation reports", () => {
 });
 
 describe("bad targets and states", () => {
-  const client = createGraphLroClient({ fetch: recordingFetch(json({ status: "running" })).fetch });
+  // Made per test: made as the describe loads, every mutant the client's options reach was static (decision 0023b).
+  let client: ReturnType<typeof createGraphLroClient>;
+  beforeEach(() => {
+    client = createGraphLroClient({ fetch: recordingFetch(json({ status: "running" })).fetch });
+  });
 
   it("says what the Response given is instead of a 202 with Location", async () => {
     const messageFor = async (response: Response) => {
