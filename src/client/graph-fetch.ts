@@ -45,10 +45,16 @@ export interface RetryEvent {
   url: string;
 }
 
-/** Per-call listeners of retries, by the Request a call sends (set by the typed client for the poller). */
+/**
+ * Per-call listeners of retries, by the Request a call sends (set by the typed client for the poller). A
+ * registry, not an argument: openapi-fetch hands graphFetch only the Request, so nothing else can travel with it.
+ */
 export const callRetryListeners = new WeakMap<Request, (retry: RetryEvent) => void>();
 
-/** The token each response was answered to, for redacting it from what an error keeps of the response. */
+/**
+ * The token each response was answered to, for redacting it from what an error keeps of the response. A
+ * registry for the same reason: openapi-fetch returns only the Response to the code that reads it.
+ */
 const tokens = new WeakMap<Response, string>();
 
 /** The bare token sent for the request that `response` answers, if any. */

@@ -48,7 +48,10 @@ export interface GraphTransport extends CallLimits {
   headers: Record<string, string>;
 }
 
-/** The transport of each client createGraphLroClient made: what startOperation sends through (tree-shaken apart). */
+/**
+ * The transport of each client createGraphLroClient made: what startOperation sends through. A registry, not
+ * a property of the client, so that an app that never starts one bundles none of it (tree-shaken apart).
+ */
 export const transportOf = new WeakMap<object, GraphTransport>();
 
 /** Checks the options (an InvalidArgumentError names the first bad one) and builds the transport. */

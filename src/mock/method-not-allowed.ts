@@ -28,6 +28,8 @@ export function methodNotAllowedHandler(
   return handler;
 }
 
+// A registry because msw's RequestHandler has no place for data of ours: the handlers reach createMockFetch
+// through the user's own list, with nothing beside them.
 const notAllowedHandlers = new WeakSet<RequestHandler>();
 
 /**

@@ -8,7 +8,8 @@ export interface ServedPaths {
   readonly now: () => number;
 }
 
-// Kept per handler, not per array, so that handlers spread into a list of one's own still answer.
+// Kept per handler, not per array, so that handlers spread into a list of one's own still answer; a registry
+// because msw's RequestHandler has no place for data of ours, and a user's list holds only the handlers.
 const servedBy = new WeakMap<RequestHandler, ServedPaths>();
 
 /** Notes what `handlers` serve, for answering the paths they do not. */
