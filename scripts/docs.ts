@@ -2,7 +2,7 @@
 import { resolve } from "node:path";
 import { readCommandLine } from "./lib/command-line.ts";
 import { buildDocs, DocsError } from "./lib/docs-site.ts";
-import { GenerateError } from "./lib/generate-error.ts";
+import { GenerateError } from "./lib/errors.ts";
 
 const HELP = `
 usage: npm run docs [-- --out <dir>]

@@ -3,8 +3,8 @@
 import { resolve } from "node:path";
 import { runCli } from "../src/cli/run-cli.ts";
 import { processIo } from "../src/cli/run-process.ts";
+import { GenerateError } from "./lib/errors.ts";
 import { generate } from "./lib/generate.ts";
-import { GenerateError } from "./lib/generate-error.ts";
 
 // Said first: linting and generating take a few quiet seconds.
 console.log("Linting spec/graph-lro.yaml and regenerating generated/ from it (a few seconds)…");

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { checkSpec } from "./check-spec.ts";
 import { type ApiTarget, readApiTargets } from "./config.ts";
 import { dereferencedBundle } from "./dereference.ts";
-import { GenerateError } from "./generate-error.ts";
+import { GenerateError } from "./errors.ts";
 import { lintApis } from "./redocly.ts";
 import { expansionLimits } from "./ref-expansion.ts";
 import { routesModule } from "./routes-module.ts";

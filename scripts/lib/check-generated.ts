@@ -2,8 +2,8 @@
 import { format } from "node:util";
 import { buildArtifacts } from "./build-artifacts.ts";
 import { type ArtifactDrift, compareArtifacts, hasDrift } from "./compare-artifacts.ts";
+import { GenerateError } from "./errors.ts";
 import type { ScriptOutput } from "./generate.ts";
-import { GenerateError } from "./generate-error.ts";
 import { withProjectLock } from "./project-lock.ts";
 
 /** How many files the spec produces now, whether generated/ differs from them, and how. */

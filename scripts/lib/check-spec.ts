@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ApiTarget } from "./config.ts";
-import { GenerateError } from "./generate-error.ts";
+import { GenerateError } from "./errors.ts";
 import { loadSpecFiles, readConfined, type SpecFiles } from "./spec-files.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { constants, copyFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { GenerateError } from "./generate-error.ts";
+import { GenerateError } from "./errors.ts";
 
 /** A failure to write the files; `unchanged` says whether every file could be put back as it was. */
 export class CommitError extends GenerateError {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { type Document, isMap, isScalar, LineCounter, parseDocument } from "yaml";
-import { GenerateError } from "./generate-error.ts";
+import { GenerateError } from "./errors.ts";
 import { loadYaml } from "./load-yaml.ts";
 import { EXPANSION_DEFAULTS, type ExpansionLimits } from "./ref-expansion.ts";
 

@@ -1,6 +1,6 @@
 // The dereferenced bundle of the data module: Redocly's bundler, in process, on the files checkSpec read.
 import { bundle, createConfig, Source } from "@redocly/openapi-core";
-import { GenerateError } from "./generate-error.ts";
+import { GenerateError } from "./errors.ts";
 import { CheckedFilesResolver } from "./spec-bundle.ts";
 import type { SpecFiles } from "./spec-files.ts";
 import { asOpenApi } from "./spec-source.ts";

@@ -3,7 +3,7 @@ import { format } from "node:util";
 import { buildArtifacts } from "./build-artifacts.ts";
 import { CommitError, commitFiles } from "./commit-files.ts";
 import { compareArtifacts } from "./compare-artifacts.ts";
-import { GenerateError } from "./generate-error.ts";
+import { GenerateError } from "./errors.ts";
 import { type LockOptions, withProjectLock } from "./project-lock.ts";
 
 /**

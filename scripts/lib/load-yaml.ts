@@ -1,6 +1,6 @@
 // The one YAML (and JSON) parser of the spec pipeline, with alias expansion capped.
 import { JSON_SCHEMA, load } from "js-yaml";
-import { UnsafeSpecError } from "./unsafe-spec-error.ts";
+import { UnsafeSpecError } from "./errors.ts";
 
 /**
  * How many values aliases (`*name`) may add beyond those written out. An alias is a reference, so parsing a

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { link, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { GenerateError } from "./generate-error.ts";
+import { GenerateError } from "./errors.ts";
 
 /** The lock file, in the project folder (gitignored). */
 export const LOCK_FILE = ".generate.lock";

@@ -1,7 +1,7 @@
 // Redocly CLI, the linter users run themselves.
 import { join } from "node:path";
 import type { ApiTarget } from "./config.ts";
-import { GenerateError } from "./generate-error.ts";
+import { GenerateError } from "./errors.ts";
 import { runTool, ToolError } from "./run-tool.ts";
 
 /** `redocly lint`'s arguments for every API of redocly.yaml, with its rules: generate's lint and lint:spec's. */

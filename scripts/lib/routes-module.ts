@@ -1,6 +1,6 @@
 import type { Method } from "../../src/openapi/methods.ts";
 import { idParameterOf, mergeParameters, operationsOf, pathParameterNames } from "../../src/openapi/paths.ts";
-import { GenerateError } from "./generate-error.ts";
+import { GenerateError } from "./errors.ts";
 import { tsLiteral } from "./ts-literal.ts";
 
 type Node = Record<string, unknown>;

@@ -2,6 +2,7 @@
 import { realpath } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { childPointer } from "../../src/openapi/json-pointer.ts";
+import { UnsafeSpecError } from "./errors.ts";
 import { loadYaml } from "./load-yaml.ts";
 import {
   dereferencedExcess,
@@ -10,7 +11,6 @@ import {
   expansionLimits,
   type Size,
 } from "./ref-expansion.ts";
-import { UnsafeSpecError } from "./unsafe-spec-error.ts";
 
 /** Reads one file of a spec by absolute path (from the disk, or from a git ref). */
 export type ReadSpecFile = (path: string) => Promise<string>;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, type TestContext } from "vitest";
 import { readApiTargets } from "../../scripts/lib/config.ts";
-import { GenerateError } from "../../scripts/lib/generate-error.ts";
+import { GenerateError } from "../../scripts/lib/errors.ts";
 import { EXPANSION_DEFAULTS } from "../../scripts/lib/ref-expansion.ts";
 
 /** An API entry of redocly.yaml, indented under `apis:`. */

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it, type TestContext, vi } from "vitest";
 import { dataModule } from "../../scripts/lib/build-artifacts.ts";
 import { readApiTargets } from "../../scripts/lib/config.ts";
-import { GenerateError } from "../../scripts/lib/generate-error.ts";
+import { GenerateError } from "../../scripts/lib/errors.ts";
 import { aliasBomb, beforePaths, refBomb } from "./hostile-specs.ts";
 import { DATA, project, SPEC, STACK_LINE } from "./project.ts";
 import { runBounded } from "./run-bounded.ts";

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { dump } from "js-yaml";
 import { describe, expect, it } from "vitest";
+import { UnsafeSpecError } from "../../scripts/lib/errors.ts";
 import { ALIAS_BUDGET, loadYaml } from "../../scripts/lib/load-yaml.ts";
-import { UnsafeSpecError } from "../../scripts/lib/unsafe-spec-error.ts";
 import { aliasBomb } from "./hostile-specs.ts";
 
 describe("loadYaml", () => {

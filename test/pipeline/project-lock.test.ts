@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promi
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, type TestContext } from "vitest";
-import { GenerateError } from "../../scripts/lib/generate-error.ts";
+import { GenerateError } from "../../scripts/lib/errors.ts";
 import { breakStaleLock, LOCK_FILE, withProjectLock } from "../../scripts/lib/project-lock.ts";
 
 async function project({ onTestFinished }: TestContext) {

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { spec as dereferenced } from "../../generated/graph-lro.spec.ts";
+import { UnsafeSpecError } from "../../scripts/lib/errors.ts";
 import { dereferencedExcess, type ExpansionLimits, type SpecDocs } from "../../scripts/lib/ref-expansion.ts";
 import { loadSpecFiles } from "../../scripts/lib/spec-files.ts";
-import { UnsafeSpecError } from "../../scripts/lib/unsafe-spec-error.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
 import { refBomb } from "./hostile-specs.ts";
 

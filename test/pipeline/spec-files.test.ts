@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, type TestContext } from "vitest";
+import { UnsafeSpecError } from "../../scripts/lib/errors.ts";
 import { loadSpecFiles, readConfined } from "../../scripts/lib/spec-files.ts";
-import { UnsafeSpecError } from "../../scripts/lib/unsafe-spec-error.ts";
 import { oneGet } from "./hostile-specs.ts";
 
 /** A folder `outside/` holding a secret, beside `spec/` holding `files`; a reader that records every path read. */
