@@ -1,8 +1,8 @@
 import { INCLUDE_UNKNOWN_ENUM_MEMBERS } from "../openapi/evolvable-enum.ts";
 import { ContractViolationError } from "./contract-violation-error.ts";
 import { unaskedMembers } from "./evolvable-members.ts";
-import { jsonContent } from "./json-content.ts";
 import { type MockResponse, responseSpecFor } from "./mock-response.ts";
+import { jsonContent } from "./openapi-document.ts";
 import type { ValidateSchema } from "./schema-validator.ts";
 import type { SpecOperation } from "./spec-operations.ts";
 

@@ -1,6 +1,6 @@
 import { ContractViolationError } from "./contract-violation-error.ts";
-import { jsonContent } from "./json-content.ts";
 import { errorResponse, type MockResponse } from "./mock-response.ts";
+import { jsonContent } from "./openapi-document.ts";
 import { readStoryPreference } from "./request-headers.ts";
 import { projectProperties, readSelect, SELECT_OPTIONS } from "./select.ts";
 import type { SpecOperation } from "./spec-operations.ts";

@@ -1,5 +1,4 @@
-import { jsonContent } from "./json-content.ts";
-import type { Response as SpecResponse } from "./openapi-document.ts";
+import { jsonContent, type Response as SpecResponse } from "./openapi-document.ts";
 import type { SpecOperation } from "./spec-operations.ts";
 
 /** A response the mock is about to send, before it is checked against the spec. */

@@ -53,3 +53,8 @@ export interface Operation {
 export type PathItem = { readonly parameters?: readonly Parameter[] } & {
   readonly [M in Method]?: Operation;
 };
+
+/** The JSON media type of a spec response (`content["application/json"]`), the only one Graph's operations answer with. */
+export function jsonContent(response: Response | undefined): MediaType | undefined {
+  return response?.content?.["application/json"];
+}

@@ -1,8 +1,14 @@
 import type { Method } from "../openapi/methods.ts";
 import { idParameterOf, mergeParameters, operationsOf } from "../openapi/paths.ts";
 import { type EvolvableMembers, evolvableMembers } from "./evolvable-members.ts";
-import { jsonContent } from "./json-content.ts";
-import type { Example, OpenApiDocument, Operation, Parameter, Response } from "./openapi-document.ts";
+import {
+  type Example,
+  jsonContent,
+  type OpenApiDocument,
+  type Operation,
+  type Parameter,
+  type Response,
+} from "./openapi-document.ts";
 
 /** The methods MSW can mock (`http.trace` does not exist). */
 export type MockedMethod = Exclude<Method, "trace">;

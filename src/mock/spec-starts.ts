@@ -1,5 +1,4 @@
-import { jsonContent } from "./json-content.ts";
-import type { Example, JsonSchema, OpenApiDocument } from "./openapi-document.ts";
+import { type Example, type JsonSchema, jsonContent, type OpenApiDocument } from "./openapi-document.ts";
 import { eachOperation, type SpecOperation, specOperation } from "./spec-operations.ts";
 
 /** A POST that starts an operation, as the mock needs it: everything comes from the document. */

@@ -1,7 +1,6 @@
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import { spec as generatedSpec } from "../../generated/graph-lro.spec.ts";
-import { jsonContent } from "./json-content.ts";
-import type { JsonSchema, OpenApiDocument } from "./openapi-document.ts";
+import { type JsonSchema, jsonContent, type OpenApiDocument } from "./openapi-document.ts";
 import { type SpecOperation, specOperations } from "./spec-operations.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
 
