@@ -19,10 +19,15 @@ const operationOf = (kind: string) =>
   specOperations(spec as unknown as OpenApiDocument).find(
     (o) => routes[o.operationId as keyof typeof routes]?.kind === kind,
   ) as SpecOperation;
-const refFor = (kind: string, id: string): OperationRef =>
-  kind === "userAuthentication"
-    ? { kind: "userAuthentication", userId: GUEST_UPN, operationId: id }
-    : { kind: "roleManagementAlert", operationId: id };
+/** A ref of a kind as the routes table shapes it: `id` for the operation, a guest's UPN for any owner (a user). */
+function refFor(kind: string, id: string): OperationRef {
+  const route = Object.values(routes).find((r) => r.kind === kind);
+  const fields = Object.values(route?.refFields ?? {}) as string[];
+  return Object.fromEntries([
+    ["kind", kind],
+    ...fields.map((field) => [field, field === "operationId" ? id : GUEST_UPN]),
+  ]) as OperationRef;
+}
 
 let setupHandlers: ReturnType<typeof createGraphLroHandlers>;
 let server: ReturnType<typeof setupServer>;
