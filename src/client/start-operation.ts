@@ -130,7 +130,9 @@ async function readStarted<N extends StartName>(
     text = await readBodyText(response, maxBodyBytes, signal);
   } catch (error) {
     if (!(error instanceof TypeError) || signal.aborted) throw error;
-    throw callError(sent, status, "networkError", `the body was cut off: ${networkFailure(error)}`);
+    // After a 2xx the operation started; only its body (a generated password) is lost.
+    const what = response.ok ? "the operation started, but its body was cut off" : "the body was cut off";
+    throw callError(sent, status, "networkError", `${what}: ${networkFailure(error)}`);
   }
   if (text === undefined) throw tooLargeError(sent, status, maxBodyBytes);
   // A server may echo the request: the token and the sent secrets are taken out of all it says.
@@ -172,8 +174,10 @@ function unknownOutcome(error: unknown, sent: SentRequest, caller: AbortSignal |
     return new OutcomeUnknownError({ ...sent, status: 0, code: "timeout", message: error.message, cause: error });
   }
   const graphError = error as GraphError;
-  // A body cut off mid-read is a networkError too, with the status that came before it.
-  if (graphError?.name === "GraphError" && graphError.code === "networkError") {
+  // A body cut off mid-read is a networkError too, with the status that came before it: after a 2xx the
+  // outcome is known (the operation started), so the error stands as it is.
+  const answered = graphError?.status >= 200 && graphError.status < 300;
+  if (graphError?.name === "GraphError" && graphError.code === "networkError" && !answered) {
     return new OutcomeUnknownError({ ...graphError, message: "no answer (a network error)", cause: graphError });
   }
   return error;

@@ -225,7 +225,9 @@ describe.each(NAMES)("start %s", (name) => {
       name,
       inputOf(name) as never,
     ).catch((e: unknown) => e);
-    expect(lost).toMatchObject({ code: "networkError", status: 202 });
+    expect(lost).toMatchObject({ name: "GraphError", code: "networkError", status: 202 });
+    expect(lost).not.toBeInstanceOf(OutcomeUnknownError);
+    expect((lost as Error).message).toContain("the operation started, but its body was cut off: ");
     // Another failure while reading is not a lost connection: it comes out as it is.
     const odd = new RangeError("odd");
     await expect(startOperation(setup(withBody(cut(odd))).client, name, inputOf(name) as never)).rejects.toBe(odd);
