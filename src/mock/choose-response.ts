@@ -5,7 +5,7 @@ import { readStoryPreference } from "./request-headers.ts";
 import { projectProperties, readSelect, SELECT_OPTIONS } from "./select.ts";
 import type { SpecOperation } from "./spec-operations.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
-import type { StartedStories, StoryProgress } from "./story-progress.ts";
+import type { BoundedStore, StoryProgress } from "./story-progress.ts";
 import { storyExample, storyResponse } from "./story-response.ts";
 
 /** The answer chosen for a request, and where it came from. */
@@ -22,7 +22,7 @@ export interface ChoiceContext {
   readonly stories: Readonly<Record<string, Story | BuiltInStoryName>>;
   readonly progress: StoryProgress;
   /** The story of each operation a start set going, by startedKey (bounded). */
-  readonly started?: StartedStories<StartedStory>;
+  readonly started?: BoundedStore<StartedStory>;
 }
 
 /** The story a start chose for the operation it set going, and the name coverage counts it under. */

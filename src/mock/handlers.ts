@@ -19,7 +19,7 @@ import { createSchemaValidator } from "./schema-validator.ts";
 import { type SpecOperation, specOperations } from "./spec-operations.ts";
 import { type SpecStart, specStarts } from "./spec-starts.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
-import { StartedStories, StoryProgress } from "./story-progress.ts";
+import { BoundedStore, StoryProgress } from "./story-progress.ts";
 import { rememberServed } from "./unknown-path.ts";
 import { createViolationLog } from "./violation-log.ts";
 
@@ -104,7 +104,7 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
   const context: StartContext = {
     stories,
     progress: new StoryProgress(MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS),
-    started: new StartedStories(MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS),
+    started: new BoundedStore(MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS),
     starts: startStories,
     validate,
     strict,

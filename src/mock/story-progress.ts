@@ -1,11 +1,11 @@
 /**
- * How far each story progression (operation, ids, story) has got: the mock's only state per id. It never forgets
- * one, since a forgotten story would start over on its next request, silently. Bounded instead in how many it
- * holds and in the characters of their keys (which hold the ids): when a new one would pass either bound,
- * `advance` refuses it, and the mock answers that request with a 503 and a violation.
+ * A map that never forgets a key until `clear` (a forgotten story would start over on its next request, or
+ * answer 404 to its own Location, silently), bounded instead in how many keys it holds and in their
+ * characters (which hold the ids): `add` refuses a new key past either bound, and the mock answers that
+ * request with a 503 and a violation. The store of started operations' stories.
  */
-export class StoryProgress {
-  readonly #steps = new Map<string, number>();
+export class BoundedStore<V> {
+  readonly #entries = new Map<string, V>();
   #keyChars = 0;
 
   constructor(
@@ -16,58 +16,35 @@ export class StoryProgress {
   }
 
   get size(): number {
-    return this.#steps.size;
-  }
-
-  /** The index of the story's step for this request (0 first), counted; undefined when a new key does not fit. */
-  advance(key: string): number | undefined {
-    const index = this.#steps.get(key);
-    if (index === undefined) {
-      if (this.#steps.size >= this.capacity || this.#keyChars + key.length > this.maxKeyChars) return undefined;
-      this.#keyChars += key.length;
-    }
-    this.#steps.set(key, (index ?? 0) + 1);
-    return index ?? 0;
-  }
-
-  clear(): void {
-    this.#steps.clear();
-    this.#keyChars = 0;
-  }
-}
-
-/**
- * The story each started operation plays, by its key: kept, like progress, until `clear`, never forgotten (a
- * forgotten one would answer 404 to its own Location). `add` refuses a new key past either bound.
- */
-export class StartedStories<V> {
-  readonly #stories = new Map<string, V>();
-  #keyChars = 0;
-
-  constructor(
-    readonly capacity: number,
-    readonly maxKeyChars = Number.POSITIVE_INFINITY,
-  ) {
-    checkCapacity(capacity);
+    return this.#entries.size;
   }
 
   get(key: string): V | undefined {
-    return this.#stories.get(key);
+    return this.#entries.get(key);
   }
 
-  /** Whether the key was added (or was there already). */
+  /** Whether the key was set (it was there already, or a new one fits). */
   add(key: string, value: V): boolean {
-    if (!this.#stories.has(key)) {
-      if (this.#stories.size >= this.capacity || this.#keyChars + key.length > this.maxKeyChars) return false;
+    if (!this.#entries.has(key)) {
+      if (this.#entries.size >= this.capacity || this.#keyChars + key.length > this.maxKeyChars) return false;
       this.#keyChars += key.length;
     }
-    this.#stories.set(key, value);
+    this.#entries.set(key, value);
     return true;
   }
 
   clear(): void {
-    this.#stories.clear();
+    this.#entries.clear();
     this.#keyChars = 0;
+  }
+}
+
+/** How far each story progression (operation, ids, story) has got: the mock's only state per id. */
+export class StoryProgress extends BoundedStore<number> {
+  /** The index of the story's step for this request (0 first), counted; undefined when a new key does not fit. */
+  advance(key: string): number | undefined {
+    const index = this.get(key) ?? 0;
+    return this.add(key, index + 1) ? index : undefined;
   }
 }
 

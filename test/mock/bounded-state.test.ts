@@ -11,7 +11,7 @@ import { createSchemaValidator } from "../../src/mock/schema-validator.ts";
 import { type SpecOperation, specOperations } from "../../src/mock/spec-operations.ts";
 import { specStarts } from "../../src/mock/spec-starts.ts";
 import { builtInStories } from "../../src/mock/stories.ts";
-import { StartedStories, StoryProgress } from "../../src/mock/story-progress.ts";
+import { BoundedStore, StoryProgress } from "../../src/mock/story-progress.ts";
 
 import { createViolationLog } from "../../src/mock/violation-log.ts";
 import { operationUrl } from "../support/spec-urls.ts";
@@ -128,9 +128,9 @@ describe("the violation log", () => {
   });
 });
 
-describe("StartedStories", () => {
+describe("BoundedStore", () => {
   it("keeps each key's story, refusing a new key past its capacity or maxKeyChars, never forgetting one", () => {
-    const started = new StartedStories<string>(2, 10);
+    const started = new BoundedStore<string>(2, 10);
     expect([started.add("a", "1"), started.add("b", "2"), started.add("c", "3")]).toEqual([true, true, false]);
     // A key already there is updated, whatever the bound; nothing was forgotten to make room.
     expect([started.get("a"), started.get("c"), started.add("a", "4"), started.get("a")]).toEqual([
@@ -145,34 +145,13 @@ describe("StartedStories", () => {
 
   it("refuses a capacity that is not a positive integer, as StoryProgress does", () => {
     for (const capacity of [0, -1, 1.5, Number.NaN]) {
-      expect(() => new StartedStories(capacity)).toThrow(new RangeError("capacity must be a positive integer"));
+      expect(() => new BoundedStore(capacity)).toThrow(new RangeError("capacity must be a positive integer"));
     }
   });
 
   it("at its bound, answers a start Graph's 503 saying why, with a violation, and keeps the started ones", async () => {
-    const doc = spec as unknown as OpenApiDocument;
-    const start = specStarts(doc, specOperations(doc)).find((s) => !s.bodyRequired);
-    if (!start) throw new Error("no start without a required body");
-    const context = {
-      stories: {},
-      progress: new StoryProgress(10),
-      started: new StartedStories<StartedStory>(1),
-      starts: {},
-      validate: createSchemaValidator(),
-      strict: true,
-    };
-    const ids = Object.fromEntries(start.pathParameters.map(({ name }) => [name, `${name}-1`]));
-    const post = () =>
-      answerStart(
-        context,
-        start,
-        new Request("https://x.test/", {
-          method: "POST",
-          headers: { authorization: `Bearer scopes=${start.scopes.join(",")}` },
-        }),
-        ids,
-        "https://x.test",
-      );
+    const { start, post: postFor } = startPoster({ progress: 10, started: 1 });
+    const post = () => postFor((name) => `${name}-1`);
     const first = await post();
     expect(first.response.status).toBe(202);
     const second = await post();
@@ -185,28 +164,8 @@ describe("StartedStories", () => {
   });
 
   it("at the story store's bound, answers a start whose story begins with errors Graph's 503, with a violation", async () => {
-    const doc = spec as unknown as OpenApiDocument;
-    const start = specStarts(doc, specOperations(doc)).find((s) => !s.bodyRequired && s.pathParameters.length > 0);
-    if (!start) throw new Error("no start without a required body, with a path id");
-    const context = {
-      stories: {},
-      progress: new StoryProgress(1),
-      started: new StartedStories<StartedStory>(10),
-      starts: { [start.start]: "throttled" as const },
-      validate: createSchemaValidator(),
-      strict: true,
-    };
-    const post = (id: string) =>
-      answerStart(
-        context,
-        start,
-        new Request("https://x.test/", {
-          method: "POST",
-          headers: { authorization: `Bearer scopes=${start.scopes.join(",")}` },
-        }),
-        Object.fromEntries(start.pathParameters.map(({ name }) => [name, id])),
-        "https://x.test",
-      );
+    const { post: postFor } = startPoster({ progress: 1, started: 10, story: "throttled" });
+    const post = (id: string) => postFor(() => id);
     // The first ids take the one place: their 429, then their 202; other ids find the store full.
     expect([(await post("a")).response.status, (await post("a")).response.status]).toEqual([429, 202]);
     const full = await post("b");
@@ -214,3 +173,33 @@ describe("StartedStories", () => {
     expect(full.violations.map((v) => v.message)).toEqual([expect.stringContaining("past the mock's story store (1")]);
   });
 });
+
+/**
+ * A start of the spec without a required body and with a path id, answered by answerStart with stores of the
+ * given sizes (and its story, if given): `post` sends it with a token of its scopes, its ids made by `idOf`.
+ */
+function startPoster({ progress, started, story }: { progress: number; started: number; story?: "throttled" }) {
+  const doc = spec as unknown as OpenApiDocument;
+  const start = specStarts(doc, specOperations(doc)).find((s) => !s.bodyRequired && s.pathParameters.length > 0);
+  if (!start) throw new Error("no start without a required body, with a path id");
+  const context = {
+    stories: {},
+    progress: new StoryProgress(progress),
+    started: new BoundedStore<StartedStory>(started),
+    starts: story ? { [start.start]: story } : {},
+    validate: createSchemaValidator(),
+    strict: true,
+  };
+  const post = (idOf: (name: string) => string) =>
+    answerStart(
+      context,
+      start,
+      new Request("https://x.test/", {
+        method: "POST",
+        headers: { authorization: `Bearer scopes=${start.scopes.join(",")}` },
+      }),
+      Object.fromEntries(start.pathParameters.map(({ name }) => [name, idOf(name)])),
+      "https://x.test",
+    );
+  return { start, post };
+}
