@@ -1,4 +1,4 @@
-import { asInJson, redact, redactCredentials } from "../text/redact.ts";
+import { asInJson, redact, redactCredentials, tokenSecret } from "../text/redact.ts";
 
 /** A stream the command writes text to. */
 export interface TextStream {
@@ -12,7 +12,7 @@ export interface TextStream {
  */
 export function redactingStream(stream: TextStream, token: () => string | undefined): TextStream {
   const write = (text: string) => {
-    const secret = token();
+    const secret = tokenSecret(token());
     // Output is often JSON, where a token's `"` and `\` appear escaped.
     const secrets = secret === undefined ? [] : [secret, asInJson(secret)];
     return stream.write(redactCredentials(redact(text, secrets)));

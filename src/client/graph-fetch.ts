@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { MIN_SECRET_LENGTH } from "../text/redact.ts";
 import { discard } from "../util/http/read-body.ts";
 import { abortable } from "../util/time/abortable.ts";
 import { bearerHeader, type TokenSource } from "./bearer.ts";
@@ -57,7 +58,7 @@ export const callRetryListeners = new WeakMap<Request, (retry: RetryEvent) => vo
  */
 const tokens = new WeakMap<Response, string>();
 
-/** The bare token sent for the request that `response` answers, if any. */
+/** The token sent for the request that `response` answers, as a secret to redact (tokenSecret): undefined if none. */
 export const tokenSentFor = (response: Response): string | undefined => tokens.get(response);
 
 /**
@@ -117,7 +118,9 @@ export function graphFetch(
         failure = error;
         response = undefined;
       }
-      if (response && authorization) tokens.set(response, authorization.slice(7));
+      // Only a token long enough to be one is a secret to redact (tokenSecret's rule; "Bearer " is 7 characters).
+      if (response && authorization && authorization.length >= 7 + MIN_SECRET_LENGTH)
+        tokens.set(response, authorization.slice(7));
       const delay = retryDelay(retry, { method, response, attempt, waited }, clock.now, random);
       if (delay === undefined) {
         if (response) return response;

@@ -9,17 +9,20 @@
 export const REDACTED = "[redacted]";
 
 /**
- * A secret under 8 characters is no real token or password (Entra ID's passwords are 8–256
- * characters), and replacing it would mangle ordinary words ("t" in "itemNotFound").
+ * A token under 8 characters is no real one (a test's "t"), and replacing it would mangle ordinary words
+ * ("t" in "itemNotFound", a code the client reads). A password has no minimum: Graph refuses one under 8
+ * characters, and may quote it in the refusal.
  */
 export const MIN_SECRET_LENGTH = 8;
 
-/** `value` with every secret of `MIN_SECRET_LENGTH` or more replaced, if it is a string; any other value as it is. */
+/** The token a request was sent with, as a secret to redact: undefined when it is too short to be one. */
+export const tokenSecret = (token: string | undefined): string | undefined =>
+  token && token.length >= MIN_SECRET_LENGTH ? token : undefined;
+
+/** `value` with every secret replaced (each token through tokenSecret first), if it is a string; any other value as it is. */
 export function redact<T>(value: T, secrets: readonly (string | undefined)[]): T {
   let safe: unknown = value;
-  for (const s of secrets) {
-    if (typeof safe === "string" && s && s.length >= MIN_SECRET_LENGTH) safe = safe.replaceAll(s, REDACTED);
-  }
+  for (const s of secrets) if (typeof safe === "string" && s) safe = safe.replaceAll(s, REDACTED);
   return safe as T;
 }
 

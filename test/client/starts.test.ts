@@ -282,6 +282,21 @@ describe("a secret of the body (format: password) stays out of errors, retries a
     expect(JSON.stringify((error as GraphError).body)).toContain("[redacted]");
   });
 
+  it("a password too short for Graph, quoted in Graph's refusal, is taken out too: a password has no minimum", async () => {
+    const short = "p4$s"; // shorter than any token the client would redact
+    const refusal = () =>
+      new Response(JSON.stringify({ error: { code: "invalidPassword", message: `'${short}' is too short` } }), {
+        status: 400,
+        headers: { "content-type": "application/json" },
+      });
+    const { client } = setup(refusal);
+    const error = await startOperation(client, ASPW, { ...inputOf(ASPW), [field]: short } as never).catch(
+      (e: unknown) => e,
+    );
+    expect((error as GraphError).body?.error.message).toBe("'[redacted]' is too short");
+    for (const text of renderings(error)) expect(text).not.toContain(short);
+  });
+
   it("an error body that is no JSON keeps its status and code, and the secret out", async () => {
     const page = () =>
       new Response(`<html>bad ${PASSWORD}</html>`, { status: 400, headers: { "content-type": "text/html" } });

@@ -6,17 +6,26 @@ import {
   parseRedacted,
   REDACTED,
   redact,
+  tokenSecret,
   withoutCredentials,
 } from "../../src/text/redact.ts";
 
 // The one home of redaction: the client's errors, a start's secrets and every line the CLI writes use it.
 
 describe("redact", () => {
-  it("takes secrets from the shortest real one up, and leaves shorter words alone", () => {
+  it("takes a token from the shortest real one up, leaving shorter words alone; a password at any length", () => {
     const shortest = "p".repeat(MIN_SECRET_LENGTH);
     const shorter = "q".repeat(MIN_SECRET_LENGTH - 1);
     expect(MIN_SECRET_LENGTH).toBe(8);
-    expect(redact(`a ${shortest} b ${shorter}`, [shortest, shorter])).toBe(`a ${REDACTED} b ${shorter}`);
+    expect([tokenSecret(shortest), tokenSecret(shorter), tokenSecret(undefined)]).toEqual([
+      shortest,
+      undefined,
+      undefined,
+    ]);
+    const text = `a ${shortest} b ${shorter}`;
+    expect(redact(text, [tokenSecret(shortest), tokenSecret(shorter)])).toBe(`a ${REDACTED} b ${shorter}`);
+    expect(redact(text, [shorter])).toBe(`a ${shortest} b ${REDACTED}`);
+    expect(redact(text, ["", undefined])).toBe(text);
   });
 
   it("replaces every secret, every time, and a secret as JSON text escapes it when asked to", () => {

@@ -58,7 +58,8 @@ export const APPS: Record<string, { source: string; ownBudget?: number; starts?:
       console.log(await api.getRoleManagementAlertOperation("a"), await api.getUserAuthenticationOperation("u", "o"));`,
   },
   "… and waitForOperation": {
-    ownBudget: 7_830,
+    // 7,830 until a password shorter than a token was kept out of errors too (6 December 2026: +2 B over it).
+    ownBudget: 7_840,
     source: `
       import { createGraphLroClient, waitForOperation } from "graph-lro";
       const api = createGraphLroClient({ token: async () => "t" });
