@@ -3,13 +3,13 @@ import { Worker } from "node:worker_threads";
 
 /**
  * The worker's code, plain JavaScript (a worker gets no TypeScript loader): it imports openapi-typescript (by the
- * absolute URL resolved here) at once, since that takes a second or more, then waits for the URL of a spec that
- * passed its checks, and posts the spec's types or the error.
+ * absolute URL resolved here) at once, since that takes a second or more, then answers each spec URL it is sent
+ * (one that passed its checks) with the spec's types or the error.
  */
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const loaded = import(workerData);
-parentPort.once("message", (spec) =>
+parentPort.on("message", (spec) =>
   loaded
     .then(({ default: openapiTS, astToString }) => openapiTS(new URL(spec), { silent: true }).then(astToString))
     .then((types) => parentPort.postMessage({ types }), (error) => parentPort.postMessage({ error: String(error?.message ?? error) })),
@@ -19,28 +19,77 @@ parentPort.once("message", (spec) =>
 export interface TypesWorker {
   /** openapi-typescript's types of the spec at `specUrl`; rejects with its message when it fails. Once only. */
   types(specUrl: URL): Promise<string>;
-  /** Ends the worker, whatever it is doing. */
-  stop(): Promise<number>;
+  /** Gives the worker up: ended if it is still working (a failed run stops its codegen), else kept for reuse. */
+  stop(): Promise<void>;
 }
 
-/** Starts a worker that loads openapi-typescript; `types` then hands it the spec, once the spec passed its checks. */
+/**
+ * Loaded workers that are doing nothing, for the next run in this process. A run in a long-lived process (the
+ * pipeline tests run generate in-process dozens of times, a watcher would too) then skips openapi-typescript's
+ * load, most of a small spec's time. A worker is only ever handed to one run at a time; an idle one is unref'd,
+ * so it never keeps a process alive. Two cover the runs that overlap in practice; more would hold memory.
+ */
+const idle: Worker[] = [];
+const MAX_IDLE = 2;
+
+/** A worker that has loaded or is loading openapi-typescript; `types` hands it the spec once the spec passed its checks. */
 export function typesWorker(): TypesWorker {
-  const worker = new Worker(WORKER, { eval: true, workerData: import.meta.resolve("openapi-typescript") });
-  // Until types() is called, the worker is no reason for the process to stay.
-  worker.unref();
+  const worker = idle.pop() ?? startWorker();
+  let working = false;
+  let done = false;
+  const release = async () => {
+    if (done) return;
+    done = true;
+    worker.unref();
+    if (idle.length < MAX_IDLE) idle.push(worker);
+    else await worker.terminate();
+  };
   return {
     types: (specUrl) => {
+      working = true;
       worker.ref();
-      const answer = new Promise<string>((resolve, reject) => {
-        worker.once("message", (message: { types?: string; error?: string }) =>
-          message.types === undefined ? reject(new Error(message.error)) : resolve(message.types),
-        );
-        worker.once("error", reject);
-        worker.once("exit", (code) => reject(new Error(`the worker exited with code ${code}`)));
+      return new Promise<string>((resolve, reject) => {
+        const onMessage = (message: { types?: string; error?: string }) => {
+          settle();
+          if (message.types === undefined) reject(new Error(message.error));
+          else resolve(message.types);
+          // Its answer given (an error too: the spec's, not the worker's), the worker can serve the next run.
+          working = false;
+          void release();
+        };
+        // An exception in the worker ends it: it is not reused.
+        const onEnd = (error: Error) => {
+          settle();
+          done = true;
+          reject(error);
+        };
+        const onError = (error: Error) => onEnd(error);
+        const onExit = (code: number) => onEnd(new Error(`the worker exited with code ${code}`));
+        const settle = () => {
+          worker.off("message", onMessage);
+          worker.off("error", onError);
+          worker.off("exit", onExit);
+        };
+        worker.on("message", onMessage);
+        worker.on("error", onError);
+        worker.on("exit", onExit);
+        worker.postMessage(specUrl.href);
       });
-      worker.postMessage(specUrl.href);
-      return answer.finally(() => worker.terminate());
     },
-    stop: () => worker.terminate(),
+    stop: async () => {
+      if (!working) return release();
+      done = true;
+      await worker.terminate();
+    },
   };
+}
+
+function startWorker(): Worker {
+  const worker = new Worker(WORKER, { eval: true, workerData: import.meta.resolve("openapi-typescript") });
+  // Until a run hands it a spec, the worker is no reason for the process to stay.
+  worker.unref();
+  // A worker that dies (out of memory, say) leaves the pool; the run that used it hears of it through "exit".
+  worker.once("exit", () => idle.includes(worker) && idle.splice(idle.indexOf(worker), 1));
+  worker.on("error", () => {});
+  return worker;
 }
