@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { runScript } from "../support/project-copy.ts";
+import { runNpm } from "../support/project-copy.ts";
 import { template } from "../support/spec-urls.ts";
 import { changeSpec, DATA, project, ROUTES, runInProcess, SPEC, STACK_LINE, TYPES } from "./project.ts";
 
@@ -141,7 +141,7 @@ describe.concurrent("generate", () => {
   it("runs in a project whose path has a space and a percent sign", async (context) => {
     const p = await project(context, "graph lro %20 project-");
     await p.edit(SPEC, changeSpec);
-    const result = await runScript(p.dir, "generate");
+    const result = await runNpm(p.dir, "generate");
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`wrote ${TYPES}`);
     expect(await p.read(TYPES)).toContain("@description Changed.");

@@ -1,12 +1,21 @@
 // The pipeline's npm scripts as a person types them: --help prints the usage, a wrong flag one clean line.
 import { describe, expect, it, vi } from "vitest";
-import { PROJECT_DIR, runScript } from "../support/project-copy.ts";
+import { PROJECT_DIR, runNpm, runScript } from "../support/project-copy.ts";
 
 vi.setConfig({ testTimeout: 120_000 });
 
 const SCRIPTS = ["generate", "check:generated", "lint:spec", "docs", "spec:diff", "spec:upstream"];
 
 describe.concurrent("usage of the pipeline's npm scripts", () => {
+  it("npm passes the arguments and the exit code through", async () => {
+    const help = await runNpm(PROJECT_DIR, "generate", ["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run generate /);
+    const wrong = await runNpm(PROJECT_DIR, "generate", ["--frobnicate"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe("generate: unknown option --frobnicate (see --help)\n");
+  });
+
   it.for(SCRIPTS)("npm run %s -- --help prints its usage and exits 0", async (script) => {
     const result = await runScript(PROJECT_DIR, script, ["--help"]);
     expect(result.code).toBe(0);
