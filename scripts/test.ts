@@ -1,0 +1,61 @@
+// npm test: every gate, the independent ones side by side. Most gates keep one core busy, so on two cores a
+// second lane finishes in the first one's time; each gate is still its own npm script, to run alone.
+import { spawn } from "node:child_process";
+
+/** Lanes run side by side; a lane's gates run in order, each only once the one before it passed. */
+const GATES: readonly (readonly string[])[] = [
+  ["typecheck"],
+  ["lint:spec", "lint", "check:generated", "build", "check:package"],
+];
+/** Then both suites at once: Vitest's output as it comes (its progress), Deno's once it ends. */
+const LIVE_SUITE = "test:unit";
+const SUITES = [LIVE_SUITE, "test:deno"];
+
+interface Run {
+  script: string;
+  code: number;
+  output: string;
+}
+
+/** `npm run -s <script>`; its output (stdout and stderr, in order) is kept unless `live`. */
+function run(script: string, live = false): Promise<Run> {
+  const child = spawn("npm", ["run", "-s", script], { stdio: live ? "inherit" : ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output += chunk;
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  return new Promise((resolve) => {
+    child.on("error", (error) => resolve({ script, code: 1, output: `${error.message}\n` }));
+    child.on("close", (code, signal) => resolve({ script, code: code ?? (signal ? 128 : 1), output }));
+  });
+}
+
+/** Prints a finished script's output whole, so that two lanes' lines never interleave. */
+function report({ output }: Run): void {
+  if (output) process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
+}
+
+async function lane(scripts: readonly string[]): Promise<Run | undefined> {
+  for (const script of scripts) {
+    const result = await run(script);
+    report(result);
+    if (result.code !== 0) return result;
+  }
+  return undefined;
+}
+
+const started = performance.now();
+const failed = (await Promise.all(GATES.map(lane))).filter((result) => result !== undefined);
+if (failed.length === 0) {
+  const suites = SUITES.map((script) => run(script, script === LIVE_SUITE));
+  for (const result of await Promise.all(suites)) {
+    report(result);
+    if (result.code !== 0) failed.push(result);
+  }
+}
+const seconds = Math.round((performance.now() - started) / 1000);
+for (const { script, code } of failed) console.error(`npm test: ${script} failed (exit ${code})`);
+console.log(`npm test: ${failed.length ? "failed" : "passed"} in ${seconds} s`);
+process.exitCode = failed.length ? 1 : 0;
