@@ -1,4 +1,4 @@
-import { ContractViolationError } from "./contract-violation-error.ts";
+import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { errorResponse, type MockResponse } from "./mock-response.ts";
 import { jsonContent } from "./openapi-document.ts";
 import { readStoryPreference } from "./request-headers.ts";

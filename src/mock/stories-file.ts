@@ -1,21 +1,12 @@
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import { spec as generatedSpec } from "../../generated/graph-lro.spec.ts";
+import { StoriesFileError } from "../errors/stories-file-error.ts";
 import { type JsonSchema, jsonContent, type OpenApiDocument } from "./openapi-document.ts";
 import { type SpecOperation, specOperations } from "./spec-operations.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
 
 /** The stories of a file (`graph-lro mock --stories`): by operation id, each a built-in story's name or steps. */
 export type StoriesFile = Record<string, Story | BuiltInStoryName>;
-
-/** A stories file that breaks its schema: each problem names the entry (story key and step) at fault. */
-export class StoriesFileError extends Error {
-  override name = "StoriesFileError";
-  declare readonly problems: readonly string[];
-  constructor(problems: readonly string[]) {
-    super(`the stories file is not valid:\n${problems.map((p) => `  ${p}`).join("\n")}`);
-    this.problems = problems;
-  }
-}
 
 /**
  * The JSON Schema of a stories file, made from the spec: the operation statuses its enum lists (any

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { operations } from "../../generated/graph-lro.routes.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
+import { StoriesFileError } from "../../src/errors/stories-file-error.ts";
 import { type Story, storiesFileSchema } from "../../src/mock/index.ts";
-import { readStoriesFile, StoriesFileError } from "../../src/mock/stories-file.ts";
+import { readStoriesFile } from "../../src/mock/stories-file.ts";
 import { graphLro } from "./in-process.ts";
 
 // `graph-lro mock --stories <file>` and `--cors`, through the graph-lro command.
