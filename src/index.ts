@@ -10,12 +10,8 @@ export { MAX_RETRY_AFTER_MS } from "./client/defaults.ts";
 export type { Fetch, Sleep } from "./client/fetch-types.ts";
 export type { RetryEvent } from "./client/graph-fetch.ts";
 export type { GraphLroClientOptions } from "./client/graph-transport.ts";
-export type { OperationRef } from "./client/operation-routes.ts";
 export type {
-  EvolvableLongRunningOperationStatus,
   GetOperationOptions,
-  LongRunningOperation,
-  LongRunningOperationStatus,
   OperationResult,
   SelectableProperty,
   SelectedOperation,
@@ -27,10 +23,10 @@ export { startOperation } from "./client/start-operation.ts";
 export type { AcceptedBody, StartedOperation, StartInput, StartName, StartOptions } from "./client/start-types.ts";
 export { GraphError, type GraphErrorCode, type GraphErrorDetails, type ODataError } from "./errors/graph-error.ts";
 export { InvalidArgumentError } from "./errors/invalid-argument-error.ts";
+export { OperationFailedError } from "./errors/operation-failed-error.ts";
+export { type FailedPolls, OperationTimeoutError } from "./errors/operation-timeout-error.ts";
 export { OutcomeUnknownError } from "./errors/outcome-unknown-error.ts";
 export { MIN_POLL_BUDGET_MS, POLL_DEFAULTS } from "./poller/defaults.ts";
-export { OperationFailedError } from "./poller/operation-failed-error.ts";
-export { type FailedPolls, OperationTimeoutError } from "./poller/operation-timeout-error.ts";
 export { pollOperation } from "./poller/poll-operation.ts";
 export type { PollOptions } from "./poller/poll-options.ts";
 export type {
@@ -41,6 +37,12 @@ export type {
   WaitedOperation,
 } from "./poller/poll-progress.ts";
 export { isTerminal, TERMINAL_STATUSES } from "./poller/poll-schedule.ts";
-export type { PollState } from "./poller/poll-state.ts";
 export type { PollTarget } from "./poller/poll-target.ts";
 export { waitForOperation } from "./poller/wait-for-operation.ts";
+export type {
+  EvolvableLongRunningOperationStatus,
+  LongRunningOperation,
+  LongRunningOperationStatus,
+} from "./types/long-running-operation.ts";
+export type { OperationRef } from "./types/operation-ref.ts";
+export type { PollState } from "./types/poll-state.ts";

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
+import { UsageError } from "../errors/usage-error.ts";
 import { type CommandName, isCommand } from "./commands.ts";
 import type { CliOption } from "./options.ts";
-import { UsageError } from "./usage-error.ts";
 
 /** Flags by name (a repeatable one as a list), the other arguments in order, and the first mistake. */
 export interface ReadArgs {

@@ -1,3 +1,4 @@
+import { UsageError } from "../errors/usage-error.ts";
 import type { GraphCloud, OperationRef, SelectableProperty, StartName } from "../index.ts";
 import type { BuiltInStoryName } from "../mock/stories.ts";
 import { readArgs } from "./arg-tokens.ts";
@@ -5,7 +6,6 @@ import { readBaseUrl, readCloud, readHeaders, readSelect, readStory, readTarget,
 import { COMMANDS, type CommandName, isCommand } from "./commands.ts";
 import { type FlagValues, OPTIONS } from "./options.ts";
 import { readStartInput, START_COMMANDS, shownSecrets, startOptions } from "./start-command.ts";
-import { UsageError } from "./usage-error.ts";
 
 export { COMMANDS, type CommandName } from "./commands.ts";
 

@@ -1,11 +1,11 @@
 import { servers } from "../../generated/graph-lro.routes.ts";
 import { resolveBaseUrl } from "../client/clouds.ts";
 import { assertPathId } from "../client/path-id.ts";
+import { UsageError } from "../errors/usage-error.ts";
 import { type GraphCloud, type OperationRef, parseOperationUrl, type SelectableProperty } from "../index.ts";
 import { type BuiltInStoryName, builtInStories } from "../mock/stories.ts";
 import { MAX_TIMER_MS } from "../util/time/sleep.ts";
 import { parseDuration } from "./duration.ts";
-import { UsageError } from "./usage-error.ts";
 
 // Each reader turns one flag's text into what the client takes, or throws a UsageError naming the
 // flag. The library's own checks run here, at the edge, so that later errors are never read as usage.

@@ -1,6 +1,7 @@
+import { InterruptedError } from "../errors/interrupted-error.ts";
+import { TokenError } from "../errors/token-error.ts";
+import { UsageError } from "../errors/usage-error.ts";
 import { GraphError, InvalidArgumentError, OperationFailedError, OperationTimeoutError } from "../index.ts";
-import { TokenError } from "./token.ts";
-import { UsageError } from "./usage-error.ts";
 
 /**
  * The exit codes, each with its line in the usage: the one table that code and `--help` read.
@@ -29,15 +30,6 @@ export type ExitCode = (typeof EXIT)[ExitName];
 /** The usage's `Exit codes:` block: all of them, or those a command can end with. */
 export function exitCodeLines(names: readonly ExitName[] = Object.keys(CODES) as ExitName[]): string {
   return ["Exit codes:", ...names.map((name) => `  ${String(CODES[name][0]).padEnd(5)}${CODES[name][1]}`)].join("\n");
-}
-
-/** Ctrl-C: what the command was doing is abandoned. */
-export class InterruptedError extends Error {
-  override name = "InterruptedError";
-
-  constructor() {
-    super("interrupted");
-  }
 }
 
 /**

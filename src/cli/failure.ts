@@ -1,3 +1,5 @@
+import { InterruptedError } from "../errors/interrupted-error.ts";
+import { UsageError } from "../errors/usage-error.ts";
 import {
   GraphError,
   InvalidArgumentError,
@@ -9,9 +11,9 @@ import {
 import { redactCredentials } from "../text/redact.ts";
 import { clip } from "../text/terminal-text.ts";
 import { formatDuration } from "./duration.ts";
-import { EXIT, type ExitCode, exitCodeFor, InterruptedError } from "./exit-codes.ts";
+import { EXIT, type ExitCode, exitCodeFor } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";
-import { UsageError, usageHint } from "./usage-error.ts";
+import { usageHint } from "./usage-hint.ts";
 
 /** How a run ended badly: the exit code, one line for people, and the `--json` error object. */
 export interface Failure {

@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { spec } from "../../generated/graph-lro.spec.ts";
+import { StoriesFileError } from "../errors/stories-file-error.ts";
+import { UsageError } from "../errors/usage-error.ts";
 import { formatCoverage } from "../mock/coverage.ts";
 import { corsByDefault, MOCK_HOST, MOCK_PORT } from "../mock/defaults.ts";
 import { formatExchange } from "../mock/format-exchange.ts";
@@ -7,13 +9,13 @@ import { createGraphLroHandlers } from "../mock/handlers.ts";
 import { ADMIN_PREFIX } from "../mock/mock-admin.ts";
 import { type MockServer, startMockServer } from "../mock/mock-server.ts";
 import { builtInStories } from "../mock/stories.ts";
-import { readStoriesFile, type StoriesFile, StoriesFileError } from "../mock/stories-file.ts";
+import { readStoriesFile, type StoriesFile } from "../mock/stories-file.ts";
 import { terminalSafe } from "../text/terminal-text.ts";
 import { readArgs } from "./arg-tokens.ts";
 import { exampleIds, exampleOperations, exampleOperationUrl, exampleStartCurls } from "./example-urls.ts";
 import { EXIT, type ExitCode, exitCodeLines } from "./exit-codes.ts";
 import { type CliOption, type FlagValues, optionLines } from "./options.ts";
-import { UsageError, usageHint } from "./usage-error.ts";
+import { usageHint } from "./usage-hint.ts";
 
 const STORIES = Object.keys(builtInStories).join(", ");
 

@@ -1,4 +1,4 @@
-import { UsageError } from "./usage-error.ts";
+import { UsageError } from "../errors/usage-error.ts";
 
 /**
  * `graph-lro mock` (src/cli/mock-command.ts), loaded only when it runs: it needs msw, an optional

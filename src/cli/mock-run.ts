@@ -1,8 +1,8 @@
+import { UsageError } from "../errors/usage-error.ts";
 import { type Fetch, isTerminal } from "../index.ts";
 import type { CommandName } from "./commands.ts";
 import { exampleIds, exampleOperations, exampleOperationUrl } from "./example-urls.ts";
 import { importNeedingMsw } from "./mock-dispatch.ts";
-import { UsageError } from "./usage-error.ts";
 
 /**
  * The built-in mock's fetch. The mock needs msw, an optional peer dependency of the package: it is

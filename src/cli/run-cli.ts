@@ -1,7 +1,8 @@
+import { InterruptedError } from "../errors/interrupted-error.ts";
 import { type CliCommand, parseCliArgs } from "./cli-args.ts";
 import type { CliIo } from "./cli-io.ts";
 import { redactingStream } from "./cli-output.ts";
-import { EXIT, InterruptedError } from "./exit-codes.ts";
+import { EXIT } from "./exit-codes.ts";
 import { describeFailure } from "./failure.ts";
 import { HELP, helpFor } from "./help.ts";
 import { loadMockCommand } from "./mock-dispatch.ts";

@@ -1,5 +1,6 @@
 import { realClock } from "../client/clock.ts";
 import { resolveBaseUrl } from "../client/clouds.ts";
+import { UsageError } from "../errors/usage-error.ts";
 import {
   createGraphLroClient,
   type GraphLroClient,
@@ -21,7 +22,6 @@ import { networkCause } from "./network-cause.ts";
 import { observedFetch } from "./observed-fetch.ts";
 import type { Reporter } from "./render.ts";
 import { readToken } from "./token.ts";
-import { UsageError } from "./usage-error.ts";
 
 /** Where a run stands, for the failure report: the token read (to redact) and the last poll state (to resume from). */
 export interface RunProgress {

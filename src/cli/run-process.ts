@@ -1,6 +1,6 @@
+import { InterruptedError } from "../errors/interrupted-error.ts";
 import type { CliIo } from "./cli-io.ts";
 import type { TextStream } from "./cli-output.ts";
-import { InterruptedError } from "./exit-codes.ts";
 import { runCli } from "./run-cli.ts";
 
 /**

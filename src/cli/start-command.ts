@@ -1,7 +1,7 @@
 import { starts } from "../../generated/graph-lro.routes.ts";
+import { UsageError } from "../errors/usage-error.ts";
 import type { StartName } from "../index.ts";
 import type { CliOption } from "./options.ts";
-import { UsageError } from "./usage-error.ts";
 
 /** `resetPassword` → `reset-password`: a start's command, and a field's flag. */
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -1,14 +1,6 @@
 import { spawn } from "node:child_process";
 import { bearerHeader } from "../client/bearer.ts";
-
-/**
- * No usable token: the token command failed, timed out or printed too much, or what it (or
- * GRAPH_TOKEN) gave cannot be sent. Exit code 4, as an auth error. The command's output is never
- * shown: it may hold secrets.
- */
-export class TokenError extends Error {
-  override name = "TokenError";
-}
+import { TokenError } from "../errors/token-error.ts";
 
 /** Limits of a token command; the defaults suit `az account get-access-token` (a token is a few KB). */
 export interface TokenCommandLimits {

@@ -1,11 +1,12 @@
 import { defaultPathSerializer } from "openapi-fetch";
+import type { OperationRef } from "../types/operation-ref.ts";
 import { abortable } from "../util/time/abortable.ts";
 import { callTimeout } from "../util/time/call-timeout.ts";
 import { sentRequest } from "./call-error.ts";
 import type { Clock } from "./clock.ts";
 import { callRetryListeners } from "./graph-fetch.ts";
 import { type GraphLroClientOptions, graphTransport, transportOf } from "./graph-transport.ts";
-import { type OperationRef, pathParams, routeOf } from "./operation-routes.ts";
+import { pathParams, routeOf } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
 import { type ParsedOperationUrl, parseOperationUrl } from "./parse-operation-url.ts";
 import { readOperation } from "./read-operation.ts";

@@ -1,21 +1,7 @@
 import { operations } from "../../generated/graph-lro.routes.ts";
+import type { OperationRef, Route } from "../types/operation-ref.ts";
 import { oneOf } from "../util/check/one-of.ts";
 import { assertPathId } from "./path-id.ts";
-
-type Operations = typeof operations;
-type Route = Operations[keyof Operations];
-
-/**
- * A ref of one operation: its kind (the spec's `x-graph-lro-kind`, else its operationId), and each path
- * parameter under its ref field, unencoded.
- */
-type RefOf<R extends Route> = { kind: R["kind"] } & { [F in R["refFields"][keyof R["refFields"]] & string]: string };
-
-/**
- * Which operation a call is for, with its ids (unencoded): one shape per operation of the spec, such as
- * `{ kind: "userAuthentication", userId, operationId }`. The operation's own id is always `operationId`.
- */
-export type OperationRef = { [Id in keyof Operations]: RefOf<Operations[Id]> }[keyof Operations];
 
 /** Every route of the spec, for matching a URL against each. */
 export const ROUTE_LIST: readonly Route[] = Object.values(operations);

@@ -1,4 +1,4 @@
-import type { LongRunningOperation } from "./operation-types.ts";
+import type { LongRunningOperation } from "../types/long-running-operation.ts";
 
 /**
  * Checks a 2xx body: it must be a JSON object, with a string `status` whenever status was asked

@@ -1,6 +1,8 @@
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { SELECT_OPTION } from "../openapi/select-option.ts";
+import type { OperationRef } from "../types/operation-ref.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
-import { type OperationRef, ROUTE_LIST } from "./operation-routes.ts";
+import { ROUTE_LIST } from "./operation-routes.ts";
 import { assertPathId } from "./path-id.ts";
 
 /** An operation URL taken apart: which operation, and the query to send back verbatim. */
@@ -71,9 +73,8 @@ function matchRoute(
 export function splitSelect(search: string): { query: string; select?: string[] } {
   let select: string[] | undefined;
   const kept = search.split("&").filter((part) => {
-    const [name, value = ""] = [...new URLSearchParams(part)][0] ?? [];
-    // OData takes system query option names case-insensitively.
-    if (!/^\$?select$/i.test(name ?? "")) return true;
+    const [[name = "", value = ""] = []] = new URLSearchParams(part);
+    if (!SELECT_OPTION.test(name)) return true;
     // A repeated $select adds names rather than silently replacing the earlier ones.
     select = [...(select ?? []), ...value.split(",")];
     return false;

@@ -1,7 +1,7 @@
 import type { starts } from "../../generated/graph-lro.routes.ts";
 import type { operations } from "../../generated/graph-lro.ts";
+import type { OperationRef } from "../types/operation-ref.ts";
 import type { RetryEvent } from "./graph-fetch.ts";
-import type { OperationRef } from "./operation-routes.ts";
 
 type Starts = typeof starts;
 

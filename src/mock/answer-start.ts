@@ -1,3 +1,4 @@
+import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { childPointer } from "../openapi/json-pointer.ts";
 import { fillPath } from "../openapi/paths.ts";
 import { readBodyText } from "../util/http/read-body.ts";
@@ -10,7 +11,6 @@ import {
   startedKey,
   unknownStory,
 } from "./choose-response.ts";
-import { ContractViolationError } from "./contract-violation-error.ts";
 import { errorResponse, type MockResponse } from "./mock-response.ts";
 import type { JsonSchema } from "./openapi-document.ts";
 import { readStoryPreference } from "./request-headers.ts";

@@ -1,4 +1,4 @@
-import { ContractViolationError } from "./contract-violation-error.ts";
+import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { errorResponse, type MockResponse } from "./mock-response.ts";
 import { readRequestToken } from "./request-headers.ts";
 import type { SpecOperation } from "./spec-operations.ts";

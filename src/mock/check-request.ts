@@ -1,5 +1,5 @@
+import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { childPointer } from "../openapi/json-pointer.ts";
-import { ContractViolationError } from "./contract-violation-error.ts";
 import { MAX_QUERY_VIOLATIONS } from "./defaults.ts";
 import type { ValidateSchema } from "./schema-validator.ts";
 import type { SpecOperation } from "./spec-operations.ts";

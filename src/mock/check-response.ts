@@ -1,5 +1,5 @@
+import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { INCLUDE_UNKNOWN_ENUM_MEMBERS } from "../openapi/evolvable-enum.ts";
-import { ContractViolationError } from "./contract-violation-error.ts";
 import { unaskedMembers } from "./evolvable-members.ts";
 import { type MockResponse, responseSpecFor } from "./mock-response.ts";
 import { jsonContent } from "./openapi-document.ts";

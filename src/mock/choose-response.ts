@@ -1,8 +1,9 @@
-import { ContractViolationError } from "./contract-violation-error.ts";
+import { ContractViolationError } from "../errors/contract-violation-error.ts";
+import { SELECT_OPTION } from "../openapi/select-option.ts";
 import { errorResponse, type MockResponse } from "./mock-response.ts";
 import { jsonContent } from "./openapi-document.ts";
 import { readStoryPreference } from "./request-headers.ts";
-import { projectProperties, readSelect, SELECT_OPTIONS } from "./select.ts";
+import { projectProperties, readSelect } from "./select.ts";
 import type { SpecOperation } from "./spec-operations.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
 import type { BoundedStore, StoryProgress } from "./story-progress.ts";
@@ -130,7 +131,7 @@ export function unknownStory(name: string, own: readonly string[] = []): string 
 }
 
 function selectableNames(operation: SpecOperation): readonly string[] {
-  const parameter = SELECT_OPTIONS.map((name) => operation.queryParameters.get(name)).find(Boolean);
+  const parameter = [...operation.queryParameters.values()].find(({ name }) => SELECT_OPTION.test(name));
   const items = parameter?.schema?.items as { enum?: readonly string[] } | undefined;
   return items?.enum ?? [];
 }

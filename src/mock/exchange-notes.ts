@@ -1,4 +1,4 @@
-import type { ContractViolationError } from "./contract-violation-error.ts";
+import type { ContractViolationError } from "../errors/contract-violation-error.ts";
 
 /** What the handlers noted about the answer to one request: for the fetch or server that asked, and its log. */
 export interface ExchangeNote {

@@ -1,11 +1,11 @@
 import { type HttpHandler, http } from "msw";
 import { spec as generatedSpec } from "../../generated/graph-lro.spec.ts";
+import type { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { answerStart, type StartContext } from "./answer-start.ts";
 import { authorize, graphChallenge } from "./authorize.ts";
 import { checkRequest } from "./check-request.ts";
 import { checkResponse } from "./check-response.ts";
 import { type Choice, chooseResponse, isBuiltInStory, unknownStory } from "./choose-response.ts";
-import type { ContractViolationError } from "./contract-violation-error.ts";
 import { createCoverageRecorder, type MockCoverage } from "./coverage.ts";
 import { MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS } from "./defaults.ts";
 import { hideUnaskedMembers, includesUnknownEnumMembers } from "./evolvable-members.ts";

@@ -1,5 +1,7 @@
 // graph-lro/mock: a mock of Microsoft Graph derived from the spec, for contract tests and local runs.
-export { ContractViolationError } from "./contract-violation-error.ts";
+export { ContractViolationError } from "../errors/contract-violation-error.ts";
+export { StoriesFileError } from "../errors/stories-file-error.ts";
+export { UnhandledRequestError } from "../errors/unhandled-request-error.ts";
 export { formatCoverage, type MockCoverage, type ResponseCoverage } from "./coverage.ts";
 export { MAX_STORY_PROGRESS, MAX_VIOLATIONS, MOCK_HOST, MOCK_PORT } from "./defaults.ts";
 export {
@@ -8,7 +10,7 @@ export {
   type GraphLroHandlers,
   type MockCall,
 } from "./handlers.ts";
-export { createMockFetch, type MockFetchOptions, UnhandledRequestError } from "./mock-fetch.ts";
+export { createMockFetch, type MockFetchOptions } from "./mock-fetch.ts";
 export { type MockExchange, type MockServer, type MockServerOptions, startMockServer } from "./mock-server.ts";
 export type { OpenApiDocument } from "./openapi-document.ts";
 export {
@@ -20,4 +22,4 @@ export {
   type StoryErrorStatus,
   type StoryStep,
 } from "./stories.ts";
-export { readStoriesFile, type StoriesFile, StoriesFileError, storiesFileSchema } from "./stories-file.ts";
+export { readStoriesFile, type StoriesFile, storiesFileSchema } from "./stories-file.ts";

@@ -1,5 +1,5 @@
 import type { RequestHandler } from "msw";
-import { withoutCredentials } from "../text/redact.ts";
+import { UnhandledRequestError } from "../errors/unhandled-request-error.ts";
 import { answerRequest } from "./answer-request.ts";
 import { exchangeNote } from "./exchange-notes.ts";
 import { unmatchedPathResponse } from "./unknown-path.ts";
@@ -34,24 +34,4 @@ export function createMockFetch(handlers: readonly RequestHandler[], options: Mo
     request.signal.throwIfAborted();
     return response;
   };
-}
-
-/**
- * No handler matched the request. Not a TypeError (a network error): a client would retry it, and
- * a request the spec does not know is a bug to report at once. Keeps the method and the URL without
- * its credentials, never the Request (whose headers may hold a token).
- */
-export class UnhandledRequestError extends Error {
-  override name = "UnhandledRequestError";
-  /** The URL without user name and password. */
-  readonly url: string;
-
-  constructor(
-    readonly method: string,
-    url: string,
-  ) {
-    const safe = withoutCredentials(url);
-    super(`graph-lro mock: no handler for ${method} ${safe}`);
-    this.url = safe;
-  }
 }

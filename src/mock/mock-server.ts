@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { spec } from "../../generated/graph-lro.spec.ts";
+import type { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { answerRequest } from "./answer-request.ts";
-import type { ContractViolationError } from "./contract-violation-error.ts";
 import { CORS_HEADERS, isPreflight, preflightResponse } from "./cors.ts";
 import { corsByDefault, MOCK_HOST, MOCK_PORT } from "./defaults.ts";
 import { exchangeNote } from "./exchange-notes.ts";

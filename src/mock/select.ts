@@ -1,3 +1,5 @@
+import { SELECT_OPTION } from "../openapi/select-option.ts";
+
 /** The outcome of reading `$select` (or beta's `select`) from a query string. */
 export type SelectResult =
   | { kind: "all" }
@@ -5,12 +7,9 @@ export type SelectResult =
   | { kind: "unknownProperty"; name: string }
   | { kind: "invalid"; reason: string };
 
-/** The two spellings of the select option; beta makes the `$` optional. */
-export const SELECT_OPTIONS = ["$select", "select"] as const;
-
 /** Reads the select option against the names the spec allows. */
 export function readSelect(query: URLSearchParams, allowed: readonly string[]): SelectResult {
-  const given = SELECT_OPTIONS.flatMap((option) => query.getAll(option).map((value) => ({ option, value })));
+  const given = [...query].filter(([name]) => SELECT_OPTION.test(name));
   if (given.length === 0) return { kind: "all" };
   if (given.length > 1) {
     return {
@@ -18,7 +17,7 @@ export function readSelect(query: URLSearchParams, allowed: readonly string[]): 
       reason: "Query option '$select' was specified more than once, it must be specified at most once.",
     };
   }
-  const names = (given[0]?.value ?? "").split(",").map((name) => name.trim());
+  const names = (given[0]?.[1] ?? "").split(",").map((name) => name.trim());
   if (names.some((name) => name === ""))
     return { kind: "invalid", reason: "Syntax error: an empty property name in '$select'." };
   const unknown = names.find((name) => !allowed.includes(name));

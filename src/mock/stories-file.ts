@@ -1,21 +1,15 @@
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import { spec as generatedSpec } from "../../generated/graph-lro.spec.ts";
+import { StoriesFileError } from "../errors/stories-file-error.ts";
 import { type JsonSchema, jsonContent, type OpenApiDocument } from "./openapi-document.ts";
 import { type SpecOperation, specOperations } from "./spec-operations.ts";
-import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
+import { type BuiltInStoryName, builtInStories, type StepOf, type Story, type StoryStep } from "./stories.ts";
 
 /** The stories of a file (`graph-lro mock --stories`): by operation id, each a built-in story's name or steps. */
 export type StoriesFile = Record<string, Story | BuiltInStoryName>;
 
-/** A stories file that breaks its schema: each problem names the entry (story key and step) at fault. */
-export class StoriesFileError extends Error {
-  override name = "StoriesFileError";
-  declare readonly problems: readonly string[];
-  constructor(problems: readonly string[]) {
-    super(`the stories file is not valid:\n${problems.map((p) => `  ${p}`).join("\n")}`);
-    this.problems = problems;
-  }
-}
+/** The fields that every kind of step has and requires (`kind`, `status`). */
+type RequiredField = { [F in keyof StoryStep]-?: object extends Pick<StoryStep, F> ? never : F }[keyof StoryStep];
 
 /**
  * The JSON Schema of a stories file, made from the spec: the operation statuses its enum lists (any
@@ -23,12 +17,17 @@ export class StoriesFileError extends Error {
  */
 export function storiesFileSchema(doc: OpenApiDocument = generatedSpec as unknown as OpenApiDocument): JsonSchema {
   const operations = specOperations(doc);
-  const step = (kind: string, properties: Record<string, unknown>) => ({
+  const retryAfter = { type: "integer", minimum: 0, description: "Retry-After, in seconds" };
+  // A schema for each field of each kind of StoryStep: a field the type gains or loses fails tsc here.
+  const fields: { [K in StoryStep["kind"]]: { [F in keyof StepOf<K>]-?: JsonSchema } } = {
+    operation: { kind: {}, status: { type: "string" }, unlisted: { const: true }, retryAfter, set: { type: "object" } },
+    error: { kind: {}, status: { enum: errorStatuses(operations) }, retryAfter },
+  };
+  const step = (kind: StoryStep["kind"]) => ({
     if: { properties: { kind: { const: kind } } },
     // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, never awaited
-    then: { properties, additionalProperties: false },
+    then: { properties: fields[kind], additionalProperties: false },
   });
-  const retryAfter = { type: "integer", minimum: 0, description: "Retry-After, in seconds" };
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: "graph-lro mock stories",
@@ -45,23 +44,17 @@ export function storiesFileSchema(doc: OpenApiDocument = generatedSpec as unknow
         minItems: 1,
         items: {
           type: "object",
-          required: ["kind", "status"],
-          properties: { kind: { enum: ["operation", "error"] } },
+          required: ["kind", "status"] satisfies RequiredField[],
+          properties: { kind: { enum: Object.keys(fields) } },
           allOf: [
-            step("operation", {
-              kind: {},
-              status: { type: "string" },
-              unlisted: { const: true },
-              retryAfter,
-              set: { type: "object" },
-            }),
+            step("operation"),
             // A status the spec does not list needs `"unlisted": true`: a typo must not pass for one.
             {
               if: { properties: { kind: { const: "operation" } }, not: { required: ["unlisted"] } },
               // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, never awaited
               then: { properties: { status: { enum: operationStatuses(operations) } } },
             },
-            step("error", { kind: {}, status: { enum: errorStatuses(operations) }, retryAfter }),
+            step("error"),
           ],
         },
       },

@@ -20,7 +20,10 @@ type RangeCodes<K> = K extends `${infer D extends 4 | 5}XX`
  */
 export type StoryErrorStatus = Exclude<Extract<Declared, number> | RangeCodes<Declared>, 200>;
 
-/** One response of a story: an operation in some state, or an error from the spec. */
+/**
+ * One response of a story: an operation in some state, or an error from the spec. The one declaration of a
+ * step's shape: the builder's options are its fields, and the stories file's JSON Schema is keyed by them.
+ */
 export type StoryStep =
   | {
       readonly kind: "operation";
@@ -38,19 +41,22 @@ export type StoryStep =
     }
   | { readonly kind: "error"; readonly status: StoryErrorStatus; readonly retryAfter?: number };
 
+/** A step of one kind. */
+export type StepOf<K extends StoryStep["kind"]> = Extract<StoryStep, { kind: K }>;
+
+/** What a builder method takes besides the status: the step's other fields. */
+type StepOptions<K extends StoryStep["kind"]> = Omit<StepOf<K>, "kind" | "status">;
+
 /** Responses served in order, one per request; the last one repeats. */
 export type Story = readonly StoryStep[];
 
 /** A typed builder for a story of one's own. */
 export interface StoryBuilder {
   /** A state of the operation, with the spec's example for it. */
-  operation(status: Status, options?: { retryAfter?: number; set?: Partial<LongRunningOperation> }): StoryBuilder;
+  operation(status: Status, options?: Omit<StepOptions<"operation">, "unlisted">): StoryBuilder;
   /** A status the spec does not list (yet), as an evolvable enum allows: say so with `unlisted: true`. */
-  operation(
-    status: string,
-    options: { unlisted: true; retryAfter?: number; set?: Partial<LongRunningOperation> },
-  ): StoryBuilder;
-  error(status: StoryErrorStatus, options?: { retryAfter?: number }): StoryBuilder;
+  operation(status: string, options: StepOptions<"operation"> & { unlisted: true }): StoryBuilder;
+  error(status: StoryErrorStatus, options?: StepOptions<"error">): StoryBuilder;
   build(): Story;
 }
 

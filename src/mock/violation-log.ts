@@ -1,4 +1,4 @@
-import type { ContractViolationError } from "./contract-violation-error.ts";
+import type { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { MAX_VIOLATIONS } from "./defaults.ts";
 
 /** A bounded list of violations: `list` is the array users read, and stays the same array across `clear()`. */

@@ -1,5 +1,5 @@
+import type { PollState } from "../types/poll-state.ts";
 import { type Backoff, isTerminal, nextPollDelay } from "./poll-schedule.ts";
-import type { PollState } from "./poll-state.ts";
 
 /**
  * What one poll brought: the operation's status and the response's Retry-After, or a throttled

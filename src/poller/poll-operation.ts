@@ -4,14 +4,14 @@ import type { OperationResult, SelectableProperty, SelectedOperation } from "../
 import { splitSelect } from "../client/parse-operation-url.ts";
 import { isRetryableStatus } from "../client/retry-policy.ts";
 import { GraphError } from "../errors/graph-error.ts";
+import { type FailedPolls, OperationTimeoutError } from "../errors/operation-timeout-error.ts";
+import type { PollState } from "../types/poll-state.ts";
 import { abortable } from "../util/time/abortable.ts";
 import { callTimeout } from "../util/time/call-timeout.ts";
 import { MIN_POLL_BUDGET_MS } from "./defaults.ts";
 import { nextState, type PollOutcome } from "./next-state.ts";
-import { type FailedPolls, OperationTimeoutError } from "./operation-timeout-error.ts";
 import { type PollOptions, resolvePollOptions } from "./poll-options.ts";
 import type { PolledOperation, PollProgress, RetryProgress, WaitedOperation } from "./poll-progress.ts";
-import type { PollState } from "./poll-state.ts";
 import { initialPollState, type PollTarget } from "./poll-target.ts";
 
 /**

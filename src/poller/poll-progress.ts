@@ -1,11 +1,7 @@
 import type { RetryEvent } from "../client/graph-fetch.ts";
-import type {
-  LongRunningOperation,
-  OperationResult,
-  SelectableProperty,
-  SelectedOperation,
-} from "../client/operation-types.ts";
-import type { PollState } from "./poll-state.ts";
+import type { OperationResult, SelectableProperty, SelectedOperation } from "../client/operation-types.ts";
+import type { LongRunningOperation } from "../types/long-running-operation.ts";
+import type { PollState } from "../types/poll-state.ts";
 
 /**
  * The operation as waitForOperation resolves it (and onProgress sees it): narrowed by `select`,

@@ -1,8 +1,9 @@
-import type { OperationRef } from "../client/operation-routes.ts";
 import { parseRetryAfter } from "../client/retry-after.ts";
 import type { StartedOperation } from "../client/start-types.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
-import { checkPollState, type PollState } from "./poll-state.ts";
+import type { OperationRef } from "../types/operation-ref.ts";
+import type { PollState } from "../types/poll-state.ts";
+import { checkPollState } from "./poll-state.ts";
 
 /**
  * What to wait for: a Location URL, the 202 Response that started the operation, what startOperation

@@ -1,7 +1,7 @@
 import type { terminalStatuses } from "../../generated/graph-lro.routes.ts";
 import type { GraphLroClient } from "../client/create-client.ts";
 import type { SelectableProperty } from "../client/operation-types.ts";
-import { OperationFailedError } from "./operation-failed-error.ts";
+import { OperationFailedError } from "../errors/operation-failed-error.ts";
 import { pollOperation } from "./poll-operation.ts";
 import type { PollOptions } from "./poll-options.ts";
 import type { WaitedOperation } from "./poll-progress.ts";

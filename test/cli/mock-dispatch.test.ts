@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importNeedingMsw } from "../../src/cli/mock-dispatch.ts";
-import { UsageError } from "../../src/cli/usage-error.ts";
+import { UsageError } from "../../src/errors/usage-error.ts";
 
 const notFound = (name: string) =>
   Object.assign(new Error(`Cannot find package '${name}' imported from x.js`), { code: "ERR_MODULE_NOT_FOUND" });

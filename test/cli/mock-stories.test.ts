@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { operations } from "../../generated/graph-lro.routes.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
-import { type Story, storiesFileSchema } from "../../src/mock/index.ts";
-import { readStoriesFile, StoriesFileError } from "../../src/mock/stories-file.ts";
+import { StoriesFileError } from "../../src/errors/stories-file-error.ts";
+import { defineStory, type Story, storiesFileSchema } from "../../src/mock/index.ts";
+import { readStoriesFile } from "../../src/mock/stories-file.ts";
 import { graphLro } from "./in-process.ts";
 
 // `graph-lro mock --stories <file>` and `--cors`, through the graph-lro command.
@@ -99,6 +100,16 @@ describe("graph-lro mock --stories", () => {
     expect(stderr).toMatch(/"no-such": must be equal to one of the allowed values: progress/);
     expect(stderr).toMatch(/"teapot" step 1: status must be equal to one of the allowed values: \d+/);
     expect(stderr).not.toContain('"good"');
+  });
+
+  // StoryStep is the one declaration of a step: the builder takes its fields and the file schema is keyed by them.
+  it("takes every field of every kind of step the builder makes", () => {
+    const story = defineStory()
+      .operation("running", { retryAfter: 1, set: { statusDetail: "x" } })
+      .operation("x-graph-lro-test-unlisted", { unlisted: true, retryAfter: 0 })
+      .error(429, { retryAfter: 2 })
+      .build();
+    expect(readStoriesFile(JSON.stringify({ a: story }))).toEqual({ a: story });
   });
 
   it("names where a file breaks its schema: the file itself, a key, a step, a field it does not have", () => {

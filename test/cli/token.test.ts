@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../src/cli/run-cli.ts";
-import { readToken, runTokenCommand, TOKEN_COMMAND_LIMITS, TokenError } from "../../src/cli/token.ts";
+import { readToken, runTokenCommand, TOKEN_COMMAND_LIMITS } from "../../src/cli/token.ts";
+import { TokenError } from "../../src/errors/token-error.ts";
 import { graphLro } from "./in-process.ts";
 import { pidFileRunning } from "./process-state.ts";
 

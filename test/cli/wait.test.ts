@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
-import { InterruptedError } from "../../src/cli/exit-codes.ts";
 import { EXIT } from "../../src/cli/run-cli.ts";
+import { InterruptedError } from "../../src/errors/interrupted-error.ts";
 import { builtInStories } from "../../src/mock/index.ts";
 import { json, odataError, recordingFetch } from "../support/recording-fetch.ts";
 import { GET_PATHS, GRAPH_ROOT } from "../support/spec-urls.ts";

@@ -1,6 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { components } from "../../generated/graph-lro.ts";
-import type { MembersAfterSentinel } from "../../src/client/operation-types.ts";
 import {
   createGraphLroClient,
   createGraphLroRawClient,
@@ -16,6 +15,7 @@ import {
   type OperationResult,
   type SelectableProperty,
 } from "../../src/index.ts";
+import type { MembersAfterSentinel } from "../../src/types/long-running-operation.ts";
 import { template } from "../support/spec-urls.ts";
 
 // Run by Vitest's typecheck (tsc): each assertion that fails is reported under its own test.

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
+import { ContractViolationError } from "../../src/errors/contract-violation-error.ts";
 import { answerStart } from "../../src/mock/answer-start.ts";
 import type { StartedStory } from "../../src/mock/choose-response.ts";
 import { chooseResponse } from "../../src/mock/choose-response.ts";
-import { ContractViolationError } from "../../src/mock/contract-violation-error.ts";
 import { MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS } from "../../src/mock/defaults.ts";
 import { createGraphLroHandlers, createMockFetch, MAX_VIOLATIONS, type OpenApiDocument } from "../../src/mock/index.ts";
 import { errorResponse } from "../../src/mock/mock-response.ts";

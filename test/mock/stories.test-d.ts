@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { defineStory, type StoryBuilder, type StoryErrorStatus } from "../../src/mock/index.ts";
+import { defineStory, type StoryBuilder, type StoryErrorStatus, type StoryStep } from "../../src/mock/index.ts";
 
 describe("defineStory", () => {
   it("takes the error statuses the spec declares", () => {
@@ -21,5 +21,15 @@ describe("defineStory", () => {
     ).toEqualTypeOf<StoryBuilder>();
     // @ts-expect-error a typo of "running" is no status of the spec
     defineStory().operation("runing");
+  });
+});
+
+describe("a story step", () => {
+  type Options<K extends StoryStep["kind"]> = Omit<Extract<StoryStep, { kind: K }>, "kind" | "status">;
+
+  it("is what the builder takes: its fields but kind and status are the options", () => {
+    expectTypeOf<NonNullable<Parameters<StoryBuilder["error"]>[1]>>().toEqualTypeOf<Options<"error">>();
+    // The overload for an unlisted status: the last one, which Parameters sees.
+    expectTypeOf<Parameters<StoryBuilder["operation"]>[1]>().toEqualTypeOf<Options<"operation"> & { unlisted: true }>();
   });
 });

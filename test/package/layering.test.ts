@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 
 // The layering rule (biome.json's noRestrictedImports per folder; docs/decisions/0024b-layers-and-homes.md) run on
@@ -24,6 +25,14 @@ const layers: [string, string, string][] = [
   ["src/mock", "../client/create-client.ts", "../util/http/read-body.ts"],
   ["src/util/time", "../../client/clock.ts", "../../errors/invalid-argument-error.ts"],
   ["src/errors", "../util/check/one-of.ts", "../text/redact.ts"],
+  // An error class imports other errors, src/types and generated/ only: a type it needs from a layer above lives
+  // in src/types (the rule cannot tell `import type` from a value import, so it refuses both).
+  ["src/errors", "../poller/poll-state.ts", "../types/poll-state.ts"],
+  ["src/errors", "../cli/commands.ts", "./graph-error.ts"],
+  ["src/errors", "../openapi/paths.ts", "../../generated/graph-lro.routes.ts"],
+  ["src/errors", "../text/terminal-text.ts", "../text/redact.ts"],
+  ["src/types", "../client/operation-routes.ts", "./operation-ref.ts"],
+  ["src/types", "../errors/graph-error.ts", "../../generated/graph-lro.ts"],
   ["src/text", "../errors/graph-error.ts", "./terminal-text.ts"],
   ["src/openapi", "../mock/handlers.ts", "./methods.ts"],
   ["src", "./cli/run-cli.ts", "./poller/poll-operation.ts"],
@@ -73,4 +82,26 @@ describe("the layering rule", () => {
       expect(reports.get(`${folder}/planted-${i}-down.ts`)).toBe("");
     },
   );
+});
+
+// What lets src/errors import src/types at all: every file there is types only, so an import of it
+// compiles to nothing, adds no byte to an app and cannot pull a layer above in at run time.
+describe("src/types", () => {
+  const folder = join(root, "src/types");
+  const files = readdirSync(folder).filter((name) => name.endsWith(".ts"));
+
+  it.for(files)("%s compiles to no code", (name) => {
+    const source = readFileSync(join(folder, name), "utf8");
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true, removeComments: true },
+    });
+    expect(outputText.replace("export {};", "").trim()).toBe("");
+  });
+
+  it("sees code where there is some", () => {
+    const { outputText } = ts.transpileModule("export const x = 1;\n", {
+      compilerOptions: { module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
+    });
+    expect(outputText.replace("export {};", "").trim()).not.toBe("");
+  });
 });

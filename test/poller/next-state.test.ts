@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MIN_WAIT_MS } from "../../src/client/defaults.ts";
 import { nextState } from "../../src/poller/next-state.ts";
-import type { PollState } from "../../src/poller/poll-state.ts";
+import type { PollState } from "../../src/types/poll-state.ts";
 
 const backoff = { intervalMs: 1000, maxIntervalMs: 30_000, factor: 2 };
 const NOW = 5_000_000;

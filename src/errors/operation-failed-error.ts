@@ -1,4 +1,4 @@
-import type { LongRunningOperation } from "../client/operation-types.ts";
+import type { LongRunningOperation } from "../types/long-running-operation.ts";
 
 /**
  * The operation reached `failed`. Carries the operation and Graph's `statusDetail`, which the

@@ -1,6 +1,6 @@
 import { statuses } from "../../generated/graph-lro.routes.ts";
-import type { LongRunningOperation } from "../client/operation-types.ts";
-import type { PollState } from "./poll-state.ts";
+import type { LongRunningOperation } from "../types/long-running-operation.ts";
+import type { PollState } from "../types/poll-state.ts";
 
 /** The answers since the last state seen, when every one of them failed (a 503 each, say). */
 export interface FailedPolls {

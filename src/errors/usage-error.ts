@@ -1,4 +1,4 @@
-import type { CommandName } from "./commands.ts";
+import type { CommandName } from "../types/command-name.ts";
 
 /** A command line that cannot be run; exit code 2. Knows the command, so the hint can name its help. */
 export class UsageError extends Error {
@@ -12,7 +12,3 @@ export class UsageError extends Error {
     super(message);
   }
 }
-
-/** The line after a usage error: where its command's help is. */
-export const usageHint = (command: CommandName | undefined) =>
-  `Run ${command ? `graph-lro ${command} --help` : "graph-lro --help"} for usage.`;
