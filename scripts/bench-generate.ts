@@ -1,4 +1,4 @@
-// npm run bench (part 3): `npm run generate` against openapi-typescript alone, both as fresh processes, on a spec of
+// npm run bench (part 6): `npm run generate` against openapi-typescript alone, both as fresh processes, on a spec of
 // the project's shape at 4,000 paths (alternating, median of the rounds' ratios), then whether 10,000 paths generate.
 // usage: npx tsx scripts/bench-generate.ts [--paths N] [--before <project-dir>]
 //   --paths: the size to compare at (default 4,000); --before: a copy of an older tree, measured too

@@ -1,4 +1,4 @@
-// npm run bench (part 5): 20,000 waits at once on the mock (in process, createMockFetch), each on its own operation
+// npm run bench (part 4): 20,000 waits at once on the mock (in process, createMockFetch), each on its own operation
 // id with the `progress` story, on a simulated clock: how many reach their story's end (target: all; every one of
 // 10,001 timed out when the mock forgot stories past 10,000 ids).
 // usage: npx tsx scripts/bench-mock-load.ts

@@ -1,5 +1,5 @@
 import { getResponse, type RequestHandler } from "msw";
-import { answerIds, graphJsonResponse, odataError } from "./graph-response.ts";
+import { malformedUrlResponse } from "./graph-response.ts";
 
 /**
  * Runs `request` through the handlers as msw's getResponse does, with the very Request object
@@ -12,9 +12,8 @@ export async function answerRequest(
   try {
     return await getResponse([...handlers], request);
   } catch (error) {
-    // path-to-regexp decodes parameters and throws on malformed percent-encoding, as in `/users/%zz`.
+    // A handler of one's own (path-to-regexp) throws on malformed percent-encoding; graph-lro's answer it.
     if (!(error instanceof URIError)) throw error;
-    const ids = answerIds(request, Date.now());
-    return graphJsonResponse(400, odataError("BadRequest", "The request URL is malformed.", ids), ids);
+    return malformedUrlResponse(request, Date.now());
   }
 }

@@ -61,3 +61,9 @@ function isErrorBody(body: unknown): body is ErrorBody {
   const error = (body as { error?: unknown } | null)?.error;
   return error !== null && typeof error === "object";
 }
+
+/** Graph's answer to a URL whose percent-encoding is broken, as in `/users/%zz`. */
+export function malformedUrlResponse(request: Request, nowMs: number): Response {
+  const ids = answerIds(request, nowMs);
+  return graphJsonResponse(400, odataError("BadRequest", "The request URL is malformed.", ids), ids);
+}

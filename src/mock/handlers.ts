@@ -10,11 +10,11 @@ import { createCoverageRecorder, type MockCoverage } from "./coverage.ts";
 import { MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS } from "./defaults.ts";
 import { hideUnaskedMembers, includesUnknownEnumMembers } from "./evolvable-members.ts";
 import { setExchangeNote } from "./exchange-notes.ts";
-import { answerIds, graphJsonResponse, stampInnerError } from "./graph-response.ts";
+import { answerIds, graphJsonResponse, malformedUrlResponse, stampInnerError } from "./graph-response.ts";
 import { methodNotAllowedHandler } from "./method-not-allowed.ts";
 import { declaredStatus } from "./mock-response.ts";
-import { toMswPath } from "./msw-path.ts";
 import type { OpenApiDocument } from "./openapi-document.ts";
+import { type RouteMatch, routeMatcher } from "./route-matcher.ts";
 import { createSchemaValidator } from "./schema-validator.ts";
 import { type SpecOperation, specOperations } from "./spec-operations.ts";
 import { type SpecStart, specStarts } from "./spec-starts.ts";
@@ -165,43 +165,42 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     return graphJsonResponse(response.status, response.body, answered, headers);
   };
 
+  // One handler per operation, matching every root at once (route-matcher.ts); then one 405 handler per path.
   const handlers: HttpHandler[] = [];
   const methodsByPath = new Map<string, string[]>();
-  for (const operation of operations) {
+  const routed = (
+    operation: SpecOperation | SpecStart,
+    respond: (request: Request, match: RouteMatch) => Response | Promise<Response>,
+  ) => {
     methodsByPath.set(operation.path, [...(methodsByPath.get(operation.path) ?? []), operation.method]);
-    const { path, names } = toMswPath(operation.path);
-    for (const baseUrl of baseUrls) {
-      const challenge = challengeOf(baseUrl);
-      handlers.push(
-        http[operation.method](`${baseUrl}${path}`, ({ request, params }) => {
-          const ids = Object.fromEntries([...names].map(([mswName, specName]) => [specName, String(params[mswName])]));
-          options.onRequest?.({ operationId: operation.operationId, parameters: ids, request });
-          return answer(operation, request, ids, challenge);
-        }),
-      );
-    }
+    const match = routeMatcher(baseUrls, operation.path);
+    const method = operation.method.toUpperCase();
+    handlers.push(
+      http[operation.method](
+        // The method first: msw asks every handler's predicate before it compares methods.
+        ({ request }) => request.method === method && match(request.url) !== undefined,
+        ({ request }) => {
+          const found = match(request.url);
+          if (found === "malformed") return malformedUrlResponse(request, now());
+          options.onRequest?.({ operationId: operation.operationId, parameters: (found as RouteMatch).ids, request });
+          return respond(request, found as RouteMatch);
+        },
+      ),
+    );
+  };
+  // No root, no handler: a document without servers is served only under the baseUrls given.
+  for (const operation of baseUrls.length ? operations : []) {
+    routed(operation, (request, { root, ids }) => answer(operation, request, ids, challengeOf(root)));
   }
-  for (const start of starts) {
-    methodsByPath.set(start.path, [...(methodsByPath.get(start.path) ?? []), start.method]);
-    const { path, names } = toMswPath(start.path);
-    for (const baseUrl of baseUrls) {
-      handlers.push(
-        http[start.method](`${baseUrl}${path}`, ({ request, params }) => {
-          const ids = Object.fromEntries([...names].map(([mswName, specName]) => [specName, String(params[mswName])]));
-          options.onRequest?.({ operationId: start.operationId, parameters: ids, request });
-          return answerPost(start, request, ids, baseUrl);
-        }),
-      );
-    }
-  }
+  for (const start of baseUrls.length ? starts : [])
+    routed(start, (request, { root, ids }) => answerPost(start, request, ids, root));
   for (const [template, methods] of methodsByPath) {
-    const { path } = toMswPath(template);
     // A 405 counts under each operation of the path that declares it (as `4XX`, say).
     const onPath = [...operations, ...starts].filter((operation) => operation.path === template);
     const record = () => {
       for (const operation of onPath) coverage.record(operation.operationId, declaredStatus(operation, 405), {});
     };
-    for (const baseUrl of baseUrls) handlers.push(methodNotAllowedHandler(`${baseUrl}${path}`, methods, now, record));
+    handlers.push(methodNotAllowedHandler(routeMatcher(baseUrls, template), methods, now, record));
   }
   const result = Object.assign(handlers, {
     violations: violations.list,

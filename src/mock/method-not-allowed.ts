@@ -1,5 +1,6 @@
 import { type HttpHandler, http, type RequestHandler } from "msw";
-import { type AnswerIds, answerIds, graphJsonResponse, odataError } from "./graph-response.ts";
+import { type AnswerIds, answerIds, graphJsonResponse, malformedUrlResponse, odataError } from "./graph-response.ts";
+import type { RouteVerdict } from "./route-matcher.ts";
 
 /** Graph's body for a method the target does not allow (its directory workloads' wording). */
 export function methodNotAllowedBody(ids: AnswerIds): unknown {
@@ -12,18 +13,23 @@ export function methodNotAllowedBody(ids: AnswerIds): unknown {
  * handlers, so that it sees only the methods they do not answer.
  */
 export function methodNotAllowedHandler(
-  url: string,
+  /** The path's matcher, under every root the handlers serve. */
+  match: (url: string) => RouteVerdict,
   allowed: readonly string[],
   now: () => number,
   /** Called for each 405 answered (coverage counts it under the path's operations). */
   onAnswer?: () => void,
 ): HttpHandler {
   const allow = allowed.map((method) => method.toUpperCase()).join(", ");
-  const handler = http.all(url, ({ request }) => {
-    onAnswer?.();
-    const ids = answerIds(request, now());
-    return graphJsonResponse(405, methodNotAllowedBody(ids), ids, { Allow: allow });
-  });
+  const handler = http.all(
+    ({ request }) => match(request.url) !== undefined,
+    ({ request }) => {
+      if (match(request.url) === "malformed") return malformedUrlResponse(request, now());
+      onAnswer?.();
+      const ids = answerIds(request, now());
+      return graphJsonResponse(405, methodNotAllowedBody(ids), ids, { Allow: allow });
+    },
+  );
   notAllowedHandlers.add(handler);
   return handler;
 }

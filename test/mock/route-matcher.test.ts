@@ -1,0 +1,76 @@
+import fc from "fast-check";
+import { matchRequestUrl } from "msw";
+import { describe, expect, it } from "vitest";
+import { operations, servers, starts } from "../../generated/graph-lro.routes.ts";
+import { routeMatcher } from "../../src/mock/route-matcher.ts";
+import { mapPathParameters } from "../../src/openapi/paths.ts";
+
+const ROOTS = servers.map((server) => server.url);
+const TEMPLATES = [...Object.values(operations), ...Object.values(starts)].map((route) => route.path);
+
+/** msw's own answer for one handler per root (the mock's handlers before route-matcher.ts): the root and the ids. */
+function mswMatch(roots: readonly string[], template: string, url: string) {
+  const names: string[] = [];
+  const path = mapPathParameters(template, (name) => {
+    names.push(name);
+    return `:p${names.length - 1}`;
+  });
+  for (const root of roots) {
+    const { matches, params } = matchRequestUrl(new URL(url), `${root}${path}`);
+    if (matches) return { root, ids: Object.fromEntries(names.map((name, i) => [name, params?.[`p${i}`]])) };
+  }
+  return undefined;
+}
+
+/** What msw's matching throws (a URIError on broken percent-encoding) becomes the matcher's "malformed". */
+function mswVerdict(roots: readonly string[], template: string, url: string) {
+  try {
+    return mswMatch(roots, template, url);
+  } catch (error) {
+    if (error instanceof URIError) return "malformed";
+    throw error;
+  }
+}
+
+describe("routeMatcher", () => {
+  it("matches every root of the spec at once, naming the root and the decoded ids", () => {
+    const template = "/users/{user-id}/authentication/operations/{longRunningOperation-id}";
+    const match = routeMatcher(ROOTS, template);
+    for (const root of ROOTS) {
+      expect(match(`${root}/users/alice%40contoso.com/authentication/operations/op%2F1?$select=status#x`)).toEqual({
+        root,
+        ids: { "user-id": "alice@contoso.com", "longRunningOperation-id": "op/1" },
+      });
+    }
+    expect(match(`${ROOTS[0]}/users/a/authentication/operations/b/c`)).toBeUndefined();
+    expect(match("https://graph.microsoft.com/v1.0/users/a/authentication/operations/b")).toBeUndefined();
+    expect(match(`${ROOTS[0]}/users/%zz/authentication/operations/b`)).toBe("malformed");
+  });
+
+  it("reads a URL as msw's own path matching does: any case, a trailing slash, credentials, odd ids", () => {
+    const segment = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9@.%~!$&'()*+,;=:_-]{1,12}$/),
+      fc.constantFrom("%zz", "%E0%A4%A", "%2F", "..", "%20", "a%2Fb"),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...TEMPLATES),
+        fc.constantFrom(...ROOTS, "https://graph.microsoft.com/v1.0", "http://127.0.0.1:4010/beta"),
+        fc.array(segment, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom("", "/", "?$select=status", "#frag", "//"),
+        fc.boolean(),
+        fc.boolean(),
+        (template, root, ids, tail, upper, credentials) => {
+          let i = 0;
+          const filled = mapPathParameters(template, () => ids[i++ % ids.length] as string);
+          const path = upper ? filled.toUpperCase() : filled;
+          const url = `${credentials ? root.replace("://", "://u:p@") : root}${path}${tail}`;
+          if (!URL.canParse(url)) return;
+          const roots = [...ROOTS, "http://127.0.0.1:4010/beta"];
+          expect(routeMatcher(roots, template)(url)).toEqual(mswVerdict(roots, template, url));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+});
