@@ -2,7 +2,7 @@
 // with the typed client and poller against the built-in mock, showing its progress.
 import { resolve } from "node:path";
 import { runCli } from "../src/cli/run-cli.ts";
-import { processIo } from "../src/cli/run-process.ts";
+import { processIo } from "../src/cli/io.ts";
 import { GenerateError } from "./lib/errors.ts";
 import { generate } from "./lib/generate.ts";
 

@@ -1,9 +1,8 @@
 // The public surface of `graph-lro`: the only export list.
 
 export type { components, paths } from "../generated/graph-lro.ts";
-export type { TokenSource } from "./client/bearer.ts";
 export type { Clock } from "./client/clock.ts";
-export type { GraphCloud, GraphTarget } from "./client/clouds.ts";
+export { type GraphCloud, type GraphTarget, resolveBaseUrl } from "./client/clouds.ts";
 export { createGraphLroClient, type GraphLroClient } from "./client/create-client.ts";
 export { createGraphLroRawClient } from "./client/create-raw-client.ts";
 export { MAX_RETRY_AFTER_MS } from "./client/defaults.ts";
@@ -44,3 +43,4 @@ export { isTerminal, TERMINAL_STATUSES } from "./poller/poll-schedule.ts";
 export type { PollState } from "./poller/poll-state.ts";
 export type { PollTarget } from "./poller/poll-target.ts";
 export { waitForOperation } from "./poller/wait-for-operation.ts";
+export type { TokenSource } from "./util/http/bearer.ts";

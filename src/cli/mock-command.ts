@@ -1,18 +1,29 @@
 import { readFile } from "node:fs/promises";
-import { spec } from "../../generated/graph-lro.spec.ts";
-import { formatCoverage } from "../mock/coverage.ts";
-import { corsByDefault, MOCK_HOST, MOCK_PORT } from "../mock/defaults.ts";
-import { formatExchange } from "../mock/format-exchange.ts";
-import { createGraphLroHandlers } from "../mock/handlers.ts";
-import { ADMIN_PREFIX } from "../mock/mock-admin.ts";
-import { type MockServer, startMockServer } from "../mock/mock-server.ts";
-import { builtInStories } from "../mock/stories.ts";
-import { readStoriesFile, type StoriesFile, StoriesFileError } from "../mock/stories-file.ts";
+import {
+  ADMIN_PREFIX,
+  builtInStories,
+  corsByDefault,
+  createGraphLroHandlers,
+  exampleIds,
+  exampleOperations,
+  exampleOperationUrl,
+  exampleStartCurls,
+  formatCoverage,
+  formatExchange,
+  MOCK_HOST,
+  MOCK_PORT,
+  type MockExchange,
+  type MockServer,
+  readStoriesFile,
+  type StoriesFile,
+  StoriesFileError,
+  startMockServer,
+} from "../mock/index.ts";
+import { servers } from "../spec/index.ts";
 import { terminalSafe } from "../text/terminal-text.ts";
-import { readArgs } from "./arg-tokens.ts";
-import { exampleIds, exampleOperations, exampleOperationUrl, exampleStartCurls } from "./example-urls.ts";
+import { type CliOption, optionLines, readArgs } from "./command-line.ts";
 import { EXIT, type ExitCode, exitCodeLines } from "./exit-codes.ts";
-import { type CliOption, type FlagValues, optionLines } from "./options.ts";
+import type { CliIo } from "./io.ts";
 import { UsageError, usageHint } from "./usage-error.ts";
 
 const STORIES = Object.keys(builtInStories).join(", ");
@@ -59,7 +70,7 @@ const MOCK_OPTIONS = {
 export function mockUsage(): string {
   const [first] = exampleOperations();
   const exampleUrl = first
-    ? exampleOperationUrl(`http://${MOCK_HOST}:${MOCK_PORT}${new URL(spec.servers[0].url).pathname}`, first, "any-id")
+    ? exampleOperationUrl(`http://${MOCK_HOST}:${MOCK_PORT}${new URL(servers[0].url).pathname}`, first, "any-id")
     : "";
   return `graph-lro mock: the spec's operations over HTTP, answering as Microsoft Graph would.
 
@@ -80,15 +91,11 @@ Runs until Ctrl-C, then prints which of the spec's declared responses were serve
 ${exitCodeLines(["succeeded", "usage", "unavailable", "internal"])}`;
 }
 
-/** Where the command writes, and the signal (Ctrl-C) that stops the server. */
-export interface MockCommandIo {
-  stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
-  signal: AbortSignal;
-}
-
 /** Runs `graph-lro mock <argv>` until `io.signal` aborts, and returns its exit code (mockUsage() lists them). */
-export async function runMockCommand(argv: readonly string[], io: MockCommandIo): Promise<ExitCode> {
+export async function runMockCommand(
+  argv: readonly string[],
+  io: Pick<CliIo, "stdout" | "stderr" | "signal">,
+): Promise<ExitCode> {
   const out = (line: string) => io.stdout.write(`${line}\n`);
   // As wait and get print an error; what argv holds is shown, never acted on (terminalSafe).
   const err = (...lines: string[]) => io.stderr.write(`graph-lro: ${lines.map(terminalSafe).join("\n")}\n`);
@@ -117,9 +124,7 @@ export async function runMockCommand(argv: readonly string[], io: MockCommandIo)
   }
   let server: MockServer;
   try {
-    const onExchange = args.quiet
-      ? undefined
-      : (exchange: Parameters<typeof formatExchange>[0]) => out(formatExchange(exchange));
+    const onExchange = args.quiet ? undefined : (exchange: MockExchange) => out(formatExchange(exchange));
     const handlers = createGraphLroHandlers({ strict: args.strict, ...(stories && { stories }) });
     server = await startMockServer({ port, host, handlers, cors: args.cors, onExchange });
   } catch (error) {
@@ -151,8 +156,7 @@ interface MockArgs {
 
 /** The options; throws a UsageError naming the first mistake. `--help` anywhere wins. */
 function parseMockArgs(argv: readonly string[]): MockArgs {
-  const { values, positionals, problem } = readArgs(argv, MOCK_OPTIONS, "mock");
-  const flag = values as FlagValues<typeof MOCK_OPTIONS>;
+  const { values: flag, positionals, problem } = readArgs(argv, MOCK_OPTIONS, { command: "mock" });
   const args = {
     help: flag.help === true,
     port: MOCK_PORT,

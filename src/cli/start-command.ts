@@ -1,7 +1,10 @@
-import { starts } from "../../generated/graph-lro.routes.ts";
 import type { StartName } from "../index.ts";
-import type { CliOption } from "./options.ts";
+import { starts } from "../spec/index.ts";
+import { type CliOption, optionLines, readArgs } from "./command-line.ts";
+import { type CliCommand, RUN_OPTIONS, readRunOptions } from "./run-options.ts";
 import { UsageError } from "./usage-error.ts";
+
+// Each start of the spec as a command (`graph-lro reset-password`), its flags from the spec.
 
 /** `resetPassword` → `reset-password`: a start's command, and a field's flag. */
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -56,7 +59,7 @@ export function startOptions(name: StartName): Record<string, CliOption & { fiel
  * A start's input from its flags, and the last path id also as the one positional (`refresh-alert <id>`).
  * Throws a UsageError naming a missing flag; ids are checked by the client, before anything is sent.
  */
-export function readStartInput(
+function readStartInput(
   name: StartName,
   values: Readonly<Record<string, unknown>>,
   positionals: readonly string[],
@@ -85,15 +88,26 @@ export function readStartInput(
   return input;
 }
 
-/** The secrets of a start's 202 that its command line asked to print (`--show-new-password`). */
-export const shownSecrets = (name: StartName, values: Readonly<Record<string, unknown>>): string[] =>
-  (starts[name].secrets as readonly string[]).filter((secret) => values[`show-${kebab(secret)}`] === true);
+/** A start's command line (`graph-lro reset-password --user alice@contoso.com --wait`), after withMockValue. */
+export function readStartCommand(command: string, name: StartName, argv: readonly string[]): CliCommand {
+  const { values, positionals, problem } = readArgs(argv, { ...RUN_OPTIONS, ...startOptions(name) }, { command });
+  if (problem) throw problem;
+  try {
+    const own = values as Record<string, unknown>;
+    const input = readStartInput(name, own, positionals.slice(1));
+    const wait = own.wait === true;
+    // The secrets of the 202 that the command line asked to print (`--show-new-password`).
+    const show = (starts[name].secrets as readonly string[]).filter((secret) => own[`show-${kebab(secret)}`] === true);
+    // A start's operation is the one its POST starts.
+    const read = readRunOptions(wait ? "wait" : "get", values, () => undefined);
+    return { ...read, start: { name, input, show, wait } };
+  } catch (error) {
+    throw error instanceof UsageError && error.command === undefined ? new UsageError(error.message, command) : error;
+  }
+}
 
 /** A start's usage, its flags from the spec. */
-export function startUsage(
-  name: StartName,
-  optionLines: (table: Readonly<Record<string, CliOption>>) => string,
-): string {
+export function startUsage(name: StartName): string {
   const command = kebab(name);
   const entry = starts[name];
   // Each flag the command needs, with a stand-in value.

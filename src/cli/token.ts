@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { bearerHeader } from "../client/bearer.ts";
+import { bearerHeader } from "../util/http/bearer.ts";
 
 /**
  * No usable token: the token command failed, timed out or printed too much, or what it (or

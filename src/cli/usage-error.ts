@@ -1,5 +1,3 @@
-import type { CommandName } from "./commands.ts";
-
 /** A command line that cannot be run; exit code 2. Knows the command, so the hint can name its help. */
 export class UsageError extends Error {
   override name = "UsageError";
@@ -7,12 +5,12 @@ export class UsageError extends Error {
   constructor(
     message: string,
     /** The command whose usage to point to, if one was named (never other argv: it may hold a password). */
-    readonly command?: CommandName,
+    readonly command?: string,
   ) {
     super(message);
   }
 }
 
 /** The line after a usage error: where its command's help is. */
-export const usageHint = (command: CommandName | undefined) =>
+export const usageHint = (command: string | undefined) =>
   `Run ${command ? `graph-lro ${command} --help` : "graph-lro --help"} for usage.`;

@@ -1,6 +1,6 @@
 import { operations } from "../../generated/graph-lro.routes.ts";
 import { oneOf } from "../util/check/one-of.ts";
-import { assertPathId } from "./path-id.ts";
+import { assertPathId } from "../util/check/path-id.ts";
 
 type Operations = typeof operations;
 type Route = Operations[keyof Operations];

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { assertPathId } from "../util/check/path-id.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
 import { type OperationRef, ROUTE_LIST } from "./operation-routes.ts";
-import { assertPathId } from "./path-id.ts";
 
 /** An operation URL taken apart: which operation, and the query to send back verbatim. */
 export interface ParsedOperationUrl {

@@ -3,7 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
-import { COMMANDS } from "../../src/cli/cli-args.ts";
+import { COMMANDS } from "../../src/cli/run-cli.ts";
 import { EXIT } from "../../src/cli/exit-codes.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
 
