@@ -27,6 +27,10 @@ const layers: [string, string, string][] = [
   ["src/text", "../errors/graph-error.ts", "./terminal-text.ts"],
   ["src/openapi", "../mock/handlers.ts", "./methods.ts"],
   ["src", "./cli/run-cli.ts", "./poller/poll-operation.ts"],
+  ["src/cli", "../client/clock.ts", "../index.ts"],
+  ["src/cli", "../mock/handlers.ts", "../mock/index.ts"],
+  ["src/cli", "../../generated/graph-lro.routes.ts", "../spec/index.ts"],
+  ["src/cli", "../poller/defaults.ts", "../util/time/sleep.ts"],
 ];
 
 /** Plants a file per import, lints them all in one run, and gives each file's diagnostics. */
