@@ -97,6 +97,12 @@ export function optionLines(table: OptionTable): string {
     .join("\n");
 }
 
+/** `resetPassword` → `reset-password`: a command or flag named for a spec's camelCase name. */
+export const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** The flag of a path id's field: its name without `Id` (`userId` → `user`, `authenticationMethodId` → `authentication-method`). */
+export const idFlag = (field: string) => kebab(field.replace(/Id$/, ""));
+
 /** `text` in lines of at most `width`, broken at spaces. */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];

@@ -1,7 +1,7 @@
 import { type OperationRef, parseOperationUrl } from "../index.ts";
 import { routes, spec } from "../spec/index.ts";
 import { assertPathId } from "../util/check/path-id.ts";
-import { type CliOption, type FlagValues, optionLines, wrap } from "./command-line.ts";
+import { type CliOption, type FlagValues, idFlag, kebab, optionLines, wrap } from "./command-line.ts";
 import { type CliCommand, RUN_OPTIONS, readRunOptions, TOKEN_HELP } from "./run-options.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -16,8 +16,6 @@ export interface TargetFlags {
   flags: { flag: string; field: string }[];
 }
 
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-
 /**
  * Each operation's flags: a parent path id by its ref field without `Id` (`userId` → `--user`, as a start's
  * flags are named), and the operation's own id as `--operation` when a parent says whose it is, else as
@@ -27,14 +25,9 @@ const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase(
 export function targetFlags(table: typeof routes = routes): TargetFlags[] {
   const targets: TargetFlags[] = [];
   const key = (flags: readonly string[]) => [...flags].sort().join(" ");
-  for (const { kind, path, method, refFields } of Object.values(table) as {
-    kind: string;
-    path: string;
-    method: string;
-    refFields: Record<string, string>;
-  }[]) {
-    const fields = Object.values(refFields);
-    const parents = fields.slice(0, -1).map((field) => ({ flag: kebab(field.replace(/Id$/, "")), field }));
+  for (const { kind, path, method, refFields } of Object.values(table)) {
+    const fields: string[] = Object.values(refFields);
+    const parents = fields.slice(0, -1).map((field) => ({ flag: idFlag(field), field }));
     const names = [
       ...(parents.length > 0 ? ["operation"] : []),
       `${kebab(kind).split("-").at(-1)}-operation`,
@@ -43,8 +36,8 @@ export function targetFlags(table: typeof routes = routes): TargetFlags[] {
     const taken = new Set(targets.map((t) => key(t.flags.map((f) => f.flag))));
     const own =
       names.find((name) => !taken.has(key([...parents.map((p) => p.flag), name]))) ?? (names.at(-1) as string);
-    const summary = (spec.paths as unknown as Record<string, Record<string, { summary?: string }>>)[path]?.[method]
-      ?.summary;
+    const paths = spec.paths as unknown as Record<string, Record<string, { summary?: string }>>;
+    const summary = paths[path]?.[method]?.summary;
     const about = (summary ?? kind).replace(/^Get /, "").replace(/^./, (c) => c.toLowerCase());
     targets.push({ kind, about, flags: [...parents, { flag: own, field: fields.at(-1) as string }] });
   }

@@ -79,17 +79,22 @@ function parseCliArgs(argv: readonly string[]): CliRequest {
   if (values.version) return { kind: "version" };
   // A start's command has flags of its own (from the spec), read with its table.
   const start = first !== undefined && Object.hasOwn(START_COMMANDS, first) ? START_COMMANDS[first] : undefined;
-  if (start) return { kind: "run", command: readStartCommand(first as string, start, args) };
-  if (problem) throw problem;
-  if (first === undefined) throw new UsageError(`no command: use ${COMMANDS.join(", ")}`);
-  if (first === "mock")
-    throw new UsageError("mock comes first, with its own options: graph-lro mock --port 4010", first);
-  if (first !== "wait" && first !== "get") {
-    throw new UsageError(`unknown command "${first}": use ${COMMANDS.join(", ")}`);
+  if (!start) {
+    if (problem) throw problem;
+    if (first === undefined) throw new UsageError(`no command: use ${COMMANDS.join(", ")}`);
+    if (first === "mock")
+      throw new UsageError("mock comes first, with its own options: graph-lro mock --port 4010", first);
+    if (first !== "wait" && first !== "get") {
+      throw new UsageError(`unknown command "${first}": use ${COMMANDS.join(", ")}`);
+    }
   }
   try {
-    return { kind: "run", command: readOperationCommand(first, rest, values) };
+    const command = start
+      ? readStartCommand(first as string, start, args)
+      : readOperationCommand(first as "wait" | "get", rest, values);
+    return { kind: "run", command };
   } catch (error) {
+    // A flag's reader does not know the command: its usage is where to look.
     throw error instanceof UsageError && error.command === undefined ? new UsageError(error.message, first) : error;
   }
 }
