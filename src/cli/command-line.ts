@@ -11,8 +11,8 @@ export interface CliOption {
   readonly short?: string;
   /** The values it may take, if only some. */
   readonly choices?: readonly string[];
-  /** The flag and its value as usage shows them, such as `--select <a,b>`. */
-  readonly usage?: string;
+  /** What its value is, as usage shows it after the flag: `<a,b>` in `--select <a,b>`. */
+  readonly value?: string;
   readonly help?: readonly string[];
 }
 
@@ -84,7 +84,10 @@ const MAX_USAGE_COLUMN = 24;
 
 /** An option table as usage shows it, one flag a line (continuations indented under the text). */
 export function optionLines(table: OptionTable): string {
-  const shown = Object.values(table).map((o) => ({ usage: o.usage ?? "", help: o.help ?? [] }));
+  const shown = Object.entries(table).map(([name, o]) => ({
+    usage: `${o.short ? `-${o.short}, ` : ""}--${name}${o.value ? ` ${o.value}` : ""}`,
+    help: o.help ?? [],
+  }));
   const fits = shown.filter((o) => o.usage.length <= MAX_USAGE_COLUMN);
   const width = Math.max(...(fits.length ? fits : shown).map((o) => o.usage.length)) + 2;
   return shown

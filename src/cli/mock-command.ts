@@ -30,20 +30,15 @@ const STORIES = Object.keys(builtInStories).join(", ");
 
 /** The flags of `graph-lro mock`; the only list of them (parser and usage read it). */
 const MOCK_OPTIONS = {
-  port: { type: "string", usage: "--port <n>", help: [`port to listen on; 0 picks a free one (default ${MOCK_PORT})`] },
-  host: {
-    type: "string",
-    usage: "--host <addr>",
-    help: [`address to listen on (default ${MOCK_HOST}: this machine only)`],
-  },
+  port: { type: "string", value: "<n>", help: [`port to listen on; 0 picks a free one (default ${MOCK_PORT})`] },
+  host: { type: "string", value: "<addr>", help: [`address to listen on (default ${MOCK_HOST}: this machine only)`] },
   "no-strict": {
     type: "boolean",
-    usage: "--no-strict",
     help: ["do not check requests and answers against the spec (answers stay the same)"],
   },
   stories: {
     type: "string",
-    usage: "--stories <file>",
+    value: "<file>",
     help: [
       "a JSON file of your own stories by operation id, also chosen by -H 'Prefer: story=<key>'",
       "(its JSON Schema: storiesFileSchema() of graph-lro/mock; checked on start)",
@@ -51,19 +46,14 @@ const MOCK_OPTIONS = {
   },
   cors: {
     type: "boolean",
-    usage: "--cors",
     help: [
       "CORS headers for browser apps on any --host; then any web page that a browser on the",
       "network opens can read the mock's answers (default: on for a loopback address only)",
     ],
   },
-  "no-cors": {
-    type: "boolean",
-    usage: "--no-cors",
-    help: ["no CORS headers for browser apps, even on a loopback address"],
-  },
-  quiet: { type: "boolean", usage: "--quiet", help: ["no log line per request"] },
-  help: { type: "boolean", short: "h", usage: "-h, --help", help: ["this text"] },
+  "no-cors": { type: "boolean", help: ["no CORS headers for browser apps, even on a loopback address"] },
+  quiet: { type: "boolean", help: ["no log line per request"] },
+  help: { type: "boolean", short: "h", help: ["this text"] },
 } as const satisfies Record<string, CliOption>;
 
 /** `graph-lro mock --help`, its example URL the first operation's on the default port, any id. */

@@ -62,7 +62,7 @@ for (const { about, flags } of TARGETS) {
         : flag === own
           ? [`the id of that operation (with ${others(flag).join(", ")})`]
           : wrap(`with --${own}: ${about}`, 72);
-    TARGET_OPTIONS[flag] ??= { type: "string", usage: `--${flag} <id>`, help };
+    TARGET_OPTIONS[flag] ??= { type: "string", value: "<id>", help };
   }
 }
 

@@ -46,22 +46,22 @@ export interface CliCommand {
 
 /** The flags of every command that calls Graph; the only list of them (parser and usage read it). */
 export const RUN_OPTIONS = {
-  select: { type: "string", usage: "--select <a,b>", help: ["$select; wait always adds status"] },
+  select: { type: "string", value: "<a,b>", help: ["$select; wait always adds status"] },
   timeout: {
     type: "string",
-    usage: "--timeout <duration>",
+    value: "<duration>",
     help: [`give up after this long: 90, 90s, 5m, 1500ms (default ${formatDuration(POLL_DEFAULTS.timeoutMs)})`],
   },
-  cloud: { type: "string", usage: "--cloud <name>", help: [`${CLOUDS.join(", ")} (default ${DEFAULT_CLOUD})`] },
+  cloud: { type: "string", value: "<name>", help: [`${CLOUDS.join(", ")} (default ${DEFAULT_CLOUD})`] },
   "base-url": {
     type: "string",
-    usage: "--base-url <url>",
+    value: "<url>",
     help: ["another Graph root, such as graph-lro mock's: http://127.0.0.1:4010/beta"],
   },
   header: {
     type: "string",
     multiple: true,
-    usage: "--header 'Name: value'",
+    value: "'Name: value'",
     help: [
       "send this header too (repeatable), such as 'Prefer: story=failed'",
       "for graph-lro mock; not Authorization",
@@ -69,18 +69,13 @@ export const RUN_OPTIONS = {
   },
   "include-unknown-enum-members": {
     type: "boolean",
-    usage: "--include-unknown-enum-members",
     help: ["ask for statuses added after unknownFutureValue (else sent as it)"],
   },
-  json: { type: "boolean", usage: "--json", help: ['JSON lines for scripts; a failure ends with {"error": {...}}'] },
-  verbose: {
-    type: "boolean",
-    usage: "--verbose",
-    help: ["print each request and its answer on stderr (never the token)"],
-  },
+  json: { type: "boolean", help: ['JSON lines for scripts; a failure ends with {"error": {...}}'] },
+  verbose: { type: "boolean", help: ["print each request and its answer on stderr (never the token)"] },
   mock: {
     type: "string",
-    usage: "--mock [story]",
+    value: "[story]",
     help: [
       "answer from the built-in spec-derived mock instead of Graph, playing a story:",
       ...wrap(STORIES.join(", "), 72),
@@ -89,14 +84,14 @@ export const RUN_OPTIONS = {
   },
   "token-command": {
     type: "string",
-    usage: '--token-command "<cmd>"',
+    value: '"<cmd>"',
     help: [
       "run this for the token, for example",
       "az account get-access-token --resource-type ms-graph --query accessToken -o tsv",
     ],
   },
-  help: { type: "boolean", short: "h", usage: "-h, --help", help: ["this text"] },
-  version: { type: "boolean", usage: "--version", help: ["the version of graph-lro"] },
+  help: { type: "boolean", short: "h", help: ["this text"] },
+  version: { type: "boolean", help: ["the version of graph-lro"] },
 } as const satisfies Record<string, CliOption>;
 
 /** The token's line of a usage. */

@@ -33,17 +33,17 @@ export function startOptions(name: StartName): Record<string, StartOption> {
     const flag = idFlag(field);
     const fallback = defaults[field] ? ` (default ${defaults[field]})` : "";
     const help = [`path parameter ${param}${fallback}`];
-    table[flag] = { type: "string", usage: `--${flag} <id>`, help, field, path: true, required: !fallback };
+    table[flag] = { type: "string", value: "<id>", help, field, path: true, required: !fallback };
   }
   for (const field of body.filter((f) => !secrets.includes(f))) {
     const help = [`${field} of the request body`];
-    table[kebab(field)] = { type: "string", usage: `--${kebab(field)} <value>`, help, field, required: bodyRequired };
+    table[kebab(field)] = { type: "string", value: "<value>", help, field, required: bodyRequired };
   }
   for (const secret of secrets) {
     const help = [`print the ${secret} the 202 returns, on stdout (never in a log line)`];
-    table[`show-${kebab(secret)}`] = { type: "boolean", usage: `--show-${kebab(secret)}`, help };
+    table[`show-${kebab(secret)}`] = { type: "boolean", help };
   }
-  table.wait = { type: "boolean", usage: "--wait", help: ["then wait for the operation, as graph-lro wait does"] };
+  table.wait = { type: "boolean", help: ["then wait for the operation, as graph-lro wait does"] };
   return table;
 }
 
