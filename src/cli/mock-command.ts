@@ -134,25 +134,17 @@ export async function runMockCommand(
   return EXIT.succeeded;
 }
 
-interface MockArgs {
-  help: boolean;
-  port: number;
-  host: string;
-  strict: boolean;
-  cors: boolean | undefined;
-  stories: string | undefined;
-  quiet: boolean;
-}
+type MockArgs = ReturnType<typeof parseMockArgs>;
 
 /** The options; throws a UsageError naming the first mistake. `--help` anywhere wins. */
-function parseMockArgs(argv: readonly string[]): MockArgs {
+function parseMockArgs(argv: readonly string[]) {
   const { values: flag, positionals, problem } = readArgs(argv, MOCK_OPTIONS, { command: "mock" });
   const args = {
     help: flag.help === true,
     port: MOCK_PORT,
     host: flag.host ?? MOCK_HOST,
     strict: !flag["no-strict"],
-    cors: flag.cors ? true : flag["no-cors"] ? false : undefined,
+    cors: flag.cors ? true : flag["no-cors"] ? false : (undefined as boolean | undefined),
     stories: flag.stories,
     quiet: flag.quiet === true,
   };
