@@ -11,7 +11,7 @@ import { specStarts } from "./spec-starts.ts";
  * The spec's operations, as the mock reads them: the examples below come from them only. Read when a command
  * needs them, not as the CLI loads, so that the test that checks them is the one that runs them (decision 0023b).
  */
-export const exampleOperations = () => specOperations(spec as unknown as OpenApiDocument);
+export const exampleOperations = (): SpecOperation[] => specOperations(spec as unknown as OpenApiDocument);
 
 /**
  * The URL of `operation` under `root` naming `id`. Another path parameter (a user) takes the spec's
@@ -30,7 +30,7 @@ export function exampleOperationUrl(root: string, operation: SpecOperation, id: 
 }
 
 /** The `id` of each of an operation's examples that has one, in spec order. */
-export const exampleIds = (operation: SpecOperation) =>
+export const exampleIds = (operation: SpecOperation): { id: string; value: { id: string; status?: unknown } }[] =>
   operation.examples.flatMap((example) => {
     const id = (example.value as { id?: unknown } | undefined)?.id;
     return typeof id === "string" ? [{ id, value: example.value as { id: string; status?: unknown } }] : [];
