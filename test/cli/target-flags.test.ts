@@ -19,8 +19,8 @@ const route = (kind: string, path: string, refFields: Record<string, string>) =>
 });
 
 describe("target flags from the routes table", () => {
-  it("gives today's operations today's flags", () => {
-    expect(Object.fromEntries(flagsOf(routes))).toEqual({
+  it("gives today's operations today's flags (an operation added to the spec, as test:evolution's, adds its own)", () => {
+    expect(Object.fromEntries(flagsOf(routes))).toMatchObject({
       roleManagementAlert: ["--alert-operation=operationId"],
       userAuthentication: ["--user=userId", "--operation=operationId"],
     });
@@ -47,7 +47,7 @@ describe("target flags from the routes table", () => {
         id: "operationId",
       }),
     } as unknown as typeof routes;
-    expect(flagsOf(table).slice(2)).toEqual([
+    expect(flagsOf(table).slice(Object.keys(routes).length)).toEqual([
       ["xGraphLroTestWidget", ["--widget=widgetId", "--operation=operationId"]],
       ["xGraphLroTestGadget", ["--gadget-operation=operationId"]],
       ["xGraphLroTestUserThing", ["--user=userId", "--thing-operation=operationId"]],
