@@ -1,6 +1,7 @@
 // npm run mock -- [--port 4010] [--host 127.0.0.1] [...]: the same command as `graph-lro mock`, until Ctrl-C.
+
+import { flushed, pipeSafe } from "../src/cli/io.ts";
 import { runMockCommand } from "../src/cli/mock-command.ts";
-import { flushed, pipeSafe } from "../src/cli/run-process.ts";
 
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => controller.abort());

@@ -1,8 +1,8 @@
 // npm start: the main job, offline. Lint the spec and regenerate, then wait for an operation
 // with the typed client and poller against the built-in mock, showing its progress.
 import { resolve } from "node:path";
+import { processIo } from "../src/cli/io.ts";
 import { runCli } from "../src/cli/run-cli.ts";
-import { processIo } from "../src/cli/run-process.ts";
 import { GenerateError } from "./lib/errors.ts";
 import { generate } from "./lib/generate.ts";
 

@@ -1,9 +1,8 @@
 // The public surface of `graph-lro`: the only export list.
 
 export type { components, paths } from "../generated/graph-lro.ts";
-export type { TokenSource } from "./client/bearer.ts";
 export type { Clock } from "./client/clock.ts";
-export type { GraphCloud, GraphTarget } from "./client/clouds.ts";
+export { type GraphCloud, type GraphTarget, resolveBaseUrl } from "./client/clouds.ts";
 export { createGraphLroClient, type GraphLroClient } from "./client/create-client.ts";
 export { createGraphLroRawClient } from "./client/create-raw-client.ts";
 export { MAX_RETRY_AFTER_MS } from "./client/defaults.ts";
@@ -46,3 +45,4 @@ export type {
 } from "./types/long-running-operation.ts";
 export type { OperationRef } from "./types/operation-ref.ts";
 export type { PollState } from "./types/poll-state.ts";
+export type { TokenSource } from "./util/http/bearer.ts";

@@ -1,5 +1,9 @@
-// The command line of every npm script here: --help prints the usage (exit 0), a bad argument is one line (exit 2).
-import { parseArgs } from "node:util";
+// The command line of every npm script here, read by graph-lro's own parser (src/cli/command-line.ts): --help
+// prints the usage (exit 0), a bad argument is one line (exit 2).
+import { type CliOption, readArgs } from "../../src/cli/command-line.ts";
+import { UsageError } from "../../src/errors/usage-error.ts";
+
+export { UsageError };
 
 /** An option: a flag, or a string (with the values it may take, if only some). */
 export type OptionSpec = { type: "boolean" } | { type: "string"; default?: string; choices?: readonly string[] };
@@ -25,10 +29,7 @@ type Values<O extends Record<string, OptionSpec>> = {
         : string | undefined;
 };
 
-/** A command line that is not what the command takes; the message is one line, for a person. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}
+const HELP: CliOption = { type: "boolean", short: "h" };
 
 /**
  * The options and positionals of `argv`, or a UsageError saying what is wrong (an unknown option, a missing
@@ -38,36 +39,18 @@ export function parseCommandLine<const O extends Record<string, OptionSpec>>(
   spec: CommandSpec<O>,
   argv: string[],
 ): { values: Values<O>; positionals: string[] } | "help" {
-  // Not strict: Node's own messages quote the argument with an unclosed quote and suggest `--`; ours name it.
-  const types = Object.fromEntries(Object.entries(spec.options).map(([name, { type }]) => [name, { type }]));
-  const { tokens } = parseArgs({ args: argv, options: types, strict: false, allowPositionals: true, tokens: true });
+  const { values, positionals, problem } = readArgs(argv, { ...spec.options, help: HELP });
   // Help wins over any mistake beside it: whoever asks for it is finding out how to write the rest.
-  if (tokens.some((token) => token.kind === "option" && (token.name === "help" || token.name === "h"))) return "help";
-  const values: Record<string, string | boolean | undefined> = {};
-  const positionals: string[] = [];
-  for (const token of tokens) {
-    if (token.kind === "positional") positionals.push(token.value);
-    if (token.kind !== "option") continue;
-    const option = spec.options[token.name];
-    if (!option) throw new UsageError(`unknown option ${token.rawName}`);
-    if (option.type === "boolean") {
-      if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
-      values[token.name] = true;
-      continue;
-    }
-    if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
-    if (option.choices && !option.choices.includes(token.value)) {
-      throw new UsageError(`${token.rawName} must be one of ${option.choices.join(", ")}, not "${token.value}"`);
-    }
-    values[token.name] = token.value;
-  }
+  if (values.help) return "help";
+  if (problem) throw problem;
+  const read: Record<string, unknown> = {};
   for (const [name, option] of Object.entries(spec.options)) {
-    values[name] ??= option.type === "boolean" ? false : option.default;
+    read[name] = values[name] ?? (option.type === "boolean" ? false : option.default);
   }
   const { min, max } = spec.positionals;
   if (positionals.length < min) throw new UsageError(`missing argument (${spec.help.split("\n")[0]})`);
   if (positionals.length > max) throw new UsageError(`unexpected argument ${positionals[max]}`);
-  return { values: values as Values<O>, positionals };
+  return { values: read as Values<O>, positionals };
 }
 
 /**

@@ -34,7 +34,7 @@ export function exitCodeLines(names: readonly ExitName[] = Object.keys(CODES) as
 
 /**
  * The exit code for an error, by the library's and the CLI's own error types. Anything else
- * (a TypeError included) is a bug, 70. User input is checked where it is read (cli-values.ts);
+ * (a TypeError included) is a bug, 70. User input is checked where it is read (run-options.ts, operation-command.ts);
  * a library argument check that still fires (InvalidArgumentError) is a usage error too.
  */
 export function exitCodeFor(error: unknown): ExitCode {

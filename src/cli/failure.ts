@@ -11,24 +11,10 @@ import {
 import { redactCredentials } from "../text/redact.ts";
 import { clip } from "../text/terminal-text.ts";
 import { formatDuration } from "./duration.ts";
-import { EXIT, type ExitCode, exitCodeFor } from "./exit-codes.ts";
+import { EXIT, exitCodeFor } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";
+import type { Failure } from "./render.ts";
 import { usageHint } from "./usage-hint.ts";
-
-/** How a run ended badly: the exit code, one line for people, and the `--json` error object. */
-export interface Failure {
-  exit: ExitCode;
-  /** `error.code` in `--json`: Graph's code, or ours (`usageError`, `timeout`, `interrupted`…). */
-  code: string;
-  /** One line, without `graph-lro: `. */
-  message: string;
-  /** Not printed for people: the output has said it already (a failed operation's summary). */
-  quiet: boolean;
-  /** Lines for people after the message: where to go next. */
-  hints: string[];
-  /** The rest of the `--json` error object. */
-  fields: Record<string, unknown>;
-}
 
 /** What the run knew when it failed. */
 export interface FailureContext {

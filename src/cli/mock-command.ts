@@ -1,40 +1,45 @@
 import { readFile } from "node:fs/promises";
-import { spec } from "../../generated/graph-lro.spec.ts";
-import { StoriesFileError } from "../errors/stories-file-error.ts";
 import { UsageError } from "../errors/usage-error.ts";
-import { formatCoverage } from "../mock/coverage.ts";
-import { corsByDefault, MOCK_HOST, MOCK_PORT } from "../mock/defaults.ts";
-import { formatExchange } from "../mock/format-exchange.ts";
-import { createGraphLroHandlers } from "../mock/handlers.ts";
-import { ADMIN_PREFIX } from "../mock/mock-admin.ts";
-import { type MockServer, startMockServer } from "../mock/mock-server.ts";
-import { builtInStories } from "../mock/stories.ts";
-import { readStoriesFile, type StoriesFile } from "../mock/stories-file.ts";
+import {
+  ADMIN_PREFIX,
+  builtInStories,
+  corsByDefault,
+  createGraphLroHandlers,
+  exampleIds,
+  exampleOperations,
+  exampleOperationUrl,
+  exampleStartCurls,
+  formatCoverage,
+  formatExchange,
+  MOCK_HOST,
+  MOCK_PORT,
+  type MockExchange,
+  type MockServer,
+  readStoriesFile,
+  type StoriesFile,
+  StoriesFileError,
+  startMockServer,
+} from "../mock/index.ts";
+import { servers } from "../spec/index.ts";
 import { terminalSafe } from "../text/terminal-text.ts";
-import { readArgs } from "./arg-tokens.ts";
-import { exampleIds, exampleOperations, exampleOperationUrl, exampleStartCurls } from "./example-urls.ts";
+import { type CliOption, optionLines, readArgs } from "./command-line.ts";
 import { EXIT, type ExitCode, exitCodeLines } from "./exit-codes.ts";
-import { type CliOption, type FlagValues, optionLines } from "./options.ts";
+import type { CliIo } from "./io.ts";
 import { usageHint } from "./usage-hint.ts";
 
 const STORIES = Object.keys(builtInStories).join(", ");
 
 /** The flags of `graph-lro mock`; the only list of them (parser and usage read it). */
 const MOCK_OPTIONS = {
-  port: { type: "string", usage: "--port <n>", help: [`port to listen on; 0 picks a free one (default ${MOCK_PORT})`] },
-  host: {
-    type: "string",
-    usage: "--host <addr>",
-    help: [`address to listen on (default ${MOCK_HOST}: this machine only)`],
-  },
+  port: { type: "string", value: "<n>", help: [`port to listen on; 0 picks a free one (default ${MOCK_PORT})`] },
+  host: { type: "string", value: "<addr>", help: [`address to listen on (default ${MOCK_HOST}: this machine only)`] },
   "no-strict": {
     type: "boolean",
-    usage: "--no-strict",
     help: ["do not check requests and answers against the spec (answers stay the same)"],
   },
   stories: {
     type: "string",
-    usage: "--stories <file>",
+    value: "<file>",
     help: [
       "a JSON file of your own stories by operation id, also chosen by -H 'Prefer: story=<key>'",
       "(its JSON Schema: storiesFileSchema() of graph-lro/mock; checked on start)",
@@ -42,26 +47,21 @@ const MOCK_OPTIONS = {
   },
   cors: {
     type: "boolean",
-    usage: "--cors",
     help: [
       "CORS headers for browser apps on any --host; then any web page that a browser on the",
       "network opens can read the mock's answers (default: on for a loopback address only)",
     ],
   },
-  "no-cors": {
-    type: "boolean",
-    usage: "--no-cors",
-    help: ["no CORS headers for browser apps, even on a loopback address"],
-  },
-  quiet: { type: "boolean", usage: "--quiet", help: ["no log line per request"] },
-  help: { type: "boolean", short: "h", usage: "-h, --help", help: ["this text"] },
+  "no-cors": { type: "boolean", help: ["no CORS headers for browser apps, even on a loopback address"] },
+  quiet: { type: "boolean", help: ["no log line per request"] },
+  help: { type: "boolean", short: "h", help: ["this text"] },
 } as const satisfies Record<string, CliOption>;
 
 /** `graph-lro mock --help`, its example URL the first operation's on the default port, any id. */
 export function mockUsage(): string {
   const [first] = exampleOperations();
   const exampleUrl = first
-    ? exampleOperationUrl(`http://${MOCK_HOST}:${MOCK_PORT}${new URL(spec.servers[0].url).pathname}`, first, "any-id")
+    ? exampleOperationUrl(`http://${MOCK_HOST}:${MOCK_PORT}${new URL(servers[0].url).pathname}`, first, "any-id")
     : "";
   return `graph-lro mock: the spec's operations over HTTP, answering as Microsoft Graph would.
 
@@ -82,15 +82,11 @@ Runs until Ctrl-C, then prints which of the spec's declared responses were serve
 ${exitCodeLines(["succeeded", "usage", "unavailable", "internal"])}`;
 }
 
-/** Where the command writes, and the signal (Ctrl-C) that stops the server. */
-export interface MockCommandIo {
-  stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
-  signal: AbortSignal;
-}
-
 /** Runs `graph-lro mock <argv>` until `io.signal` aborts, and returns its exit code (mockUsage() lists them). */
-export async function runMockCommand(argv: readonly string[], io: MockCommandIo): Promise<ExitCode> {
+export async function runMockCommand(
+  argv: readonly string[],
+  io: Pick<CliIo, "stdout" | "stderr" | "signal">,
+): Promise<ExitCode> {
   const out = (line: string) => io.stdout.write(`${line}\n`);
   // As wait and get print an error; what argv holds is shown, never acted on (terminalSafe).
   const err = (...lines: string[]) => io.stderr.write(`graph-lro: ${lines.map(terminalSafe).join("\n")}\n`);
@@ -119,9 +115,7 @@ export async function runMockCommand(argv: readonly string[], io: MockCommandIo)
   }
   let server: MockServer;
   try {
-    const onExchange = args.quiet
-      ? undefined
-      : (exchange: Parameters<typeof formatExchange>[0]) => out(formatExchange(exchange));
+    const onExchange = args.quiet ? undefined : (exchange: MockExchange) => out(formatExchange(exchange));
     const handlers = createGraphLroHandlers({ strict: args.strict, ...(stories && { stories }) });
     server = await startMockServer({ port, host, handlers, cors: args.cors, onExchange });
   } catch (error) {
@@ -141,26 +135,17 @@ export async function runMockCommand(argv: readonly string[], io: MockCommandIo)
   return EXIT.succeeded;
 }
 
-interface MockArgs {
-  help: boolean;
-  port: number;
-  host: string;
-  strict: boolean;
-  cors: boolean | undefined;
-  stories: string | undefined;
-  quiet: boolean;
-}
+type MockArgs = ReturnType<typeof parseMockArgs>;
 
 /** The options; throws a UsageError naming the first mistake. `--help` anywhere wins. */
-function parseMockArgs(argv: readonly string[]): MockArgs {
-  const { values, positionals, problem } = readArgs(argv, MOCK_OPTIONS, "mock");
-  const flag = values as FlagValues<typeof MOCK_OPTIONS>;
+function parseMockArgs(argv: readonly string[]) {
+  const { values: flag, positionals, problem } = readArgs(argv, MOCK_OPTIONS, { command: "mock" });
   const args = {
     help: flag.help === true,
     port: MOCK_PORT,
     host: flag.host ?? MOCK_HOST,
     strict: !flag["no-strict"],
-    cors: flag.cors ? true : flag["no-cors"] ? false : undefined,
+    cors: flag.cors ? true : flag["no-cors"] ? false : (undefined as boolean | undefined),
     stories: flag.stories,
     quiet: flag.quiet === true,
   };

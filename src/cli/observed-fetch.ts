@@ -1,6 +1,11 @@
 import { type Fetch, parseRetryAfter } from "../index.ts";
 import { networkCause } from "./network-cause.ts";
-import type { Exchange } from "./render.ts";
+
+/** One request and its answer, as the wrapper saw them (every attempt, retries included): for --verbose. */
+export type Exchange =
+  | { kind: "request"; method: string; url: string }
+  | { kind: "response"; method: string; url: string; ms: number; status: number; retryAfterMs: number | undefined }
+  | { kind: "noResponse"; method: string; url: string; ms: number; cause: string | undefined };
 
 /**
  * The client's `fetch`, wrapped: it adds the `--header`s and reports each attempt (request, then

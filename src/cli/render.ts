@@ -1,12 +1,23 @@
 import { jsonLine, terminalSafe } from "../text/terminal-text.ts";
-import type { Failure } from "./failure.ts";
+import type { ExitCode } from "./exit-codes.ts";
+import type { CliIo } from "./io.ts";
 import { liveLine, progressLine, type Retry, retryLine, retryText, type Shown, summary } from "./lines.ts";
+import type { Exchange } from "./observed-fetch.ts";
 
-/** One request and its answer, as a fetch wrapper saw them (every attempt, retries included): for --verbose. */
-export type Exchange =
-  | { kind: "request"; method: string; url: string }
-  | { kind: "response"; method: string; url: string; ms: number; status: number; retryAfterMs: number | undefined }
-  | { kind: "noResponse"; method: string; url: string; ms: number; cause: string | undefined };
+/** How a run ended badly (describeFailure's): the exit code, one line for people, and the `--json` error object. */
+export interface Failure {
+  exit: ExitCode;
+  /** `error.code` in `--json`: Graph's code, or ours (`usageError`, `timeout`, `interrupted`…). */
+  code: string;
+  /** One line, without `graph-lro: `. */
+  message: string;
+  /** Not printed for people: the output has said it already (a failed operation's summary). */
+  quiet: boolean;
+  /** Lines for people after the message: where to go next. */
+  hints: string[];
+  /** The rest of the `--json` error object. */
+  fields: Record<string, unknown>;
+}
 
 /** Where the output of wait and get goes: one reporter per output mode. */
 export interface Reporter {
@@ -24,11 +35,8 @@ export interface Reporter {
   close(): void;
 }
 
-export interface Output {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
-  now: () => number;
-}
+/** What a reporter writes to: the run's streams, and its clock. */
+export type Output = Pick<CliIo, "stdout" | "stderr"> & { now: () => number };
 
 /** The reporter for a run: JSON lines (`--json`), a live line (wait in a terminal), or a plain log. */
 export function createReporter(

@@ -1,17 +1,104 @@
 import { InterruptedError } from "../errors/interrupted-error.ts";
-import { type CliCommand, parseCliArgs } from "./cli-args.ts";
-import type { CliIo } from "./cli-io.ts";
-import { redactingStream } from "./cli-output.ts";
-import { EXIT } from "./exit-codes.ts";
+import { UsageError } from "../errors/usage-error.ts";
+import { readArgs } from "./command-line.ts";
+import { EXIT, exitCodeLines } from "./exit-codes.ts";
 import { describeFailure } from "./failure.ts";
-import { HELP, helpFor } from "./help.ts";
-import { loadMockCommand } from "./mock-dispatch.ts";
+import { type CliIo, redactingStream } from "./io.ts";
+import { loadMockCommand } from "./load-mock.ts";
+import { OPERATION_OPTIONS, OPERATION_OVERVIEW, OPERATION_USAGE, readOperationCommand } from "./operation-command.ts";
 import { createReporter, type Reporter } from "./render.ts";
 import { getTimeoutMs, type RunProgress, runCommand } from "./run-command.ts";
+import { type CliCommand, TOKEN_HELP, withMockValue } from "./run-options.ts";
+import { readStartCommand, START_COMMANDS, startUsage } from "./start-command.ts";
 import { packageVersion } from "./version.ts";
 
-export type { CliIo } from "./cli-io.ts";
 export { EXIT } from "./exit-codes.ts";
+export type { CliIo } from "./io.ts";
+
+/** The commands; `help` and `--version` aside. */
+export const COMMANDS = ["wait", "get", ...Object.keys(START_COMMANDS), "mock"] as const;
+
+/** Whether `name` is a command: only then may a message or a hint name it (argv may hold a password). */
+const isCommand = (name: unknown): name is string => COMMANDS.includes(name as string);
+
+/** `graph-lro --help`. */
+export const HELP = `graph-lro: wait for a Microsoft Graph (beta) long-running operation
+
+Usage:
+${[
+  ...OPERATION_OVERVIEW,
+  ...Object.keys(START_COMMANDS).map((command) => [
+    `graph-lro ${command} … [--wait]`,
+    "start one (POST), print its Location",
+  ]),
+  ["graph-lro mock [--port 4010]", "the spec-derived mock over HTTP, for curl and SDKs"],
+  ["graph-lro help [command]", "a command's options and examples"],
+  ["graph-lro --version"],
+]
+  .map(([usage, what]) => (what ? `  ${(usage as string).padEnd(49)}  ${what}` : `  ${usage}`))
+  .join("\n")}
+
+Try: graph-lro wait --mock            (no Graph, no token: the built-in mock's progress story)
+
+${TOKEN_HELP}
+
+${exitCodeLines()}
+`;
+
+// wait and get never listen.
+const RUN_EXIT_CODES = exitCodeLines(["succeeded", "failed", "usage", "timeout", "http", "internal", "interrupted"]);
+
+/** The usage of a command (the mock's comes from its own module), or the overview. */
+export function helpFor(command: string | undefined): string {
+  if (command === "wait" || command === "get") return `${OPERATION_USAGE[command]}\n${RUN_EXIT_CODES}\n`;
+  const start = command !== undefined && Object.hasOwn(START_COMMANDS, command) ? START_COMMANDS[command] : undefined;
+  return start ? startUsage(start) : HELP;
+}
+
+/** What a command line asks for: help, the version, `graph-lro mock`, or a run. */
+type CliRequest =
+  | { kind: "help"; command: string | undefined }
+  | { kind: "version" }
+  | { kind: "mock"; argv: readonly string[] }
+  | { kind: "run"; command: CliCommand };
+
+/** Parses `graph-lro …`; throws a UsageError naming the first mistake. `--help` anywhere wins. */
+function parseCliArgs(argv: readonly string[]): CliRequest {
+  // The mock server has options of its own, read by its command.
+  if (argv[0] === "mock") return { kind: "mock", argv: argv.slice(1) };
+  const args = withMockValue(argv, COMMANDS);
+  const { values, positionals, problem } = readArgs(args, OPERATION_OPTIONS, { commands: COMMANDS });
+  const [first, ...rest] = positionals;
+  if (first === "help") {
+    const [topic, ...more] = rest;
+    if (more.length > 0 || (topic !== undefined && !isCommand(topic))) {
+      throw new UsageError(`help takes one command: ${COMMANDS.join(", ")}`);
+    }
+    return { kind: "help", command: topic };
+  }
+  if (values.help) return { kind: "help", command: isCommand(first) ? first : undefined };
+  if (values.version) return { kind: "version" };
+  // A start's command has flags of its own (from the spec), read with its table.
+  const start = first !== undefined && Object.hasOwn(START_COMMANDS, first) ? START_COMMANDS[first] : undefined;
+  if (!start) {
+    if (problem) throw problem;
+    if (first === undefined) throw new UsageError(`no command: use ${COMMANDS.join(", ")}`);
+    if (first === "mock")
+      throw new UsageError("mock comes first, with its own options: graph-lro mock --port 4010", first);
+    if (first !== "wait" && first !== "get") {
+      throw new UsageError(`unknown command "${first}": use ${COMMANDS.join(", ")}`);
+    }
+  }
+  try {
+    const command = start
+      ? readStartCommand(first as string, start, args)
+      : readOperationCommand(first as "wait" | "get", rest, values);
+    return { kind: "run", command };
+  } catch (error) {
+    // A flag's reader does not know the command: its usage is where to look.
+    throw error instanceof UsageError && error.command === undefined ? new UsageError(error.message, first) : error;
+  }
+}
 
 /** Runs `graph-lro …` and returns its exit code. Never prints the token. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

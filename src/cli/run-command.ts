@@ -1,5 +1,3 @@
-import { realClock } from "../client/clock.ts";
-import { resolveBaseUrl } from "../client/clouds.ts";
 import { UsageError } from "../errors/usage-error.ts";
 import {
   createGraphLroClient,
@@ -10,17 +8,19 @@ import {
   type PollTarget,
   pollOperation,
   type RetryEvent,
+  resolveBaseUrl,
   startOperation,
 } from "../index.ts";
 import { INCLUDE_UNKNOWN_ENUM_MEMBERS } from "../openapi/evolvable-enum.ts";
-import type { CliCommand } from "./cli-args.ts";
-import type { CliIo } from "./cli-io.ts";
+import { sleep } from "../util/time/sleep.ts";
 import { EXIT } from "./exit-codes.ts";
+import type { CliIo } from "./io.ts";
 import type { Shown } from "./lines.ts";
-import { defaultMockTarget, mockFetch } from "./mock-run.ts";
+import { loadMock, mockFetch } from "./load-mock.ts";
 import { networkCause } from "./network-cause.ts";
 import { observedFetch } from "./observed-fetch.ts";
 import type { Reporter } from "./render.ts";
+import type { CliCommand } from "./run-options.ts";
 import { readToken } from "./token.ts";
 
 /** Where a run stands, for the failure report: the token read (to redact) and the last poll state (to resume from). */
@@ -60,7 +60,7 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     timeoutMs: command.command === "get" ? getTimeoutMs(command) : undefined,
     includeUnknownEnumMembers: command.includeUnknownEnumMembers,
     // The one clock of the client's retries and, as the poller is given none of its own, of the polls.
-    clock: { now, sleep: io.sleep ?? realClock.sleep },
+    clock: { now, sleep: io.sleep ?? sleep },
     // Each answer the client retries, as the client reports it.
     onRetry: (retry) => reporter.retry(shownRetry(retry)),
   });
@@ -74,7 +74,7 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     for (const secret of show) reporter.operation({ [secret]: body[secret] ?? null });
     return waits ? wait(client, started, command, io, reporter, progress) : EXIT.succeeded;
   }
-  const target = command.target ?? defaultMockTarget(resolveBaseUrl({ cloud }).href);
+  const target = command.target ?? (await loadMock()).defaultMockTarget(resolveBaseUrl({ cloud }).href);
   if (command.command === "get") {
     const { operation } = await client.getOperation(target, { select: command.select, signal: io.signal });
     reporter.operation(operation);

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import { bearerHeader } from "../client/bearer.ts";
 import { TokenError } from "../errors/token-error.ts";
+import { bearerHeader } from "../util/http/bearer.ts";
 
 /** Limits of a token command; the defaults suit `az account get-access-token` (a token is a few KB). */
 export interface TokenCommandLimits {

@@ -1,4 +1,4 @@
-import type { CommandName } from "./commands.ts";
+import type { CommandName } from "../types/command-name.ts";
 
 /** The line after a usage error: where its command's help is. */
 export const usageHint = (command: CommandName | undefined) =>

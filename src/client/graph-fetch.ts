@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 import { MIN_SECRET_LENGTH } from "../text/redact.ts";
+import { bearerHeader, type TokenSource } from "../util/http/bearer.ts";
 import { discard } from "../util/http/read-body.ts";
 import { abortable } from "../util/time/abortable.ts";
-import { bearerHeader, type TokenSource } from "./bearer.ts";
 import { callError, sentRequest } from "./call-error.ts";
 import type { Clock } from "./clock.ts";
 import { MAX_REDIRECTS } from "./defaults.ts";

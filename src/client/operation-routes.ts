@@ -1,7 +1,7 @@
 import { operations } from "../../generated/graph-lro.routes.ts";
 import type { OperationRef, Route } from "../types/operation-ref.ts";
 import { oneOf } from "../util/check/one-of.ts";
-import { assertPathId } from "./path-id.ts";
+import { assertPathId } from "../util/check/path-id.ts";
 
 /** Every route of the spec, for matching a URL against each. */
 export const ROUTE_LIST: readonly Route[] = Object.values(operations);

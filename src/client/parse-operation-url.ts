@@ -1,9 +1,9 @@
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 import { SELECT_OPTION } from "../openapi/select-option.ts";
 import type { OperationRef } from "../types/operation-ref.ts";
+import { assertPathId } from "../util/check/path-id.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
 import { ROUTE_LIST } from "./operation-routes.ts";
-import { assertPathId } from "./path-id.ts";
 
 /** An operation URL taken apart: which operation, and the query to send back verbatim. */
 export interface ParsedOperationUrl {

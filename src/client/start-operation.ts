@@ -4,6 +4,7 @@ import type { GraphError } from "../errors/graph-error.ts";
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
 import { OutcomeUnknownError } from "../errors/outcome-unknown-error.ts";
 import { redact } from "../text/redact.ts";
+import { assertPathId } from "../util/check/path-id.ts";
 import { readBodyText } from "../util/http/read-body.ts";
 import { abortable } from "../util/time/abortable.ts";
 import { callTimeout } from "../util/time/call-timeout.ts";
@@ -14,7 +15,6 @@ import { callRetryListeners, tokenSentFor } from "./graph-fetch.ts";
 import { type GraphTransport, transportOf } from "./graph-transport.ts";
 import { networkFailure } from "./network-failure.ts";
 import { parseOperationUrl } from "./parse-operation-url.ts";
-import { assertPathId } from "./path-id.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import type { StartedOperation, StartInput, StartName, StartOptions } from "./start-types.ts";
 

@@ -3,16 +3,26 @@ export { ContractViolationError } from "../errors/contract-violation-error.ts";
 export { StoriesFileError } from "../errors/stories-file-error.ts";
 export { UnhandledRequestError } from "../errors/unhandled-request-error.ts";
 export { formatCoverage, type MockCoverage, type ResponseCoverage } from "./coverage.ts";
-export { MAX_STORY_PROGRESS, MAX_VIOLATIONS, MOCK_HOST, MOCK_PORT } from "./defaults.ts";
+export { corsByDefault, MAX_STORY_PROGRESS, MAX_VIOLATIONS, MOCK_HOST, MOCK_PORT } from "./defaults.ts";
+export {
+  defaultMockTarget,
+  exampleIds,
+  exampleOperations,
+  exampleOperationUrl,
+  exampleStartCurls,
+} from "./examples.ts";
+export { formatExchange } from "./format-exchange.ts";
 export {
   createGraphLroHandlers,
   type GraphLroHandlerOptions,
   type GraphLroHandlers,
   type MockCall,
 } from "./handlers.ts";
+export { ADMIN_PREFIX } from "./mock-admin.ts";
 export { createMockFetch, type MockFetchOptions } from "./mock-fetch.ts";
 export { type MockExchange, type MockServer, type MockServerOptions, startMockServer } from "./mock-server.ts";
 export type { OpenApiDocument } from "./openapi-document.ts";
+export type { SpecOperation } from "./spec-operations.ts";
 export {
   type BuiltInStoryName,
   builtInStories,

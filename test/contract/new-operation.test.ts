@@ -69,4 +69,9 @@ it("serves, gets, waits for and runs an operation added to the spec, once regene
   const tsx = join(project.dir, "node_modules/.bin/tsx");
   const { stdout } = await promisify(execFile)(tsx, ["src/cli/main.ts", "get", "--mock", url], { cwd: project.dir });
   expect(JSON.parse(stdout)).toMatchObject({ id: example.id });
+  // And by the flag the routes table gives it: its kind's last word (`me`), as `--alert-operation` (decision 0024c).
+  const byFlag = await promisify(execFile)(tsx, ["src/cli/main.ts", "get", "--mock", "--me-operation", example.id], {
+    cwd: project.dir,
+  });
+  expect(JSON.parse(byFlag.stdout)).toMatchObject({ id: example.id });
 }, 180_000);

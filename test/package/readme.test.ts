@@ -3,8 +3,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
-import { COMMANDS } from "../../src/cli/cli-args.ts";
 import { EXIT } from "../../src/cli/exit-codes.ts";
+import { COMMANDS } from "../../src/cli/run-cli.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
 
 // What the docs say is checked against what the project is: the examples are the files test/package

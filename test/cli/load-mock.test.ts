@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importNeedingMsw } from "../../src/cli/mock-dispatch.ts";
+import { importNeedingMsw } from "../../src/cli/load-mock.ts";
 import { UsageError } from "../../src/errors/usage-error.ts";
 
 const notFound = (name: string) =>

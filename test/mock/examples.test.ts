@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { operations as routes } from "../../generated/graph-lro.routes.ts";
-import { exampleOperations, exampleOperationUrl } from "../../src/cli/example-urls.ts";
 import { mockUsage } from "../../src/cli/mock-command.ts";
-import { defaultMockTarget } from "../../src/cli/mock-run.ts";
 import { isTerminal, parseOperationUrl } from "../../src/index.ts";
-import type { SpecOperation } from "../../src/mock/spec-operations.ts";
+import { defaultMockTarget, exampleOperations, exampleOperationUrl, type SpecOperation } from "../../src/mock/index.ts";
 
 const ROOT = "https://graph.microsoft.com/beta";
 

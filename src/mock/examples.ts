@@ -1,14 +1,17 @@
+// Requests the mock answers, built from the spec's examples: for `graph-lro mock`'s usage and banner, and for
+// `--mock` with no operation named.
+import { terminalStatuses } from "../../generated/graph-lro.routes.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
-import type { OpenApiDocument } from "../mock/openapi-document.ts";
-import { type SpecOperation, specOperations } from "../mock/spec-operations.ts";
-import { specStarts } from "../mock/spec-starts.ts";
 import { fillPath } from "../openapi/paths.ts";
+import type { OpenApiDocument } from "./openapi-document.ts";
+import { type SpecOperation, specOperations } from "./spec-operations.ts";
+import { specStarts } from "./spec-starts.ts";
 
 /**
  * The spec's operations, as the mock reads them: the examples below come from them only. Read when a command
  * needs them, not as the CLI loads, so that the test that checks them is the one that runs them (decision 0023b).
  */
-export const exampleOperations = () => specOperations(spec as unknown as OpenApiDocument);
+export const exampleOperations = (): SpecOperation[] => specOperations(spec as unknown as OpenApiDocument);
 
 /**
  * The URL of `operation` under `root` naming `id`. Another path parameter (a user) takes the spec's
@@ -27,7 +30,7 @@ export function exampleOperationUrl(root: string, operation: SpecOperation, id: 
 }
 
 /** The `id` of each of an operation's examples that has one, in spec order. */
-export const exampleIds = (operation: SpecOperation) =>
+export const exampleIds = (operation: SpecOperation): { id: string; value: { id: string; status?: unknown } }[] =>
   operation.examples.flatMap((example) => {
     const id = (example.value as { id?: unknown } | undefined)?.id;
     return typeof id === "string" ? [{ id, value: example.value as { id: string; status?: unknown } }] : [];
@@ -62,3 +65,15 @@ const requestExamples = (start: ReturnType<typeof exampleStarts>[number]) =>
       Record<string, { requestBody?: { content?: Record<string, { examples?: object }> } }>
     >
   )[start.path]?.[start.method]?.requestBody?.content?.["application/json"]?.examples;
+
+/**
+ * The URL of the spec's first GET operation under `root`, for the id of its first example that is not terminal
+ * (so that a story has somewhere to go): what `--mock` calls with no operation named.
+ */
+export function defaultMockTarget(root: string): string {
+  const operation = exampleOperations().find((o) => o.method === "get");
+  const terminal: readonly unknown[] = terminalStatuses;
+  const example = operation && exampleIds(operation).find(({ value }) => !terminal.includes(value.status));
+  if (!operation || !example) throw new Error("the spec has no GET operation with an example for --mock to call");
+  return exampleOperationUrl(root, operation, example.id);
+}

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { InvalidArgumentError } from "../../errors/invalid-argument-error.ts";
 /** A bearer token, or a function called before every attempt, so refreshed tokens are used. */
 export type TokenSource = string | (() => string | Promise<string>);
 
