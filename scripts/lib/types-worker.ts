@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const loaded = import(workerData);
+loaded.catch(() => {}); // a failed import is reported to each spec sent, not as the worker's death
 parentPort.on("message", (spec) =>
   loaded
     .then(({ default: openapiTS, astToString }) => openapiTS(new URL(spec), { silent: true }).then(astToString))
@@ -31,6 +32,8 @@ export interface TypesWorker {
  */
 const idle: Worker[] = [];
 const MAX_IDLE = 2;
+/** Workers that have ended: a message to one would never be answered. */
+const ended = new WeakSet<Worker>();
 
 /** A worker that has loaded or is loading openapi-typescript; `types` hands it the spec once the spec passed its checks. */
 export function typesWorker(): TypesWorker {
@@ -41,11 +44,14 @@ export function typesWorker(): TypesWorker {
     if (done) return;
     done = true;
     worker.unref();
-    if (idle.length < MAX_IDLE) idle.push(worker);
+    if (idle.length < MAX_IDLE && !ended.has(worker)) idle.push(worker);
     else await worker.terminate();
   };
   return {
     types: (specUrl) => {
+      // Once per handle: after its answer the worker may already serve another run.
+      if (working || done) return Promise.reject(new Error("types() was already called on this worker"));
+      if (ended.has(worker)) return Promise.reject(new Error("the worker exited before it was sent the spec"));
       working = true;
       worker.ref();
       return new Promise<string>((resolve, reject) => {
@@ -89,7 +95,10 @@ function startWorker(): Worker {
   // Until a run hands it a spec, the worker is no reason for the process to stay.
   worker.unref();
   // A worker that dies (out of memory, say) leaves the pool; the run that used it hears of it through "exit".
-  worker.once("exit", () => idle.includes(worker) && idle.splice(idle.indexOf(worker), 1));
+  worker.once("exit", () => {
+    ended.add(worker);
+    if (idle.includes(worker)) idle.splice(idle.indexOf(worker), 1);
+  });
   worker.on("error", () => {});
   return worker;
 }
