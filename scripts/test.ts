@@ -2,14 +2,17 @@
 // second lane finishes in the first one's time; each gate is still its own npm script, to run alone.
 import { spawn } from "node:child_process";
 
-/** Lanes run side by side; a lane's gates run in order, each only once the one before it passed. */
+/**
+ * Lanes run side by side, about even in time; a lane's gates run in order, each only once the one before it
+ * passed and while no gate of the other lane has failed.
+ */
 const GATES: readonly (readonly string[])[] = [
-  ["typecheck"],
-  ["lint:spec", "lint", "check:generated", "build", "check:package"],
+  ["typecheck", "build", "check:package"],
+  ["lint:spec", "lint", "check:generated", "check:deno"],
 ];
 /** Then both suites at once: Vitest's output as it comes (its progress), Deno's once it ends. */
 const LIVE_SUITE = "test:unit";
-const SUITES = [LIVE_SUITE, "test:deno"];
+const SUITES = [LIVE_SUITE, "test:deno-suites"];
 
 interface Run {
   script: string;
@@ -37,11 +40,19 @@ function report({ output }: Run): void {
   if (output) process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
 }
 
+let stopped = false;
+
 async function lane(scripts: readonly string[]): Promise<Run | undefined> {
   for (const script of scripts) {
+    if (stopped) return undefined;
     const result = await run(script);
+    if (result.code !== 0) {
+      stopped = true;
+      console.log(`npm test: ${script} failed (exit ${result.code}):`);
+      report(result);
+      return result;
+    }
     report(result);
-    if (result.code !== 0) return result;
   }
   return undefined;
 }
@@ -58,4 +69,4 @@ if (failed.length === 0) {
 const seconds = Math.round((performance.now() - started) / 1000);
 for (const { script, code } of failed) console.error(`npm test: ${script} failed (exit ${code})`);
 console.log(`npm test: ${failed.length ? "failed" : "passed"} in ${seconds} s`);
-process.exitCode = failed.length ? 1 : 0;
+process.exitCode = failed[0]?.code ?? 0;
