@@ -27,7 +27,11 @@ export function targetFlags(table: typeof routes = routes): TargetFlags[] {
   const key = (flags: readonly string[]) => [...flags].sort().join(" ");
   for (const { kind, path, method, refFields } of Object.values(table)) {
     const fields: string[] = Object.values(refFields);
-    const parents = fields.slice(0, -1).map((field) => ({ flag: idFlag(field), field }));
+    // A name that wait and get already have (`cloudId` → `--cloud`) keeps its `Id` (`--cloud-id`).
+    const parents = fields.slice(0, -1).map((field) => {
+      const flag = idFlag(field);
+      return { flag: Object.hasOwn(RUN_OPTIONS, flag) ? kebab(field) : flag, field };
+    });
     const names = [
       ...(parents.length > 0 ? ["operation"] : []),
       `${kebab(kind).split("-").at(-1)}-operation`,
@@ -35,7 +39,9 @@ export function targetFlags(table: typeof routes = routes): TargetFlags[] {
     ];
     const taken = new Set(targets.map((t) => key(t.flags.map((f) => f.flag))));
     const own =
-      names.find((name) => !taken.has(key([...parents.map((p) => p.flag), name]))) ?? (names.at(-1) as string);
+      names.find(
+        (name) => !Object.hasOwn(RUN_OPTIONS, name) && !taken.has(key([...parents.map((p) => p.flag), name])),
+      ) ?? (names.at(-1) as string);
     const paths = spec.paths as unknown as Record<string, Record<string, { summary?: string }>>;
     const summary = paths[path]?.[method]?.summary;
     const about = (summary ?? kind).replace(/^Get /, "").replace(/^./, (c) => c.toLowerCase());

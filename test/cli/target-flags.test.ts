@@ -55,6 +55,23 @@ describe("target flags from the routes table", () => {
     ]);
   });
 
+  it("never takes a flag that wait and get already have: a parent id keeps its Id, an own id takes the next name", () => {
+    const table = {
+      ...routes,
+      // `cloudId` would be --cloud, wait's choice of cloud: it stays --cloud-id.
+      "xGraphLroTest.clouds.GetOperations": route("xGraphLroTestCloud", "/clouds/{cloud-id}/operations/{id}", {
+        "cloud-id": "cloudId",
+        id: "operationId",
+      }),
+      // Its own id alone, of a kind ending in Mock: --mock-operation is no run flag, so it stands.
+      "xGraphLroTest.mocks.GetOperations": route("xGraphLroTestMock", "/mocks/operations/{id}", { id: "operationId" }),
+    } as unknown as typeof routes;
+    expect(flagsOf(table).slice(Object.keys(routes).length)).toEqual([
+      ["xGraphLroTestCloud", ["--cloud-id=cloudId", "--operation=operationId"]],
+      ["xGraphLroTestMock", ["--mock-operation=operationId"]],
+    ]);
+  });
+
   it("lists each operation's flags in wait's usage, with what the spec says the operation is", async () => {
     let out = "";
     const io = { env: {}, stdout: { write: (t: string) => (out += t) }, stderr: { write: () => 0 } };
