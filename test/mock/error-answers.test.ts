@@ -1,4 +1,4 @@
-import { http } from "msw";
+import { getResponse, http } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
 import { answerRequest } from "../../src/mock/answer-request.ts";
 import { stampInnerError } from "../../src/mock/graph-response.ts";
@@ -87,6 +87,15 @@ describe("answerRequest", () => {
       code: "BadRequest",
       message: "The request URL is malformed.",
     });
+  });
+
+  it("answers it so through msw alone too (setupServer asks the handlers with getResponse), on a GET and a 405", async () => {
+    for (const method of ["GET", "DELETE"]) {
+      const response = await getResponse(createGraphLroHandlers(), new Request(alertUrl(encoded("%zz")), { method }));
+      if (!response) throw new Error(`no answer to ${method}`);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as ErrorBody).error.message).toBe("The request URL is malformed.");
+    }
   });
 
   it("lets any other error of a handler through", async () => {

@@ -25,9 +25,9 @@ export async function copyProject(
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** The file an npm script of the project runs, when it is `tsx scripts/<file>.ts` (read from package.json). */
-function scriptFile(script: string): string | undefined {
-  const { scripts } = JSON.parse(readFileSync(join(PROJECT_DIR, "package.json"), "utf8")) as {
+/** The file an npm script of the project in `dir` runs, when it is `tsx scripts/<file>.ts` (from its package.json). */
+function scriptFile(dir: string, script: string): string | undefined {
+  const { scripts } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
     scripts: Record<string, string>;
   };
   return /^tsx (scripts\/[\w-]+\.ts)$/.exec(scripts[script] ?? "")?.[1];
@@ -35,11 +35,12 @@ function scriptFile(script: string): string | undefined {
 
 /**
  * Runs an npm script of the project in `dir` as npm would, minus npm's own start-up (most of a short script's
- * CPU): a `tsx scripts/<file>.ts` script is started as Node with tsx, anything else through npm. Never throws,
- * so tests can assert on failures.
+ * CPU): a `tsx scripts/<file>.ts` script is started as Node with tsx, anything else through npm. Unlike npm, it
+ * sets no `npm_*` variables and puts no `node_modules/.bin` on the PATH (the scripts read neither). Never
+ * throws, so tests can assert on failures.
  */
 export function runScript(dir: string, script: string, args: string[] = []): Promise<ScriptRun> {
-  const file = scriptFile(script);
+  const file = scriptFile(dir, script);
   return file === undefined
     ? runNpm(dir, script, args)
     : run(process.execPath, ["--import", "tsx", file, ...args], dir);
