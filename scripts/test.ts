@@ -1,6 +1,19 @@
 // npm test: every gate, the independent ones side by side. Most gates keep one core busy, so on two cores a
 // second lane finishes in the first one's time; each gate is still its own npm script, to run alone.
 import { spawn } from "node:child_process";
+import { readCommandLine } from "./lib/command-line.ts";
+
+const HELP = `
+usage: npm test
+
+Runs every gate a change must pass, the independent ones side by side: typecheck, build and check:package in
+one lane, lint:spec, lint, check:generated and check:deno in the other; once all pass, test:unit (Vitest, with
+its JSON report for CI) beside test:deno-suites. Each is an npm script of its own, to run alone.
+
+  -h, --help  print this help
+
+Exit: 0 all passed, else the exit code of the first gate or suite that failed (2 bad arguments).
+`;
 
 /**
  * Lanes run side by side, about even in time; a lane's gates run in order, each only once the one before it
@@ -56,6 +69,8 @@ async function lane(scripts: readonly string[]): Promise<Run | undefined> {
   }
   return undefined;
 }
+
+readCommandLine({ name: "test", help: HELP, options: {}, positionals: { min: 0, max: 0 } });
 
 const started = performance.now();
 const failed = (await Promise.all(GATES.map(lane))).filter((result) => result !== undefined);

@@ -31,6 +31,14 @@ describe.concurrent("usage of the pipeline's npm scripts", () => {
     expect(result.stdout).toBe("");
   });
 
+  it("npm test -- --help prints its usage instead of running every gate", async () => {
+    const help = await runScript(PROJECT_DIR, "test", ["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm test\n/);
+    const wrong = await runScript(PROJECT_DIR, "test", ["--frobnicate"]);
+    expect([wrong.code, wrong.stderr]).toEqual([2, "test: unknown option --frobnicate (see --help)\n"]);
+  });
+
   it.for([
     ["lint:spec", ["a", "b"], "unexpected argument b"],
     ["docs", ["extra"], "unexpected argument extra"],
