@@ -1,6 +1,7 @@
 // npm test: every gate, the independent ones side by side. Most gates keep one core busy, so on two cores a
 // second lane finishes in the first one's time; each gate is still its own npm script, to run alone.
 import { spawn } from "node:child_process";
+import { constants } from "node:os";
 import { readCommandLine } from "./lib/command-line.ts";
 
 const HELP = `
@@ -44,7 +45,10 @@ function run(script: string, live = false): Promise<Run> {
   child.stderr?.on("data", keep);
   return new Promise((resolve) => {
     child.on("error", (error) => resolve({ script, code: 1, output: `${error.message}\n` }));
-    child.on("close", (code, signal) => resolve({ script, code: code ?? (signal ? 128 : 1), output }));
+    // Killed by a signal: 128 plus its number, as a shell reports it.
+    child.on("close", (code, signal) =>
+      resolve({ script, code: code ?? 128 + (signal ? constants.signals[signal] : 0), output }),
+    );
   });
 }
 
