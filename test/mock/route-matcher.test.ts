@@ -47,6 +47,21 @@ describe("routeMatcher", () => {
     expect(match(`${ROOTS[0]}/users/%zz/authentication/operations/b`)).toBe("malformed");
   });
 
+  it("reads a template's `:`, `*` and `(` literally, as Graph's paths mean them, where msw would read syntax", () => {
+    // Graph addresses a drive item by path as `root:/{path}:`; msw's path-to-regexp would take `:/` as a parameter.
+    const match = routeMatcher(["https://x.test/beta"], "/drives/{drive-id}/root:/{path}:/content");
+    expect(match("https://x.test/beta/drives/d1/root:/a%20b.txt:/content")).toEqual({
+      root: "https://x.test/beta",
+      ids: { "drive-id": "d1", path: "a b.txt" },
+    });
+    expect(match("https://x.test/beta/drives/d1/rootX/a.txt:/content")).toBeUndefined();
+    expect(routeMatcher(["https://x.test"], "/a*(b)")("https://x.test/a*(b)")).toEqual({
+      root: "https://x.test",
+      ids: {},
+    });
+    expect(routeMatcher(["https://x.test"], "/a*(b)")("https://x.test/aaa(b)")).toBeUndefined();
+  });
+
   it("reads a URL as msw's own path matching does: any case, a trailing slash, credentials, odd ids", () => {
     const segment = fc.oneof(
       fc.stringMatching(/^[A-Za-z0-9@.%~!$&'()*+,;=:_-]{1,12}$/),
