@@ -3,7 +3,7 @@ import { matchRequestUrl } from "msw";
 import { describe, expect, it } from "vitest";
 import { operations, servers, starts } from "../../generated/graph-lro.routes.ts";
 import { routeMatcher } from "../../src/mock/route-matcher.ts";
-import { mapPathParameters } from "../../src/openapi/paths.ts";
+import { mapPathParameters, pathParameterNames } from "../../src/openapi/paths.ts";
 
 const ROOTS = servers.map((server) => server.url);
 const TEMPLATES = [...Object.values(operations), ...Object.values(starts)].map((route) => route.path);
@@ -34,17 +34,18 @@ function mswVerdict(roots: readonly string[], template: string, url: string) {
 
 describe("routeMatcher", () => {
   it("matches every root of the spec at once, naming the root and the decoded ids", () => {
-    const template = "/users/{user-id}/authentication/operations/{longRunningOperation-id}";
-    const match = routeMatcher(ROOTS, template);
-    for (const root of ROOTS) {
-      expect(match(`${root}/users/alice%40contoso.com/authentication/operations/op%2F1?$select=status#x`)).toEqual({
-        root,
-        ids: { "user-id": "alice@contoso.com", "longRunningOperation-id": "op/1" },
-      });
+    // Every template of the spec, each parameter given a value to decode (`@`, `/`) and named back by the spec.
+    for (const template of TEMPLATES) {
+      const match = routeMatcher(ROOTS, template);
+      const fill = (value: (name: string) => string) => mapPathParameters(template, value);
+      const idOf = (name: string) => `${name}@contoso.com/1`;
+      const path = fill((name) => encodeURIComponent(idOf(name)));
+      const ids = Object.fromEntries(pathParameterNames(template).map((name) => [name, idOf(name)]));
+      for (const root of ROOTS) expect(match(`${root}${path}?$select=status#x`)).toEqual({ root, ids });
+      expect(match(`${ROOTS[0]}${path}/extra`)).toBeUndefined();
+      expect(match(`https://graph.microsoft.com/v1.0${path}`)).toBeUndefined();
+      if (Object.keys(ids).length > 0) expect(match(`${ROOTS[0]}${fill(() => "%zz")}`)).toBe("malformed");
     }
-    expect(match(`${ROOTS[0]}/users/a/authentication/operations/b/c`)).toBeUndefined();
-    expect(match("https://graph.microsoft.com/v1.0/users/a/authentication/operations/b")).toBeUndefined();
-    expect(match(`${ROOTS[0]}/users/%zz/authentication/operations/b`)).toBe("malformed");
   });
 
   it("reads a template's `:`, `*` and `(` literally, as Graph's paths mean them, where msw would read syntax", () => {
