@@ -1,6 +1,5 @@
 // npm run check:generated: the drift gate. Exit 1 if generated/ is not what the spec produces now.
 import { resolve } from "node:path";
-import { checkGeneratedCommand } from "./lib/check-generated.ts";
 import { readCommandLine } from "./lib/command-line.ts";
 
 const HELP = `
@@ -21,6 +20,8 @@ const { positionals } = readCommandLine({
   options: {},
   positionals: { min: 0, max: 1 },
 });
+// Loaded once the command line is read: --help and a wrong flag answer without loading Redocly.
+const { checkGeneratedCommand } = await import("./lib/check-generated.ts");
 process.exitCode = await checkGeneratedCommand(resolve(positionals[0] ?? "."), {
   out: console.log,
   err: console.error,
