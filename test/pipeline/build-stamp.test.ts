@@ -38,7 +38,7 @@ describe("staleBuild", () => {
     ["a source added", "src/b.ts", ""],
     ["the package manifest edited", "package.json", '{"name":"x"}\n'],
     ["generated/ written", "generated/x.ts", "x"],
-  ])("finds %s", async ([, file, text]) => {
+  ] as const)("finds %s", async ([, file, text]) => {
     await stamp();
     await mkdir(join(dir, file, ".."), { recursive: true });
     await writeFile(join(dir, file), text);
