@@ -29,12 +29,14 @@ export async function graphLro(
     isTTY?: boolean;
     signal?: AbortSignal;
     io?: Partial<CliIo>;
+    /** Another tree's runCli (a project copy's), instead of this project's. */
+    cli?: typeof runCli;
   } = {},
 ): Promise<InProcessRun> {
   const time = virtualTime();
   let stdout = "";
   let stderr = "";
-  const code = await runCli(argv, {
+  const code = await (options.cli ?? runCli)(argv, {
     env: options.env ?? {},
     stdout: { isTTY: options.isTTY ?? false, write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },

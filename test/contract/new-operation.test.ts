@@ -1,19 +1,19 @@
-import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import { expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { addOperation, TEST_PREFIX } from "../../scripts/lib/evolve-spec.ts";
+import { graphLro } from "../cli/in-process.ts";
 import { bareClient } from "../support/mock-client.ts";
 import { copyProject, runScript } from "../support/project-copy.ts";
 import { GRAPH_ROOT } from "../support/spec-urls.ts";
 
 type Index = typeof import("../../src/index.ts");
 type Mock = typeof import("../../src/mock/index.ts");
+type Cli = typeof import("../../src/cli/run-cli.ts");
 
-// (180 s: it generates, then spawns the CLI, which on 2 busy cores took past 90 s.)
+// (180 s: it generates, which on 2 busy cores took past 90 s with the CLI runs that followed.)
 // The promise of the spec: an operation added to it works end to end after `npm run generate`, with no
 // code change: the mock serves it, the client gets it by URL or ref, the poller waits for it, the CLI runs it.
 it("serves, gets, waits for and runs an operation added to the spec, once regenerated", async ({ onTestFinished }) => {
@@ -65,13 +65,12 @@ it("serves, gets, waits for and runs an operation added to the spec, once regene
   expect(done.status).toBe("succeeded");
   expect(calls).toEqual(Array(5).fill(operationId));
 
-  // The CLI of the copy, against its built-in mock.
-  const tsx = join(project.dir, "node_modules/.bin/tsx");
-  const { stdout } = await promisify(execFile)(tsx, ["src/cli/main.ts", "get", "--mock", url], { cwd: project.dir });
-  expect(JSON.parse(stdout)).toMatchObject({ id: example.id });
+  // The CLI of the copy, against its built-in mock (in this process: the command as a process is spawned.test.ts's).
+  const { runCli } = await load<Cli>("src/cli/run-cli.ts");
+  const byUrl = await graphLro(["get", "--mock", url], { cli: runCli });
+  expect([byUrl.code, byUrl.stderr]).toEqual([0, ""]);
+  expect(JSON.parse(byUrl.stdout)).toMatchObject({ id: example.id });
   // And by the flag the routes table gives it: its kind's last word (`me`), as `--alert-operation` (decision 0024c).
-  const byFlag = await promisify(execFile)(tsx, ["src/cli/main.ts", "get", "--mock", "--me-operation", example.id], {
-    cwd: project.dir,
-  });
+  const byFlag = await graphLro(["get", "--mock", "--me-operation", example.id], { cli: runCli });
   expect(JSON.parse(byFlag.stdout)).toMatchObject({ id: example.id });
 }, 180_000);
