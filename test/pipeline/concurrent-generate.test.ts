@@ -24,7 +24,7 @@ describe.concurrent("generate, more than one at a time", () => {
     expect(runs.filter((run) => run.stdout.includes(`wrote ${TYPES}`))).toHaveLength(1);
     expect((await readdir(join(p.dir, "generated"))).sort()).toEqual(GENERATED);
     expect(await readdir(p.dir)).not.toContain(LOCK_FILE);
-    const check = await runBounded(p.dir, "check-generated");
+    const check = await runInProcess(p.dir, "check:generated");
     expect(check.code, check.stderr).toBe(0);
   });
 
