@@ -125,7 +125,7 @@ met =
 
 console.log("A browser app with msw's worker (esbuild --bundle --minify, gzip -9), the mock's against plain msw's:");
 const plainApp = await appSize(PLAIN_MSW_APP);
-const sizes = [["plain msw app", plainApp] as const];
+const sizes: [string, { min: number; gzip: number }][] = [["plain msw app", plainApp]];
 for (const [name, dir] of trees) sizes.push([`${name} mock app`, await appSize(MOCK_APP, dir)]);
 for (const [name, { min, gzip }] of sizes) {
   const ratio = gzip / plainApp.gzip;
