@@ -1,4 +1,5 @@
-import { type HttpHandler, http } from "msw";
+import type { HttpHandler } from "msw";
+import { http } from "msw/core/http";
 import { spec as generatedSpec } from "../../generated/graph-lro.spec.ts";
 import { validators as generatedValidators } from "../../generated/graph-lro.validators.ts";
 import type { ContractViolationError } from "../errors/contract-violation-error.ts";

@@ -1,4 +1,5 @@
-import { type HttpHandler, http, type RequestHandler } from "msw";
+import type { HttpHandler, RequestHandler } from "msw";
+import { http } from "msw/core/http";
 import { type AnswerIds, answerIds, graphJsonResponse, malformedUrlResponse, odataError } from "./graph-response.ts";
 import type { RouteVerdict } from "./route-matcher.ts";
 
