@@ -18,7 +18,7 @@ export function storiesFileSchemaOf(doc: OpenApiDocument): JsonSchema {
   // A schema for each field of each kind of StoryStep: a field the type gains or loses fails tsc here.
   const fields: { [K in StoryStep["kind"]]: { [F in keyof StepOf<K>]-?: JsonSchema } } = {
     operation: { kind: {}, status: { type: "string" }, unlisted: { const: true }, retryAfter, set: { type: "object" } },
-    error: { kind: {}, status: { enum: errorStatuses(operations) }, retryAfter },
+    error: { kind: {}, status: oneOf(errorStatuses(operations)), retryAfter },
   };
   const step = (kind: StoryStep["kind"]) => ({
     if: { properties: { kind: { const: kind } } },
@@ -49,7 +49,7 @@ export function storiesFileSchemaOf(doc: OpenApiDocument): JsonSchema {
             {
               if: { properties: { kind: { const: "operation" } }, not: { required: ["unlisted"] } },
               // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, never awaited
-              then: { properties: { status: { enum: operationStatuses(operations) } } },
+              then: { properties: { status: oneOf(operationStatuses(operations)) } },
             },
             step("error"),
           ],
@@ -58,6 +58,9 @@ export function storiesFileSchemaOf(doc: OpenApiDocument): JsonSchema {
     },
   };
 }
+
+/** `enum` of the values; JSON Schema has no empty enum, so a spec that lists none gets a schema nothing passes. */
+const oneOf = (values: readonly unknown[]): JsonSchema => (values.length ? { enum: values } : { not: {} });
 
 /** The status values the operations' success schemas list (an `enum`, possibly inside `anyOf`). */
 function operationStatuses(operations: readonly SpecOperation[]): string[] {
