@@ -1,5 +1,4 @@
 import type { HttpHandler } from "msw";
-import { http } from "msw/core/http";
 import { spec as generatedSpec } from "../../generated/graph-lro.spec.ts";
 import { validators as generatedValidators } from "../../generated/graph-lro.validators.ts";
 import type { ContractViolationError } from "../errors/contract-violation-error.ts";
@@ -13,6 +12,7 @@ import { MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS } from "./defaults.ts";
 import { hideUnaskedMembers, includesUnknownEnumMembers } from "./evolvable-members.ts";
 import { setExchangeNote } from "./exchange-notes.ts";
 import { answerIds, graphJsonResponse, malformedUrlResponse, stampInnerError } from "./graph-response.ts";
+import type { MakeHandler } from "./make-handler.ts";
 import { methodNotAllowedHandler } from "./method-not-allowed.ts";
 import { declaredStatus } from "./mock-response.ts";
 import type { JsonSchema, OpenApiDocument } from "./openapi-document.ts";
@@ -71,8 +71,11 @@ export type GraphLroHandlers = HttpHandler[] & {
   coverage(): MockCoverage;
 };
 
-/** Derives MSW handlers from the spec: examples by id, stories, `$select`, auth, 405s and strict contract checks. */
-export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): GraphLroHandlers {
+/**
+ * Derives handlers from the spec: examples by id, stories, `$select`, auth, 405s and strict contract checks, each
+ * made by `make`: msw's (`createGraphLroHandlers`, msw-handler.ts), or plain ones for the CLI's --mock.
+ */
+export function graphLroHandlers(make: MakeHandler, options: GraphLroHandlerOptions = {}): GraphLroHandlers {
   const doc = options.spec ?? (generatedSpec as unknown as OpenApiDocument);
   const strict = options.strict ?? true;
   const now = options.now ?? Date.now;
@@ -190,7 +193,8 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     const match = routeMatcher(baseUrls, operation.path);
     const method = operation.method.toUpperCase();
     handlers.push(
-      http[operation.method](
+      make(
+        operation.method,
         // The method first: msw asks every handler's predicate before it compares methods.
         ({ request }) => request.method === method && match(request.url) !== undefined,
         ({ request }) => (validatorOf ? resolve(request) : (loading as Promise<void>).then(() => resolve(request))),
@@ -215,7 +219,7 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     const record = () => {
       for (const operation of onPath) coverage.record(operation.operationId, declaredStatus(operation, 405), {});
     };
-    handlers.push(methodNotAllowedHandler(routeMatcher(baseUrls, template), methods, now, record));
+    handlers.push(methodNotAllowedHandler(make, routeMatcher(baseUrls, template), methods, now, record));
   }
   const result = Object.assign(handlers, {
     violations: violations.list,
