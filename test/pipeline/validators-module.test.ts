@@ -84,7 +84,7 @@ describe("the validators module (ajv's standalone code)", () => {
       "*/ globalThis.pwned = 1; /*",
       "\u2028globalThis.pwned = 1;\u2029",
       '\\"); globalThis.pwned = 1; //',
-      '${globalThis.pwned = 1}"]; require("fs"); //',
+      `$${"{"}globalThis.pwned = 1}"]; require("fs"); //`, // a template literal's placeholder, spelt out
     ];
     const schema = {
       type: "object",
