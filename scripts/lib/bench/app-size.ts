@@ -96,7 +96,7 @@ export const MOCK_APP = `
   await setupWorker(...createGraphLroHandlers()).start();
   console.log(await (await fetch(${JSON.stringify(userUrl)})).json());`;
 
-/** The mock app's budget: at most this many times the plain msw app's gzip size (issue 25). */
+/** The mock app's budget: at most this many times the plain msw app's gzip size. */
 export const MOCK_APP_MAX_RATIO = 1.15;
 
 /** The app's bundle as esbuild --bundle --minify --format=esm --platform=browser makes it, and its gzip -9 size. */
