@@ -13,6 +13,7 @@ import { routesModule } from "./routes-module.ts";
 import type { SpecFiles } from "./spec-files.ts";
 import { tsLiteral } from "./ts-literal.ts";
 import { type TypesWorker, typesWorker } from "./types-worker.ts";
+import { validatorsModule } from "./validators-module.ts";
 
 /** Every generated file, by path relative to the project, with its exact content. */
 export type Artifacts = Map<string, string>;
@@ -74,10 +75,12 @@ async function buildApi(
   const bundled = await dereferencedBundle(files, rootPath, target.root);
   const data = dataModule(bundled, header("redocly bundle --dereferenced"), target, written(files));
   const routes = routesModule(bundled as object, header("redocly bundle --dereferenced"), target.root);
+  const validators = validatorsModule(bundled, header("ajv standalone code, ajv/dist/standalone"), target.root);
   return [
     [target.types, `${header("openapi-typescript")}\n${await types}`],
     [target.data, data],
     [target.routes, routes],
+    [target.validators, validators],
   ];
 }
 

@@ -16,6 +16,8 @@ export interface ApiTarget {
   data: string;
   /** Server roots and operation routes only, small enough for a browser bundle (`x-graph-lro.routes`). */
   routes: string;
+  /** The mock's schema validators, compiled ahead of time by ajv (`x-graph-lro.validators`). */
+  validators: string;
   /** How far its `$ref`s may expand it (`x-graph-lro.dereferenced`; EXPANSION_DEFAULTS for a key not given). */
   dereferenced: ExpansionLimits;
 }
@@ -26,6 +28,7 @@ const OUTPUTS = [
   ["types", ["x-openapi-ts", "output"]],
   ["data", ["x-graph-lro", "data"]],
   ["routes", ["x-graph-lro", "routes"]],
+  ["validators", ["x-graph-lro", "validators"]],
 ] as const;
 
 /**
@@ -87,6 +90,7 @@ export async function readApiTargets(projectDir: string): Promise<ApiTarget[]> {
       types: file(OUTPUTS[0][1]),
       data: file(OUTPUTS[1][1]),
       routes: file(OUTPUTS[2][1]),
+      validators: file(OUTPUTS[3][1]),
       dereferenced: { maxExpansion: limit("maxExpansion"), maxDepth: limit("maxDepth") },
     });
   }

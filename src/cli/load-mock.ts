@@ -20,8 +20,8 @@ export async function importNeedingMsw<T>(load: () => Promise<T>, who: string): 
 /** `graph-lro mock` (src/cli/mock-command.ts): it needs msw, and node:http. */
 export const loadMockCommand = () => importNeedingMsw(() => import("./mock-command.ts"), "graph-lro mock");
 
-/** The mock, for --mock. */
-export const loadMock = () => importNeedingMsw(() => import("../mock/index.ts"), "--mock");
+/** The mock, for --mock: its fetch without msw (src/mock/plain-mock-fetch.ts), so --mock needs no msw. */
+export const loadMock = () => import("../mock/plain-mock-fetch.ts");
 
 /**
  * The built-in mock's fetch. It answers on every cloud of the spec, so --cloud applies as in real runs.
@@ -32,7 +32,7 @@ export async function mockFetch(command: string): Promise<Fetch> {
   // An answer that breaks the spec is a bug to name (exit 70), not an answer to show. A request that
   // does is the user's: the client sends the path and query of the URL given (a query option the
   // operation does not declare, say), which Graph may ignore but the mock, holding to the spec, names.
-  const fetch = mock.createMockFetch(mock.createGraphLroHandlers(), { onViolation: "throw" });
+  const fetch = mock.createPlainMockFetch({}, { onViolation: "throw" });
   return async (request) => {
     try {
       return await fetch(request);

@@ -14,7 +14,7 @@ import {
 import { errorResponse, type MockResponse } from "./mock-response.ts";
 import type { JsonSchema } from "./openapi-document.ts";
 import { readStoryPreference } from "./request-headers.ts";
-import type { ValidateSchema } from "./schema-validator.ts";
+import type { ValidateSchema } from "./schema-problems.ts";
 import type { SpecStart } from "./spec-starts.ts";
 import { playStartStory } from "./start-story.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
@@ -83,9 +83,13 @@ export async function answerStart(
     } catch {
       return refuse("/", undefined, "is not JSON");
     }
-    // An action without parameters takes at most `{}`.
+    // An action without parameters takes at most `{}` (as ajv would say it: the spec has no schema to compile).
     const schema = start.requestSchema ?? NO_PARAMETERS;
-    const [problem] = context.validate(schema, body);
+    const [problem] = start.requestSchema
+      ? context.validate(schema, body)
+      : body !== null && typeof body === "object" && !Array.isArray(body)
+        ? []
+        : [{ pointer: "/", value: body, message: "must be object" }];
     if (problem) return refuse(problem.pointer || "/", problem.value, problem.message);
     // Graph refuses a parameter an action does not have (OData checks an action's parameters by name).
     const known = Object.keys((schema.properties ?? {}) as object);

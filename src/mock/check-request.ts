@@ -1,7 +1,7 @@
 import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { childPointer } from "../openapi/json-pointer.ts";
 import { MAX_QUERY_VIOLATIONS } from "./defaults.ts";
-import type { ValidateSchema } from "./schema-validator.ts";
+import type { ValidateSchema } from "./schema-problems.ts";
 import type { SpecOperation } from "./spec-operations.ts";
 
 /**

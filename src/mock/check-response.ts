@@ -3,7 +3,7 @@ import { INCLUDE_UNKNOWN_ENUM_MEMBERS } from "../openapi/evolvable-enum.ts";
 import { unaskedMembers } from "./evolvable-members.ts";
 import { type MockResponse, responseSpecFor } from "./mock-response.ts";
 import { jsonContent } from "./openapi-document.ts";
-import type { ValidateSchema } from "./schema-validator.ts";
+import type { ValidateSchema } from "./schema-problems.ts";
 import type { SpecOperation } from "./spec-operations.ts";
 
 /**

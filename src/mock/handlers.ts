@@ -1,5 +1,6 @@
-import { type HttpHandler, http } from "msw";
+import type { HttpHandler } from "msw";
 import { spec as generatedSpec } from "../../generated/graph-lro.spec.ts";
+import { validators as generatedValidators } from "../../generated/graph-lro.validators.ts";
 import type { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { answerStart, type StartContext } from "./answer-start.ts";
 import { authorize, graphChallenge } from "./authorize.ts";
@@ -11,11 +12,12 @@ import { MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS } from "./defaults.ts";
 import { hideUnaskedMembers, includesUnknownEnumMembers } from "./evolvable-members.ts";
 import { setExchangeNote } from "./exchange-notes.ts";
 import { answerIds, graphJsonResponse, malformedUrlResponse, stampInnerError } from "./graph-response.ts";
+import type { MakeHandler } from "./make-handler.ts";
 import { methodNotAllowedHandler } from "./method-not-allowed.ts";
 import { declaredStatus } from "./mock-response.ts";
-import type { OpenApiDocument } from "./openapi-document.ts";
+import type { JsonSchema, OpenApiDocument } from "./openapi-document.ts";
 import { type RouteMatch, routeMatcher } from "./route-matcher.ts";
-import { createSchemaValidator } from "./schema-validator.ts";
+import { type CompiledValidator, precompiledValidators, schemaChecker } from "./schema-problems.ts";
 import { type SpecOperation, specOperations } from "./spec-operations.ts";
 import { type SpecStart, specStarts } from "./spec-starts.ts";
 import { type BuiltInStoryName, builtInStories, type Story } from "./stories.ts";
@@ -69,8 +71,11 @@ export type GraphLroHandlers = HttpHandler[] & {
   coverage(): MockCoverage;
 };
 
-/** Derives MSW handlers from the spec: examples by id, stories, `$select`, auth, 405s and strict contract checks. */
-export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): GraphLroHandlers {
+/**
+ * Derives handlers from the spec: examples by id, stories, `$select`, auth, 405s and strict contract checks, each
+ * made by `make`: msw's (`createGraphLroHandlers`, msw-handler.ts), or plain ones for the CLI's --mock.
+ */
+export function graphLroHandlers(make: MakeHandler, options: GraphLroHandlerOptions = {}): GraphLroHandlers {
   const doc = options.spec ?? (generatedSpec as unknown as OpenApiDocument);
   const strict = options.strict ?? true;
   const now = options.now ?? Date.now;
@@ -99,7 +104,19 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
       throw new Error(unknownStory(chosen, Object.keys(stories)));
     }
   }
-  const validate = createSchemaValidator();
+  // The generated spec's schemas were compiled by `npm run generate`; a spec of one's own loads ajv's compiler
+  // (only then: it is most of the mock's start-up), and its handlers answer once it is loaded.
+  const ownSpec = doc !== (generatedSpec as unknown);
+  let validatorOf: ((schema: JsonSchema) => CompiledValidator) | undefined = ownSpec
+    ? undefined
+    : precompiledValidators(generatedSpec, generatedValidators as Record<string, CompiledValidator>);
+  const loading = ownSpec
+    ? import("./schema-validator.ts").then((compiler) => {
+        validatorOf = compiler.compilingValidators();
+      })
+    : undefined;
+  loading?.catch(() => {}); // a failure is the first request's, where it is awaited
+  const validate = schemaChecker((schema) => (validatorOf as NonNullable<typeof validatorOf>)(schema));
   const violations = createViolationLog();
   const context: StartContext = {
     stories,
@@ -176,17 +193,19 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     const match = routeMatcher(baseUrls, operation.path);
     const method = operation.method.toUpperCase();
     handlers.push(
-      http[operation.method](
+      make(
+        operation.method,
         // The method first: msw asks every handler's predicate before it compares methods.
         ({ request }) => request.method === method && match(request.url) !== undefined,
-        ({ request }) => {
-          const found = match(request.url);
-          if (found === "malformed") return malformedUrlResponse(request, now());
-          options.onRequest?.({ operationId: operation.operationId, parameters: (found as RouteMatch).ids, request });
-          return respond(request, found as RouteMatch);
-        },
+        ({ request }) => (validatorOf ? resolve(request) : (loading as Promise<void>).then(() => resolve(request))),
       ),
     );
+    function resolve(request: Request) {
+      const found = match(request.url);
+      if (found === "malformed") return malformedUrlResponse(request, now());
+      options.onRequest?.({ operationId: operation.operationId, parameters: (found as RouteMatch).ids, request });
+      return respond(request, found as RouteMatch);
+    }
   };
   // No root, no handler: a document without servers is served only under the baseUrls given.
   for (const operation of baseUrls.length ? operations : []) {
@@ -200,7 +219,7 @@ export function createGraphLroHandlers(options: GraphLroHandlerOptions = {}): Gr
     const record = () => {
       for (const operation of onPath) coverage.record(operation.operationId, declaredStatus(operation, 405), {});
     };
-    handlers.push(methodNotAllowedHandler(routeMatcher(baseUrls, template), methods, now, record));
+    handlers.push(methodNotAllowedHandler(make, routeMatcher(baseUrls, template), methods, now, record));
   }
   const result = Object.assign(handlers, {
     violations: violations.list,

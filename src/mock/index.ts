@@ -12,15 +12,11 @@ export {
   exampleStartCurls,
 } from "./examples.ts";
 export { formatExchange } from "./format-exchange.ts";
-export {
-  createGraphLroHandlers,
-  type GraphLroHandlerOptions,
-  type GraphLroHandlers,
-  type MockCall,
-} from "./handlers.ts";
+export type { GraphLroHandlerOptions, GraphLroHandlers, MockCall } from "./handlers.ts";
 export { ADMIN_PREFIX } from "./mock-admin.ts";
 export { createMockFetch, type MockFetchOptions } from "./mock-fetch.ts";
 export { type MockExchange, type MockServer, type MockServerOptions, startMockServer } from "./mock-server.ts";
+export { createGraphLroHandlers } from "./msw-handler.ts";
 export type { OpenApiDocument } from "./openapi-document.ts";
 export type { SpecOperation } from "./spec-operations.ts";
 export {

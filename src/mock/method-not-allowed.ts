@@ -1,5 +1,6 @@
-import { type HttpHandler, http, type RequestHandler } from "msw";
+import type { HttpHandler, RequestHandler } from "msw";
 import { type AnswerIds, answerIds, graphJsonResponse, malformedUrlResponse, odataError } from "./graph-response.ts";
+import type { MakeHandler } from "./make-handler.ts";
 import type { RouteVerdict } from "./route-matcher.ts";
 
 /** Graph's body for a method the target does not allow (its directory workloads' wording). */
@@ -13,6 +14,7 @@ export function methodNotAllowedBody(ids: AnswerIds): unknown {
  * handlers, so that it sees only the methods they do not answer.
  */
 export function methodNotAllowedHandler(
+  make: MakeHandler,
   /** The path's matcher, under every root the handlers serve. */
   match: (url: string) => RouteVerdict,
   allowed: readonly string[],
@@ -21,7 +23,8 @@ export function methodNotAllowedHandler(
   onAnswer?: () => void,
 ): HttpHandler {
   const allow = allowed.map((method) => method.toUpperCase()).join(", ");
-  const handler = http.all(
+  const handler = make(
+    "all",
     ({ request }) => match(request.url) !== undefined,
     ({ request }) => {
       if (match(request.url) === "malformed") return malformedUrlResponse(request, now());

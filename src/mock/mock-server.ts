@@ -6,9 +6,10 @@ import { CORS_HEADERS, isPreflight, preflightResponse } from "./cors.ts";
 import { corsByDefault, MOCK_HOST, MOCK_PORT } from "./defaults.ts";
 import { exchangeNote } from "./exchange-notes.ts";
 import { answerIds, graphJsonResponse, odataError } from "./graph-response.ts";
-import { createGraphLroHandlers, type GraphLroHandlers } from "./handlers.ts";
+import type { GraphLroHandlers } from "./handlers.ts";
 import { isMethodNotAllowedHandler } from "./method-not-allowed.ts";
 import { ADMIN_PREFIX, adminResponse } from "./mock-admin.ts";
+import { createGraphLroHandlers } from "./msw-handler.ts";
 import { outsideRootResponse, unmatchedPathResponse } from "./unknown-path.ts";
 
 const NODE_HTTP = "node:http";

@@ -3,11 +3,11 @@ import { EXIT } from "../../src/cli/run-cli.ts";
 import { graphLro } from "./in-process.ts";
 
 // The built-in mock's answers follow the spec, so a broken one is made here: the mock's fetch throws it.
-vi.mock("../../src/mock/index.ts", async (original) => {
-  const mock = await original<typeof import("../../src/mock/index.ts")>();
+vi.mock("../../src/mock/plain-mock-fetch.ts", async (original) => {
+  const mock = await original<typeof import("../../src/mock/plain-mock-fetch.ts")>();
   return {
     ...mock,
-    createMockFetch: () => async () => {
+    createPlainMockFetch: () => async () => {
       throw new mock.ContractViolationError("op", "response 200 body", "/status", "bogus", "is not one of the enum");
     },
   };

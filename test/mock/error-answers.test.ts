@@ -5,6 +5,7 @@ import { stampInnerError } from "../../src/mock/graph-response.ts";
 import { createGraphLroHandlers, createMockFetch, UnhandledRequestError } from "../../src/mock/index.ts";
 import { methodNotAllowedHandler } from "../../src/mock/method-not-allowed.ts";
 import { adminResponse } from "../../src/mock/mock-admin.ts";
+import { mswHandler } from "../../src/mock/msw-handler.ts";
 import { routeMatcher } from "../../src/mock/route-matcher.ts";
 import { unknownPathResponse } from "../../src/mock/unknown-path.ts";
 import { encoded, operationUrl } from "../support/spec-urls.ts";
@@ -41,7 +42,9 @@ describe("stampInnerError", () => {
 describe("methodNotAllowedHandler", () => {
   it("answers 405 with every allowed method in Allow and Graph's error body", async () => {
     const match = routeMatcher(["https://x.test"], "/items/{id}");
-    const fetch = createMockFetch([methodNotAllowedHandler(match, ["get", "patch"], () => Date.UTC(2024, 0, 2))]);
+    const fetch = createMockFetch([
+      methodNotAllowedHandler(mswHandler, match, ["get", "patch"], () => Date.UTC(2024, 0, 2)),
+    ]);
     const response = await fetch("https://x.test/items/1", { method: "DELETE" });
     expect([response.status, response.headers.get("Allow")]).toEqual([405, "GET, PATCH"]);
     expect(((await response.json()) as ErrorBody).error).toMatchObject({

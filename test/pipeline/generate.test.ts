@@ -107,7 +107,7 @@ describe.concurrent("generate", () => {
     await p.edit(
       "redocly.yaml",
       (s) =>
-        `${s}  second:\n    root: test/fixtures/second-api.yaml\n    x-openapi-ts:\n      output: generated/second.ts\n    x-graph-lro:\n      data: generated/second.spec.ts\n      routes: generated/second.routes.ts\n`,
+        `${s}  second:\n    root: test/fixtures/second-api.yaml\n    x-openapi-ts:\n      output: generated/second.ts\n    x-graph-lro:\n      data: generated/second.spec.ts\n      routes: generated/second.routes.ts\n      validators: generated/second.validators.ts\n`,
     );
     expect((await runInProcess(p.dir, "check:generated")).stderr).toContain("missing: generated/second.ts");
 
@@ -165,6 +165,7 @@ describe.concurrent("generate", () => {
       "graph-lro.routes.ts",
       "graph-lro.spec.ts",
       "graph-lro.ts",
+      "graph-lro.validators.ts",
     ]);
   });
 
@@ -190,7 +191,7 @@ describe.concurrent("generate", () => {
     await p.edit("redocly.yaml", (s) => {
       // The duplicate `output:` is the 4th line appended.
       outputLine = s.split("\n").length + 3;
-      return `${s}  second:\n    root: test/fixtures/second-api.yaml\n    x-openapi-ts:\n      output: ./generated/graph-lro.ts\n    x-graph-lro:\n      data: generated/second.spec.ts\n      routes: generated/second.routes.ts\n`;
+      return `${s}  second:\n    root: test/fixtures/second-api.yaml\n    x-openapi-ts:\n      output: ./generated/graph-lro.ts\n    x-graph-lro:\n      data: generated/second.spec.ts\n      routes: generated/second.routes.ts\n      validators: generated/second.validators.ts\n`;
     });
     await p.edit(SPEC, changeSpec);
 

@@ -78,18 +78,39 @@ export const APPS: Record<string, { source: string; ownBudget?: number; starts?:
   },
 };
 
+/** The user path's operation "o" of user "u", which both msw apps fetch. */
+const userUrl = `${BASE}${user?.replace("{user-id}", "u").replace("{longRunningOperation-id}", "o")}`;
+
+/** A browser app answering the user path's operation with msw's worker and one handler written by hand. */
+export const PLAIN_MSW_APP = `
+  import { http, HttpResponse } from "msw";
+  import { setupWorker } from "msw/browser";
+  const url = ${JSON.stringify(userUrl)};
+  await setupWorker(http.get(url, () => HttpResponse.json({ id: "o", status: "succeeded" }))).start();
+  console.log(await (await fetch(${JSON.stringify(userUrl)})).json());`;
+
+/** The same app with graph-lro's handlers (the spec's every operation, strict checks, stories, coverage). */
+export const MOCK_APP = `
+  import { createGraphLroHandlers } from "graph-lro/mock";
+  import { setupWorker } from "msw/browser";
+  await setupWorker(...createGraphLroHandlers()).start();
+  console.log(await (await fetch(${JSON.stringify(userUrl)})).json());`;
+
+/** The mock app's budget: at most this many times the plain msw app's gzip size. */
+export const MOCK_APP_MAX_RATIO = 1.15;
+
 /** The app's bundle as esbuild --bundle --minify --format=esm --platform=browser makes it, and its gzip -9 size. */
-export async function appSize(source: string): Promise<{ min: number; gzip: number }> {
-  const code = await bundle(source);
+export async function appSize(source: string, dir = projectDir): Promise<{ min: number; gzip: number }> {
+  const code = await bundle(source, dir);
   return { min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
 }
 
 /** The app's bundle as text. */
 export const appCode = async (source: string): Promise<string> => new TextDecoder().decode(await bundle(source));
 
-async function bundle(source: string): Promise<Uint8Array> {
+async function bundle(source: string, dir = projectDir): Promise<Uint8Array> {
   const result = await build({
-    stdin: { contents: source, resolveDir: projectDir, loader: "ts", sourcefile: "app.ts" },
+    stdin: { contents: source, resolveDir: dir, loader: "ts", sourcefile: "app.ts" },
     bundle: true,
     minify: true,
     format: "esm",

@@ -1,0 +1,135 @@
+// The validators module: every schema the mock checks, compiled ahead of time by ajv into standalone code, so
+// that the mock compiles nothing at run time (decision 0025b).
+import { Ajv2020 } from "ajv/dist/2020.js";
+import standalone from "ajv/dist/standalone/index.js";
+import addFormats from "ajv-formats";
+import type { OpenApiDocument } from "../../src/mock/openapi-document.ts";
+import { storiesFileSchemaOf } from "../../src/mock/stories-file-schema.ts";
+import { childPointer } from "../../src/openapi/json-pointer.ts";
+import { operationsOf } from "../../src/openapi/paths.ts";
+import { GenerateError } from "./errors.ts";
+import { tsLiteral } from "./ts-literal.ts";
+
+type Node = Record<string, unknown>;
+const JSON_TYPE = "application/json";
+
+/**
+ * The JSON pointer of every schema the mock validates values against, with the schema: path parameters', JSON
+ * request and response bodies', Retry-After's (src/mock/check-request.ts, check-response.ts, answer-start.ts).
+ */
+export function validatedSchemas(bundled: unknown): [string, Node][] {
+  const found: [string, Node][] = [];
+  const take = (pointer: string, schema: unknown) => {
+    if (schema !== null && typeof schema === "object") found.push([pointer, schema as Node]);
+  };
+  const parameters = (pointer: string, list: unknown) => {
+    if (!Array.isArray(list)) return;
+    for (const [i, p] of list.entries())
+      if (p?.in === "path") take(childPointer(pointer, "parameters", i, "schema"), p.schema);
+  };
+  const paths = ((bundled as Node | null)?.paths ?? {}) as Record<string, Node>;
+  for (const [path, item] of Object.entries(paths)) {
+    const at = childPointer("/paths", path);
+    parameters(at, item?.parameters);
+    for (const [method, operation] of operationsOf(item ?? {})) {
+      const op = childPointer(at, method);
+      const { requestBody, responses } = operation as Node & { requestBody?: Node; responses?: Record<string, Node> };
+      parameters(op, (operation as Node).parameters);
+      take(childPointer(op, "requestBody", "content", JSON_TYPE, "schema"), json(requestBody)?.schema);
+      for (const [status, response] of Object.entries(responses ?? {})) {
+        const at = childPointer(op, "responses", status);
+        take(childPointer(at, "content", JSON_TYPE, "schema"), json(response)?.schema);
+        const retryAfter = (response?.headers as Record<string, Node> | undefined)?.["Retry-After"];
+        take(childPointer(at, "headers", "Retry-After", "schema"), retryAfter?.schema);
+      }
+    }
+  }
+  return found;
+}
+
+const json = (holder: Node | undefined) => (holder?.content as Record<string, Node> | undefined)?.[JSON_TYPE];
+
+/** ajv's runtime helpers that its standalone code may require, and the only modules the module may import. */
+const RUNTIME = /^(ajv\/dist\/runtime\/[a-z0-9_]+|ajv-formats\/dist\/formats)$/;
+
+/**
+ * The module: ajv's standalone code of each distinct schema (one function for equal schemas, however many paths
+ * share them: a spec of thousands of paths compiles its few components once; a schema that ajv cannot compile,
+ * such as a bad pattern, is refused with its pointer), `validators` by pointer, and `storiesFile`, the
+ * stories-file schema of this spec.
+ */
+export function validatorsModule(bundled: unknown, header: string, label: string): string {
+  // The options of the checks the mock made at run time: OpenAPI's keywords let through, every error listed,
+  // formats checked; code only, never compiled here beyond checking that it compiles.
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    logger: false,
+    code: { source: true, esm: true, lines: true },
+  });
+  (addFormats as unknown as typeof addFormats.default)(ajv);
+  const names = new Map<string, string>();
+  const byObject = new Map<Node, string>(); // the bundle shares a component's object wherever it is referenced
+  const byPointer: Record<string, string> = {};
+  const add = (pointer: string, schema: Node, name: string, key: string) => {
+    try {
+      ajv.addSchema(schema, name);
+      ajv.getSchema(name); // compiles now, so that a failure names its pointer
+    } catch (error) {
+      throw new GenerateError(
+        `${label}: refused: the schema at ${pointer} does not compile: ${(error as Error).message}`,
+      );
+    }
+    names.set(key, name);
+  };
+  for (const [pointer, schema] of validatedSchemas(bundled)) {
+    let name = byObject.get(schema);
+    if (name === undefined) {
+      const key = JSON.stringify(schema);
+      name = names.get(key);
+      if (name === undefined) {
+        name = `v${names.size}`;
+        add(pointer, schema, name, key);
+      }
+      byObject.set(schema, name);
+    }
+    byPointer[pointer] = name;
+  }
+  add("the stories-file schema", storiesFileSchemaOf(bundled as OpenApiDocument) as Node, "storiesFile", "");
+  const exports = Object.fromEntries([...names.values()].map((name) => [name, name]));
+  const code = importsForRequires(standalone.default(ajv, exports), label);
+  const table = Object.entries(byPointer)
+    .map(([pointer, name]) => `  ${tsLiteral(pointer)}: ${name},`)
+    .join("\n");
+  return [
+    header,
+    "// @ts-nocheck: ajv's standalone code is untyped; src/mock/schema-validator.ts types what it exports.",
+    code,
+    "",
+    "/** The validator of each schema the mock checks values against, by its JSON pointer in the spec. */",
+    `export const validators = {\n${table}\n};`,
+    "",
+  ].join("\n");
+}
+
+/**
+ * ajv's standalone code `require`s its runtime helpers even in ESM output: each becomes a namespace import of that
+ * module, read back as its CommonJS exports by `cjs` (Node and Deno give them as the namespace's default, bundlers
+ * and Vite may give their properties instead). Only ajv's own runtime modules may be named; any other `require`
+ * refuses the module. A schema's strings reach the code escaped by ajv as JSON string literals, where a quote is
+ * `\"`, so no value can spell a `require("` of its own.
+ */
+function importsForRequires(code: string, label: string): string {
+  const modules = new Map<string, string>();
+  const body = code.replace(/^"use strict";/, "").replace(/\brequire\("([^"\\]*)"\)/g, (_, module: string) => {
+    if (!RUNTIME.test(module)) throw new GenerateError(`${label}: refused: ajv's code requires ${module}`);
+    if (!modules.has(module)) modules.set(module, `runtime${modules.size}`);
+    return `cjs(${modules.get(module)})`;
+  });
+  if (/\brequire\s*\(/.test(body.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) {
+    throw new GenerateError(`${label}: refused: ajv's code calls require in a way not known`);
+  }
+  const imports = [...modules].map(([module, name]) => `import * as ${name} from "${module}.js";`);
+  const cjs = "const cjs = (namespace) => (namespace.default?.__esModule ? namespace.default : namespace);";
+  return [...imports, ...(modules.size ? [cjs] : []), body.trim()].join("\n");
+}

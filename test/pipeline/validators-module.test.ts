@@ -1,0 +1,122 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it, type TestContext } from "vitest";
+import { spec } from "../../generated/graph-lro.spec.ts";
+import * as generated from "../../generated/graph-lro.validators.ts";
+import { GenerateError } from "../../scripts/lib/errors.ts";
+import { validatedSchemas, validatorsModule } from "../../scripts/lib/validators-module.ts";
+import { problemsOf } from "../../src/mock/schema-problems.ts";
+import { createSchemaValidator } from "../../src/mock/schema-validator.ts";
+import { PROJECT_DIR } from "../support/project-copy.ts";
+
+type Validator = Parameters<typeof problemsOf>[0];
+
+/** A one-path spec whose GET answers 200 with `schema` and takes `{id}`, `pattern` its id's pattern. */
+const specWith = (schema: object, pattern = "^[a-z]+$") => ({
+  paths: {
+    "/things/{id}": {
+      get: {
+        operationId: "things.Get",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", pattern } }],
+        responses: { "200": { content: { "application/json": { schema } } } },
+      },
+    },
+  },
+});
+
+/** Writes the module made of `bundled` inside the project (so that ajv's runtime resolves) and imports it. */
+async function load({ onTestFinished }: TestContext, bundled: unknown): Promise<[string, Record<string, unknown>]> {
+  const dir = await mkdtemp(join(PROJECT_DIR, ".validators-test-"));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  const text = validatorsModule(bundled, "// test", "spec/test.yaml");
+  await writeFile(join(dir, "validators.ts"), text);
+  return [text, await import(pathToFileURL(join(dir, "validators.ts")).href)];
+}
+
+const validatorAt = (module: Record<string, unknown>, pointer: string) =>
+  (module.validators as Record<string, Validator>)[pointer] as Validator;
+const OK_200 = "/paths/~1things~1{id}/get/responses/200/content/application~1json/schema";
+const ID = "/paths/~1things~1{id}/get/parameters/0/schema";
+/** A pattern that closes a string and a call, as written into code: it matches the first escape below. */
+const PATTERN = '^"\\); globalThis\\.pwned = 1; \\("$|^ok$';
+
+describe("the validators module (ajv's standalone code)", () => {
+  it("checks the generated spec's values as ajv compiling at run time does, message for message", () => {
+    const compiling = createSchemaValidator();
+    const validators = generated.validators as Record<string, Validator>;
+    const pointers = validatedSchemas(spec).map(([pointer]) => pointer);
+    expect(Object.keys(validators).sort()).toEqual([...pointers].sort());
+    const samples = [{}, { id: 1, status: "nope", createdDateTime: "yesterday" }, "x", 7, null, []];
+    for (const [pointer, schema] of validatedSchemas(spec)) {
+      for (const value of samples) {
+        expect(problemsOf(validators[pointer] as Validator, value), pointer).toEqual(compiling(schema, value));
+      }
+    }
+  });
+
+  it("compiles a schema that many paths share once, however many paths", () => {
+    const shared = { type: "object", properties: { status: { enum: ["running", "succeeded"] } } };
+    const paths = Object.fromEntries(
+      Array.from({ length: 200 }, (_, i) => [
+        `/p${i}/{id}`,
+        {
+          get: {
+            parameters: [{ name: "id", in: "path", schema: { type: "string" } }],
+            // Every other path a copy: equal schemas share a function as the bundle's shared objects do.
+            responses: { "200": { content: { "application/json": { schema: i % 2 ? shared : { ...shared } } } } },
+          },
+        },
+      ]),
+    );
+    const text = validatorsModule({ paths }, "// test", "spec/big.yaml");
+    // The 200's schema, the id's, the stories file's.
+    expect(text.match(/^export const \w+ = validate\d+;$/gm)).toHaveLength(3);
+    expect(text.match(/^ {2}"\/paths\//gm)).toHaveLength(400);
+  });
+
+  it("keeps a hostile spec's strings as data: a pattern, property names and a format cannot break out", async (context) => {
+    const g = globalThis as { pwned?: unknown };
+    delete g.pwned;
+    const escapes = [
+      '"); globalThis.pwned = 1; ("',
+      "`; globalThis.pwned = 1; `",
+      "*/ globalThis.pwned = 1; /*",
+      "\u2028globalThis.pwned = 1;\u2029",
+      '\\"); globalThis.pwned = 1; //',
+      `$${"{"}globalThis.pwned = 1}"]; require("fs"); //`, // a template literal's placeholder, spelt out
+    ];
+    const schema = {
+      type: "object",
+      properties: Object.fromEntries(escapes.map((name) => [name, { type: "string", format: name }])),
+      required: [escapes[0]],
+      patternProperties: { [escapes[1] as string]: { const: escapes[2] } },
+    };
+    const [text, module] = await load(context, specWith(schema, PATTERN));
+    expect(g.pwned).toBeUndefined();
+    // Nothing but ajv's runtime is imported, and nothing is required.
+    for (const line of text.split("\n").filter((l) => l.startsWith("import "))) {
+      expect(line).toMatch(
+        /^import \* as runtime\d+ from "(ajv\/dist\/runtime\/\w+|ajv-formats\/dist\/formats)\.js";$/,
+      );
+    }
+    const ok = validatorAt(module, OK_200);
+    expect(problemsOf(ok, { [escapes[0] as string]: "x" })).toEqual([]);
+    expect(problemsOf(ok, { [escapes[3] as string]: 1 }).map((p) => p.message)).toEqual([
+      `must have required property '${escapes[0]}'`,
+      "must be string",
+    ]);
+    const id = validatorAt(module, ID);
+    expect(problemsOf(id, "ok")).toEqual([]);
+    expect(problemsOf(id, escapes[0])).toEqual([]); // the pattern still means what it says
+    expect(problemsOf(id, "no")[0]?.message).toBe(`must match pattern "${PATTERN}"`);
+    expect(g.pwned).toBeUndefined();
+  });
+
+  it("refuses a schema ajv cannot compile, naming its pointer", () => {
+    expect(() => validatorsModule(specWith({ type: "string" }, "(["), "// test", "spec/bad.yaml")).toThrow(
+      new RegExp(`^spec/bad\\.yaml: refused: the schema at ${ID.replaceAll(/[{}~]/g, "\\$&")} does not compile: `),
+    );
+    expect(() => validatorsModule(specWith({ type: "string" }, "(["), "", "x")).toThrow(GenerateError);
+  });
+});
