@@ -1,7 +1,7 @@
 // npm run generate: spec → generated/, all or nothing.
 import { resolve } from "node:path";
 import { readCommandLine } from "./lib/command-line.ts";
-import { generateCommand } from "./lib/generate.ts";
+import { warmTypesWorker } from "./lib/types-worker.ts";
 
 const HELP = `
 usage: npm run generate [-- <project-dir>]
@@ -17,4 +17,7 @@ Exit: 0 generated/ is up to date, 1 the spec or the writing failed (the message 
 `;
 
 const { positionals } = readCommandLine({ name: "generate", help: HELP, options: {}, positionals: { min: 0, max: 1 } });
+// openapi-typescript takes seconds to load: its worker starts loading it before this thread loads the rest.
+warmTypesWorker();
+const { generateCommand } = await import("./lib/generate.ts");
 process.exitCode = await generateCommand(resolve(positionals[0] ?? "."), { out: console.log, err: console.error });
