@@ -76,12 +76,8 @@ async function buildApi(
   );
   types.catch(() => {}); // awaited below, unless this thread fails first (buildArtifacts then stops the worker)
   const bundled = await timed("dereferenced bundle", () => dereferencedBundle(files, rootPath, target.root));
-  const data = await timed("data module", () =>
-    dataModule(bundled, header("redocly bundle --dereferenced"), target, written(files)),
-  );
-  const routes = await timed("routes module", () =>
-    routesModule(bundled as object, header("redocly bundle --dereferenced"), target.root),
-  );
+  const data = dataModule(bundled, header("redocly bundle --dereferenced"), target, written(files));
+  const routes = routesModule(bundled as object, header("redocly bundle --dereferenced"), target.root);
   return [
     [target.types, `${header("openapi-typescript")}\n${await types}`],
     [target.data, data],
