@@ -57,8 +57,9 @@ export default defineConfig({
           // Only test/: generated/graph-lro.spec.ts is data, not a test file.
           include: testFiles.filter((file) => !quick.includes(file)),
           // Type tests (*.test-d.ts) run through tsc, each assertion reported under its own test, as
-          // openapi-fetch's are; they count in the JSON report like the others.
-          typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+          // openapi-fetch's are; they count in the JSON report like the others. Vitest runs tsc on the
+          // tsconfig named here: the type tests and what they import, not the whole project again.
+          typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.typecheck.json" },
         },
       },
     ],

@@ -1,9 +1,10 @@
 // npm run build: dist/ as one bundled ES module per entry point (shared code split into chunks), with
 // source maps, plus declarations from tsc. Deno and the tests keep running from src/.
 import { randomUUID } from "node:crypto";
-import { rename, rm } from "node:fs/promises";
+import { rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
+import { inputsHash, outputHash, STAMP_FILE, staleBuild } from "./lib/build-stamp.ts";
 import { runTool, ToolError } from "./lib/run-tool.ts";
 
 const projectDir = resolve(import.meta.dirname, "..");
@@ -18,6 +19,9 @@ const ENTRIES = {
 const TSC_TIMEOUT_MS = 180_000;
 
 const dist = join(projectDir, "dist");
+// dist/ already built from these very sources (by npm ci's prepare, say): nothing to do.
+if (staleBuild(projectDir) === undefined) process.exit(0);
+const inputs = inputsHash(projectDir);
 // Built beside dist/ (the same depth, so the source maps' `../src/` paths hold; `*.tmp`, so git ignores it) and
 // swapped in only once complete: a failed build leaves the last good dist/ in place.
 const id = randomUUID().slice(0, 8);
@@ -61,6 +65,8 @@ try {
     console.error("build: failed; dist/ was left as it was");
     process.exitCode = 1;
   } else {
+    const stamp = { inputs, output: outputHash(staging) };
+    await writeFile(join(staging, STAMP_FILE), `${JSON.stringify(stamp)}\n`);
     await rename(dist, previous).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
     });

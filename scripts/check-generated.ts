@@ -21,7 +21,8 @@ const { positionals } = readCommandLine({
   options: {},
   positionals: { min: 0, max: 1 },
 });
-// openapi-typescript takes seconds to load: its worker starts loading it before this thread loads the rest.
+// openapi-typescript takes seconds to load: its worker starts loading it before this thread loads the rest, once
+// the command line is read (--help and a wrong flag answer without loading either).
 warmTypesWorker();
 const { checkGeneratedCommand } = await import("./lib/check-generated.ts");
 process.exitCode = await checkGeneratedCommand(resolve(positionals[0] ?? "."), {

@@ -17,7 +17,8 @@ Exit: 0 generated/ is up to date, 1 the spec or the writing failed (the message 
 `;
 
 const { positionals } = readCommandLine({ name: "generate", help: HELP, options: {}, positionals: { min: 0, max: 1 } });
-// openapi-typescript takes seconds to load: its worker starts loading it before this thread loads the rest.
+// openapi-typescript takes seconds to load: its worker starts loading it before this thread loads the rest, once
+// the command line is read (--help and a wrong flag answer without loading either).
 warmTypesWorker();
 const { generateCommand } = await import("./lib/generate.ts");
 process.exitCode = await generateCommand(resolve(positionals[0] ?? "."), { out: console.log, err: console.error });

@@ -1,7 +1,5 @@
 // npm run spec:diff: the changes between two versions of a spec, from a client's side.
 import { readCommandLine } from "./lib/command-line.ts";
-import { readBundledSpec } from "./lib/spec-bundle.ts";
-import { diffSpecs } from "./lib/spec-diff/diff-specs.ts";
 import { FORMATS, render, summary } from "./lib/spec-diff/report.ts";
 
 const DEFAULT_SPEC = "spec/graph-lro.yaml";
@@ -32,6 +30,11 @@ const { positionals, values } = readCommandLine({
 });
 const [old = "", next = DEFAULT_SPEC] = positionals;
 try {
+  // Loaded once the command line is read: --help and a wrong flag answer without loading Redocly.
+  const [{ readBundledSpec }, { diffSpecs }] = await Promise.all([
+    import("./lib/spec-bundle.ts"),
+    import("./lib/spec-diff/diff-specs.ts"),
+  ]);
   const [oldDoc, newDoc] = await Promise.all([readBundledSpec(old), readBundledSpec(next)]);
   const changes = diffSpecs(oldDoc, newDoc);
   console.log(render({ old, new: next, changes }, values.format));

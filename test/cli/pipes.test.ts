@@ -7,13 +7,15 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { EXIT } from "../../src/cli/run-cli.ts";
+import { requireBuild } from "../support/built-package.ts";
 import { PROJECT_DIR } from "../support/project-copy.ts";
 import { spawnNode } from "../support/spawn-node.ts";
 import { operationUrl } from "../support/spec-urls.ts";
 
 // The real command as a process whose stdout is a pipe: written in full before it exits, and a
 // reader that goes away (`| head`) ends the writing quietly, never with a stack or the code of a failure.
-const BIN = join(PROJECT_DIR, "src/cli/main.ts");
+// dist/'s command, as installed, built from src/ as it is (requireBuild).
+const BIN = join(PROJECT_DIR, "dist/cli.js");
 const env = { GRAPH_TOKEN: "eyJ0eXAiOiJKV1QiLCJhbGciOi.pipe-test-token" };
 const BIG = 200 * 1024;
 
@@ -22,6 +24,7 @@ let server: Server;
 let baseUrl = "";
 const polls = new Map<string, number>();
 beforeAll(async () => {
+  requireBuild();
   server = createServer((request, response) => {
     const id = decodeURIComponent(request.url?.split("/").at(-1)?.split("?")[0] ?? "");
     const n = (polls.get(id) ?? 0) + 1;
@@ -45,7 +48,7 @@ describe.concurrent("graph-lro writing to a pipe", () => {
       // once). The reader starts when the command has exited, or after 5 s: a pipe holds 64 KiB,
       // and a command that exits without waiting for the rest to be written loses it.
       const script = [
-        `{ "${process.execPath}" --import tsx "${BIN}" get --alert-operation big --base-url "${baseUrl}" --json; echo $? > "${dir}/code"; }`,
+        `{ "${process.execPath}" "${BIN}" get --alert-operation big --base-url "${baseUrl}" --json; echo $? > "${dir}/code"; }`,
         `| { for i in $(seq 50); do [ -s "${dir}/code" ] && break; sleep 0.1; done; cat; }`,
       ].join(" ");
       const { stdout, stderr } = await promisify(execFile)("/bin/sh", ["-c", script], {

@@ -1,6 +1,7 @@
-// npm run build against a project copy: quiet when it succeeds; on a type error, tsc's diagnostics, and dist/ as it was.
+// npm run build against a project copy: quiet when it succeeds; on a type error, tsc's diagnostics, and dist/ as it was;
+// nothing to do when dist/ is the build of the sources as they are.
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { project, STACK_LINE } from "./project.ts";
@@ -36,5 +37,11 @@ describe("npm run build", () => {
     expect(await readFile(join(p.dir, "dist/index.js"), "utf8")).toContain("export");
     expect(existsSync(join(p.dir, "dist/types/src/index.d.ts"))).toBe(true);
     expect(await leftovers(p.dir)).toEqual([]);
+
+    // Built from these sources already: a second run leaves dist/ alone, quietly (build-stamp.test.ts: when not).
+    const built1 = (await stat(join(p.dir, "dist/index.js"))).mtimeMs;
+    const again = await runBounded(p.dir, "build", [], { timeoutMs: 200_000 });
+    expect([again.code, again.stdout + again.stderr]).toEqual([0, ""]);
+    expect((await stat(join(p.dir, "dist/index.js"))).mtimeMs).toBe(built1);
   });
 });

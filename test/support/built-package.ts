@@ -1,10 +1,8 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { staleBuild } from "../../scripts/lib/build-stamp.ts";
 import { PROJECT_DIR } from "./project-copy.ts";
 
-/** The package tests use dist/, which `npm test` builds before Vitest runs. */
+/** The package tests use dist/, which `npm test` builds before Vitest runs: it must be the build of src/ as it is. */
 export function requireBuild(): void {
-  if (!existsSync(join(PROJECT_DIR, "dist/index.js"))) {
-    throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
-  }
+  const stale = staleBuild(PROJECT_DIR);
+  if (stale) throw new Error(`${stale}: run \`npm run build\` first (npm test does)`);
 }

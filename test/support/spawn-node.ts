@@ -3,7 +3,10 @@ import { PROJECT_DIR } from "./project-copy.ts";
 
 /** Runs a Node script of the project (TypeScript through tsx), collecting its output as it comes. */
 export function spawnNode(args: string[], env: Record<string, string> = {}, onStdout?: (stdout: string) => void) {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+  // The script is the first argument that is no Node flag; only TypeScript needs tsx.
+  const script = args.find((arg) => !arg.startsWith("-"));
+  const loader = script?.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const child = spawn(process.execPath, [...loader, ...args], {
     cwd: PROJECT_DIR,
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: "pipe",
