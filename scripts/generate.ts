@@ -1,6 +1,7 @@
 // npm run generate: spec → generated/, all or nothing.
 import { resolve } from "node:path";
 import { readCommandLine } from "./lib/command-line.ts";
+import { warmTypesWorker } from "./lib/types-worker.ts";
 
 const HELP = `
 usage: npm run generate [-- <project-dir>]
@@ -16,6 +17,8 @@ Exit: 0 generated/ is up to date, 1 the spec or the writing failed (the message 
 `;
 
 const { positionals } = readCommandLine({ name: "generate", help: HELP, options: {}, positionals: { min: 0, max: 1 } });
-// Loaded once the command line is read: --help and a wrong flag answer without loading Redocly.
+// openapi-typescript takes seconds to load: its worker starts loading it before this thread loads the rest, once
+// the command line is read (--help and a wrong flag answer without loading either).
+warmTypesWorker();
 const { generateCommand } = await import("./lib/generate.ts");
 process.exitCode = await generateCommand(resolve(positionals[0] ?? "."), { out: console.log, err: console.error });

@@ -11,6 +11,7 @@ import { lintApis } from "./redocly.ts";
 import { expansionLimits } from "./ref-expansion.ts";
 import { routesModule } from "./routes-module.ts";
 import type { SpecFiles } from "./spec-files.ts";
+import { timed } from "./step-timer.ts";
 import { tsLiteral } from "./ts-literal.ts";
 import { type TypesWorker, typesWorker } from "./types-worker.ts";
 import { validatorsModule } from "./validators-module.ts";
@@ -32,10 +33,10 @@ export async function buildArtifacts(projectDir: string): Promise<Artifacts> {
   const settled = await (async () => {
     // Redocly and openapi-typescript parse and follow $refs themselves: what they must not see is refused first.
     const files: SpecFiles[] = [];
-    for (const target of targets) files.push(await checkSpec(projectDir, target));
+    for (const target of targets) files.push(await timed(`check ${target.root}`, () => checkSpec(projectDir, target)));
     // Lint and codegen run side by side; a lint failure is reported first, being the clearest.
     return Promise.allSettled([
-      lintApis(projectDir, targets),
+      timed("redocly lint (its own process)", () => lintApis(projectDir, targets)),
       ...targets.map((target, i) => buildApi(projectDir, target, files[i] as SpecFiles, workers[i] as TypesWorker)),
     ]);
   })().finally(() => Promise.all(workers.map((worker) => worker.stop())));
@@ -68,11 +69,14 @@ async function buildApi(
       "",
     ].join("\n");
   // openapi-typescript (most of the time on a large spec) in its worker, while this thread bundles and writes.
-  const types = worker.types(pathToFileURL(rootPath)).catch((error: Error) => {
-    throw new GenerateError(`${target.root}: openapi-typescript failed: ${error.message}`);
-  });
+  const root = pathToFileURL(rootPath);
+  const types = timed("openapi-typescript (its worker)", () => worker.types(root, files.get(rootPath)?.doc)).catch(
+    (error: Error) => {
+      throw new GenerateError(`${target.root}: openapi-typescript failed: ${error.message}`);
+    },
+  );
   types.catch(() => {}); // awaited below, unless this thread fails first (buildArtifacts then stops the worker)
-  const bundled = await dereferencedBundle(files, rootPath, target.root);
+  const bundled = await timed("dereferenced bundle", () => dereferencedBundle(files, rootPath, target.root));
   const data = dataModule(bundled, header("redocly bundle --dereferenced"), target, written(files));
   const routes = routesModule(bundled as object, header("redocly bundle --dereferenced"), target.root);
   const validators = validatorsModule(bundled, header("ajv standalone code, ajv/dist/standalone"), target.root);

@@ -1,7 +1,5 @@
 // The dereferenced bundle of the data module: Redocly's bundler, in process, on the files checkSpec read.
-import { bundle, createConfig, Source } from "@redocly/openapi-core";
 import { GenerateError } from "./errors.ts";
-import { CheckedFilesResolver } from "./spec-bundle.ts";
 import type { SpecFiles } from "./spec-files.ts";
 import { asOpenApi } from "./spec-source.ts";
 
@@ -11,6 +9,12 @@ import { asOpenApi } from "./spec-source.ts";
  * parse of the spec, no child process, no file to write and read back), and Redocly reads nothing else.
  */
 export async function dereferencedBundle(files: SpecFiles, rootPath: string, label: string): Promise<unknown> {
+  // Loaded on first use, not with the script: Redocly takes a second or more to load, and the spec's checks
+  // (which openapi-typescript's worker waits for) run first.
+  const [{ bundle, createConfig, Source }, { CheckedFilesResolver }] = await Promise.all([
+    import("@redocly/openapi-core"),
+    import("./spec-bundle.ts"),
+  ]);
   const root = files.get(rootPath);
   const { bundle: bundled, problems } = await bundle({
     doc: { source: new Source(rootPath, root?.text ?? ""), parsed: asOpenApi(root?.doc, label) },

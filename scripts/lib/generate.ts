@@ -5,6 +5,7 @@ import { CommitError, commitFiles } from "./commit-files.ts";
 import { compareArtifacts } from "./compare-artifacts.ts";
 import { GenerateError } from "./errors.ts";
 import { type LockOptions, withProjectLock } from "./project-lock.ts";
+import { timed } from "./step-timer.ts";
 
 /**
  * Lints and generates, then writes only if everything succeeded; returns the files written and removed.
@@ -19,10 +20,10 @@ export async function generate(
     projectDir,
     async () => {
       const artifacts = await buildArtifacts(projectDir);
-      const drift = await compareArtifacts(projectDir, artifacts);
+      const drift = await timed("compare with generated/", () => compareArtifacts(projectDir, artifacts));
       const changed = [...drift.stale, ...drift.missing];
       const files = new Map(changed.map((path) => [path, artifacts.get(path) as string]));
-      await commitFiles(projectDir, files, drift.extra);
+      await timed("write generated/", () => commitFiles(projectDir, files, drift.extra));
       return { written: changed, removed: drift.extra };
     },
     lock,

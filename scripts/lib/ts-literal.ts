@@ -9,5 +9,7 @@
  * `"`, as strings escape their line breaks, so the rewrite touches keys only. A cycle is a TypeError.
  */
 export function tsLiteral(value: unknown): string {
-  return (JSON.stringify(value, null, 2) ?? "undefined").replace(/^( *)"__proto__": /gm, '$1["__proto__"]: ');
+  const json = JSON.stringify(value, null, 2) ?? "undefined";
+  // Most specs have no such key: a plain search of the text costs a tenth of the rewrite's pass over it.
+  return json.includes('"__proto__": ') ? json.replace(/^( *)"__proto__": /gm, '$1["__proto__"]: ') : json;
 }

@@ -3,23 +3,28 @@ import { Worker } from "node:worker_threads";
 
 /**
  * The worker's code, plain JavaScript (a worker gets no TypeScript loader): it imports openapi-typescript (by the
- * absolute URL resolved here) at once, since that takes a second or more, then answers each spec URL it is sent
- * (one that passed its checks) with the spec's types or the error.
+ * absolute URL resolved here) at once, since that takes a second or more, then answers each spec it is sent (one
+ * that passed its checks) with the spec's types or the error. The spec comes parsed, as checkSpec parsed it, so
+ * that openapi-typescript does not parse it again; `cwd` is the root file's URL, which openapi-typescript takes
+ * for the document's location, so a `$ref` to another file resolves from the root's folder as from its URL.
  */
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const loaded = import(workerData);
 loaded.catch(() => {}); // a failed import is reported to each spec sent, not as the worker's death
-parentPort.on("message", (spec) =>
+parentPort.on("message", ({ url, doc }) =>
   loaded
-    .then(({ default: openapiTS, astToString }) => openapiTS(new URL(spec), { silent: true }).then(astToString))
+    .then(({ default: openapiTS, astToString }) => openapiTS(doc, { silent: true, cwd: new URL(url) }).then(astToString))
     .then((types) => parentPort.postMessage({ types }), (error) => parentPort.postMessage({ error: String(error?.message ?? error) })),
 );
 `;
 
 export interface TypesWorker {
-  /** openapi-typescript's types of the spec at `specUrl`; rejects with its message when it fails. Once only. */
-  types(specUrl: URL): Promise<string>;
+  /**
+   * openapi-typescript's types of the spec at `specUrl`, whose root file parses to `doc` (a copy is sent);
+   * rejects with its message when it fails. Once only.
+   */
+  types(specUrl: URL, doc: unknown): Promise<string>;
   /** Gives the worker up: ended if it is still working (a failed run stops its codegen), else kept for reuse. */
   stop(): Promise<void>;
 }
@@ -48,7 +53,7 @@ export function typesWorker(): TypesWorker {
     else await worker.terminate();
   };
   return {
-    types: (specUrl) => {
+    types: (specUrl, doc) => {
       // Once per handle: after its answer the worker may already serve another run.
       if (working || done) return Promise.reject(new Error("types() was already called on this worker"));
       if (ended.has(worker)) return Promise.reject(new Error("the worker exited before it was sent the spec"));
@@ -79,7 +84,7 @@ export function typesWorker(): TypesWorker {
         worker.on("message", onMessage);
         worker.on("error", onError);
         worker.on("exit", onExit);
-        worker.postMessage(specUrl.href);
+        worker.postMessage({ url: specUrl.href, doc });
       });
     },
     stop: async () => {
@@ -88,6 +93,14 @@ export function typesWorker(): TypesWorker {
       await worker.terminate();
     },
   };
+}
+
+/**
+ * Starts a worker loading openapi-typescript now, for the next run to take: a script calls this before it loads
+ * its own modules, so that the two loads overlap and the worker is ready when the spec has passed its checks.
+ */
+export function warmTypesWorker(): void {
+  if (idle.length === 0) idle.push(startWorker());
 }
 
 function startWorker(): Worker {

@@ -124,6 +124,26 @@ describe.concurrent("generate", () => {
     expect((await runInProcess(p.dir, "check:generated")).code).toBe(0);
   });
 
+  it("generates a spec whose $ref reaches a second file, from the root's folder, whatever the working folder", async (context) => {
+    // openapi-typescript is handed the parsed root with the root's URL for its location: the second file must
+    // still be read from beside the root, in the types as in the data module.
+    const p = await project(context);
+    const schema = /( {4}microsoft\.graph\.longRunningOperationStatus:\n)((?: {6}.*\n)+)/;
+    const moved = (await p.read(SPEC)).match(schema)?.[2] ?? "";
+    await writeFile(join(p.dir, "spec/status.yaml"), moved.replace(/^ {6}/gm, ""));
+    await p.edit(SPEC, (s) => s.replace(schema, "$1      $ref: ./status.yaml\n"));
+
+    const result = await runInProcess(p.dir, "generate");
+    expect(result.code, result.stderr).toBe(0);
+    const members = '"notStarted" | "running" | "succeeded" | "failed" | "unknownFutureValue"';
+    // Redocly's bundle files the other file's schema under its file name.
+    const types = await p.read(TYPES);
+    expect(types).toContain('"microsoft.graph.longRunningOperationStatus": components["schemas"]["status"];');
+    expect(types).toContain(`status: ${members};`);
+    expect(await p.read(DATA)).toContain('"x-terminal-values": [\n');
+    expect((await runInProcess(p.dir, "check:generated")).code).toBe(0);
+  });
+
   it("treats ./generated/x.ts in redocly.yaml as generated/x.ts: writes it and keeps it", async (context) => {
     const p = await project(context);
     await p.edit("redocly.yaml", (s) => s.replaceAll(": generated/", ": ./generated/"));
