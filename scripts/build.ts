@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { rename, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
+import { BUNDLE_OPTIONS } from "./lib/bundle-options.ts";
 import { runTool, ToolError } from "./lib/run-tool.ts";
 
 const projectDir = resolve(import.meta.dirname, "..");
@@ -30,20 +31,10 @@ try {
       absWorkingDir: projectDir,
       entryPoints: Object.fromEntries(Object.entries(ENTRIES)),
       outdir: staging,
-      bundle: true,
+      ...BUNDLE_OPTIONS,
       splitting: true,
-      format: "esm",
-      platform: "neutral",
-      target: "es2022",
-      // Dependencies and Node's modules stay imports: the user's install provides them, deduplicated.
-      packages: "external",
-      external: ["node:*"],
       sourcemap: true,
-      // Constants folded and inlined here, where the bundle still knows them: an app's bundler sees them
-      // as variables of the chunk (about 20 B gzip in an app). Names and layout stay readable.
-      minifySyntax: true,
       chunkNames: "chunks/[name]-[hash]",
-      logLevel: "warning",
     }),
     runTool(
       join(projectDir, "node_modules/.bin/tsc"),
