@@ -5,6 +5,7 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { inputsHash, outputHash, STAMP_FILE, staleBuild } from "./lib/build-stamp.ts";
+import { BUNDLE_OPTIONS } from "./lib/bundle-options.ts";
 import { runTool, ToolError } from "./lib/run-tool.ts";
 
 const projectDir = resolve(import.meta.dirname, "..");
@@ -34,20 +35,10 @@ try {
       absWorkingDir: projectDir,
       entryPoints: Object.fromEntries(Object.entries(ENTRIES)),
       outdir: staging,
-      bundle: true,
+      ...BUNDLE_OPTIONS,
       splitting: true,
-      format: "esm",
-      platform: "neutral",
-      target: "es2022",
-      // Dependencies and Node's modules stay imports: the user's install provides them, deduplicated.
-      packages: "external",
-      external: ["node:*"],
       sourcemap: true,
-      // Constants folded and inlined here, where the bundle still knows them: an app's bundler sees them
-      // as variables of the chunk (about 20 B gzip in an app). Names and layout stay readable.
-      minifySyntax: true,
       chunkNames: "chunks/[name]-[hash]",
-      logLevel: "warning",
     }),
     runTool(
       join(projectDir, "node_modules/.bin/tsc"),

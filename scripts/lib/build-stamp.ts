@@ -18,6 +18,7 @@ const INPUTS = [
   "tsconfig.json",
   "tsconfig.build.json",
   "scripts/build.ts",
+  "scripts/lib/bundle-options.ts",
   "scripts/lib/build-stamp.ts",
 ];
 

@@ -8,7 +8,7 @@ import { callRetryListeners } from "./graph-fetch.ts";
 import { type GraphLroClientOptions, graphTransport, transportOf } from "./graph-transport.ts";
 import { pathParams, routeOf } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
-import { type ParsedOperationUrl, parseOperationUrl } from "./parse-operation-url.ts";
+import { operationUrlParser, type ParsedOperationUrl } from "./parse-operation-url.ts";
 import { readOperation } from "./read-operation.ts";
 import { selectQuery } from "./request-parts.ts";
 
@@ -52,6 +52,7 @@ export function createGraphLroClient(options: GraphLroClientOptions): GraphLroCl
 export function createGraphLroClient(options: GraphLroClientOptions = {}): GraphLroClient<boolean> {
   const transport = graphTransport(options);
   const { baseUrl, send, timeoutMs, timeoutSignal } = transport;
+  const parseLocation = operationUrlParser(new URL(baseUrl));
 
   /** A GET of `ref`; `location`, a parsed Location URL, gives its query (kept) and its $select (unless replaced). */
   async function get(
@@ -90,7 +91,7 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     getOperation: async (target, opts) => {
       // A ref's kind is checked when its route is looked up.
       if (typeof target === "object" && !(target instanceof URL)) return get(target, opts);
-      const location = parseOperationUrl(target, { baseUrl });
+      const location = parseLocation(target);
       return get(location.ref, opts, location);
     },
   };

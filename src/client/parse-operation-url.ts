@@ -20,21 +20,31 @@ export interface ParsedOperationUrl {
  * The URL may come from a server (a Location header), so no part of it but its origin is quoted.
  */
 export function parseOperationUrl(url: string | URL, target: GraphTarget = {}): ParsedOperationUrl {
-  const base = resolveBaseUrl(target);
-  if (!URL.canParse(url)) throw invalid("not an absolute URL");
-  const parsed = new URL(url);
-  if (parsed.username || parsed.password) throw invalid("an operation URL must not carry credentials");
-  if (parsed.origin !== base.origin) {
-    throw invalid(`refusing ${parsed.origin}: the Graph origin is ${base.origin}`);
-  }
+  return operationUrlParser(resolveBaseUrl(target))(url);
+}
+
+/**
+ * parseOperationUrl under one base URL, with the base and the spec's paths under it worked out once: a
+ * client parses each of its polls' Location URL with it.
+ */
+export function operationUrlParser(base: URL): (url: string | URL) => ParsedOperationUrl {
   // A base URL without a path has the pathname "/", not "".
   const paths = ROUTE_LIST.map((route) => `${base.pathname.replace(/\/$/, "")}${route.path}`);
-  const segments = parsed.pathname.split("/");
-  for (const [i, route] of ROUTE_LIST.entries()) {
-    const ref = matchRoute((paths[i] as string).split("/"), segments, route.refFields);
-    if (ref) return { ref: { kind: route.kind, ...ref } as OperationRef, ...splitSelect(parsed.search.slice(1)) };
-  }
-  throw invalid(`the path is not an operation path: ${paths.join(", ")}`);
+  const templates = paths.map((path) => path.split("/"));
+  return (url) => {
+    if (!URL.canParse(url)) throw invalid("not an absolute URL");
+    const parsed = new URL(url);
+    if (parsed.username || parsed.password) throw invalid("an operation URL must not carry credentials");
+    if (parsed.origin !== base.origin) {
+      throw invalid(`refusing ${parsed.origin}: the Graph origin is ${base.origin}`);
+    }
+    const segments = parsed.pathname.split("/");
+    for (const [i, route] of ROUTE_LIST.entries()) {
+      const ref = matchRoute(templates[i] as string[], segments, route.refFields);
+      if (ref) return { ref: { kind: route.kind, ...ref } as OperationRef, ...splitSelect(parsed.search.slice(1)) };
+    }
+    throw invalid(`the path is not an operation path: ${paths.join(", ")}`);
+  };
 }
 
 const invalid = (message: string) => new InvalidArgumentError("url", message);

@@ -15,6 +15,12 @@ import type { PolledOperation, PollProgress, RetryProgress, WaitedOperation } fr
 import { initialPollState, type PollTarget } from "./poll-target.ts";
 
 /**
+ * How many polls share one abort signal: fewer than Node's default of 10 listeners, so the Requests that still
+ * follow it (until garbage collection) never make it warn.
+ */
+const POLLS_PER_SIGNAL = 8;
+
+/**
  * Polls until the operation is terminal, yielding each state seen; the last is `succeeded` or
  * `failed`. Breaking out of the loop stops polling. Throttling retries are the client's job, but a
  * throttled answer with a Retry-After that the client did not wait out (longer than its retry budget,
@@ -48,20 +54,29 @@ export async function* pollOperation<const S extends readonly SelectableProperty
   };
   const onRetry = (retry: RetryEvent) => retried(retry, "client");
 
-  while (true) {
+  // The signal the polls follow, and the sleeps when the caller gave none: the caller's abort or a poll's time
+  // limit aborts it, and either ends the wait. It serves POLLS_PER_SIGNAL polls: one per poll is among the
+  // costliest objects a poll makes, and one per wait would pile up listeners, as a Request keeps its listener
+  // on the signal it follows until garbage collection (decision 0025).
+  let poll = new AbortController();
+  for (let polls = 1; ; polls++) {
     signal?.throwIfAborted();
     if (state.nextPollAt > deadline) throw timeout();
+    if (polls % POLLS_PER_SIGNAL === 0) poll = new AbortController();
     // At most timeoutMs (the deadline is checked first), so within what a timer can wait. The clock is
     // steady: a sleep that returns at once still moves it on, so the deadline comes whatever is injected.
     const waitMs = state.nextPollAt - now();
-    if (waitMs > 0) await clock.sleep(waitMs, signal ?? new AbortController().signal);
+    if (waitMs > 0) await clock.sleep(waitMs, signal ?? poll.signal);
 
     // The client retries throttling inside a poll; the deadline ends that too. A poll sent in
     // time gets at least MIN_POLL_BUDGET_MS, so one due right at the deadline is not sent to be dropped.
-    const poll = callTimeout(Math.max(deadline - now(), MIN_POLL_BUDGET_MS), signal, options.timeoutSignal);
+    const limit = callTimeout(Math.max(deadline - now(), MIN_POLL_BUDGET_MS), signal, options.timeoutSignal, poll);
+    const { signal: pollSignal } = poll;
     // Raced, not only passed: a client (or its fetch) may ignore the signal.
-    const call = client.getOperation<S>(state.target, { select, signal: poll.signal, onRetry });
-    const answer = await abortable(call, poll.signal)
+    const answer = await abortable(
+      client.getOperation<S>(state.target, { select, signal: pollSignal, onRetry }),
+      pollSignal,
+    )
       .catch((error: unknown) => {
         // The poll's signal aborts for the caller or for the time limit: only the latter is a timeout.
         if (poll.signal.aborted && !signal?.aborted) throw timeout("a poll was still unanswered");
@@ -72,7 +87,7 @@ export async function* pollOperation<const S extends readonly SelectableProperty
         }
         throw error;
       })
-      .finally(poll.clear);
+      .finally(limit.clear);
     const { retryAfterMs } = answer;
     const operation = answer instanceof GraphError ? undefined : (answer.operation as WaitedOperation<S>);
     const outcome: PollOutcome = operation

@@ -112,6 +112,37 @@ describe("what waitForOperation reports", () => {
   });
 });
 
+describe("the signals a wait's polls follow", () => {
+  // A Request keeps its listener on the signal it follows until garbage collection: one signal for every
+  // poll of a long wait piled them up past Node's warning (decision 0025); one per poll costs each poll dearly.
+  it("shares one signal among at most 8 polls, and sleeps on it when the caller gave none", async () => {
+    const h = harness(...Array.from({ length: MAX_CALLS - 1 }, () => ({ status: "running" })), { status: "succeeded" });
+    const polled: AbortSignal[] = [];
+    const slept: AbortSignal[] = [];
+    const client: Pick<GraphLroClient, "getOperation"> = {
+      getOperation: (target, options) => {
+        polled.push(options?.signal as AbortSignal);
+        return h.client.getOperation(target, options);
+      },
+    };
+    const sleep = h.options.clock.sleep;
+    const clock = {
+      ...h.options.clock,
+      sleep: (ms: number, signal: AbortSignal) => {
+        slept.push(signal);
+        return sleep(ms);
+      },
+    };
+    await waitForOperation(client, alertUrl("a"), { ...h.options, clock });
+    expect(polled).toHaveLength(MAX_CALLS);
+    const uses = [...new Set(polled)].map((signal) => polled.filter((s) => s === signal).length);
+    expect(uses).toEqual([7, 8, 5]);
+    expect(polled.every((signal) => !signal.aborted)).toBe(true);
+    // Each sleep is on the signal of the poll after it.
+    expect(slept).toEqual(polled.slice(1));
+  });
+});
+
 describe("bad targets and states", () => {
   // Made per test: made as the describe loads, every mutant the client's options reach was static (decision 0023b).
   let client: ReturnType<typeof createGraphLroClient>;

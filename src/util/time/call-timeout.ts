@@ -15,10 +15,15 @@ export interface CallTimeout {
  * given, else by a timer of its own. The timer and the controller are held strongly (the timer
  * holds the controller): on Node 20, `AbortSignal.any([caller, AbortSignal.timeout(ms)])` lets the
  * timeout signal be garbage-collected, and it then never fires. `clear` removes the listener from
- * the caller's signal, so a long-lived signal does not collect one per call.
+ * the caller's signal, so a long-lived signal does not collect one per call. A poller passes the `controller`
+ * its polls share, so that a poll makes no signal of its own.
  */
-export function callTimeout(ms: number, caller: AbortSignal | undefined, make?: TimeoutSignalFactory): CallTimeout {
-  const controller = new AbortController();
+export function callTimeout(
+  ms: number,
+  caller: AbortSignal | undefined,
+  make?: TimeoutSignalFactory,
+  controller = new AbortController(),
+): CallTimeout {
   const deadline = make?.(ms);
   const sources = [caller, deadline].filter(Boolean) as AbortSignal[];
   const follow = (event: Event) => controller.abort((event.target as AbortSignal).reason);
