@@ -71,11 +71,10 @@ export async function* pollOperation<const S extends readonly SelectableProperty
     // The client retries throttling inside a poll; the deadline ends that too. A poll sent in
     // time gets at least MIN_POLL_BUDGET_MS, so one due right at the deadline is not sent to be dropped.
     const limit = callTimeout(Math.max(deadline - now(), MIN_POLL_BUDGET_MS), signal, options.timeoutSignal, poll);
-    const { signal: pollSignal } = poll;
     // Raced, not only passed: a client (or its fetch) may ignore the signal.
     const answer = await abortable(
-      client.getOperation<S>(state.target, { select, signal: pollSignal, onRetry }),
-      pollSignal,
+      client.getOperation<S>(state.target, { select, signal: poll.signal, onRetry }),
+      poll.signal,
     )
       .catch((error: unknown) => {
         // The poll's signal aborts for the caller or for the time limit: only the latter is a timeout.
