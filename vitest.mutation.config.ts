@@ -13,9 +13,14 @@ export default defineConfig({
       "test/{spec-diff,spec-upstream}/*.test.ts",
       "test/pipeline/compare-artifacts.test.ts",
     ],
-    // spawned.test.ts runs the CLI as processes (and dist/, which the sandbox does not copy): no mutant is
-    // active there.
-    exclude: ["test/contract/new-operation.test.ts", "test/contract/live.test.ts", "test/cli/spawned.test.ts"],
+    // spawned.test.ts and pipes.test.ts run dist/'s CLI as processes (the sandbox copies no dist/): no mutant
+    // is active there.
+    exclude: [
+      "test/contract/new-operation.test.ts",
+      "test/contract/live.test.ts",
+      "test/cli/spawned.test.ts",
+      "test/cli/pipes.test.ts",
+    ],
     typecheck: { enabled: false },
     // test/cli's warm-up run of the mock would make most of src/ static mutants (test/cli/in-process.ts);
     // without it the first test of a file pays the cold start, so it gets more time.
