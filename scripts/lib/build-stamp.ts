@@ -22,7 +22,7 @@ const INPUTS = [
   "scripts/lib/build-stamp.ts",
 ];
 
-export interface BuildStamp {
+interface BuildStamp {
   inputs: string;
   output: string;
 }
@@ -53,7 +53,7 @@ export const inputsHash = (projectDir: string) => hashTree(projectDir, INPUTS);
 export const outputHash = (distDir: string) => hashTree(distDir, ["."], STAMP_FILE);
 
 /** The stamp in `distDir`, or undefined when there is none (or it is unreadable). */
-export function readStamp(distDir: string): BuildStamp | undefined {
+function readStamp(distDir: string): BuildStamp | undefined {
   try {
     return JSON.parse(readFileSync(join(distDir, STAMP_FILE), "utf8")) as BuildStamp;
   } catch {
