@@ -22,11 +22,6 @@ export default defineConfig({
       "test/cli/pipes.test.ts",
     ],
     typecheck: { enabled: false },
-    // One module graph per worker for every mutant's run, not a fresh one per file per run: re-importing msw, the
-    // library and the test files for each of thousands of runs made a full run of src/ a day's work (decision
-    // 0016). Safe here as in the quick project: the suites keep no state between files, and the library's
-    // module-level state is keyed by the request or handler it describes, or caches what the spec fixes.
-    isolate: false,
     // test/cli's warm-up run of the mock would make most of src/ static mutants (test/cli/in-process.ts);
     // without it the first test of a file pays the cold start, so it gets more time.
     env: { GRAPH_LRO_TEST_NO_WARM_UP: "1" },
