@@ -11,7 +11,7 @@ export interface ExchangeNote {
   readonly violations: ContractViolationError[];
 }
 
-// Keyed by the Request object that msw hands to the resolver, which is the one given to getResponse:
+// Keyed by the Request object that msw hands to the resolver, which is the one given to answerRequest:
 // the note lives as long as the request, and no state grows with the number of requests.
 const notes = new WeakMap<Request, ExchangeNote>();
 

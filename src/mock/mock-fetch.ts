@@ -16,7 +16,7 @@ export interface MockFetchOptions {
 }
 
 /**
- * A fetch that answers from MSW handlers through `getResponse`: no globals are patched, so it
+ * A fetch that answers from MSW handlers as msw's getResponse does (answerRequest): no globals are patched, so it
  * works in Node, Deno and browsers. A path under a Graph root of graph-lro's handlers that no
  * handler matches gets Graph's `400` naming the unknown segment (with `onViolation: "throw"`, an
  * UnhandledRequestError); a request anywhere else rejects with UnhandledRequestError.

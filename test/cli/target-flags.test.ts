@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { targetFlags } from "../../src/cli/operation-command.ts";
 import { runCli } from "../../src/cli/run-cli.ts";
 import { routes } from "../../src/spec/index.ts";
+import { escapeRegExp } from "../support/regexp.ts";
 
 // wait's and get's target flags come from the routes table (decision 0024c): an operation added to the spec gets
 // its flags, and its line in the usage, with no edit of the CLI. Fixture kinds start `xGraphLroTest`, which no
@@ -82,7 +83,7 @@ describe("target flags from the routes table", () => {
     }
     // A target of one flag has its own line in the option table: the flag, then what the spec says it names.
     for (const { about, flags } of targetFlags().filter((t) => t.flags.length === 1)) {
-      expect(out).toMatch(new RegExp(`\\n  --${flags[0]?.flag} <id> +${about.split(" ")[0]} `));
+      expect(out).toMatch(new RegExp(`\\n  --${flags[0]?.flag} <id> +${escapeRegExp(about.split(" ")[0] as string)} `));
     }
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { operations, starts } from "../../generated/graph-lro.routes.ts";
 import { runMockCommand } from "../../src/cli/mock-command.ts";
 import { builtInStories } from "../../src/mock/index.ts";
+import { escapeRegExp } from "../support/regexp.ts";
 import { operationUrl } from "../support/spec-urls.ts";
 
 /** Runs `graph-lro mock` in-process, collecting its output; `stop()` is Ctrl-C. */
@@ -83,9 +84,7 @@ describe("graph-lro mock", () => {
     const { code, stdout } = await run.stop();
     expect(code).toBe(0);
     const path = new URL(alert).pathname;
-    expect(stdout).toMatch(
-      new RegExp(`\\nGET ${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} -> 200 \\(progress 1/4\\) [\\d.]+ ms\\n`),
-    );
+    expect(stdout).toMatch(new RegExp(`\\nGET ${escapeRegExp(path)} -> 200 \\(progress 1/4\\) [\\d.]+ ms\\n`));
     expect(stdout).toContain("-> 200 (progress 2/4)");
     // JSON.stringify escapes C0 in the violation's value; the log escapes what it leaves, such as C1's CSI.
     expect(stdout).toContain(

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { runNpm } from "../support/project-copy.ts";
+import { escapeRegExp } from "../support/regexp.ts";
 import { template } from "../support/spec-urls.ts";
 import { changeSpec, DATA, project, ROUTES, runInProcess, SPEC, STACK_LINE, TYPES } from "./project.ts";
 
@@ -231,5 +232,3 @@ describe.concurrent("generate", () => {
     expect(await p.snapshot()).toEqual(before);
   });
 });
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
