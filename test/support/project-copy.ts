@@ -25,20 +25,17 @@ export async function copyProject(
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/**
- * The file an npm script of the project in `dir` runs, when it is `tsx scripts/<file>.ts` or
- * `node --import tsx scripts/<file>.ts` (from its package.json).
- */
+/** The file an npm script of the project in `dir` runs, when it is `tsx scripts/<file>.ts` (from its package.json). */
 function scriptFile(dir: string, script: string): string | undefined {
   const { scripts } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
     scripts: Record<string, string>;
   };
-  return /^(?:node --import )?tsx (scripts\/[\w-]+\.ts)$/.exec(scripts[script] ?? "")?.[1];
+  return /^tsx (scripts\/[\w-]+\.ts)$/.exec(scripts[script] ?? "")?.[1];
 }
 
 /**
  * Runs an npm script of the project in `dir` as npm would, minus npm's own start-up (most of a short script's
- * CPU): a script of a TypeScript file (scriptFile) is started as Node with tsx, anything else through npm. Unlike npm, it
+ * CPU): a `tsx scripts/<file>.ts` script is started as Node with tsx, anything else through npm. Unlike npm, it
  * sets no `npm_*` variables and puts no `node_modules/.bin` on the PATH (the scripts read neither). Never
  * throws, so tests can assert on failures.
  */
