@@ -82,11 +82,10 @@ export function validatorsModule(bundled: unknown, header: string, label: string
     }
     names.set(key, name);
   };
-  const json = memoisedJson();
   for (const [pointer, schema] of validatedSchemas(bundled)) {
     let name = byObject.get(schema);
     if (name === undefined) {
-      const key = json(schema);
+      const key = JSON.stringify(schema);
       name = names.get(key);
       if (name === undefined) {
         name = `v${names.size}`;
@@ -111,34 +110,6 @@ export function validatorsModule(bundled: unknown, header: string, label: string
     `export const validators = {\n${table}\n};`,
     "",
   ].join("\n");
-}
-
-/**
- * JSON.stringify(schema), with each object directly under it written once however many schemas hold it: Redocly's
- * dereferenced bundle gives every `$ref` a copy of its target's top object that shares everything below it, so a
- * spec of thousands of paths would otherwise write its few components out thousands of times (most of this
- * module's time at 4,000 paths).
- */
-function memoisedJson(): (schema: Node) => string {
-  const written = new WeakMap<object, string>();
-  const valueJson = (value: unknown): string | undefined => {
-    if (value === null || typeof value !== "object") return JSON.stringify(value);
-    let json = written.get(value);
-    if (json === undefined) {
-      json = JSON.stringify(value);
-      written.set(value, json);
-    }
-    return json;
-  };
-  return (schema) => {
-    if (Array.isArray(schema)) return JSON.stringify(schema);
-    const members: string[] = [];
-    for (const [key, value] of Object.entries(schema)) {
-      const json = valueJson(value);
-      if (json !== undefined) members.push(`${JSON.stringify(key)}:${json}`); // as JSON.stringify skips undefined
-    }
-    return `{${members.join(",")}}`;
-  };
 }
 
 /**
