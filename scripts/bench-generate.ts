@@ -3,7 +3,7 @@
 // usage: npx tsx scripts/bench-generate.ts [--paths N] [--before <project-dir>]
 //   --paths: the size to compare at (default 4,000); --before: a copy of an older tree, measured too
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,11 +35,19 @@ async function seconds(file: string, args: string[], cwd: string): Promise<numbe
   return (performance.now() - started) / 1000;
 }
 
-/** generate of `tree` (this project, or --before) into `dir`, from an empty generated/ each time. */
+/**
+ * generate of `tree` (this project, or --before) into `dir`, from an empty generated/ each time: the command of
+ * its `npm run generate` (`tsx scripts/generate.ts`, say), from its package.json, without npm's own start-up.
+ */
 async function generate(tree: string, dir: string): Promise<number | undefined> {
   const out = join(dir, "generated");
   for (const name of await readdir(out)) await rm(join(out, name));
-  return seconds(join(tree, "node_modules/.bin/tsx"), [join(tree, "scripts/generate.ts"), dir], tree);
+  const { scripts } = JSON.parse(await readFile(join(tree, "package.json"), "utf8")) as {
+    scripts: { generate: string };
+  };
+  const [command = "", ...args] = scripts.generate.split(" ");
+  const file = command === "node" ? process.execPath : join(tree, "node_modules/.bin", command);
+  return seconds(file, [...args, dir], tree);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;

@@ -9,12 +9,10 @@ import { dereferencedBundle } from "./dereference.ts";
 import { GenerateError } from "./errors.ts";
 import { lintApis } from "./redocly.ts";
 import { expansionLimits } from "./ref-expansion.ts";
-import { routesModule } from "./routes-module.ts";
 import type { SpecFiles } from "./spec-files.ts";
 import { timed } from "./step-timer.ts";
 import { tsLiteral } from "./ts-literal.ts";
 import { type TypesWorker, typesWorker } from "./types-worker.ts";
-import { validatorsModule } from "./validators-module.ts";
 
 /** Every generated file, by path relative to the project, with its exact content. */
 export type Artifacts = Map<string, string>;
@@ -76,10 +74,22 @@ async function buildApi(
     },
   );
   types.catch(() => {}); // awaited below, unless this thread fails first (buildArtifacts then stops the worker)
-  const bundled = await timed("dereferenced bundle", () => dereferencedBundle(files, rootPath, target.root));
-  const data = dataModule(bundled, header("redocly bundle --dereferenced"), target, written(files));
-  const routes = routesModule(bundled as object, header("redocly bundle --dereferenced"), target.root);
-  const validators = validatorsModule(bundled, header("ajv standalone code, ajv/dist/standalone"), target.root);
+  // Loaded here, after the checks, like Redocly (dereference.ts): ajv takes a few hundred ms to load, which the
+  // checks, and so openapi-typescript's worker, would otherwise wait for.
+  const [bundled, { routesModule }, { validatorsModule }] = await Promise.all([
+    timed("dereferenced bundle", () => dereferencedBundle(files, rootPath, target.root)),
+    import("./routes-module.ts"),
+    import("./validators-module.ts"),
+  ]);
+  const data = await timed("data module", () =>
+    dataModule(bundled, header("redocly bundle --dereferenced"), target, written(files)),
+  );
+  const routes = await timed("routes module", () =>
+    routesModule(bundled as object, header("redocly bundle --dereferenced"), target.root),
+  );
+  const validators = await timed("validators module", () =>
+    validatorsModule(bundled, header("ajv standalone code, ajv/dist/standalone"), target.root),
+  );
   return [
     [target.types, `${header("openapi-typescript")}\n${await types}`],
     [target.data, data],

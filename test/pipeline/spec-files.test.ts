@@ -115,6 +115,18 @@ describe("loadSpecFiles", () => {
     );
   });
 
+  it("names where a refused reference is with the whole pointer, its tokens escaped", async (context) => {
+    const f = await specFolder(context, {
+      "root.yaml": oneGet('{ allOf: [{ type: object }, { $ref: "../outside/secret.yaml" }] }').replace(
+        "/w:",
+        "/a~b/{id}:",
+      ),
+    });
+    await expect(f.load()).rejects.toThrow(
+      /^spec\/root\.yaml: \/paths\/~1a~0b~1\{id}\/get\/responses\/200\/content\/application~1json\/schema\/allOf\/1: \$ref /,
+    );
+  });
+
   it("leaves local refs and plain discriminator names alone", async (context) => {
     const f = await specFolder(context, {
       "root.yaml": `${oneGet('{ $ref: "#/components/schemas/W" }')}components:\n  schemas:\n    W: { type: object, discriminator: { propertyName: k, mapping: { a: W } } }\n`,

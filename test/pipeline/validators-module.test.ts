@@ -75,6 +75,26 @@ describe("the validators module (ajv's standalone code)", () => {
     expect(text.match(/^ {2}"\/paths\//gm)).toHaveLength(400);
   });
 
+  it("tells schemas apart by content, not by the objects they share: deep copies merge, a changed top does not", () => {
+    const shared = { type: "object", properties: { status: { enum: ["running", "succeeded"] } } };
+    const schemas = [shared, { ...shared }, structuredClone(shared), { ...shared, minProperties: 1 }];
+    const paths = Object.fromEntries(
+      schemas.map((schema, i) => [
+        `/p${i}/{id}`,
+        {
+          get: {
+            parameters: [{ name: "id", in: "path", schema: { type: "string" } }],
+            responses: { "200": { content: { "application/json": { schema } } } },
+          },
+        },
+      ]),
+    );
+    const text = validatorsModule({ paths }, "// test", "spec/copies.yaml");
+    const names = [...text.matchAll(/^ {2}"\/paths\/~1p\d~1\{id}\/get\/responses[^"]*": (\w+),$/gm)].map((m) => m[1]);
+    // The first three are one schema written three ways; the fourth adds a keyword at its top.
+    expect(names).toEqual(["v1", "v1", "v1", "v2"]); // v0: the id's
+  });
+
   it("keeps a hostile spec's strings as data: a pattern, property names and a format cannot break out", async (context) => {
     const g = globalThis as { pwned?: unknown };
     delete g.pwned;
