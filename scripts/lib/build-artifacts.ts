@@ -1,12 +1,13 @@
 // Builds every generated file in memory, from the APIs that redocly.yaml declares.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkSpec } from "./check-spec.ts";
 import { type ApiTarget, readApiTargets } from "./config.ts";
 import { dereferencedBundle } from "./dereference.ts";
 import { GenerateError } from "./errors.ts";
+import { mockModule } from "./mock-module.ts";
 import { lintApis } from "./redocly.ts";
 import { expansionLimits } from "./ref-expansion.ts";
 import { routesModule } from "./routes-module.ts";
@@ -80,11 +81,16 @@ async function buildApi(
   const data = dataModule(bundled, header("redocly bundle --dereferenced"), target, written(files));
   const routes = routesModule(bundled as object, header("redocly bundle --dereferenced"), target.root);
   const validators = validatorsModule(bundled, header("ajv standalone code, ajv/dist/standalone"), target.root);
+  // The mock module imports the validators module's functions, by a path from its own folder.
+  let validatorsPath = relative(dirname(target.mock), target.validators).split(sep).join("/");
+  if (!validatorsPath.startsWith(".")) validatorsPath = `./${validatorsPath}`;
+  const mock = mockModule(bundled, header("what the mock reads"), target.root, validatorsPath);
   return [
     [target.types, `${header("openapi-typescript")}\n${await types}`],
     [target.data, data],
     [target.routes, routes],
     [target.validators, validators],
+    [target.mock, mock],
   ];
 }
 
