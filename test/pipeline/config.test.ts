@@ -9,7 +9,7 @@ import { EXPANSION_DEFAULTS } from "../../scripts/lib/ref-expansion.ts";
 /** An API entry of redocly.yaml, indented under `apis:`. */
 const api = (name: string, types = `generated/${name}.ts`, data = `generated/${name}.spec.ts`) =>
   `  ${name}:\n    root: spec/${name}.yaml\n    x-openapi-ts:\n      output: ${types}\n` +
-  `    x-graph-lro:\n      data: ${data}\n      routes: generated/${name}.routes.ts\n      validators: generated/${name}.validators.ts\n`;
+  `    x-graph-lro:\n      data: ${data}\n      routes: generated/${name}.routes.ts\n      validators: generated/${name}.validators.ts\n      mock: generated/${name}.mock.ts\n`;
 
 /** Reads the targets of a project whose redocly.yaml is `config`. */
 async function read({ onTestFinished }: TestContext, config: string) {
@@ -39,6 +39,7 @@ describe("readApiTargets", () => {
       data: "generated/a.spec.ts",
       routes: "generated/a.routes.ts",
       validators: "generated/a.validators.ts",
+      mock: "generated/a.mock.ts",
       dereferenced: EXPANSION_DEFAULTS,
     });
   });
