@@ -54,7 +54,7 @@ describe("readApiTargets", () => {
   it("rejects two APIs naming one output, naming both and the path", async (context) => {
     const error = await failure(context, `apis:\n${api("first")}${api("second", "./generated/first.ts")}`);
     expect(error.message).toBe(
-      "redocly.yaml:13: apis.second.x-openapi-ts.output and apis.first.x-openapi-ts.output both name generated/first.ts",
+      "redocly.yaml:14: apis.second.x-openapi-ts.output and apis.first.x-openapi-ts.output both name generated/first.ts",
     );
   });
 
@@ -65,7 +65,7 @@ describe("readApiTargets", () => {
 
   const broken: [string, string, string][] = [
     ["bad YAML", "extends:\n  - [recommended\n", "redocly.yaml:3:1: invalid YAML: Flow sequence"],
-    ["a repeated key", `apis:\n${api("a")}${api("a")}`, "redocly.yaml:10:3: invalid YAML: Map keys must be unique"],
+    ["a repeated key", `apis:\n${api("a")}${api("a")}`, "redocly.yaml:11:3: invalid YAML: Map keys must be unique"],
     ["no apis", "extends:\n  - recommended\n", 'redocly.yaml: no API is declared under "apis:"'],
     ["an empty apis", "apis: {}\n", 'redocly.yaml:1: no API is declared under "apis:"'],
     ["an API that is not a mapping", "apis:\n  a: spec/a.yaml\n", "redocly.yaml:2: apis.a must be a mapping"],
@@ -82,7 +82,7 @@ describe("readApiTargets", () => {
     [
       "a bomb limit that is not a whole number",
       `apis:\n${api("a")}      dereferenced:\n        maxExpansion: 0.5\n`,
-      "redocly.yaml:11: apis.a.x-graph-lro.dereferenced.maxExpansion must be a whole number, at least 1",
+      "redocly.yaml:12: apis.a.x-graph-lro.dereferenced.maxExpansion must be a whole number, at least 1",
     ],
   ];
 
