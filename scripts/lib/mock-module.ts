@@ -51,15 +51,16 @@ const ANNOTATIONS = new Set(["description", "examples", "example", "$comment"]);
  */
 export function withoutAnnotations(schema: unknown): unknown {
   if (!isNode(schema)) return schema;
-  const out: Node = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (ANNOTATIONS.has(key)) continue;
-    if (SUBSCHEMA_MAP.has(key)) out[key] = eachValue(value, withoutAnnotations) ?? value;
-    else if (SUBSCHEMA.has(key))
-      out[key] = Array.isArray(value) ? value.map(withoutAnnotations) : withoutAnnotations(value);
-    else out[key] = value;
-  }
-  return out;
+  // Entries, not assignments: a key `__proto__` stays a key.
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key]) => !ANNOTATIONS.has(key))
+      .map(([key, value]) => {
+        if (SUBSCHEMA_MAP.has(key)) return [key, eachValue(value, withoutAnnotations) ?? value];
+        if (!SUBSCHEMA.has(key)) return [key, value];
+        return [key, Array.isArray(value) ? value.map(withoutAnnotations) : withoutAnnotations(value)];
+      }),
+  );
 }
 
 const parameter = (p: Node) =>

@@ -95,6 +95,10 @@ describe("the mock module (generated/graph-lro.mock.ts)", () => {
       items: { anyOf: [{ const: 1 }] },
       enum: [{ description: "a value, kept" }],
     });
+    const hostile = JSON.parse('{"__proto__":{"type":"string"},"properties":{"__proto__":{"description":"x"}}}');
+    const bare = withoutAnnotations(hostile) as Record<string, unknown>;
+    expect(Object.hasOwn(bare, "__proto__")).toBe(true);
+    expect(JSON.stringify(bare)).toBe('{"__proto__":{"type":"string"},"properties":{"__proto__":{}}}');
   });
 
   it("writes data as code that makes the same value: a __proto__ key stays a key, shared parts shared", () => {

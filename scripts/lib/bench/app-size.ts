@@ -146,6 +146,7 @@ export const appCode = async (source: string): Promise<string> =>
 async function bundle(source: string, dir = projectDir): Promise<{ initial: Uint8Array[]; lazy: Uint8Array[] }> {
   const outdir = join(dir, ".app-size"); // never written (write: false); names the output files
   const result = await build({
+    absWorkingDir: dir, // the metafile's paths are relative to it
     stdin: { contents: source, resolveDir: dir, loader: "ts", sourcefile: "app.ts" },
     bundle: true,
     minify: true,
