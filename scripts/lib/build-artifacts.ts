@@ -15,7 +15,7 @@ import type { SpecFiles } from "./spec-files.ts";
 import { timed } from "./step-timer.ts";
 import { tsLiteral } from "./ts-literal.ts";
 import { type TypesWorker, typesWorker } from "./types-worker.ts";
-import { validatorsModule } from "./validators-module.ts";
+import { validatorNames, validatorsModule } from "./validators-module.ts";
 
 /** Every generated file, by path relative to the project, with its exact content. */
 export type Artifacts = Map<string, string>;
@@ -80,11 +80,12 @@ async function buildApi(
   const bundled = await timed("dereferenced bundle", () => dereferencedBundle(files, rootPath, target.root));
   const data = dataModule(bundled, header("redocly bundle --dereferenced"), target, written(files));
   const routes = routesModule(bundled as object, header("redocly bundle --dereferenced"), target.root);
-  const validators = validatorsModule(bundled, header("ajv standalone code, ajv/dist/standalone"), target.root);
+  const named = validatorNames(bundled); // the validators module and the mock module name schemas alike
+  const validators = validatorsModule(bundled, header("ajv standalone code, ajv/dist/standalone"), target.root, named);
   // The mock module imports the validators module's functions, by a path from its own folder.
   let validatorsPath = relative(dirname(target.mock), target.validators).split(sep).join("/");
   if (!validatorsPath.startsWith(".")) validatorsPath = `./${validatorsPath}`;
-  const mock = mockModule(bundled, header("what the mock reads"), target.root, validatorsPath);
+  const mock = mockModule(bundled, header("what the mock reads"), target.root, validatorsPath, named);
   return [
     [target.types, `${header("openapi-typescript")}\n${await types}`],
     [target.data, data],

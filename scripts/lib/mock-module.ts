@@ -51,6 +51,16 @@ const ANNOTATIONS = new Set(["description", "examples", "example", "$comment"]);
  */
 export function withoutAnnotations(schema: unknown): unknown {
   if (!isNode(schema)) return schema;
+  // A schema the bundle shares (a component, wherever referenced) is stripped once, and its result shared too.
+  const known = stripped.get(schema);
+  if (known !== undefined) return known;
+  const bare = strip(schema);
+  stripped.set(schema, bare);
+  return bare;
+}
+const stripped = new WeakMap<Node, Node>();
+
+function strip(schema: Node): Node {
   // Entries, not assignments: a key `__proto__` stays a key.
   return Object.fromEntries(
     Object.entries(schema)
@@ -148,47 +158,65 @@ export function sharedLiteral(
   value: unknown,
   linked: ReadonlyMap<string, string> = new Map(),
 ): { declarations: string[]; expression: string; links: [string, string][] } {
-  const jsonOf = new Map<object, string>();
-  const json = (v: unknown): string => {
-    if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-    const known = jsonOf.get(v);
+  const isPart = (v: unknown): v is object => v !== null && typeof v === "object";
+  const entriesOf = (v: object): [string | undefined, unknown][] =>
+    Array.isArray(v)
+      ? v.map((x) => [undefined, x])
+      : Object.entries(v).filter((entry): entry is [string, unknown] => entry[1] !== undefined);
+  // Each distinct part gets a number, from its keys and its own parts' numbers (never its whole text, which
+  // would cost its size at every level of a large spec); equal parts, however reached, get the same one.
+  const byObject = new Map<object, number>();
+  const byKey = new Map<string, number>();
+  const chars: number[] = []; // about how long each distinct part is as JSON
+  const idOf = (v: object): number => {
+    const known = byObject.get(v);
     if (known !== undefined) return known;
-    const text = Array.isArray(v)
-      ? `[${v.map(json).join(",")}]`
-      : `{${Object.entries(v)
-          .filter(([, x]) => x !== undefined)
-          .map(([k, x]) => `${JSON.stringify(k)}:${json(x)}`)
-          .join(",")}}`;
-    jsonOf.set(v, text);
-    return text;
+    let size = 2;
+    const key =
+      (Array.isArray(v) ? "[" : "{") +
+      entriesOf(v)
+        .map(([k, x]) => {
+          const part = isPart(x) ? `#${idOf(x)}` : (JSON.stringify(x) ?? "null");
+          size += (k === undefined ? 1 : k.length + 4) + (isPart(x) ? (chars[idOf(x)] ?? 0) : part.length);
+          return k === undefined ? part : `${JSON.stringify(k)}:${part}`;
+        })
+        .join(",");
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = chars.length;
+      byKey.set(key, id);
+      chars.push(size);
+    }
+    byObject.set(v, id);
+    return id;
   };
-  const seen = new Map<string, number>();
+  const seen: number[] = [];
   const count = (v: unknown) => {
-    if (v === null || typeof v !== "object") return;
-    const key = json(v);
-    seen.set(key, (seen.get(key) ?? 0) + 1);
-    for (const child of Object.values(v)) count(child);
+    if (!isPart(v)) return;
+    const id = idOf(v);
+    seen[id] = (seen[id] ?? 0) + 1;
+    // A part met again is written once, with its parts inside it: they are counted once.
+    if (seen[id] === 1) for (const [, child] of entriesOf(v)) count(child);
   };
   count(value);
-  const names = new Map<string, string>();
+  const linkOf = new Map([...linked].map(([json, name]) => [idOf(JSON.parse(json) as object), name]));
+  const names = new Map<number, string>();
   const declarations: string[] = [];
   const links: [string, string][] = [];
   const emit = (v: unknown, top = false): string => {
-    if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-    const key = json(v);
-    const link = linked.get(key);
-    const shared = !top && (link !== undefined || ((seen.get(key) ?? 0) > 1 && key.length >= SHARED_MIN_CHARS));
-    const named = shared ? names.get(key) : undefined;
+    if (!isPart(v)) return JSON.stringify(v) ?? "null";
+    const id = idOf(v);
+    const link = linkOf.get(id);
+    const shared = !top && (link !== undefined || ((seen[id] ?? 0) > 1 && (chars[id] ?? 0) >= SHARED_MIN_CHARS));
+    const named = shared ? names.get(id) : undefined;
     if (named !== undefined) return named;
-    const text = Array.isArray(v)
-      ? `[${v.map((x) => emit(x)).join(",")}]`
-      : `{${Object.entries(v)
-          .filter(([, x]) => x !== undefined)
-          .map(([k, x]) => `${k === "__proto__" ? '["__proto__"]' : JSON.stringify(k)}:${emit(x)}`)
-          .join(",")}}`;
+    const parts = entriesOf(v).map(([k, x]) =>
+      k === undefined ? emit(x) : `${k === "__proto__" ? '["__proto__"]' : JSON.stringify(k)}:${emit(x)}`,
+    );
+    const text = Array.isArray(v) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
     if (!shared) return text;
     const name = `s${names.size}`;
-    names.set(key, name);
+    names.set(id, name);
     declarations.push(`const ${name} = ${text} as const;`);
     if (link !== undefined) links.push([name, link]);
     return name;
@@ -202,8 +230,13 @@ export function sharedLiteral(
  * checks values against paired with its validator in the validators module (`validatorsPath`, relative to this
  * one): the mock finds a validator by the schema object, with no pointers to resolve.
  */
-export function mockModule(bundled: unknown, header: string, label: string, validatorsPath: string): string {
-  const { names } = validatorNames(bundled);
+export function mockModule(
+  bundled: unknown,
+  header: string,
+  label: string,
+  validatorsPath: string,
+  { names } = validatorNames(bundled),
+): string {
   const { declarations, expression, links } = sharedLiteral(mockDocument(bundled), names);
   const imported = [...new Set(links.map(([, name]) => name))];
   return [

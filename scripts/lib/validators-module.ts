@@ -111,10 +111,14 @@ export function validatorNames(bundled: unknown): {
  * such as a bad pattern, is refused with its pointer), `validators` by pointer, and `storiesFile`, the
  * stories-file schema of this spec.
  */
-export function validatorsModule(bundled: unknown, header: string, label: string): string {
+export function validatorsModule(
+  bundled: unknown,
+  header: string,
+  label: string,
+  { names, byPointer, first } = validatorNames(bundled),
+): string {
   const ajv = new Ajv2020(AJV_OPTIONS);
   (addFormats as unknown as typeof addFormats.default)(ajv);
-  const { names, byPointer, first } = validatorNames(bundled);
   for (const [key, name] of names) compile(ajv, `the schema at ${first.get(name)}`, JSON.parse(key), name, label);
   const storiesFile = withoutAnnotations(storiesFileSchemaOf(bundled as OpenApiDocument)) as Node;
   const modules = new Map<string, string>();
