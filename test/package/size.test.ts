@@ -54,7 +54,7 @@ describe("what a browser app downloads", () => {
     expect(own, why).toBeLessThanOrEqual(mockAppBudget());
   });
 
-  it("the browser mock app loads ajv's compiler and the spec's descriptions only when reached, never up front", async () => {
+  it("the browser mock app loads neither ajv's compiler nor the spec's descriptions up front", async () => {
     requireBuild();
     const code = await appCode(MOCK_APP);
     // ajv's compiler names its code generator's scope; the spec's first description is text no other module holds.

@@ -98,7 +98,7 @@ export const MOCK_APP = `
   await setupWorker(...createGraphLroHandlers()).start();
   console.log(await (await fetch(${JSON.stringify(userUrl)})).json());`;
 
-/** The mock app's target: at most this many times the plain msw app's gzip size (goal 1 of issue 25). */
+/** The mock app's target: at most this many times the plain msw app's gzip size. */
 export const MOCK_APP_MAX_RATIO = 1.15;
 
 /**
