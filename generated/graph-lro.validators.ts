@@ -49,7 +49,7 @@ return errors === 0;
 validate20.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const v1 = validate21;
-const schema32 = {"title":"longRunningOperation","description":"The status of a long-running operation (`microsoft.graph.longRunningOperation`, an\nentity). Every property but `id` is nullable, as in Graph's metadata, and none is\nrequired: `$select` returns a subset and the password-reset operation omits\n`resourceLocation` and `statusDetail` while it runs. Derived types\n(`#microsoft.graph.richLongRunningOperation` and others, named by `@odata.type`) can be\nreturned from the same endpoints and add properties, so the object stays open (JSON\nSchema's default; not spelled out, so that generated types keep exact property names).\n","type":"object","properties":{"@odata.context":{"type":"string","description":"OData context URL. Present on most responses, absent on some."},"@odata.type":{"type":"string","description":"The OData type, for example `#microsoft.graph.longRunningOperation`; usually absent."},"id":{"type":"string","description":"The unique identifier for the operation."},"createdDateTime":{"type":["string","null"],"format":"date-time","description":"The start time of the operation, ISO 8601 in UTC. Fractional seconds have 0 to 7 digits."},"lastActionDateTime":{"type":["string","null"],"format":"date-time","description":"The time of the last action in the operation, ISO 8601 in UTC."},"resourceLocation":{"type":["string","null"],"description":"URI of the resource that the operation is performed on. `\"\"` until the operation has succeeded, for role management alerts."},"status":{"description":"The status of the operation. `succeeded` and `failed` are terminal.","anyOf":[{"title":"longRunningOperationStatus","description":"An evolvable enum. `unknownFutureValue` is its sentinel: Graph sends it for members\nadded after the client's version, and clients must also tolerate strings not listed\nhere. `succeeded` and `failed` are the terminal states. (`skipped` belongs to\n`microsoft.graph.security.longRunningOperationStatus`, not to this enum.)\n","type":"string","enum":["notStarted","running","succeeded","failed","unknownFutureValue"],"x-terminal-values":["succeeded","failed"]},{"type":"null"}]},"statusDetail":{"type":["string","null"],"description":"Details about the status of the operation, for example `ResetSuccess`. May be `\"\"` or `null`."}}};
+const schema32 = {"title":"longRunningOperation","type":"object","properties":{"@odata.context":{"type":"string"},"@odata.type":{"type":"string"},"id":{"type":"string"},"createdDateTime":{"type":["string","null"],"format":"date-time"},"lastActionDateTime":{"type":["string","null"],"format":"date-time"},"resourceLocation":{"type":["string","null"]},"status":{"anyOf":[{"title":"longRunningOperationStatus","type":"string","enum":["notStarted","running","succeeded","failed","unknownFutureValue"],"x-terminal-values":["succeeded","failed"]},{"type":"null"}]},"statusDetail":{"type":["string","null"]}}};
 const formats0 = cjs(runtime1).fullFormats["date-time"];
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -294,7 +294,7 @@ return errors === 0;
 validate22.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const v3 = validate23;
-const schema34 = {"type":"object","required":["error"],"properties":{"error":{"type":"object","required":["code","message"],"properties":{"code":{"type":"string"},"message":{"type":"string","x-ms-primary-error-message":true},"target":{"type":["string","null"]},"details":{"type":"array","items":{"type":"object","required":["code","message"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"target":{"type":["string","null"]}}}},"innerError":{"title":"InnerError","description":"Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n","type":"object","properties":{"request-id":{"type":["string","null"],"description":"Request Id as tracked internally by the service."},"client-request-id":{"type":["string","null"],"description":"Client request Id as sent by the client application."},"date":{"type":["string","null"],"description":"Date when the error occurred, in UTC without an offset."},"@odata.type":{"type":"string"}},"additionalProperties":true}}}}};
+const schema34 = {"type":"object","required":["error"],"properties":{"error":{"type":"object","required":["code","message"],"properties":{"code":{"type":"string"},"message":{"type":"string","x-ms-primary-error-message":true},"target":{"type":["string","null"]},"details":{"type":"array","items":{"type":"object","required":["code","message"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"target":{"type":["string","null"]}}}},"innerError":{"title":"InnerError","type":"object","properties":{"request-id":{"type":["string","null"]},"client-request-id":{"type":["string","null"]},"date":{"type":["string","null"]},"@odata.type":{"type":"string"}},"additionalProperties":true}}}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -600,7 +600,7 @@ return errors === 0;
 validate24.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const v5 = validate25;
-const schema36 = {"description":"The body of resetPassword. `newPassword` is a secret: graph-lro never logs or reports it.\nWithout it the system generates a password and returns it in the 202's body.\n","type":"object","properties":{"newPassword":{"type":["string","null"],"format":"password","description":"The new password; omit it to have the system generate one."}}};
+const schema36 = {"type":"object","properties":{"newPassword":{"type":["string","null"],"format":"password"}}};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -643,7 +643,7 @@ return errors === 0;
 validate25.evaluated = {"props":{"newPassword":true},"dynamicProps":false,"dynamicItems":false};
 
 export const v6 = validate26;
-const schema37 = {"anyOf":[{"title":"passwordResetResponse","description":"The 202's body of resetPassword: `{}` (or no body) when the caller gave the password,\nthe system-generated `newPassword` otherwise. A secret: graph-lro never logs it.\n","type":"object","properties":{"@odata.context":{"type":"string","description":"OData context URL."},"@odata.type":{"type":"string"},"newPassword":{"type":["string","null"],"format":"password","description":"The system-generated password."}}},{"type":"null"}]};
+const schema37 = {"anyOf":[{"title":"passwordResetResponse","type":"object","properties":{"@odata.context":{"type":"string"},"@odata.type":{"type":"string"},"newPassword":{"type":["string","null"],"format":"password"}}},{"type":"null"}]};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -756,7 +756,7 @@ return errors === 0;
 validate26.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const v7 = validate27;
-const schema38 = {"description":"The body of a refresh of all role management alerts of a scope.","type":"object","required":["scopeId","scopeType"],"properties":{"scopeId":{"type":"string","minLength":1,"description":"The scope, `/` for the whole directory."},"scopeType":{"type":"string","minLength":1,"description":"The type of the scope, `DirectoryRole` for Microsoft Entra roles."}}};
+const schema38 = {"type":"object","required":["scopeId","scopeType"],"properties":{"scopeId":{"type":"string","minLength":1},"scopeType":{"type":"string","minLength":1}}};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -855,14 +855,17 @@ return errors === 0;
 }
 validate27.evaluated = {"props":{"scopeId":true,"scopeType":true},"dynamicProps":false,"dynamicItems":false};
 
-export const storiesFile = validate28;
-const schema39 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"graph-lro mock stories","description":"Stories by operation id (the longRunningOperation-id); a request may also ask for one by its key with `Prefer: story=<key>`.","type":"object","propertyNames":{"minLength":1},"additionalProperties":{"if":{"type":"string"},"then":{"enum":["progress","failed","throttled","unavailable","unknownFutureValue","unauthorized","forbidden"]},"else":{"type":"array","minItems":1,"items":{"type":"object","required":["kind","status"],"properties":{"kind":{"enum":["operation","error"]}},"allOf":[{"if":{"properties":{"kind":{"const":"operation"}}},"then":{"properties":{"kind":{},"status":{"type":"string"},"unlisted":{"const":true},"retryAfter":{"type":"integer","minimum":0,"description":"Retry-After, in seconds"},"set":{"type":"object"}},"additionalProperties":false}},{"if":{"properties":{"kind":{"const":"operation"}},"not":{"required":["unlisted"]}},"then":{"properties":{"status":{"enum":["notStarted","running","succeeded","failed","unknownFutureValue"]}}}},{"if":{"properties":{"kind":{"const":"error"}}},"then":{"properties":{"kind":{},"status":{"enum":[400,401,402,403,404,405,406,407,408,409,410,411,412,413,414,415,416,417,418,419,420,421,422,423,424,425,426,427,428,429,430,431,432,433,434,435,436,437,438,439,440,441,442,443,444,445,446,447,448,449,450,451,452,453,454,455,456,457,458,459,460,461,462,463,464,465,466,467,468,469,470,471,472,473,474,475,476,477,478,479,480,481,482,483,484,485,486,487,488,489,490,491,492,493,494,495,496,497,498,499,500,501,502,503,504,505,506,507,508,509,510,511,512,513,514,515,516,517,518,519,520,521,522,523,524,525,526,527,528,529,530,531,532,533,534,535,536,537,538,539,540,541,542,543,544,545,546,547,548,549,550,551,552,553,554,555,556,557,558,559,560,561,562,563,564,565,566,567,568,569,570,571,572,573,574,575,576,577,578,579,580,581,582,583,584,585,586,587,588,589,590,591,592,593,594,595,596,597,598,599]},"retryAfter":{"type":"integer","minimum":0,"description":"Retry-After, in seconds"}},"additionalProperties":false}}]}}}};
+/** The stories-file schema's validator (src/mock/stories-file.ts). */
+export const storiesFile = /* @__PURE__ */ (() => {
+const storiesFile = validate20;
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"graph-lro mock stories","type":"object","propertyNames":{"minLength":1},"additionalProperties":{"if":{"type":"string"},"then":{"enum":["progress","failed","throttled","unavailable","unknownFutureValue","unauthorized","forbidden"]},"else":{"type":"array","minItems":1,"items":{"type":"object","required":["kind","status"],"properties":{"kind":{"enum":["operation","error"]}},"allOf":[{"if":{"properties":{"kind":{"const":"operation"}}},"then":{"properties":{"kind":{},"status":{"type":"string"},"unlisted":{"const":true},"retryAfter":{"type":"integer","minimum":0},"set":{"type":"object"}},"additionalProperties":false}},{"if":{"properties":{"kind":{"const":"operation"}},"not":{"required":["unlisted"]}},"then":{"properties":{"status":{"enum":["notStarted","running","succeeded","failed","unknownFutureValue"]}}}},{"if":{"properties":{"kind":{"const":"error"}}},"then":{"properties":{"kind":{},"status":{"enum":[400,401,402,403,404,405,406,407,408,409,410,411,412,413,414,415,416,417,418,419,420,421,422,423,424,425,426,427,428,429,430,431,432,433,434,435,436,437,438,439,440,441,442,443,444,445,446,447,448,449,450,451,452,453,454,455,456,457,458,459,460,461,462,463,464,465,466,467,468,469,470,471,472,473,474,475,476,477,478,479,480,481,482,483,484,485,486,487,488,489,490,491,492,493,494,495,496,497,498,499,500,501,502,503,504,505,506,507,508,509,510,511,512,513,514,515,516,517,518,519,520,521,522,523,524,525,526,527,528,529,530,531,532,533,534,535,536,537,538,539,540,541,542,543,544,545,546,547,548,549,550,551,552,553,554,555,556,557,558,559,560,561,562,563,564,565,566,567,568,569,570,571,572,573,574,575,576,577,578,579,580,581,582,583,584,585,586,587,588,589,590,591,592,593,594,595,596,597,598,599]},"retryAfter":{"type":"integer","minimum":0}},"additionalProperties":false}}]}}}};
+const func1 = cjs(runtime0).default;
 const func0 = cjs(runtime2).default;
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
+const evaluated0 = validate20.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -925,7 +928,7 @@ let ifClause0;
 if(_valid0){
 const _errs7 = errors;
 if(!(((((((data0 === "progress") || (data0 === "failed")) || (data0 === "throttled")) || (data0 === "unavailable")) || (data0 === "unknownFutureValue")) || (data0 === "unauthorized")) || (data0 === "forbidden"))){
-const err3 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/then/enum",keyword:"enum",params:{allowedValues: schema39.additionalProperties.then.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/then/enum",keyword:"enum",params:{allowedValues: schema31.additionalProperties.then.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1147,7 +1150,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.status !== undefined){
 let data8 = data1.status;
 if(!(((((data8 === "notStarted") || (data8 === "running")) || (data8 === "succeeded")) || (data8 === "failed")) || (data8 === "unknownFutureValue"))){
-const err16 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/status",schemaPath:"#/additionalProperties/else/items/allOf/1/then/properties/status/enum",keyword:"enum",params:{allowedValues: schema39.additionalProperties.else.items.allOf[1].then.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/status",schemaPath:"#/additionalProperties/else/items/allOf/1/then/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.additionalProperties.else.items.allOf[1].then.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1230,14 +1233,14 @@ errors++;
 if(data1.status !== undefined){
 let valid16;
 valid16 = false;
-for(const v0 of schema39.additionalProperties.else.items.allOf[2].then.properties.status.enum){
+for(const v0 of schema31.additionalProperties.else.items.allOf[2].then.properties.status.enum){
 if(func0(data1.status, v0)){
 valid16 = true;
 break;
 }
 }
 if(!valid16){
-const err20 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/status",schemaPath:"#/additionalProperties/else/items/allOf/2/then/properties/status/enum",keyword:"enum",params:{allowedValues: schema39.additionalProperties.else.items.allOf[2].then.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err20 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/status",schemaPath:"#/additionalProperties/else/items/allOf/2/then/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.additionalProperties.else.items.allOf[2].then.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1326,7 +1329,7 @@ props0.kind = true;
 if(data1.kind !== undefined){
 let data12 = data1.kind;
 if(!((data12 === "operation") || (data12 === "error"))){
-const err26 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/kind",schemaPath:"#/additionalProperties/else/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema39.additionalProperties.else.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err26 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/kind",schemaPath:"#/additionalProperties/else/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.additionalProperties.else.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1385,10 +1388,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+return storiesFile;
+})();
 
 /** The validator of each schema the mock checks values against, by its JSON pointer in the spec. */
 export const validators = {

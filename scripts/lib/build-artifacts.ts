@@ -1,7 +1,7 @@
 // Builds every generated file in memory, from the APIs that redocly.yaml declares.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkSpec } from "./check-spec.ts";
 import { type ApiTarget, readApiTargets } from "./config.ts";
@@ -76,10 +76,11 @@ async function buildApi(
   types.catch(() => {}); // awaited below, unless this thread fails first (buildArtifacts then stops the worker)
   // Loaded here, after the checks, like Redocly (dereference.ts): ajv takes a few hundred ms to load, which the
   // checks, and so openapi-typescript's worker, would otherwise wait for.
-  const [bundled, { routesModule }, { validatorsModule }] = await Promise.all([
+  const [bundled, { routesModule }, { validatorNames, validatorsModule }, { mockModule }] = await Promise.all([
     timed("dereferenced bundle", () => dereferencedBundle(files, rootPath, target.root)),
     import("./routes-module.ts"),
     import("./validators-module.ts"),
+    import("./mock-module.ts"),
   ]);
   const data = await timed("data module", () =>
     dataModule(bundled, header("redocly bundle --dereferenced"), target, written(files)),
@@ -87,14 +88,22 @@ async function buildApi(
   const routes = await timed("routes module", () =>
     routesModule(bundled as object, header("redocly bundle --dereferenced"), target.root),
   );
+  const named = validatorNames(bundled); // the validators module and the mock module name schemas alike
   const validators = await timed("validators module", () =>
-    validatorsModule(bundled, header("ajv standalone code, ajv/dist/standalone"), target.root),
+    validatorsModule(bundled, header("ajv standalone code, ajv/dist/standalone"), target.root, named),
+  );
+  // The mock module imports the validators module's functions, by a path from its own folder.
+  let validatorsPath = relative(dirname(target.mock), target.validators).split(sep).join("/");
+  if (!validatorsPath.startsWith(".")) validatorsPath = `./${validatorsPath}`;
+  const mock = await timed("mock module", () =>
+    mockModule(bundled, header("what the mock reads"), target.root, validatorsPath, named),
   );
   return [
     [target.types, `${header("openapi-typescript")}\n${await types}`],
     [target.data, data],
     [target.routes, routes],
     [target.validators, validators],
+    [target.mock, mock],
   ];
 }
 

@@ -18,6 +18,8 @@ export interface ApiTarget {
   routes: string;
   /** The mock's schema validators, compiled ahead of time by ajv (`x-graph-lro.validators`). */
   validators: string;
+  /** What the mock reads of the spec, each repeated part once: for browser bundles (`x-graph-lro.mock`). */
+  mock: string;
   /** How far its `$ref`s may expand it (`x-graph-lro.dereferenced`; EXPANSION_DEFAULTS for a key not given). */
   dereferenced: ExpansionLimits;
 }
@@ -29,6 +31,7 @@ const OUTPUTS = [
   ["data", ["x-graph-lro", "data"]],
   ["routes", ["x-graph-lro", "routes"]],
   ["validators", ["x-graph-lro", "validators"]],
+  ["mock", ["x-graph-lro", "mock"]],
 ] as const;
 
 /**
@@ -91,6 +94,7 @@ export async function readApiTargets(projectDir: string): Promise<ApiTarget[]> {
       data: file(OUTPUTS[1][1]),
       routes: file(OUTPUTS[2][1]),
       validators: file(OUTPUTS[3][1]),
+      mock: file(OUTPUTS[4][1]),
       dereferenced: { maxExpansion: limit("maxExpansion"), maxDepth: limit("maxDepth") },
     });
   }

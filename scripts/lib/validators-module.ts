@@ -1,6 +1,6 @@
 // The validators module: every schema the mock checks, compiled ahead of time by ajv into standalone code, so
 // that the mock compiles nothing at run time (decision 0025b).
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { Ajv2020, type Options } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
 import addFormats from "ajv-formats";
 import type { OpenApiDocument } from "../../src/mock/openapi-document.ts";
@@ -8,6 +8,7 @@ import { storiesFileSchemaOf } from "../../src/mock/stories-file-schema.ts";
 import { childPointer } from "../../src/openapi/json-pointer.ts";
 import { operationsOf } from "../../src/openapi/paths.ts";
 import { GenerateError } from "./errors.ts";
+import { withoutAnnotations } from "./mock-module.ts";
 import { tsLiteral } from "./ts-literal.ts";
 
 type Node = Record<string, unknown>;
@@ -52,59 +53,105 @@ const json = (holder: Node | undefined) => (holder?.content as Record<string, No
 /** ajv's runtime helpers that its standalone code may require, and the only modules the module may import. */
 const RUNTIME = /^(ajv\/dist\/runtime\/[a-z0-9_]+|ajv-formats\/dist\/formats)$/;
 
+// The options of the checks the mock made at run time: OpenAPI's keywords let through, every error listed,
+// formats checked; code only, never compiled here beyond checking that it compiles.
+const AJV_OPTIONS: Options = {
+  strict: false,
+  allErrors: true,
+  logger: false,
+  code: { source: true, esm: true, lines: true },
+};
+
+/** Adds and compiles `schema` as `name`, so that a schema ajv cannot compile is refused naming `what`. */
+function compile(ajv: Ajv2020, what: string, schema: Node, name: string, label: string): void {
+  try {
+    ajv.addSchema(schema, name);
+    ajv.getSchema(name);
+  } catch (error) {
+    throw new GenerateError(`${label}: refused: ${what} does not compile: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The validator name of each distinct schema the mock checks (`v0`, `v1`…, by the schema as JSON without its
+ * annotations, withoutAnnotations), of each pointer, and the first pointer of each name. Equal schemas share one:
+ * a spec of thousands of paths compiles its few components once. The mock module links its schemas to these names.
+ */
+export function validatorNames(bundled: unknown): {
+  names: Map<string, string>;
+  byPointer: Record<string, string>;
+  first: Map<string, string>;
+} {
+  const names = new Map<string, string>();
+  const first = new Map<string, string>();
+  const byObject = new Map<Node, string>(); // the bundle shares a component's object wherever it is referenced
+  const byPointer: Record<string, string> = {};
+  for (const [pointer, schema] of validatedSchemas(bundled)) {
+    let name = byObject.get(schema);
+    if (name === undefined) {
+      // Compiled without descriptions and examples: ajv's code quotes the schema's parts that its errors name
+      // (an enum's values), and with them would carry every description into a browser bundle.
+      const key = JSON.stringify(withoutAnnotations(schema));
+      name = names.get(key);
+      if (name === undefined) {
+        name = `v${names.size}`;
+        names.set(key, name);
+        first.set(name, pointer);
+      }
+      byObject.set(schema, name);
+    }
+    byPointer[pointer] = name;
+  }
+  return { names, byPointer, first };
+}
+
 /**
  * The module: ajv's standalone code of each distinct schema (one function for equal schemas, however many paths
  * share them: a spec of thousands of paths compiles its few components once; a schema that ajv cannot compile,
  * such as a bad pattern, is refused with its pointer), `validators` by pointer, and `storiesFile`, the
  * stories-file schema of this spec.
  */
-export function validatorsModule(bundled: unknown, header: string, label: string): string {
-  // The options of the checks the mock made at run time: OpenAPI's keywords let through, every error listed,
-  // formats checked; code only, never compiled here beyond checking that it compiles.
-  const ajv = new Ajv2020({
-    strict: false,
-    allErrors: true,
-    logger: false,
-    code: { source: true, esm: true, lines: true },
-  });
+export function validatorsModule(
+  bundled: unknown,
+  header: string,
+  label: string,
+  { names, byPointer, first } = validatorNames(bundled),
+): string {
+  const ajv = new Ajv2020(AJV_OPTIONS);
   (addFormats as unknown as typeof addFormats.default)(ajv);
-  const names = new Map<string, string>();
-  const byObject = new Map<Node, string>(); // the bundle shares a component's object wherever it is referenced
-  const byPointer: Record<string, string> = {};
-  const add = (pointer: string, schema: Node, name: string, key: string) => {
-    try {
-      ajv.addSchema(schema, name);
-      ajv.getSchema(name); // compiles now, so that a failure names its pointer
-    } catch (error) {
-      throw new GenerateError(
-        `${label}: refused: the schema at ${pointer} does not compile: ${(error as Error).message}`,
-      );
-    }
-    names.set(key, name);
-  };
-  for (const [pointer, schema] of validatedSchemas(bundled)) {
-    let name = byObject.get(schema);
-    if (name === undefined) {
-      const key = JSON.stringify(schema);
-      name = names.get(key);
-      if (name === undefined) {
-        name = `v${names.size}`;
-        add(pointer, schema, name, key);
-      }
-      byObject.set(schema, name);
-    }
-    byPointer[pointer] = name;
-  }
-  add("the stories-file schema", storiesFileSchemaOf(bundled as OpenApiDocument) as Node, "storiesFile", "");
-  const exports = Object.fromEntries([...names.values()].map((name) => [name, name]));
-  const code = importsForRequires(standalone.default(ajv, exports), label);
+  for (const [key, name] of names) compile(ajv, `the schema at ${first.get(name)}`, JSON.parse(key), name, label);
+  const storiesFile = withoutAnnotations(storiesFileSchemaOf(bundled as OpenApiDocument)) as Node;
+  const modules = new Map<string, string>();
+  const code = importsForRequires(
+    standalone.default(ajv, Object.fromEntries([...names.values()].map((name) => [name, name]))),
+    label,
+    modules,
+  );
+  // The stories-file check is its own ajv instance's code inside a factory marked pure: ajv's code assigns
+  // properties to its functions at the top level, which bundlers must keep, so at the top level it would ship in
+  // every browser app with graph-lro/mock, where only readStoriesFile (Node) uses it.
+  const own = new Ajv2020(AJV_OPTIONS);
+  (addFormats as unknown as typeof addFormats.default)(own);
+  compile(own, "the stories-file schema", storiesFile, "storiesFile", label);
+  const storiesCode = importsForRequires(
+    standalone.default(own, { storiesFile: "storiesFile" }),
+    label,
+    modules,
+  ).replace(/^export const storiesFile = /m, "const storiesFile = ");
   const table = Object.entries(byPointer)
     .map(([pointer, name]) => `  ${tsLiteral(pointer)}: ${name},`)
     .join("\n");
+  const imports = [...modules].map(([module, name]) => `import * as ${name} from "${module}.js";`);
+  const cjs = "const cjs = (namespace) => (namespace.default?.__esModule ? namespace.default : namespace);";
   return [
     header,
     "// @ts-nocheck: ajv's standalone code is untyped; src/mock/schema-validator.ts types what it exports.",
+    ...imports,
+    ...(modules.size ? [cjs] : []),
     code,
+    "",
+    "/** The stories-file schema's validator (src/mock/stories-file.ts). */",
+    `export const storiesFile = /* @__PURE__ */ (() => {\n${storiesCode}\nreturn storiesFile;\n})();`,
     "",
     "/** The validator of each schema the mock checks values against, by its JSON pointer in the spec. */",
     `export const validators = {\n${table}\n};`,
@@ -119,8 +166,7 @@ export function validatorsModule(bundled: unknown, header: string, label: string
  * refuses the module. A schema's strings reach the code escaped by ajv as JSON string literals, where a quote is
  * `\"`, so no value can spell a `require("` of its own.
  */
-function importsForRequires(code: string, label: string): string {
-  const modules = new Map<string, string>();
+function importsForRequires(code: string, label: string, modules: Map<string, string>): string {
   const body = code.replace(/^"use strict";/, "").replace(/\brequire\("([^"\\]*)"\)/g, (_, module: string) => {
     if (!RUNTIME.test(module)) throw new GenerateError(`${label}: refused: ajv's code requires ${module}`);
     if (!modules.has(module)) modules.set(module, `runtime${modules.size}`);
@@ -129,7 +175,5 @@ function importsForRequires(code: string, label: string): string {
   if (/\brequire\s*\(/.test(body.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) {
     throw new GenerateError(`${label}: refused: ajv's code calls require in a way not known`);
   }
-  const imports = [...modules].map(([module, name]) => `import * as ${name} from "${module}.js";`);
-  const cjs = "const cjs = (namespace) => (namespace.default?.__esModule ? namespace.default : namespace);";
-  return [...imports, ...(modules.size ? [cjs] : []), body.trim()].join("\n");
+  return body.trim();
 }

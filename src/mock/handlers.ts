@@ -1,6 +1,5 @@
 import type { HttpHandler } from "msw";
-import { spec as generatedSpec } from "../../generated/graph-lro.spec.ts";
-import { validators as generatedValidators } from "../../generated/graph-lro.validators.ts";
+import { mockSpec, mockValidators } from "../../generated/graph-lro.mock.ts";
 import type { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { answerStart, type StartContext } from "./answer-start.ts";
 import { authorize, graphChallenge } from "./authorize.ts";
@@ -26,7 +25,10 @@ import { rememberServed } from "./unknown-path.ts";
 import { createViolationLog } from "./violation-log.ts";
 
 export interface GraphLroHandlerOptions {
-  /** The bundled, dereferenced document to derive handlers from; the generated spec by default. */
+  /**
+   * The bundled, dereferenced document to derive handlers from; by default the generated spec (what the handlers
+   * read of it, generated/graph-lro.mock.ts). Any other document's schemas are compiled on the first request.
+   */
   spec?: OpenApiDocument;
   /** Service roots to answer on, such as `https://graph.microsoft.com/beta`; every server of the spec by default. */
   baseUrls?: readonly string[];
@@ -76,7 +78,8 @@ export type GraphLroHandlers = HttpHandler[] & {
  * made by `make`: msw's (`createGraphLroHandlers`, msw-handler.ts), or plain ones for the CLI's --mock.
  */
 export function graphLroHandlers(make: MakeHandler, options: GraphLroHandlerOptions = {}): GraphLroHandlers {
-  const doc = options.spec ?? (generatedSpec as unknown as OpenApiDocument);
+  const generated = mockSpec as unknown as OpenApiDocument;
+  const doc = options.spec ?? generated;
   const strict = options.strict ?? true;
   const now = options.now ?? Date.now;
   const trim = (url: string) => url.replace(/\/$/, "");
@@ -85,7 +88,7 @@ export function graphLroHandlers(make: MakeHandler, options: GraphLroHandlerOpti
   const challengeOf = (baseUrl: string) =>
     graphChallenge(
       doc.servers?.find((server) => trim(server.url) === baseUrl)?.["x-graph-lro-login"] ??
-        generatedSpec.servers[0]["x-graph-lro-login"],
+        mockSpec.servers[0]["x-graph-lro-login"],
     );
   const stories = options.stories ?? {};
   for (const chosen of Object.values(stories)) {
@@ -106,10 +109,10 @@ export function graphLroHandlers(make: MakeHandler, options: GraphLroHandlerOpti
   }
   // The generated spec's schemas were compiled by `npm run generate`; a spec of one's own loads ajv's compiler
   // (only then: it is most of the mock's start-up), and its handlers answer once it is loaded.
-  const ownSpec = doc !== (generatedSpec as unknown);
+  const ownSpec = doc !== generated;
   let validatorOf: ((schema: JsonSchema) => CompiledValidator) | undefined = ownSpec
     ? undefined
-    : precompiledValidators(generatedSpec, generatedValidators as Record<string, CompiledValidator>);
+    : precompiledValidators(mockValidators as readonly (readonly [object, CompiledValidator])[]);
   const loading = ownSpec
     ? import("./schema-validator.ts").then((compiler) => {
         validatorOf = compiler.compilingValidators();

@@ -22,18 +22,13 @@ export const schemaChecker =
     problemsOf(validatorOf(schema), value);
 
 /**
- * The validators that `npm run generate` compiled for the schemas of `doc` (by their JSON pointers), found by the
- * schema object: nothing is compiled. A schema without one is a bug of the generator, named.
+ * The validators that `npm run generate` compiled, found by the schema object they were compiled for: nothing is
+ * compiled. A schema without one is a bug of the generator, named.
  */
 export function precompiledValidators(
-  doc: unknown,
-  validators: Readonly<Record<string, CompiledValidator>>,
+  pairs: readonly (readonly [object, CompiledValidator])[],
 ): (schema: JsonSchema) => CompiledValidator {
-  const bySchema = new WeakMap<JsonSchema, CompiledValidator>();
-  for (const [pointer, validator] of Object.entries(validators)) {
-    const schema = resolvePointer(doc, pointer);
-    if (schema !== null && typeof schema === "object") bySchema.set(schema as JsonSchema, validator);
-  }
+  const bySchema = new WeakMap<object, CompiledValidator>(pairs);
   return (schema) => {
     const validator = bySchema.get(schema);
     if (!validator) throw new Error("graph-lro mock: no validator was generated for a schema (run npm run generate)");

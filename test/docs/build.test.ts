@@ -28,7 +28,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 /** A second API for redocly.yaml, whose `apis:` map comes last. */
 const SECOND_API =
   "  second:\n    root: test/fixtures/second-api.yaml\n    x-openapi-ts:\n      output: generated/second.ts\n" +
-  "    x-graph-lro:\n      data: generated/second.spec.ts\n      routes: generated/second.routes.ts\n      validators: generated/second.validators.ts\n";
+  "    x-graph-lro:\n      data: generated/second.spec.ts\n      routes: generated/second.routes.ts\n      validators: generated/second.validators.ts\n      mock: generated/second.mock.ts\n";
 
 /** The options build-docs wrote into a page for Redoc. */
 async function redocOptions(file: string): Promise<unknown> {

@@ -10,7 +10,13 @@ vi.setConfig({ testTimeout: 240_000 });
 
 /** A pid that names no process: above the kernel's pid_max. */
 const DEAD_PID = 2 ** 22 + 1;
-const GENERATED = ["graph-lro.routes.ts", "graph-lro.spec.ts", "graph-lro.ts", "graph-lro.validators.ts"];
+const GENERATED = [
+  "graph-lro.mock.ts",
+  "graph-lro.routes.ts",
+  "graph-lro.spec.ts",
+  "graph-lro.ts",
+  "graph-lro.validators.ts",
+];
 
 describe.concurrent("generate, more than one at a time", () => {
   it("three runs started together all succeed, one writing, with generated/ right and no file left over", async (context) => {

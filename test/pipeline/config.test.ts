@@ -9,7 +9,7 @@ import { EXPANSION_DEFAULTS } from "../../scripts/lib/ref-expansion.ts";
 /** An API entry of redocly.yaml, indented under `apis:`. */
 const api = (name: string, types = `generated/${name}.ts`, data = `generated/${name}.spec.ts`) =>
   `  ${name}:\n    root: spec/${name}.yaml\n    x-openapi-ts:\n      output: ${types}\n` +
-  `    x-graph-lro:\n      data: ${data}\n      routes: generated/${name}.routes.ts\n      validators: generated/${name}.validators.ts\n`;
+  `    x-graph-lro:\n      data: ${data}\n      routes: generated/${name}.routes.ts\n      validators: generated/${name}.validators.ts\n      mock: generated/${name}.mock.ts\n`;
 
 /** Reads the targets of a project whose redocly.yaml is `config`. */
 async function read({ onTestFinished }: TestContext, config: string) {
@@ -39,6 +39,7 @@ describe("readApiTargets", () => {
       data: "generated/a.spec.ts",
       routes: "generated/a.routes.ts",
       validators: "generated/a.validators.ts",
+      mock: "generated/a.mock.ts",
       dereferenced: EXPANSION_DEFAULTS,
     });
   });
@@ -53,7 +54,7 @@ describe("readApiTargets", () => {
   it("rejects two APIs naming one output, naming both and the path", async (context) => {
     const error = await failure(context, `apis:\n${api("first")}${api("second", "./generated/first.ts")}`);
     expect(error.message).toBe(
-      "redocly.yaml:13: apis.second.x-openapi-ts.output and apis.first.x-openapi-ts.output both name generated/first.ts",
+      "redocly.yaml:14: apis.second.x-openapi-ts.output and apis.first.x-openapi-ts.output both name generated/first.ts",
     );
   });
 
@@ -64,7 +65,7 @@ describe("readApiTargets", () => {
 
   const broken: [string, string, string][] = [
     ["bad YAML", "extends:\n  - [recommended\n", "redocly.yaml:3:1: invalid YAML: Flow sequence"],
-    ["a repeated key", `apis:\n${api("a")}${api("a")}`, "redocly.yaml:10:3: invalid YAML: Map keys must be unique"],
+    ["a repeated key", `apis:\n${api("a")}${api("a")}`, "redocly.yaml:11:3: invalid YAML: Map keys must be unique"],
     ["no apis", "extends:\n  - recommended\n", 'redocly.yaml: no API is declared under "apis:"'],
     ["an empty apis", "apis: {}\n", 'redocly.yaml:1: no API is declared under "apis:"'],
     ["an API that is not a mapping", "apis:\n  a: spec/a.yaml\n", "redocly.yaml:2: apis.a must be a mapping"],
@@ -81,7 +82,7 @@ describe("readApiTargets", () => {
     [
       "a bomb limit that is not a whole number",
       `apis:\n${api("a")}      dereferenced:\n        maxExpansion: 0.5\n`,
-      "redocly.yaml:11: apis.a.x-graph-lro.dereferenced.maxExpansion must be a whole number, at least 1",
+      "redocly.yaml:12: apis.a.x-graph-lro.dereferenced.maxExpansion must be a whole number, at least 1",
     ],
   ];
 

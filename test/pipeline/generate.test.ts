@@ -109,7 +109,7 @@ describe.concurrent("generate", () => {
     await p.edit(
       "redocly.yaml",
       (s) =>
-        `${s}  second:\n    root: test/fixtures/second-api.yaml\n    x-openapi-ts:\n      output: generated/second.ts\n    x-graph-lro:\n      data: generated/second.spec.ts\n      routes: generated/second.routes.ts\n      validators: generated/second.validators.ts\n`,
+        `${s}  second:\n    root: test/fixtures/second-api.yaml\n    x-openapi-ts:\n      output: generated/second.ts\n    x-graph-lro:\n      data: generated/second.spec.ts\n      routes: generated/second.routes.ts\n      validators: generated/second.validators.ts\n      mock: generated/second.mock.ts\n`,
     );
     expect((await runInProcess(p.dir, "check:generated")).stderr).toContain("missing: generated/second.ts");
 
@@ -190,6 +190,7 @@ describe.concurrent("generate", () => {
     expect(result.stderr).toContain("nothing in generated/ was changed");
     expect({ types: await p.read(TYPES), data: await p.read(DATA) }).toEqual(before);
     expect((await readdir(join(p.dir, "generated"))).sort()).toEqual([
+      "graph-lro.mock.ts",
       "graph-lro.routes.ts",
       "graph-lro.spec.ts",
       "graph-lro.ts",
@@ -219,7 +220,7 @@ describe.concurrent("generate", () => {
     await p.edit("redocly.yaml", (s) => {
       // The duplicate `output:` is the 4th line appended.
       outputLine = s.split("\n").length + 3;
-      return `${s}  second:\n    root: test/fixtures/second-api.yaml\n    x-openapi-ts:\n      output: ./generated/graph-lro.ts\n    x-graph-lro:\n      data: generated/second.spec.ts\n      routes: generated/second.routes.ts\n      validators: generated/second.validators.ts\n`;
+      return `${s}  second:\n    root: test/fixtures/second-api.yaml\n    x-openapi-ts:\n      output: ./generated/graph-lro.ts\n    x-graph-lro:\n      data: generated/second.spec.ts\n      routes: generated/second.routes.ts\n      validators: generated/second.validators.ts\n      mock: generated/second.mock.ts\n`;
     });
     await p.edit(SPEC, changeSpec);
 

@@ -1,0 +1,255 @@
+// The mock's module: only what the mock's handlers read of the dereferenced spec (src/mock/openapi-document.ts's
+// shape), each repeated part written once, so that a browser app with graph-lro/mock carries no descriptions,
+// tags, or copies of one schema per response (decision 0025e).
+import { operationsOf } from "../../src/openapi/paths.ts";
+import { validatorNames } from "./validators-module.ts";
+
+type Node = Record<string, unknown>;
+const JSON_TYPE = "application/json";
+
+const isNode = (value: unknown): value is Node => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** The keys of `node` that `keys` names and it has, in `keys`' order. */
+const pick = (node: Node, keys: readonly string[]): Node =>
+  Object.fromEntries(keys.filter((key) => Object.hasOwn(node, key)).map((key) => [key, node[key]]));
+
+/** `map`'s values each made by `make`, or undefined when `map` is none. */
+const eachValue = (map: unknown, make: (value: Node) => unknown): Node | undefined =>
+  isNode(map)
+    ? Object.fromEntries(Object.entries(map).map(([key, value]) => [key, isNode(value) ? make(value) : value]))
+    : undefined;
+
+/** Without the keys whose value is undefined. */
+const defined = (node: Node): Node => Object.fromEntries(Object.entries(node).filter(([, v]) => v !== undefined));
+
+/** JSON Schema keywords whose value is a schema, a list of schemas, or a map of names to schemas. */
+const SUBSCHEMA = new Set([
+  "items",
+  "additionalItems",
+  "additionalProperties",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "contentSchema",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "prefixItems",
+]);
+const SUBSCHEMA_MAP = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
+/** Keywords that only annotate: no validator reads them (ajv's messages name none), and neither does the mock. */
+const ANNOTATIONS = new Set(["description", "examples", "example", "$comment"]);
+
+/**
+ * A schema without its annotations, at every depth: what validates (and `title`, `default`, `enum`, which the
+ * mock reads) kept as it is. A property named `description` is a name, not a keyword, and stays.
+ */
+export function withoutAnnotations(schema: unknown): unknown {
+  if (!isNode(schema)) return schema;
+  // A schema the bundle shares (a component, wherever referenced) is stripped once, and its result shared too.
+  const known = stripped.get(schema);
+  if (known !== undefined) return known;
+  const bare = strip(schema);
+  stripped.set(schema, bare);
+  return bare;
+}
+const stripped = new WeakMap<Node, Node>();
+
+function strip(schema: Node): Node {
+  // Entries, not assignments: a key `__proto__` stays a key.
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key]) => !ANNOTATIONS.has(key))
+      .map(([key, value]) => {
+        if (SUBSCHEMA_MAP.has(key)) return [key, eachValue(value, withoutAnnotations) ?? value];
+        if (!SUBSCHEMA.has(key)) return [key, value];
+        return [key, Array.isArray(value) ? value.map(withoutAnnotations) : withoutAnnotations(value)];
+      }),
+  );
+}
+
+const parameter = (p: Node) =>
+  defined({ ...pick(p, ["name", "in", "required", "example"]), schema: p.schema && withoutAnnotations(p.schema) });
+
+const parameters = (list: unknown) =>
+  Array.isArray(list) ? list.map((p) => (isNode(p) ? parameter(p) : p)) : undefined;
+
+/**
+ * A JSON media type's schema and the values of its first `examples` examples (none for a request body); other
+ * media types the mock never reads.
+ */
+const jsonOnly = (content: unknown, examples: number) => {
+  const media = isNode(content) ? content[JSON_TYPE] : undefined;
+  if (!isNode(media)) return undefined;
+  const kept = isNode(media.examples) ? Object.entries(media.examples).slice(0, examples) : [];
+  return {
+    [JSON_TYPE]: defined({
+      schema: media.schema && withoutAnnotations(media.schema),
+      examples: kept.length
+        ? Object.fromEntries(kept.map(([name, e]) => [name, isNode(e) ? pick(e, ["value"]) : e]))
+        : undefined,
+    }),
+  };
+};
+
+/**
+ * A response: its headers' schemas, its JSON body's schema, and the examples the mock answers with: every one of a
+ * success (by id, and counted in coverage), the first of any other status (src/mock/mock-response.ts).
+ */
+const response = (r: Node, status: string) =>
+  defined({
+    headers: eachValue(r.headers, (h) =>
+      defined({ ...pick(h, ["required"]), schema: h.schema && withoutAnnotations(h.schema) }),
+    ),
+    content: jsonOnly(r.content, status.startsWith("2") ? Number.POSITIVE_INFINITY : 1),
+  });
+
+const operation = (op: Node) => {
+  const body = isNode(op.requestBody) ? op.requestBody : undefined;
+  const permissions = isNode(op["x-ms-permissions"]) ? op["x-ms-permissions"] : undefined;
+  return defined({
+    ...pick(op, ["operationId", "security", "x-graph-lro-start", "x-graph-lro-polled-by"]),
+    parameters: parameters(op.parameters),
+    requestBody: body && defined({ ...pick(body, ["required"]), content: jsonOnly(body.content, 0) }),
+    responses: isNode(op.responses)
+      ? Object.fromEntries(
+          Object.entries(op.responses).map(([status, r]) => [status, isNode(r) ? response(r, status) : r]),
+        )
+      : {},
+    "x-ms-permissions": permissions && pick(permissions, ["higherPrivileged"]),
+  });
+};
+
+/** The document the mock reads: servers' roots and login hosts, security, and each path's operations as above. */
+export function mockDocument(bundled: unknown): Node {
+  const doc = isNode(bundled) ? bundled : {};
+  const paths = eachValue(doc.paths, (item) =>
+    defined({
+      parameters: parameters(item.parameters),
+      ...Object.fromEntries(operationsOf(item as Record<string, Node>).map(([method, op]) => [method, operation(op)])),
+    }),
+  );
+  return defined({
+    servers: Array.isArray(doc.servers)
+      ? doc.servers.map((s) => (isNode(s) ? pick(s, ["url", "x-graph-lro-login"]) : s))
+      : undefined,
+    security: doc.security,
+    paths: paths ?? {},
+  });
+}
+
+/** Parts shorter than this are written where they are used; a name and a reference would save little. */
+const SHARED_MIN_CHARS = 200;
+
+/**
+ * `value` (JSON data) as JavaScript: an object or list met twice or more (equal as JSON) is written once as a
+ * `const` before its first use, and named wherever it appears; so is each one `linked` names (as JSON), and
+ * `links` pairs its const with that name. The mock reads the document and never changes it
+ * (its answers clone examples), so one object in several places is safe, as it is in a dereferenced bundle.
+ * Keys and strings are JSON literals; a `__proto__` key is written computed, or the literal would set the
+ * object's prototype instead.
+ */
+export function sharedLiteral(
+  value: unknown,
+  linked: ReadonlyMap<string, string> = new Map(),
+): { declarations: string[]; expression: string; links: [string, string][] } {
+  const isPart = (v: unknown): v is object => v !== null && typeof v === "object";
+  const entriesOf = (v: object): [string | undefined, unknown][] =>
+    Array.isArray(v)
+      ? v.map((x) => [undefined, x])
+      : Object.entries(v).filter((entry): entry is [string, unknown] => entry[1] !== undefined);
+  // Each distinct part gets a number, from its keys and its own parts' numbers (never its whole text, which
+  // would cost its size at every level of a large spec); equal parts, however reached, get the same one.
+  const byObject = new Map<object, number>();
+  const byKey = new Map<string, number>();
+  const chars: number[] = []; // about how long each distinct part is as JSON
+  const idOf = (v: object): number => {
+    const known = byObject.get(v);
+    if (known !== undefined) return known;
+    let size = 2;
+    const key =
+      (Array.isArray(v) ? "[" : "{") +
+      entriesOf(v)
+        .map(([k, x]) => {
+          const part = isPart(x) ? `#${idOf(x)}` : (JSON.stringify(x) ?? "null");
+          size += (k === undefined ? 1 : k.length + 4) + (isPart(x) ? (chars[idOf(x)] ?? 0) : part.length);
+          return k === undefined ? part : `${JSON.stringify(k)}:${part}`;
+        })
+        .join(",");
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = chars.length;
+      byKey.set(key, id);
+      chars.push(size);
+    }
+    byObject.set(v, id);
+    return id;
+  };
+  const seen: number[] = [];
+  const count = (v: unknown) => {
+    if (!isPart(v)) return;
+    const id = idOf(v);
+    seen[id] = (seen[id] ?? 0) + 1;
+    // A part met again is written once, with its parts inside it: they are counted once.
+    if (seen[id] === 1) for (const [, child] of entriesOf(v)) count(child);
+  };
+  count(value);
+  const linkOf = new Map([...linked].map(([json, name]) => [idOf(JSON.parse(json) as object), name]));
+  const names = new Map<number, string>();
+  const declarations: string[] = [];
+  const links: [string, string][] = [];
+  const emit = (v: unknown, top = false): string => {
+    if (!isPart(v)) return JSON.stringify(v) ?? "null";
+    const id = idOf(v);
+    const link = linkOf.get(id);
+    const shared = !top && (link !== undefined || ((seen[id] ?? 0) > 1 && (chars[id] ?? 0) >= SHARED_MIN_CHARS));
+    const named = shared ? names.get(id) : undefined;
+    if (named !== undefined) return named;
+    const parts = entriesOf(v).map(([k, x]) =>
+      k === undefined ? emit(x) : `${k === "__proto__" ? '["__proto__"]' : JSON.stringify(k)}:${emit(x)}`,
+    );
+    const text = Array.isArray(v) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
+    if (!shared) return text;
+    const name = `s${names.size}`;
+    names.set(id, name);
+    declarations.push(`const ${name} = ${text} as const;`);
+    if (link !== undefined) links.push([name, link]);
+    return name;
+  };
+  const expression = emit(value, true);
+  return { declarations, expression, links };
+}
+
+/**
+ * The module: `mockSpec`, the mock's document of this spec, as data, and `mockValidators`, each schema the mock
+ * checks values against paired with its validator in the validators module (`validatorsPath`, relative to this
+ * one): the mock finds a validator by the schema object, with no pointers to resolve.
+ */
+export function mockModule(
+  bundled: unknown,
+  header: string,
+  label: string,
+  validatorsPath: string,
+  { names } = validatorNames(bundled),
+): string {
+  const { declarations, expression, links } = sharedLiteral(mockDocument(bundled), names);
+  const imported = [...new Set(links.map(([, name]) => name))];
+  return [
+    header,
+    ...(imported.length ? [`import { ${imported.join(", ")} } from ${JSON.stringify(validatorsPath)};`] : []),
+    ...declarations,
+    "",
+    `/** What graph-lro's mock reads of ${label} (src/mock/openapi-document.ts): no descriptions, each repeated part once. */`,
+    `export const mockSpec = ${expression} as const;`,
+    "",
+    "/** Each schema of mockSpec that the mock checks values against, with its validator compiled ahead of time. */",
+    // Typed here: ajv's functions are untyped, and a declaration file cannot name them.
+    `export const mockValidators: readonly (readonly [object, unknown])[] = [${links.map(([schema, name]) => `[${schema}, ${name}]`).join(", ")}];`,
+    "",
+  ].join("\n");
+}

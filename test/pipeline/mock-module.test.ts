@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { mockSpec } from "../../generated/graph-lro.mock.ts";
+import { spec } from "../../generated/graph-lro.spec.ts";
+import { mockDocument, sharedLiteral, withoutAnnotations } from "../../scripts/lib/mock-module.ts";
+import { exampleBody } from "../../src/mock/mock-response.ts";
+import type { OpenApiDocument } from "../../src/mock/openapi-document.ts";
+import { type SpecOperation, specOperations } from "../../src/mock/spec-operations.ts";
+import { specStarts } from "../../src/mock/spec-starts.ts";
+
+const full = spec as unknown as OpenApiDocument;
+const cut = mockSpec as unknown as OpenApiDocument;
+
+/** Examples as the handlers read them: by name, their value (Example's only field). */
+const named = (examples: SpecOperation["examples"]) => examples.map(({ name, value }) => ({ name, value }));
+
+/** What the handlers take from an operation, schemas aside (they differ by their annotations only). */
+const read = (operation: SpecOperation) => ({
+  operationId: operation.operationId,
+  method: operation.method,
+  path: operation.path,
+  pathParameters: operation.pathParameters.map((p) => [p.name, p.required]),
+  queryParameters: [...operation.queryParameters.keys()],
+  statuses: Object.keys(operation.responses),
+  authRequired: operation.authRequired,
+  scopes: operation.scopes,
+  examples: named(operation.examples),
+  idParameter: operation.idParameter,
+  evolvable: [...operation.evolvable],
+});
+
+/** `literal`'s declarations and expression run as code (their `as const` aside), and the value they make. */
+const evaluate = ({ declarations, expression }: ReturnType<typeof sharedLiteral>) =>
+  new Function(`${declarations.map((d) => d.replace(/ as const;$/, ";")).join("\n")}\nreturn ${expression};`)();
+
+describe("the mock module (generated/graph-lro.mock.ts)", () => {
+  it("gives the handlers what the full spec gives them: operations, starts and every answer's example", () => {
+    expect(specOperations(cut).map(read)).toEqual(specOperations(full).map(read));
+    const starts = (doc: OpenApiDocument) =>
+      specStarts(doc, specOperations(doc)).map((start) => ({
+        ...read(start),
+        start: start.start,
+        polledBy: start.polledBy.operationId,
+        bodyRequired: start.bodyRequired,
+        accepted: named(start.accepted),
+        secrets: start.secrets,
+        requestSchema: start.requestSchema === undefined,
+      }));
+    expect(starts(cut)).toEqual(starts(full));
+    const operations = [...specOperations(full), ...specStarts(full, specOperations(full))];
+    const cutOperations = [...specOperations(cut), ...specStarts(cut, specOperations(cut))];
+    for (const [i, operation] of operations.entries()) {
+      for (const status of Object.keys(operation.responses).filter((s) => /^\d+$/.test(s))) {
+        const answer = (o: SpecOperation) => {
+          try {
+            return exampleBody(o, Number(status));
+          } catch (error) {
+            return (error as Error).message;
+          }
+        };
+        expect(answer(cutOperations[i] as SpecOperation), `${operation.operationId} ${status}`).toEqual(
+          answer(operation),
+        );
+      }
+    }
+    expect(cut.servers).toEqual(
+      full.servers?.map((s) => ({ url: s.url, "x-graph-lro-login": s["x-graph-lro-login"] })),
+    );
+  });
+
+  it("carries no description, however deep, and each repeated part once", () => {
+    const text = JSON.stringify(mockSpec);
+    expect(text).not.toContain(spec.info.description.slice(0, 40));
+    expect(text).not.toContain('"description":');
+    // The first operation's description appears nowhere either.
+    const [first] = Object.values(spec.paths)
+      .flatMap((item) => Object.values(item))
+      .filter((o): o is { description: string } => typeof (o as { description?: unknown }).description === "string");
+    expect(text).not.toContain(first?.description.slice(0, 40));
+    const { declarations } = sharedLiteral(mockDocument(spec));
+    const bodies = declarations.map((d) => d.replace(/^const \w+ = /, ""));
+    expect(new Set(bodies).size).toBe(bodies.length);
+  });
+
+  it("strips annotations at schema positions only: a property named description stays", () => {
+    const schema = {
+      description: "gone",
+      type: "object",
+      properties: { description: { type: "string", description: "gone too", examples: ["x"] } },
+      items: { anyOf: [{ $comment: "c", const: 1 }] },
+      enum: [{ description: "a value, kept" }],
+    };
+    expect(withoutAnnotations(schema)).toEqual({
+      type: "object",
+      properties: { description: { type: "string" } },
+      items: { anyOf: [{ const: 1 }] },
+      enum: [{ description: "a value, kept" }],
+    });
+    const hostile = JSON.parse('{"__proto__":{"type":"string"},"properties":{"__proto__":{"description":"x"}}}');
+    const bare = withoutAnnotations(hostile) as Record<string, unknown>;
+    expect(Object.hasOwn(bare, "__proto__")).toBe(true);
+    expect(JSON.stringify(bare)).toBe('{"__proto__":{"type":"string"},"properties":{"__proto__":{}}}');
+  });
+
+  it("writes data as code that makes the same value: a __proto__ key stays a key, shared parts shared", () => {
+    const part = {
+      type: "string",
+      enum: ["a", "b", "c", "d", "e", "f"],
+      title: "a part longer than the sharing threshold ".repeat(8),
+    };
+    const value = JSON.parse(
+      `{"__proto__":{"polluted":true},"x":${JSON.stringify(part)},"y":[${JSON.stringify(part)},"\\u2028\\");"]}`,
+    );
+    const literal = sharedLiteral(value);
+    expect(literal.declarations).toHaveLength(1);
+    const made = evaluate(literal) as Record<string, unknown>;
+    expect(made).toEqual(value);
+    expect(Object.hasOwn(made, "__proto__")).toBe(true);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    expect((made.y as unknown[])[0]).toBe(made.x);
+  });
+
+  it("names a part it links (a checked schema) and pairs it, even when met once", () => {
+    const schema = { type: "integer" };
+    const literal = sharedLiteral({ a: { schema } }, new Map([[JSON.stringify(schema), "v9"]]));
+    expect(literal.links).toEqual([["s0", "v9"]]);
+    expect(literal.declarations).toEqual(['const s0 = {"type":"integer"} as const;']);
+  });
+});
