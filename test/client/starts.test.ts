@@ -239,19 +239,39 @@ describe.each(NAMES)("start %s", (name) => {
     const error = await startOperation(client, name, input as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect(error).toMatchObject({ argument: "newPasword" });
+    const known = [...Object.values(starts[name].fields), ...starts[name].body];
+    expect((error as Error).message).toContain(`newPasword is no input of this start: ${known.join(", ")}`);
     expect(sent).toHaveLength(0);
     for (const text of renderings(error)) expect(text).not.toContain(PASSWORD);
+    // A name is quoted only to its 40th character.
+    const long = `x-graph-lro-${"y".repeat(60)}`;
+    const cut = await startOperation(client, name, { ...inputOf(name), [long]: 1 } as never).catch((e: unknown) => e);
+    expect(cut).toMatchObject({ argument: long });
+    expect((cut as Error).message).toContain(`${long.slice(0, 40)} is no input`);
+    expect((cut as Error).message).not.toContain(long.slice(0, 41));
   });
 });
 
-it("refuses a start the spec does not have, and a client createGraphLroClient did not make", async () => {
+it("refuses a start the spec does not have, and a client createGraphLroClient did not make, naming each", async () => {
   const { client } = setup();
-  await expect(startOperation(client, "x-graph-lro-test-start" as never, {} as never)).rejects.toThrow(
-    new RegExp(`name must be one of ${NAMES.join(", ")}`),
+  const unknown = `x-graph-lro-test-start-${"z".repeat(40)}`;
+  const refusal = (got: string) => ({
+    name: "InvalidArgumentError",
+    argument: "name",
+    message: expect.stringContaining(`name must be one of ${NAMES.join(", ")}, got ${got}`),
+  });
+  // The name quoted to its 40th character; what is no string, by its type.
+  await expect(startOperation(client, unknown as never, {} as never)).rejects.toMatchObject(
+    refusal(`"${unknown.slice(0, 40)}"`),
   );
+  await expect(startOperation(client, 7 as never, {} as never)).rejects.toMatchObject(refusal("number"));
   await expect(
     startOperation({ getOperation: client.getOperation }, NAMES[0] as StartName, {} as never),
-  ).rejects.toThrow(InvalidArgumentError);
+  ).rejects.toMatchObject({
+    name: "InvalidArgumentError",
+    argument: "client",
+    message: expect.stringContaining("client must be one that createGraphLroClient made"),
+  });
 });
 
 describe("a secret of the body (format: password) stays out of errors, retries and logs", () => {

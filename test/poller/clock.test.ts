@@ -137,6 +137,8 @@ describe("one clock", () => {
     ],
     [{ clock: { now: () => 0 } }, "clock", "clock must be { now, sleep }"],
     [{ clock: { sleep: noWait } }, "clock", "clock must be { now, sleep }"],
+    // null is no clock either: the typed error, not a TypeError from reading its `now`.
+    [{ clock: null }, "clock", "clock must be { now, sleep }"],
   ])(
     "refuses %o on the client, waitForOperation and pollOperation, naming it",
     async ([options, argument, message]) => {
