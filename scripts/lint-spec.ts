@@ -5,8 +5,10 @@ import { join, resolve } from "node:path";
 import { checkSpec } from "./lib/check-spec.ts";
 import { readCommandLine } from "./lib/command-line.ts";
 import { readApiTargets } from "./lib/config.ts";
+import { lintOnce } from "./lib/lint-cache.ts";
 import { lintArgs, runRedocly } from "./lib/redocly.ts";
 import { runTool, ToolError } from "./lib/run-tool.ts";
+import type { SpecFiles } from "./lib/spec-files.ts";
 
 const SPECTRAL_RULESET = ".spectral.yaml";
 const HELP = `
@@ -39,11 +41,19 @@ const projectDir = resolve(positionals[0] ?? ".");
 try {
   const targets = await readApiTargets(projectDir);
   // Both linters follow $refs and expand aliases themselves: a hostile spec is refused before they run.
-  for (const target of targets) await checkSpec(projectDir, target);
+  const specs: SpecFiles[] = [];
+  for (const target of targets) specs.push(await checkSpec(projectDir, target));
   const roots = targets.map((target) => target.root);
+  const redoclyArgs = lintArgs(targets);
+  const spectralArgs = ["lint", ...roots, "--ruleset", SPECTRAL_RULESET, "-F", "warn", "--quiet"];
   const outcomes = await Promise.all([
-    lint("Redocly", "redocly.yaml", lintArgs(targets)),
-    lint("Spectral", SPECTRAL_RULESET, ["lint", ...roots, "--ruleset", SPECTRAL_RULESET, "-F", "warn", "--quiet"]),
+    // Redocly's pass is remembered (lint-cache.ts), as generate's is: the same arguments, so one is the other's.
+    lint("Redocly", "redocly.yaml", () =>
+      lintOnce(projectDir, redoclyArgs, specs, () => runRedocly(projectDir, redoclyArgs)),
+    ),
+    lint("Spectral", SPECTRAL_RULESET, () =>
+      runTool(join(projectDir, "node_modules", ".bin", "spectral"), spectralArgs, { cwd: projectDir }),
+    ),
   ]);
   const failed = outcomes.filter((outcome) => outcome.failed);
   for (const { output } of failed) console.error(output);
@@ -59,10 +69,9 @@ try {
 }
 
 /** Runs one linter's CLI from this project's node_modules in the project folder, bounded like every tool. */
-async function lint(linter: "Redocly" | "Spectral", config: string, args: string[]): Promise<Outcome> {
+async function lint(linter: "Redocly" | "Spectral", config: string, run: () => Promise<unknown>): Promise<Outcome> {
   try {
-    if (linter === "Redocly") await runRedocly(projectDir, args);
-    else await runTool(join(projectDir, "node_modules", ".bin", "spectral"), args, { cwd: projectDir });
+    await run();
     return { linter, config, failed: false, output: "" };
   } catch (error) {
     if (!(error instanceof ToolError)) throw error;

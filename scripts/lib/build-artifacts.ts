@@ -34,7 +34,7 @@ export async function buildArtifacts(projectDir: string): Promise<Artifacts> {
     for (const target of targets) files.push(await timed(`check ${target.root}`, () => checkSpec(projectDir, target)));
     // Lint and codegen run side by side; a lint failure is reported first, being the clearest.
     return Promise.allSettled([
-      timed("redocly lint (its own process)", () => lintApis(projectDir, targets)),
+      timed("redocly lint (its own process)", () => lintApis(projectDir, targets, files)),
       ...targets.map((target, i) => buildApi(projectDir, target, files[i] as SpecFiles, workers[i] as TypesWorker)),
     ]);
   })().finally(() => Promise.all(workers.map((worker) => worker.stop())));

@@ -2,16 +2,22 @@
 import { join } from "node:path";
 import type { ApiTarget } from "./config.ts";
 import { GenerateError } from "./errors.ts";
+import { lintOnce } from "./lint-cache.ts";
 import { runTool, ToolError } from "./run-tool.ts";
+import type { SpecFiles } from "./spec-files.ts";
 
 /** `redocly lint`'s arguments for every API of redocly.yaml, with its rules: generate's lint and lint:spec's. */
 export function lintArgs(targets: ApiTarget[]): string[] {
   return ["lint", ...targets.map((t) => t.name), "--format", "codeframe"];
 }
 
-/** Lints every API of redocly.yaml with its rules; a failure is a GenerateError holding Redocly's report. */
-export async function lintApis(projectDir: string, targets: ApiTarget[]): Promise<void> {
-  await redocly(projectDir, lintArgs(targets), targets.map((t) => t.root).join(", "));
+/**
+ * Lints every API of redocly.yaml with its rules, unless these very files passed before (lint-cache.ts); a
+ * failure is a GenerateError holding Redocly's report. `specs` are the APIs' files, as checkSpec read them.
+ */
+export async function lintApis(projectDir: string, targets: ApiTarget[], specs: readonly SpecFiles[]): Promise<void> {
+  const args = lintArgs(targets);
+  await lintOnce(projectDir, args, specs, () => redocly(projectDir, args, targets.map((t) => t.root).join(", ")));
 }
 
 async function redocly(projectDir: string, args: string[], what: string): Promise<void> {

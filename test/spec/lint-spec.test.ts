@@ -1,6 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it, type TestContext, vi } from "vitest";
+import { parse, stringify } from "yaml";
+import { operations } from "../../generated/graph-lro.routes.ts";
 import { copyProject, PROJECT_DIR, runScript } from "../support/project-copy.ts";
 
 const SPEC = "spec/graph-lro.yaml";
@@ -25,14 +27,21 @@ describe.concurrent("lint:spec", () => {
     expect(result).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
-  it("fails when only Spectral objects: a token URL with `{tenant}` in it is not a URL", async (context) => {
-    // Redocly accepts this form; Spectral's OpenAPI schema check does not (the spec once shipped it).
-    const dir = await projectWith(context, (spec) =>
-      spec.replace(/(clientCredentials:\s+tokenUrl: https:\/\/[^/]+\/)[^/]+/, "$1{tenant}"),
-    );
+  it("fails when only Spectral objects, naming each rule and place: its OpenAPI checks and a house rule", async (context) => {
+    const [, second] = Object.values(operations);
+    if (!second) throw new Error("this test needs two operations in the spec");
+    const dir = await projectWith(context, (text) => {
+      // Redocly accepts a token URL with `{tenant}` in it; Spectral's OpenAPI schema check does not (the spec once
+      // shipped it). An operation without x-ms-permissions breaks a house rule of .spectral.yaml.
+      const spec = parse(text.replace(/(clientCredentials:\s+tokenUrl: https:\/\/[^/]+\/)[^/]+/, "$1{tenant}"));
+      delete spec.paths[second.path].get["x-ms-permissions"];
+      return stringify(spec);
+    });
     const result = await runScript(dir, "lint:spec");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("clientCredentials.tokenUrl");
+    expect(result.stderr).toMatch(/error\s+graph-lro-permissions\s+the operation needs x-ms-permissions/);
+    expect(result.stderr).toContain(`paths.${second.path}.get`);
     expect(result.stderr).toContain(`lint:spec: Spectral rejects ${SPEC}`);
     expect(result.stderr).not.toContain("Redocly rejects");
   });
