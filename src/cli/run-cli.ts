@@ -1,3 +1,5 @@
+// Bundled into dist/cli.js by the build; read as data by tsx and Deno.
+import pkg from "../../package.json" with { type: "json" };
 import { InterruptedError } from "../errors/interrupted-error.ts";
 import { UsageError } from "../errors/usage-error.ts";
 import { readArgs } from "./command-line.ts";
@@ -10,7 +12,6 @@ import { createReporter, type Reporter } from "./render.ts";
 import { getTimeoutMs, type RunProgress, runCommand } from "./run-command.ts";
 import { type CliCommand, TOKEN_HELP, withMockValue } from "./run-options.ts";
 import { readStartCommand, START_COMMANDS, startUsage } from "./start-command.ts";
-import { packageVersion } from "./version.ts";
 
 export { EXIT } from "./exit-codes.ts";
 export type { CliIo } from "./io.ts";
@@ -124,7 +125,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.succeeded;
     }
     if (request.kind === "version") {
-      io.stdout.write(`graph-lro ${packageVersion()}\n`);
+      io.stdout.write(`graph-lro ${pkg.version}\n`);
       return EXIT.succeeded;
     }
     if (request.kind === "mock") return await (await loadMockCommand()).runMockCommand(request.argv, io);
