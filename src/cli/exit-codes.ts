@@ -2,6 +2,7 @@ import { InterruptedError } from "../errors/interrupted-error.ts";
 import { TokenError } from "../errors/token-error.ts";
 import { UsageError } from "../errors/usage-error.ts";
 import { GraphError, InvalidArgumentError, OperationFailedError, OperationTimeoutError } from "../index.ts";
+import type { CommandName } from "../types/command-name.ts";
 
 /**
  * The exit codes, each with its line in the usage: the one table that code and `--help` read.
@@ -41,12 +42,13 @@ export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof InterruptedError) return EXIT.interrupted;
   if (error instanceof UsageError || error instanceof InvalidArgumentError) return EXIT.usage;
   if (error instanceof OperationFailedError) return EXIT.failed;
-  if (isTimeout(error)) return EXIT.timeout;
+  // The poller's timeout, or the client's `timeoutMs` (which aborts with a `TimeoutError` DOMException).
+  if (error instanceof OperationTimeoutError || (error instanceof Error && error.name === "TimeoutError"))
+    return EXIT.timeout;
   if (error instanceof GraphError || error instanceof TokenError) return EXIT.http;
   return EXIT.internal;
 }
 
-/** The poller's timeout, or the client's `timeoutMs` (which aborts with a `TimeoutError` DOMException). */
-export function isTimeout(error: unknown): boolean {
-  return error instanceof OperationTimeoutError || (error instanceof Error && error.name === "TimeoutError");
-}
+/** The line after a usage error: where its command's help is. */
+export const usageHint = (command: CommandName | undefined) =>
+  `Run ${command ? `graph-lro ${command} --help` : "graph-lro --help"} for usage.`;

@@ -11,10 +11,9 @@ import {
 import { redactCredentials } from "../text/redact.ts";
 import { clip } from "../text/terminal-text.ts";
 import { formatDuration } from "./duration.ts";
-import { EXIT, exitCodeFor } from "./exit-codes.ts";
+import { EXIT, exitCodeFor, usageHint } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";
 import type { Failure } from "./render.ts";
-import { usageHint } from "./usage-hint.ts";
 
 /** What the run knew when it failed. */
 export interface FailureContext {

@@ -23,9 +23,8 @@ import {
 import { servers } from "../spec/index.ts";
 import { terminalSafe } from "../text/terminal-text.ts";
 import { type CliOption, optionLines, readArgs } from "./command-line.ts";
-import { EXIT, type ExitCode, exitCodeLines } from "./exit-codes.ts";
+import { EXIT, type ExitCode, exitCodeLines, usageHint } from "./exit-codes.ts";
 import type { CliIo } from "./io.ts";
-import { usageHint } from "./usage-hint.ts";
 
 const STORIES = Object.keys(builtInStories).join(", ");
 
