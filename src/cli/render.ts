@@ -1,8 +1,9 @@
+import type { RetryEvent } from "../index.ts";
 import { jsonLine, terminalSafe } from "../text/terminal-text.ts";
 import type { ExitCode } from "./exit-codes.ts";
 import type { CliIo } from "./io.ts";
-import { liveLine, progressLine, type Retry, retryLine, retryText, type Shown, summary } from "./lines.ts";
-import type { Exchange } from "./observed-fetch.ts";
+import { liveLine, progressLine, retryLine, retryText, type Shown, summary } from "./lines.ts";
+import { networkCause } from "./network-cause.ts";
 
 /** How a run ended badly (describeFailure's): the exit code, one line for people, and the `--json` error object. */
 export interface Failure {
@@ -21,9 +22,10 @@ export interface Failure {
 
 /** Where the output of wait and get goes: one reporter per output mode. */
 export interface Reporter {
-  exchange(event: Exchange): void;
+  /** A request or its answer, as --verbose prints it (observedFetch's); the first starts the clock. */
+  exchange(line: string): void;
   /** An answer that is retried (by the client's onRetry, or waited out by the poller). */
-  retry(retry: Retry): void;
+  retry(retry: RetryEvent): void;
   /** wait: one observed state. */
   state(operation: Shown, progress: { attempt: number; elapsedMs: number; nextPollInMs: number | undefined }): void;
   /** wait: the terminal state. */
@@ -55,19 +57,21 @@ export function createReporter(
   const aboveLive = (print: () => void) => (live ? live.above(print) : print());
 
   /** A retry, as this mode shows it: get's go to stderr, whatever the mode, so that stdout stays the operation. */
-  const retried = (retry: Retry) => {
+  const retried = (retry: RetryEvent) => {
     if (!waiting) err(`graph-lro: ${retryText(retry)}`);
     else if (json) {
-      const { status: httpStatus, retryAfterMs, cause } = retry;
-      out(jsonLine({ event: "retry", httpStatus, retryAfterMs, cause, elapsedMs: elapsed() }));
+      const { status, retryAfterMs, error } = retry;
+      // No httpStatus when no response came (status 0), and the network error's cause instead.
+      const cause = networkCause(error);
+      out(jsonLine({ event: "retry", httpStatus: status || undefined, retryAfterMs, cause, elapsedMs: elapsed() }));
     } else if (live) live.retry(retry);
     else out(retryLine(retry, elapsed()));
   };
 
   return {
-    exchange(event) {
-      if (event.kind === "request") startedAt ??= io.now();
-      if (verbose) aboveLive(() => err(verboseLine(event)));
+    exchange(line) {
+      startedAt ??= io.now();
+      if (verbose) aboveLive(() => err(line));
     },
     retry: retried,
     state(operation, progress) {
@@ -94,14 +98,6 @@ export function createReporter(
   };
 }
 
-/** `→ GET <url>` / `← 200 in 12 ms`: the URL never carries credentials (a Request cannot), the token never shows. */
-function verboseLine(event: Exchange): string {
-  if (event.kind === "request") return `→ ${event.method} ${terminalSafe(event.url)}`;
-  const ms = `in ${Math.round(event.ms)} ms`;
-  if (event.kind === "noResponse") return `← no response ${ms}: ${event.cause ?? "network error"}`;
-  return `← ${event.status} ${ms}`;
-}
-
 /** The live line: redrawn on every change and four times a second, so that time runs on visibly. */
 function liveView(io: Output, elapsed: () => number) {
   const view: Parameters<typeof liveLine>[0] = { attempt: 0 };
@@ -112,7 +108,7 @@ function liveView(io: Output, elapsed: () => number) {
   };
   let ticker: ReturnType<typeof setInterval> | undefined = setInterval(redraw, 250);
   return {
-    retry(retry: Retry) {
+    retry(retry: RetryEvent) {
       view.retry = retry;
       view.retryAt = retry.retryAfterMs === undefined ? undefined : io.now() + retry.retryAfterMs;
       redraw();

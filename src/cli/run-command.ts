@@ -7,7 +7,6 @@ import {
   type PollState,
   type PollTarget,
   pollOperation,
-  type RetryEvent,
   resolveBaseUrl,
   startOperation,
 } from "../index.ts";
@@ -17,7 +16,6 @@ import { EXIT } from "./exit-codes.ts";
 import type { CliIo } from "./io.ts";
 import type { Shown } from "./lines.ts";
 import { loadMock, mockFetch } from "./load-mock.ts";
-import { networkCause } from "./network-cause.ts";
 import { observedFetch } from "./observed-fetch.ts";
 import type { Reporter } from "./render.ts";
 import type { CliCommand } from "./run-options.ts";
@@ -46,7 +44,7 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
   const network = mock
     ? await mockFetch(command.command)
     : (io.fetch ?? ((request: Request) => globalThis.fetch(request)));
-  const fetch = observedFetch(network, { headers, now, onExchange: (event) => reporter.exchange(event) });
+  const fetch = observedFetch(network, { headers, now, onExchange: (line) => reporter.exchange(line) });
   let token = await readToken(command.tokenCommand, io.env, io.signal);
   if (mock) token ??= "mock-token";
   progress.token = token;
@@ -62,7 +60,7 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     // The one clock of the client's retries and, as the poller is given none of its own, of the polls.
     clock: { now, sleep: io.sleep ?? sleep },
     // Each answer the client retries, as the client reports it.
-    onRetry: (retry) => reporter.retry(shownRetry(retry)),
+    onRetry: (retry) => reporter.retry(retry),
   });
   if (command.start) {
     const { name, input, show, wait: waits } = command.start;
@@ -101,7 +99,7 @@ async function wait(
     signal: io.signal,
     // A throttled answer the client gave up on, waited out here (the client's own retries come through onRetry).
     onProgress: (_, event) => {
-      if (event.kind === "retry" && event.by === "poller") reporter.retry(shownRetry(event));
+      if (event.kind === "retry" && event.by === "poller") reporter.retry(event);
     },
   })) {
     last = polled.operation;
@@ -114,9 +112,4 @@ async function wait(
   if (last.status === "failed")
     throw new OperationFailedError(last as ConstructorParameters<typeof OperationFailedError>[0]);
   return EXIT.succeeded;
-}
-
-/** A retried answer as the CLI shows it: its status (none when no answer came), Retry-After and network cause. */
-function shownRetry({ status, retryAfterMs, error }: RetryEvent) {
-  return { status: status || undefined, retryAfterMs, cause: error === undefined ? undefined : networkCause(error) };
 }
