@@ -56,17 +56,11 @@ export function helpFor(command: string | undefined): string {
   return start ? startUsage(start) : HELP;
 }
 
-/** What a command line asks for: help, the version, `graph-lro mock`, or a run. */
-type CliRequest =
-  | { kind: "help"; command: string | undefined }
-  | { kind: "version" }
-  | { kind: "mock"; argv: readonly string[] }
-  | { kind: "run"; command: CliCommand };
-
-/** Parses `graph-lro …`; throws a UsageError naming the first mistake. `--help` anywhere wins. */
-function parseCliArgs(argv: readonly string[]): CliRequest {
-  // The mock server has options of its own, read by its command.
-  if (argv[0] === "mock") return { kind: "mock", argv: argv.slice(1) };
+/**
+ * Parses `graph-lro …` (but `mock`, whose options its own command reads): the command to run, the help asked
+ * for (`--help` anywhere wins), or the version. Throws a UsageError naming the first mistake.
+ */
+function parseCliArgs(argv: readonly string[]): CliCommand | { help: string | undefined } | "version" {
   const args = withMockValue(argv, COMMANDS);
   const { values, positionals, problem } = readArgs(args, OPERATION_OPTIONS, { commands: COMMANDS });
   const [first, ...rest] = positionals;
@@ -75,10 +69,10 @@ function parseCliArgs(argv: readonly string[]): CliRequest {
     if (more.length > 0 || (topic !== undefined && !isCommand(topic))) {
       throw new UsageError(`help takes one command: ${COMMANDS.join(", ")}`);
     }
-    return { kind: "help", command: topic };
+    return { help: topic };
   }
-  if (values.help) return { kind: "help", command: isCommand(first) ? first : undefined };
-  if (values.version) return { kind: "version" };
+  if (values.help) return { help: isCommand(first) ? first : undefined };
+  if (values.version) return "version";
   // A start's command has flags of its own (from the spec), read with its table.
   const start = first !== undefined && Object.hasOwn(START_COMMANDS, first) ? START_COMMANDS[first] : undefined;
   if (!start) {
@@ -91,10 +85,9 @@ function parseCliArgs(argv: readonly string[]): CliRequest {
     }
   }
   try {
-    const command = start
+    return start
       ? readStartCommand(first as string, start, args)
       : readOperationCommand(first as "wait" | "get", rest, values);
-    return { kind: "run", command };
   } catch (error) {
     // A flag's reader does not know the command: its usage is where to look.
     throw error instanceof UsageError && error.command === undefined ? new UsageError(error.message, first) : error;
@@ -118,18 +111,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     now: io.now ?? Date.now,
   };
   try {
+    if (argv[0] === "mock") return await (await loadMockCommand()).runMockCommand(argv.slice(1), io);
     const request = parseCliArgs(argv);
-    if (request.kind === "help") {
-      const text = request.command === "mock" ? (await loadMockCommand()).mockUsage() : helpFor(request.command);
-      io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
-      return EXIT.succeeded;
-    }
-    if (request.kind === "version") {
+    if (request === "version") {
       io.stdout.write(`graph-lro ${pkg.version}\n`);
       return EXIT.succeeded;
     }
-    if (request.kind === "mock") return await (await loadMockCommand()).runMockCommand(request.argv, io);
-    command = request.command;
+    if ("help" in request) {
+      const text = request.help === "mock" ? (await loadMockCommand()).mockUsage() : helpFor(request.help);
+      io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+      return EXIT.succeeded;
+    }
+    command = request;
     reporter = createReporter(output, command);
     return await runCommand(command, io, reporter, progress);
   } catch (error) {

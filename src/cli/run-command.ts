@@ -1,8 +1,8 @@
 import { UsageError } from "../errors/usage-error.ts";
 import {
   createGraphLroClient,
-  type GraphLroClient,
   OperationFailedError,
+  type OperationRef,
   POLL_DEFAULTS,
   type PollState,
   type PollTarget,
@@ -30,7 +30,7 @@ export interface RunProgress {
 /** The timeout of `get`, whose one request (with its retries) the client bounds; `wait`'s is the poller's. */
 export const getTimeoutMs = (command: CliCommand) => command.timeoutMs ?? POLL_DEFAULTS.timeoutMs;
 
-/** Runs `wait` or `get`; resolves to the exit code of a success, throws anything else. */
+/** Runs `wait`, `get` or a start; resolves to the exit code of a success, throws anything else. */
 export async function runCommand(command: CliCommand, io: CliIo, reporter: Reporter, progress: RunProgress) {
   const now = io.now ?? Date.now;
   const { mock, cloud, baseUrl } = command;
@@ -62,6 +62,7 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     // Each answer the client retries, as the client reports it.
     onRetry: (retry) => reporter.retry(retry),
   });
+  let target: PollTarget | undefined = command.target;
   if (command.start) {
     const { name, input, show, wait: waits } = command.start;
     const started = await startOperation(client, name, input as never, { signal: io.signal });
@@ -70,29 +71,18 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     // A secret the 202 returns (a generated password), only when asked, on stdout: never through a log line.
     const body = (started.body ?? {}) as Record<string, unknown>;
     for (const secret of show) reporter.operation({ [secret]: body[secret] ?? null });
-    return waits ? wait(client, started, command, io, reporter, progress) : EXIT.succeeded;
+    if (!waits) return EXIT.succeeded;
+    target = started;
   }
-  const target = command.target ?? (await loadMock()).defaultMockTarget(resolveBaseUrl({ cloud }).href);
+  target ??= (await loadMock()).defaultMockTarget(resolveBaseUrl({ cloud }).href);
+  const { select, timeoutMs } = command;
   if (command.command === "get") {
-    const { operation } = await client.getOperation(target, { select: command.select, signal: io.signal });
+    // Never a start's 202 here: a start that does not wait has returned.
+    const { operation } = await client.getOperation(target as OperationRef | string, { select, signal: io.signal });
     reporter.operation(operation);
     return EXIT.succeeded;
   }
-  return wait(client, target, command, io, reporter, progress);
-}
-
-async function wait(
-  client: GraphLroClient,
-  target: PollTarget,
-  command: CliCommand,
-  io: CliIo,
-  reporter: Reporter,
-  progress: RunProgress,
-) {
-  let last: Shown = {};
-  let polls = 0;
-  let elapsedMs = 0;
-  const { select, timeoutMs } = command;
+  let last: { operation: Shown; attempt: number; elapsedMs: number } = { operation: {}, attempt: 0, elapsedMs: 0 };
   for await (const polled of pollOperation(client, target, {
     select,
     timeoutMs,
@@ -102,14 +92,12 @@ async function wait(
       if (event.kind === "retry" && event.by === "poller") reporter.retry(event);
     },
   })) {
-    last = polled.operation;
-    polls = polled.attempt;
-    elapsedMs = polled.elapsedMs;
+    last = polled;
     progress.state = polled.state;
     reporter.state(polled.operation, polled);
   }
-  reporter.done(last, elapsedMs, polls);
-  if (last.status === "failed")
-    throw new OperationFailedError(last as ConstructorParameters<typeof OperationFailedError>[0]);
+  reporter.done(last.operation, last.elapsedMs, last.attempt);
+  if (last.operation.status === "failed")
+    throw new OperationFailedError(last.operation as ConstructorParameters<typeof OperationFailedError>[0]);
   return EXIT.succeeded;
 }
