@@ -10,10 +10,10 @@ import {
 } from "../index.ts";
 import { redactCredentials } from "../text/redact.ts";
 import { clip } from "../text/terminal-text.ts";
-import { formatDuration } from "./duration.ts";
 import { EXIT, exitCodeFor, usageHint } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";
 import type { Failure } from "./render.ts";
+import { formatDuration } from "./run-options.ts";
 
 /** What the run knew when it failed. */
 export interface FailureContext {

@@ -11,7 +11,6 @@ import { type BuiltInStoryName, builtInStories } from "../mock/stories.ts";
 import { servers } from "../spec/index.ts";
 import { MAX_TIMER_MS } from "../util/time/sleep.ts";
 import { type CliOption, type FlagValues, wrap } from "./command-line.ts";
-import { formatDuration, parseDuration } from "./duration.ts";
 
 // The flags every command that calls Graph takes (wait, get and the starts), and their readers: each turns one
 // flag's text into what the client takes, or throws a UsageError naming the flag. The library's own checks run
@@ -21,6 +20,8 @@ import { formatDuration, parseDuration } from "./duration.ts";
 const CLOUDS: readonly string[] = servers.map((s) => s["x-graph-cloud"]);
 const STORIES = Object.keys(builtInStories);
 const DEFAULT_CLOUD = servers.find((s) => s.url === resolveBaseUrl({}).href)?.["x-graph-cloud"];
+/** The units of a --timeout, in ms. */
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 
 /** A command line that calls Graph, understood. */
 export interface CliCommand {
@@ -197,16 +198,27 @@ function readSelect(text: string | undefined): SelectableProperty[] | undefined 
   return names as SelectableProperty[] | undefined;
 }
 
+/** `90`, `90s`, `1500ms`, `5m`, `1h` → ms (a bare number is seconds). */
 function readTimeout(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const ms = parseDuration(text);
-  if (ms === undefined) {
-    const hours = Math.floor(MAX_TIMER_MS / 3_600_000);
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  const ms = match && Math.round(Number(match[1]) * UNITS[(match[2] ?? "s") as keyof typeof UNITS]);
+  // Timers wait at most MAX_TIMER_MS (longer ones fire at once), and 0 would time out before asking.
+  if (!ms || ms > MAX_TIMER_MS) {
+    const hours = Math.floor(MAX_TIMER_MS / UNITS.h);
     throw new UsageError(
       `--timeout must be a duration from 1ms to ${hours}h, such as 90, 90s, 5m or 1500ms, not "${text}"`,
     );
   }
   return ms;
+}
+
+/** The shortest exact form of a duration: 900000 → `15m`, 1500 → `1500ms`. */
+export function formatDuration(ms: number): string {
+  for (const unit of ["h", "m", "s"] as const) {
+    if (ms % UNITS[unit] === 0) return `${ms / UNITS[unit]}${unit}`;
+  }
+  return `${ms}ms`;
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
