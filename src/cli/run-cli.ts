@@ -2,6 +2,7 @@
 import pkg from "../../package.json" with { type: "json" };
 import { InterruptedError } from "../errors/interrupted-error.ts";
 import { UsageError } from "../errors/usage-error.ts";
+import { InvalidArgumentError } from "../index.ts";
 import { readArgs } from "./command-line.ts";
 import { EXIT, exitCodeLines } from "./exit-codes.ts";
 import { describeFailure } from "./failure.ts";
@@ -89,8 +90,11 @@ function parseCliArgs(argv: readonly string[]): CliCommand | { help: string | un
       ? readStartCommand(first as string, start, args)
       : readOperationCommand(first as "wait" | "get", rest, values);
   } catch (error) {
-    // A flag's reader does not know the command: its usage is where to look.
-    throw error instanceof UsageError && error.command === undefined ? new UsageError(error.message, first) : error;
+    // A flag's reader does not know the command, nor does a library check of an id or URL given (an
+    // InvalidArgumentError): the command's usage is where to look.
+    const commandless =
+      error instanceof UsageError ? error.command === undefined : error instanceof InvalidArgumentError;
+    throw commandless ? new UsageError((error as Error).message, first) : error;
   }
 }
 
