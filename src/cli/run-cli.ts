@@ -10,7 +10,7 @@ import { type CliIo, redactingStream } from "./io.ts";
 import { loadMockCommand } from "./load-mock.ts";
 import { OPERATION_OPTIONS, OPERATION_OVERVIEW, OPERATION_USAGE, readOperationCommand } from "./operation-command.ts";
 import { createReporter, type Reporter } from "./render.ts";
-import { getTimeoutMs, type RunProgress, runCommand } from "./run-command.ts";
+import { type RunProgress, runCommand } from "./run-command.ts";
 import { type CliCommand, TOKEN_HELP, withMockValue } from "./run-options.ts";
 import { readStartCommand, START_COMMANDS, startUsage } from "./start-command.ts";
 
@@ -132,9 +132,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     const failure = describeFailure(io.signal.aborted ? new InterruptedError() : error, {
       argv,
-      answeredBy: command?.mock ? "mock" : command?.baseUrl ? "server" : "graph",
+      command,
       state: progress.state,
-      timeoutMs: command && getTimeoutMs(command),
     });
     // A command line that could not be read gets JSON if it asked for it.
     reporter ??= createReporter(output, { command: "get", json: argv.includes("--json"), verbose: false });

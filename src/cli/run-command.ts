@@ -3,7 +3,6 @@ import {
   createGraphLroClient,
   OperationFailedError,
   type OperationRef,
-  POLL_DEFAULTS,
   type PollState,
   type PollTarget,
   pollOperation,
@@ -18,7 +17,7 @@ import type { Shown } from "./lines.ts";
 import { loadMock, mockFetch } from "./load-mock.ts";
 import { observedFetch } from "./observed-fetch.ts";
 import type { Reporter } from "./render.ts";
-import type { CliCommand } from "./run-options.ts";
+import { type CliCommand, getTimeoutMs } from "./run-options.ts";
 import { readToken } from "./token.ts";
 
 /** Where a run stands, for the failure report: the token read (to redact) and the last poll state (to resume from). */
@@ -26,9 +25,6 @@ export interface RunProgress {
   token?: string;
   state?: PollState;
 }
-
-/** The timeout of `get`, whose one request (with its retries) the client bounds; `wait`'s is the poller's. */
-export const getTimeoutMs = (command: CliCommand) => command.timeoutMs ?? POLL_DEFAULTS.timeoutMs;
 
 /** Runs `wait`, `get` or a start; resolves to the exit code of a success, throws anything else. */
 export async function runCommand(command: CliCommand, io: CliIo, reporter: Reporter, progress: RunProgress) {
