@@ -1,3 +1,4 @@
+import leven from "leven";
 import { UsageError } from "../errors/usage-error.ts";
 import {
   type GraphCloud,
@@ -189,7 +190,7 @@ function readBaseUrl(text: string | undefined): string | undefined {
 function readStory(text: string | undefined): BuiltInStoryName | undefined {
   if (!text) return undefined;
   if (STORIES.includes(text)) return text as BuiltInStoryName;
-  const near = STORIES.find((story) => editDistance(story.toLowerCase(), text.toLowerCase()) <= 2);
+  const near = STORIES.find((story) => leven(story.toLowerCase(), text.toLowerCase()) <= 2);
   const hint = near ? ` (did you mean ${near}?)` : "";
   throw new UsageError(`unknown story "${text}" for --mock${hint}: one of ${STORIES.join(", ")}`);
 }
@@ -244,21 +245,4 @@ function readHeaders(given: readonly string[] | undefined): [string, string][] {
       throw new UsageError(`--header ${name}: the value has a line break or a control character`);
     return [name, value];
   });
-}
-
-/** Levenshtein distance, for "did you mean": the names are short and few. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(
-        (row[j] as number) + 1,
-        (next[j - 1] as number) + 1,
-        (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    row = next;
-  }
-  return row[b.length] as number;
 }
