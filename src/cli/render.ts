@@ -21,21 +21,7 @@ export interface Failure {
 }
 
 /** Where the output of wait and get goes: one reporter per output mode. */
-export interface Reporter {
-  /** A request or its answer, as --verbose prints it (observedFetch's); the first starts the clock. */
-  exchange(line: string): void;
-  /** An answer that is retried (by the client's onRetry, or waited out by the poller). */
-  retry(retry: RetryEvent): void;
-  /** wait: one observed state. */
-  state(operation: Shown, progress: { attempt: number; elapsedMs: number; nextPollInMs: number | undefined }): void;
-  /** wait: the terminal state. */
-  done(operation: Shown, elapsedMs: number, polls: number): void;
-  /** get: the operation read. */
-  operation(operation: unknown): void;
-  failure(failure: Failure): void;
-  /** Stops redrawing; ends the live line. */
-  close(): void;
-}
+export type Reporter = ReturnType<typeof createReporter>;
 
 /** What a reporter writes to: the run's streams, and its clock. */
 export type Output = Pick<CliIo, "stdout" | "stderr"> & { now: () => number };
@@ -44,7 +30,7 @@ export type Output = Pick<CliIo, "stdout" | "stderr"> & { now: () => number };
 export function createReporter(
   io: Output,
   { command, json, verbose }: { command: "wait" | "get"; json: boolean; verbose: boolean },
-): Reporter {
+) {
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const err = (line: string) => io.stderr.write(`${line}\n`);
   // Time counts from the first request, as the poller's elapsedMs does (not from loading the mock).
@@ -56,44 +42,50 @@ export function createReporter(
 
   const aboveLive = (print: () => void) => (live ? live.above(print) : print());
 
-  /** A retry, as this mode shows it: get's go to stderr, whatever the mode, so that stdout stays the operation. */
-  const retried = (retry: RetryEvent) => {
-    if (!waiting) err(`graph-lro: ${retryText(retry)}`);
-    else if (json) {
-      const { status, retryAfterMs, error } = retry;
-      // No httpStatus when no response came (status 0), and the network error's cause instead.
-      const cause = networkCause(error);
-      out(jsonLine({ event: "retry", httpStatus: status || undefined, retryAfterMs, cause, elapsedMs: elapsed() }));
-    } else if (live) live.retry(retry);
-    else out(retryLine(retry, elapsed()));
-  };
-
   return {
-    exchange(line) {
+    /** A request or its answer, as --verbose prints it (observedFetch's); the first starts the clock. */
+    exchange(line: string) {
       startedAt ??= io.now();
       if (verbose) aboveLive(() => err(line));
     },
-    retry: retried,
-    state(operation, progress) {
+    /**
+     * An answer that is retried (by the client's onRetry, or waited out by the poller). get's go to stderr,
+     * whatever the mode, so that stdout stays the operation.
+     */
+    retry(retry: RetryEvent) {
+      if (!waiting) err(`graph-lro: ${retryText(retry)}`);
+      else if (json) {
+        const { status, retryAfterMs, error } = retry;
+        // No httpStatus when no response came (status 0), and the network error's cause instead.
+        const cause = networkCause(error);
+        out(jsonLine({ event: "retry", httpStatus: status || undefined, retryAfterMs, cause, elapsedMs: elapsed() }));
+      } else if (live) live.retry(retry);
+      else out(retryLine(retry, elapsed()));
+    },
+    /** wait: one observed state. */
+    state(operation: Shown, progress: { attempt: number; elapsedMs: number; nextPollInMs: number | undefined }) {
       if (json) {
         const { attempt, elapsedMs, nextPollInMs } = progress;
         out(jsonLine({ event: "state", status: operation.status, attempt, elapsedMs, nextPollInMs, operation }));
       } else if (live) live.state(operation, progress);
       else out(progressLine(operation, progress));
     },
-    done(operation, elapsedMs, polls) {
+    /** wait: the terminal state. */
+    done(operation: Shown, elapsedMs: number, polls: number) {
       live?.close();
       if (!json) for (const line of summary(operation, elapsedMs, polls)) out(line);
     },
-    operation(operation) {
+    /** get: the operation read. */
+    operation(operation: unknown) {
       out(jsonLine(operation, json ? undefined : 2));
     },
-    failure(failure) {
+    failure(failure: Failure) {
       live?.close();
       if (!failure.quiet) err(`graph-lro: ${terminalSafe(failure.message)}`);
       for (const hint of failure.hints) err(terminalSafe(hint));
       if (json) out(jsonLine({ error: { code: failure.code, message: failure.message, ...failure.fields } }));
     },
+    /** Stops redrawing; ends the live line. */
     close: () => live?.close(),
   };
 }
