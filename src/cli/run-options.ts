@@ -2,6 +2,7 @@ import leven from "leven";
 import { UsageError } from "../errors/usage-error.ts";
 import {
   type GraphCloud,
+  type GraphTarget,
   type OperationRef,
   POLL_DEFAULTS,
   resolveBaseUrl,
@@ -110,11 +111,7 @@ export const TOKEN_HELP =
 export function readRunOptions(
   command: "wait" | "get",
   values: FlagValues<typeof RUN_OPTIONS>,
-  target: (where: {
-    cloud: GraphCloud | undefined;
-    baseUrl: string | undefined;
-    mocked: boolean;
-  }) => CliCommand["target"],
+  target: (where: GraphTarget & { mocked: boolean }) => CliCommand["target"],
 ): CliCommand {
   const cloud = readCloud(values.cloud);
   const baseUrl = readBaseUrl(values["base-url"]);
