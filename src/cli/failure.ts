@@ -10,7 +10,7 @@ import {
 } from "../index.ts";
 import { redactCredentials } from "../text/redact.ts";
 import { clip } from "../text/terminal-text.ts";
-import { EXIT, exitCodeFor, usageHint } from "./exit-codes.ts";
+import { EXIT, exitCodeFor, isRefusedRequest, usageHint } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";
 import type { Failure } from "./render.ts";
 import { type CliCommand, formatDuration, getTimeoutMs } from "./run-options.ts";
@@ -51,6 +51,10 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
   }
   if (error instanceof UsageError || error instanceof InvalidArgumentError) {
     return fail("usageError", error.message, {}, [usageHint(error instanceof UsageError ? error.command : undefined)]);
+  }
+  if (isRefusedRequest(error)) {
+    const message = `--mock checks requests against the spec: ${error.subject} ${error.pointer} ${error.problem}`;
+    return fail("usageError", message, {}, [usageHint(context.command?.command)]);
   }
   if (error instanceof OperationFailedError) {
     const { id, statusDetail } = error.operation;

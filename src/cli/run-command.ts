@@ -14,7 +14,7 @@ import { sleep } from "../util/time/sleep.ts";
 import { EXIT } from "./exit-codes.ts";
 import type { CliIo } from "./io.ts";
 import type { Shown } from "./lines.ts";
-import { loadMock, mockFetch } from "./load-mock.ts";
+import { loadMock } from "./load-mock.ts";
 import { observedFetch } from "./observed-fetch.ts";
 import type { Reporter } from "./render.ts";
 import { type CliCommand, getTimeoutMs } from "./run-options.ts";
@@ -37,8 +37,9 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     ? [["Prefer", INCLUDE_UNKNOWN_ENUM_MEMBERS]]
     : [];
   const headers = [...command.headers, ...evolvable, ...story];
+  // A request or an answer that breaks the spec rejects (failure.ts tells the user's from a bug).
   const network = mock
-    ? await mockFetch(command.command)
+    ? (await loadMock()).createPlainMockFetch({}, { onViolation: "throw" })
     : (io.fetch ?? ((request: Request) => globalThis.fetch(request)));
   const fetch = observedFetch(network, { headers, now, onExchange: (line) => reporter.exchange(line) });
   let token = await readToken(command.tokenCommand, io.env, io.signal);
