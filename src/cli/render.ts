@@ -36,9 +36,8 @@ export function createReporter(
   // Time counts from the first request, as the poller's elapsedMs does (not from loading the mock).
   let startedAt: number | undefined;
   const elapsed = () => (startedAt === undefined ? 0 : io.now() - startedAt);
-  let live: ReturnType<typeof liveView> | undefined;
   const waiting = command === "wait";
-  if (waiting && !json && io.stdout.isTTY === true) live = liveView(io, elapsed);
+  const live = waiting && !json && io.stdout.isTTY === true ? liveView(io, elapsed) : undefined;
 
   const aboveLive = (print: () => void) => (live ? live.above(print) : print());
 
