@@ -15,7 +15,7 @@ import { networkCause } from "./network-cause.ts";
 import type { Failure } from "./render.ts";
 import { type CliCommand, formatDuration, getTimeoutMs } from "./run-options.ts";
 
-/** What the run knew when it failed: its command line, the command read from it, and the last poll state seen (to resume from). */
+/** What the run knew when it failed: its command line, the command read from it, the last poll state (to resume). */
 export interface FailureContext {
   argv: readonly string[];
   command: CliCommand | undefined;

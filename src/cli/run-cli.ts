@@ -1,5 +1,3 @@
-// Bundled into dist/cli.js by the build; read as data by tsx and Deno.
-import pkg from "../../package.json" with { type: "json" };
 import { InterruptedError } from "../errors/interrupted-error.ts";
 import { UsageError } from "../errors/usage-error.ts";
 import { InvalidArgumentError } from "../index.ts";
@@ -13,6 +11,7 @@ import { createReporter, type Reporter } from "./render.ts";
 import { type RunProgress, runCommand } from "./run-command.ts";
 import { type CliCommand, TOKEN_HELP, withMockValue } from "./run-options.ts";
 import { readStartCommand, START_COMMANDS, startUsage } from "./start-command.ts";
+import { packageVersion } from "./version.ts";
 
 export { EXIT } from "./exit-codes.ts";
 export type { CliIo } from "./io.ts";
@@ -118,7 +117,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (argv[0] === "mock") return await (await loadMockCommand()).runMockCommand(argv.slice(1), io);
     const request = parseCliArgs(argv);
     if (request === "version") {
-      io.stdout.write(`graph-lro ${pkg.version}\n`);
+      io.stdout.write(`graph-lro ${packageVersion()}\n`);
       return EXIT.succeeded;
     }
     if ("help" in request) {
