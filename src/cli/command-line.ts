@@ -23,26 +23,19 @@ export type FlagValues<T extends OptionTable> = {
   [K in keyof T]?: T[K] extends { type: "boolean" } ? boolean : T[K] extends { multiple: true } ? string[] : string;
 };
 
-/** Flags by name (a repeatable one as a list), the other arguments in order, and the first mistake. */
-export interface ReadArgs<T extends OptionTable = OptionTable> {
-  values: FlagValues<T>;
-  positionals: string[];
-  /** Kept, not thrown, so that `--help` anywhere still prints help. */
-  problem: UsageError | undefined;
-}
-
 /**
- * Reads a command line against a flag table. parseArgs runs non-strict so that every mistake is
- * reported here, in one line that names the flag (its strict errors end in advice with an unclosed
- * quote). The command is named in a message (`unknown option --bogus for wait`): `command`, or the first
- * positional if it is one of `commands`; anything else there (a mistyped command, a URL with a password)
- * is never echoed.
+ * Reads a command line against a flag table: flags by name (a repeatable one as a list), the other arguments
+ * in order, and the first mistake, kept, not thrown, so that `--help` anywhere still prints help. parseArgs
+ * runs non-strict so that every mistake is reported here, in one line that names the flag (its strict errors
+ * end in advice with an unclosed quote). The command is named in a message (`unknown option --bogus for
+ * wait`): `command`, or the first positional if it is one of `commands`; anything else there (a mistyped
+ * command, a URL with a password) is never echoed.
  */
 export function readArgs<T extends OptionTable>(
   argv: readonly string[],
   table: T,
   { command, commands = [] }: { command?: string; commands?: readonly string[] } = {},
-): ReadArgs<T> {
+): { values: FlagValues<T>; positionals: string[]; problem: UsageError | undefined } {
   const options = Object.fromEntries(
     Object.entries(table).map(([name, o]) => [name, { type: o.type, ...(o.short && { short: o.short }) }]),
   );

@@ -1,7 +1,9 @@
+import { ContractViolationError } from "../errors/contract-violation-error.ts";
 import { InterruptedError } from "../errors/interrupted-error.ts";
 import { TokenError } from "../errors/token-error.ts";
 import { UsageError } from "../errors/usage-error.ts";
 import { GraphError, InvalidArgumentError, OperationFailedError, OperationTimeoutError } from "../index.ts";
+import type { CommandName } from "../types/command-name.ts";
 
 /**
  * The exit codes, each with its line in the usage: the one table that code and `--help` read.
@@ -39,14 +41,24 @@ export function exitCodeLines(names: readonly ExitName[] = Object.keys(CODES) as
  */
 export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof InterruptedError) return EXIT.interrupted;
-  if (error instanceof UsageError || error instanceof InvalidArgumentError) return EXIT.usage;
+  if (error instanceof UsageError || error instanceof InvalidArgumentError || isRefusedRequest(error))
+    return EXIT.usage;
   if (error instanceof OperationFailedError) return EXIT.failed;
-  if (isTimeout(error)) return EXIT.timeout;
+  // The poller's timeout, or the client's `timeoutMs` (which aborts with a `TimeoutError` DOMException).
+  if (error instanceof OperationTimeoutError || (error instanceof Error && error.name === "TimeoutError"))
+    return EXIT.timeout;
   if (error instanceof GraphError || error instanceof TokenError) return EXIT.http;
   return EXIT.internal;
 }
 
-/** The poller's timeout, or the client's `timeoutMs` (which aborts with a `TimeoutError` DOMException). */
-export function isTimeout(error: unknown): boolean {
-  return error instanceof OperationTimeoutError || (error instanceof Error && error.name === "TimeoutError");
-}
+/**
+ * A request that --mock refused as the spec does not allow it: the user's, as the client sends the path and
+ * query of the URL given (a query option the operation does not declare, say), which Graph may ignore but the
+ * mock, holding to the spec, names. An answer that breaks the spec is a bug to name (exit 70).
+ */
+export const isRefusedRequest = (error: unknown): error is ContractViolationError =>
+  error instanceof ContractViolationError && error.subject.startsWith("request ");
+
+/** The line after a usage error: where its command's help is. */
+export const usageHint = (command: CommandName | undefined) =>
+  `Run ${command ? `graph-lro ${command} --help` : "graph-lro --help"} for usage.`;

@@ -10,20 +10,16 @@ import {
 } from "../index.ts";
 import { redactCredentials } from "../text/redact.ts";
 import { clip } from "../text/terminal-text.ts";
-import { formatDuration } from "./duration.ts";
-import { EXIT, exitCodeFor } from "./exit-codes.ts";
+import { EXIT, exitCodeFor, isRefusedRequest, usageHint } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";
 import type { Failure } from "./render.ts";
-import { usageHint } from "./usage-hint.ts";
+import { type CliCommand, formatDuration, getTimeoutMs } from "./run-options.ts";
 
-/** What the run knew when it failed. */
+/** What the run knew when it failed: its command line, the command read from it, the last poll state (to resume). */
 export interface FailureContext {
   argv: readonly string[];
-  /** Who answered requests: the built-in mock, another server (--base-url), or Graph. */
-  answeredBy: "mock" | "server" | "graph";
-  /** The last poll state seen while waiting, for resuming. */
+  command: CliCommand | undefined;
   state: PollState | undefined;
-  timeoutMs: number | undefined;
 }
 
 /**
@@ -56,6 +52,10 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
   if (error instanceof UsageError || error instanceof InvalidArgumentError) {
     return fail("usageError", error.message, {}, [usageHint(error instanceof UsageError ? error.command : undefined)]);
   }
+  if (isRefusedRequest(error)) {
+    const message = `--mock checks requests against the spec: ${error.subject} ${error.pointer} ${error.problem}`;
+    return fail("usageError", message, {}, [usageHint(context.command?.command)]);
+  }
   if (error instanceof OperationFailedError) {
     const { id, statusDetail } = error.operation;
     const message = `operation ${id ?? "(no id)"} failed: ${some(statusDetail) ?? "(no statusDetail)"}`;
@@ -63,29 +63,21 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
   }
   if (error instanceof OperationTimeoutError) {
     const fields = { timeoutMs: error.timeoutMs, lastStatus: error.state.lastStatus, state: error.state, resume };
-    return fail(
-      "timeout",
-      `${error.message} (--timeout ${formatDuration(error.timeoutMs)})`,
-      fields,
-      resumeHints("To keep waiting"),
-    );
+    const message = `${error.message} (--timeout ${formatDuration(error.timeoutMs)})`;
+    return fail("timeout", message, fields, resumeHints("To keep waiting"));
   }
   if (exit === EXIT.timeout) {
-    const limit = formatDuration(context.timeoutMs ?? 0);
-    return fail("timeout", `no answer within ${context.timeoutMs} ms (--timeout ${limit})`, {
-      timeoutMs: context.timeoutMs,
-    });
+    // The client's timeout, which bounds get's one request (wait's is the poller's, above).
+    const timeoutMs = context.command && getTimeoutMs(context.command);
+    const limit = formatDuration(timeoutMs ?? 0);
+    return fail("timeout", `no answer within ${timeoutMs} ms (--timeout ${limit})`, { timeoutMs });
   }
-  if (error instanceof GraphError) return graphFailure(error, context, fail);
-  if (exit === EXIT.http) return fail("tokenError", (error as Error).message);
-  // One line, no stack: the message is what a bug report needs, and a stack would bury it.
-  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return fail("internalError", `unexpected error: ${what.split("\n")[0]}`);
-}
-
-type Fail = (code: string, message: string, fields?: Record<string, unknown>, hints?: string[]) => Failure;
-
-function graphFailure(error: GraphError, context: FailureContext, fail: Fail): Failure {
+  if (!(error instanceof GraphError)) {
+    if (exit === EXIT.http) return fail("tokenError", (error as Error).message);
+    // One line, no stack: the message is what a bug report needs, and a stack would bury it.
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return fail("internalError", `unexpected error: ${what.split("\n")[0]}`);
+  }
   const { status, requestId, clientRequestId, date, retryAfterMs, method, url } = error;
   const fields = { status, requestId, clientRequestId, date, retryAfterMs, method, url };
   // A start that got no clear answer: say so, whatever else is said (decision 0021).
@@ -98,7 +90,8 @@ function graphFailure(error: GraphError, context: FailureContext, fail: Fail): F
     const host = URL.canParse(url) ? new URL(url).host : url;
     return fail(error.code, `cannot reach ${host}: ${cause ?? "network error"}${unknown}`, { ...fields, cause });
   }
-  const who = { mock: "the built-in mock", server: "the server", graph: "Graph" }[context.answeredBy];
+  const { command } = context;
+  const who = command?.mock ? "the built-in mock" : command?.baseUrl ? "the server" : "Graph";
   // Graph's own words are what people need; the library keeps them in the body only.
   const said = some(error.body?.error?.message);
   if (said === undefined) return fail(error.code, `${who} answered: ${error.message}`, fields);

@@ -1,20 +1,12 @@
+import type { RetryEvent } from "../index.ts";
 import { clip, terminalSafe } from "../text/terminal-text.ts";
+import { networkCause } from "./network-cause.ts";
 
 // The human lines of wait and get, as pure functions. Every value that came from the server (or
 // the command line) goes through terminalSafe: a status must not be able to drive the terminal.
 
 /** What is shown of an operation. */
 export type Shown = { status?: unknown; statusDetail?: unknown; resourceLocation?: unknown };
-
-/** An answer (or its absence) that makes the client retry: throttling, or no response. */
-export interface Retry {
-  /** 429, 503, 504; undefined when no response came. */
-  status: number | undefined;
-  /** The wait the server asked for (Retry-After), if it did. */
-  retryAfterMs: number | undefined;
-  /** Why no response came, such as `connection reset (ECONNRESET)`. */
-  cause?: string | undefined;
-}
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -28,10 +20,11 @@ const REASONS: Readonly<Record<number, string>> = {
 };
 
 /** `throttled (429), Retry-After 1.0 s`: what the server answered and the wait it asked for. */
-export function retryText(retry: Retry): string {
-  if (retry.status === undefined) return `no response: ${retry.cause ?? "network error"}`;
-  const asked = retry.retryAfterMs === undefined ? "no Retry-After" : `Retry-After ${seconds(retry.retryAfterMs)}`;
-  return `${REASONS[retry.status] ?? "HTTP"} (${retry.status}), ${asked}`;
+export function retryText({ status, retryAfterMs, error }: RetryEvent): string {
+  // Status 0: no response came, for the reason the network error's code gives.
+  if (!status) return `no response: ${networkCause(error) ?? "network error"}`;
+  const asked = retryAfterMs === undefined ? "no Retry-After" : `Retry-After ${seconds(retryAfterMs)}`;
+  return `${REASONS[status] ?? "HTTP"} (${status}), ${asked}`;
 }
 
 /** One line of a plain log: `[  3.0 s] running (poll 2), next poll in 2.0 s`. */
@@ -44,7 +37,7 @@ export function progressLine(
 }
 
 /** A retry in a plain log: `[  0.0 s] throttled (429), Retry-After 1.0 s`. */
-export function retryLine(retry: Retry, elapsedMs: number): string {
+export function retryLine(retry: RetryEvent, elapsedMs: number): string {
   return `${stamp(elapsedMs)} ${retryText(retry)}`;
 }
 
@@ -52,7 +45,7 @@ const stamp = (elapsedMs: number) => `[${seconds(elapsedMs).padStart(8)}]`;
 
 /** The live status line of a terminal, redrawn while waiting: elapsed time runs on, countdowns run down. */
 export function liveLine(
-  view: { operation?: Shown; attempt: number; retry?: Retry; retryAt?: number; nextPollAt?: number },
+  view: { operation?: Shown; attempt: number; retry?: RetryEvent; retryAt?: number; nextPollAt?: number },
   elapsedMs: number,
   now: number,
 ): string {

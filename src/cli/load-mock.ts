@@ -1,5 +1,4 @@
 import { UsageError } from "../errors/usage-error.ts";
-import type { Fetch } from "../index.ts";
 
 // The built-in mock needs msw, an optional peer dependency of the package: `graph-lro mock` and `--mock` load
 // it when they run, so that an install without msw still runs everything else.
@@ -20,26 +19,8 @@ export async function importNeedingMsw<T>(load: () => Promise<T>, who: string): 
 /** `graph-lro mock` (src/cli/mock-command.ts): it needs msw, and node:http. */
 export const loadMockCommand = () => importNeedingMsw(() => import("./mock-command.ts"), "graph-lro mock");
 
-/** The mock, for --mock: its fetch without msw (src/mock/plain-mock-fetch.ts), so --mock needs no msw. */
-export const loadMock = () => import("../mock/plain-mock-fetch.ts");
-
 /**
- * The built-in mock's fetch. It answers on every cloud of the spec, so --cloud applies as in real runs.
- * `command` is named in usage errors.
+ * The mock, for --mock: its fetch without msw (src/mock/plain-mock-fetch.ts), so --mock needs no msw. It answers
+ * on every cloud of the spec, so --cloud applies as in real runs.
  */
-export async function mockFetch(command: string): Promise<Fetch> {
-  const mock = await loadMock();
-  // An answer that breaks the spec is a bug to name (exit 70), not an answer to show. A request that
-  // does is the user's: the client sends the path and query of the URL given (a query option the
-  // operation does not declare, say), which Graph may ignore but the mock, holding to the spec, names.
-  const fetch = mock.createPlainMockFetch({}, { onViolation: "throw" });
-  return async (request) => {
-    try {
-      return await fetch(request);
-    } catch (error) {
-      if (!(error instanceof mock.ContractViolationError && error.subject.startsWith("request "))) throw error;
-      const { subject, pointer, problem } = error;
-      throw new UsageError(`--mock checks requests against the spec: ${subject} ${pointer} ${problem}`, command);
-    }
-  };
-}
+export const loadMock = () => import("../mock/plain-mock-fetch.ts");

@@ -23,9 +23,8 @@ import {
 import { servers } from "../spec/index.ts";
 import { terminalSafe } from "../text/terminal-text.ts";
 import { type CliOption, optionLines, readArgs } from "./command-line.ts";
-import { EXIT, type ExitCode, exitCodeLines } from "./exit-codes.ts";
+import { EXIT, type ExitCode, exitCodeLines, usageHint } from "./exit-codes.ts";
 import type { CliIo } from "./io.ts";
-import { usageHint } from "./usage-hint.ts";
 
 const STORIES = Object.keys(builtInStories).join(", ");
 
@@ -90,7 +89,7 @@ export async function runMockCommand(
   const out = (line: string) => io.stdout.write(`${line}\n`);
   // As wait and get print an error; what argv holds is shown, never acted on (terminalSafe).
   const err = (...lines: string[]) => io.stderr.write(`graph-lro: ${lines.map(terminalSafe).join("\n")}\n`);
-  let args: MockArgs;
+  let args: MockArgs | "help";
   try {
     args = parseMockArgs(argv);
   } catch (error) {
@@ -98,7 +97,7 @@ export async function runMockCommand(
     err(error.message, usageHint("mock"));
     return EXIT.usage;
   }
-  if (args.help) {
+  if (args === "help") {
     out(mockUsage());
     return EXIT.succeeded;
   }
@@ -135,38 +134,30 @@ export async function runMockCommand(
   return EXIT.succeeded;
 }
 
-type MockArgs = ReturnType<typeof parseMockArgs>;
+type MockArgs = Exclude<ReturnType<typeof parseMockArgs>, "help">;
 
-/** The options; throws a UsageError naming the first mistake. `--help` anywhere wins. */
+/** The options, or "help" (`--help` anywhere wins); throws a UsageError naming the first mistake. */
 function parseMockArgs(argv: readonly string[]) {
   const { values: flag, positionals, problem } = readArgs(argv, MOCK_OPTIONS, { command: "mock" });
-  const args = {
-    help: flag.help === true,
-    port: MOCK_PORT,
+  if (flag.help) return "help";
+  if (problem) throw problem;
+  if (flag.cors && flag["no-cors"]) throw new UsageError("--cors and --no-cors cannot be given together");
+  if (flag.stories === "") throw new UsageError("--stories needs a file");
+  if (positionals[0] !== undefined) {
+    throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}: graph-lro mock takes options only`);
+  }
+  if (flag.host === "") throw new UsageError("--host needs a value");
+  if (flag.port !== undefined && (!/^\d{1,5}$/.test(flag.port) || Number(flag.port) > 65535)) {
+    throw new UsageError(`--port must be an integer from 0 to 65535, not ${JSON.stringify(flag.port)}`);
+  }
+  return {
+    port: flag.port === undefined ? MOCK_PORT : Number(flag.port),
     host: flag.host ?? MOCK_HOST,
     strict: !flag["no-strict"],
-    cors: flag.cors ? true : flag["no-cors"] ? false : (undefined as boolean | undefined),
+    cors: flag.cors ? true : flag["no-cors"] ? false : undefined,
     stories: flag.stories,
     quiet: flag.quiet === true,
   };
-  if (args.help) return args;
-  if (problem) throw problem;
-  if (flag.cors && flag["no-cors"]) throw new UsageError("--cors and --no-cors cannot be given together", "mock");
-  if (flag.stories === "") throw new UsageError("--stories needs a file", "mock");
-  if (positionals[0] !== undefined) {
-    throw new UsageError(
-      `unexpected argument ${JSON.stringify(positionals[0])}: graph-lro mock takes options only`,
-      "mock",
-    );
-  }
-  if (flag.host === "") throw new UsageError("--host needs a value", "mock");
-  if (flag.port !== undefined) {
-    if (!/^\d{1,5}$/.test(flag.port) || Number(flag.port) > 65535) {
-      throw new UsageError(`--port must be an integer from 0 to 65535, not ${JSON.stringify(flag.port)}`, "mock");
-    }
-    args.port = Number(flag.port);
-  }
-  return args;
 }
 
 /** What the server is, with a curl line per operation whose id answers 200, the stories, and the reset. */

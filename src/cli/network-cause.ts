@@ -12,31 +12,18 @@ const MEANINGS: readonly [RegExp, string][] = [
 const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
 
 /**
- * Why a request got no answer, as `connection refused (ECONNREFUSED)`: the code is read from the
- * error's `cause` chain (fetch's `TypeError: fetch failed` hides it there, sometimes in an
- * AggregateError), or from the fixed form of the library's own message, `network error (TypeError,
- * ECONNREFUSED)`. Undefined when there is no code; nothing else of a message is read, as it may
- * quote the request.
+ * Why a request got no answer, as `connection refused (ECONNREFUSED)`: the code is the error's own, its
+ * cause's (fetch's `TypeError: fetch failed` keeps Node's there, as `code ?? cause.code` is where the library
+ * reads it), or the one in the fixed form of the library's own message, `network error (TypeError,
+ * ECONNREFUSED)`. Undefined when there is no code; nothing else of a message is read, as it may quote the request.
  */
 export function networkCause(error: unknown): string | undefined {
-  const codes = [...causeCodes(error, 0), ...messageCodes(error)];
+  const { code, cause, message } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
+  const words = typeof message === "string" ? /\(([\w, -]+)\)$/.exec(message)?.[1]?.split(", ") : undefined;
+  const codes = [code, cause?.code, ...(words ?? [])].filter((w): w is string => typeof w === "string" && CODE.test(w));
   for (const code of codes) {
     const meaning = MEANINGS.find(([pattern]) => pattern.test(code))?.[1];
     if (meaning) return `${meaning} (${code})`;
   }
   return codes[0] && `network error (${codes[0]})`;
-}
-
-function causeCodes(error: unknown, depth: number): string[] {
-  if (typeof error !== "object" || error === null || depth > 5) return [];
-  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
-  const own = typeof code === "string" && CODE.test(code) ? [code] : [];
-  const nested = Array.isArray(errors) ? errors.flatMap((e) => causeCodes(e, depth + 1)) : [];
-  return [...own, ...causeCodes(cause, depth + 1), ...nested];
-}
-
-function messageCodes(error: unknown): string[] {
-  const message = (error as { message?: unknown } | null)?.message;
-  const words = typeof message === "string" ? /\(([\w, -]+)\)$/.exec(message)?.[1]?.split(", ") : undefined;
-  return (words ?? []).filter((word) => CODE.test(word));
 }

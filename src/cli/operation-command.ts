@@ -101,7 +101,7 @@ export function readOperationCommand(
       throw new UsageError(`name one operation: ${WAYS}`);
     }
     if (url !== undefined) {
-      usage(() => parseOperationUrl(url, where));
+      parseOperationUrl(url, where);
       return url;
     }
     if (given.length === 0) {
@@ -120,20 +120,11 @@ export function readOperationCommand(
     const ref: Record<string, string> = { kind: named.kind };
     for (const { flag, field } of named.flags) {
       const value = flags[flag] as string;
-      usage(() => assertPathId(`--${flag}`, value));
+      assertPathId(`--${flag}`, value);
       ref[field] = value;
     }
     return ref as unknown as OperationRef;
   });
-}
-
-/** Runs a library check of user input; what it throws is the user's mistake, so a usage error. */
-function usage(check: () => unknown): void {
-  try {
-    check();
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
 }
 
 const operationUsage = (command: "wait" | "get", what: string, examples: string) => `graph-lro ${command}: ${what}

@@ -1,8 +1,9 @@
+import type { RetryEvent } from "../index.ts";
 import { jsonLine, terminalSafe } from "../text/terminal-text.ts";
 import type { ExitCode } from "./exit-codes.ts";
 import type { CliIo } from "./io.ts";
-import { liveLine, progressLine, type Retry, retryLine, retryText, type Shown, summary } from "./lines.ts";
-import type { Exchange } from "./observed-fetch.ts";
+import { liveLine, progressLine, retryLine, retryText, type Shown, summary } from "./lines.ts";
+import { networkCause } from "./network-cause.ts";
 
 /** How a run ended badly (describeFailure's): the exit code, one line for people, and the `--json` error object. */
 export interface Failure {
@@ -20,20 +21,7 @@ export interface Failure {
 }
 
 /** Where the output of wait and get goes: one reporter per output mode. */
-export interface Reporter {
-  exchange(event: Exchange): void;
-  /** An answer that is retried (by the client's onRetry, or waited out by the poller). */
-  retry(retry: Retry): void;
-  /** wait: one observed state. */
-  state(operation: Shown, progress: { attempt: number; elapsedMs: number; nextPollInMs: number | undefined }): void;
-  /** wait: the terminal state. */
-  done(operation: Shown, elapsedMs: number, polls: number): void;
-  /** get: the operation read. */
-  operation(operation: unknown): void;
-  failure(failure: Failure): void;
-  /** Stops redrawing; ends the live line. */
-  close(): void;
-}
+export type Reporter = ReturnType<typeof createReporter>;
 
 /** What a reporter writes to: the run's streams, and its clock. */
 export type Output = Pick<CliIo, "stdout" | "stderr"> & { now: () => number };
@@ -42,64 +30,63 @@ export type Output = Pick<CliIo, "stdout" | "stderr"> & { now: () => number };
 export function createReporter(
   io: Output,
   { command, json, verbose }: { command: "wait" | "get"; json: boolean; verbose: boolean },
-): Reporter {
+) {
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const err = (line: string) => io.stderr.write(`${line}\n`);
   // Time counts from the first request, as the poller's elapsedMs does (not from loading the mock).
   let startedAt: number | undefined;
   const elapsed = () => (startedAt === undefined ? 0 : io.now() - startedAt);
-  let live: ReturnType<typeof liveView> | undefined;
   const waiting = command === "wait";
-  if (waiting && !json && io.stdout.isTTY === true) live = liveView(io, elapsed);
+  const live = waiting && !json && io.stdout.isTTY === true ? liveView(io, elapsed) : undefined;
 
   const aboveLive = (print: () => void) => (live ? live.above(print) : print());
 
-  /** A retry, as this mode shows it: get's go to stderr, whatever the mode, so that stdout stays the operation. */
-  const retried = (retry: Retry) => {
-    if (!waiting) err(`graph-lro: ${retryText(retry)}`);
-    else if (json) {
-      const { status: httpStatus, retryAfterMs, cause } = retry;
-      out(jsonLine({ event: "retry", httpStatus, retryAfterMs, cause, elapsedMs: elapsed() }));
-    } else if (live) live.retry(retry);
-    else out(retryLine(retry, elapsed()));
-  };
-
   return {
-    exchange(event) {
-      if (event.kind === "request") startedAt ??= io.now();
-      if (verbose) aboveLive(() => err(verboseLine(event)));
+    /** A request or its answer, as --verbose prints it (observedFetch's); the first starts the clock. */
+    exchange(line: string) {
+      startedAt ??= io.now();
+      if (verbose) aboveLive(() => err(line));
     },
-    retry: retried,
-    state(operation, progress) {
+    /**
+     * An answer that is retried (by the client's onRetry, or waited out by the poller). get's go to stderr,
+     * whatever the mode, so that stdout stays the operation.
+     */
+    retry(retry: RetryEvent) {
+      if (!waiting) err(`graph-lro: ${retryText(retry)}`);
+      else if (json) {
+        const { status, retryAfterMs, error } = retry;
+        // No httpStatus when no response came (status 0), and the network error's cause instead.
+        const cause = networkCause(error);
+        out(jsonLine({ event: "retry", httpStatus: status || undefined, retryAfterMs, cause, elapsedMs: elapsed() }));
+      } else if (live) live.retry(retry);
+      else out(retryLine(retry, elapsed()));
+    },
+    /** wait: one observed state. */
+    state(operation: Shown, progress: { attempt: number; elapsedMs: number; nextPollInMs: number | undefined }) {
       if (json) {
         const { attempt, elapsedMs, nextPollInMs } = progress;
         out(jsonLine({ event: "state", status: operation.status, attempt, elapsedMs, nextPollInMs, operation }));
       } else if (live) live.state(operation, progress);
       else out(progressLine(operation, progress));
     },
-    done(operation, elapsedMs, polls) {
+    /** wait: the terminal state. */
+    done(operation: Shown, elapsedMs: number, polls: number) {
       live?.close();
       if (!json) for (const line of summary(operation, elapsedMs, polls)) out(line);
     },
-    operation(operation) {
+    /** get: the operation read. */
+    operation(operation: unknown) {
       out(jsonLine(operation, json ? undefined : 2));
     },
-    failure(failure) {
+    failure(failure: Failure) {
       live?.close();
       if (!failure.quiet) err(`graph-lro: ${terminalSafe(failure.message)}`);
       for (const hint of failure.hints) err(terminalSafe(hint));
       if (json) out(jsonLine({ error: { code: failure.code, message: failure.message, ...failure.fields } }));
     },
+    /** Stops redrawing; ends the live line. */
     close: () => live?.close(),
   };
-}
-
-/** `→ GET <url>` / `← 200 in 12 ms`: the URL never carries credentials (a Request cannot), the token never shows. */
-function verboseLine(event: Exchange): string {
-  if (event.kind === "request") return `→ ${event.method} ${terminalSafe(event.url)}`;
-  const ms = `in ${Math.round(event.ms)} ms`;
-  if (event.kind === "noResponse") return `← no response ${ms}: ${event.cause ?? "network error"}`;
-  return `← ${event.status} ${ms}`;
 }
 
 /** The live line: redrawn on every change and four times a second, so that time runs on visibly. */
@@ -112,7 +99,7 @@ function liveView(io: Output, elapsed: () => number) {
   };
   let ticker: ReturnType<typeof setInterval> | undefined = setInterval(redraw, 250);
   return {
-    retry(retry: Retry) {
+    retry(retry: RetryEvent) {
       view.retry = retry;
       view.retryAt = retry.retryAfterMs === undefined ? undefined : io.now() + retry.retryAfterMs;
       redraw();

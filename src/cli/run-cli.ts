@@ -1,5 +1,6 @@
 import { InterruptedError } from "../errors/interrupted-error.ts";
 import { UsageError } from "../errors/usage-error.ts";
+import { InvalidArgumentError } from "../index.ts";
 import { readArgs } from "./command-line.ts";
 import { EXIT, exitCodeLines } from "./exit-codes.ts";
 import { describeFailure } from "./failure.ts";
@@ -7,7 +8,7 @@ import { type CliIo, redactingStream } from "./io.ts";
 import { loadMockCommand } from "./load-mock.ts";
 import { OPERATION_OPTIONS, OPERATION_OVERVIEW, OPERATION_USAGE, readOperationCommand } from "./operation-command.ts";
 import { createReporter, type Reporter } from "./render.ts";
-import { getTimeoutMs, type RunProgress, runCommand } from "./run-command.ts";
+import { type RunProgress, runCommand } from "./run-command.ts";
 import { type CliCommand, TOKEN_HELP, withMockValue } from "./run-options.ts";
 import { readStartCommand, START_COMMANDS, startUsage } from "./start-command.ts";
 import { packageVersion } from "./version.ts";
@@ -55,17 +56,11 @@ export function helpFor(command: string | undefined): string {
   return start ? startUsage(start) : HELP;
 }
 
-/** What a command line asks for: help, the version, `graph-lro mock`, or a run. */
-type CliRequest =
-  | { kind: "help"; command: string | undefined }
-  | { kind: "version" }
-  | { kind: "mock"; argv: readonly string[] }
-  | { kind: "run"; command: CliCommand };
-
-/** Parses `graph-lro …`; throws a UsageError naming the first mistake. `--help` anywhere wins. */
-function parseCliArgs(argv: readonly string[]): CliRequest {
-  // The mock server has options of its own, read by its command.
-  if (argv[0] === "mock") return { kind: "mock", argv: argv.slice(1) };
+/**
+ * Parses `graph-lro …` (but `mock`, whose options its own command reads): the command to run, the help asked
+ * for (`--help` anywhere wins), or the version. Throws a UsageError naming the first mistake.
+ */
+function parseCliArgs(argv: readonly string[]): CliCommand | { help: string | undefined } | "version" {
   const args = withMockValue(argv, COMMANDS);
   const { values, positionals, problem } = readArgs(args, OPERATION_OPTIONS, { commands: COMMANDS });
   const [first, ...rest] = positionals;
@@ -74,10 +69,10 @@ function parseCliArgs(argv: readonly string[]): CliRequest {
     if (more.length > 0 || (topic !== undefined && !isCommand(topic))) {
       throw new UsageError(`help takes one command: ${COMMANDS.join(", ")}`);
     }
-    return { kind: "help", command: topic };
+    return { help: topic };
   }
-  if (values.help) return { kind: "help", command: isCommand(first) ? first : undefined };
-  if (values.version) return { kind: "version" };
+  if (values.help) return { help: isCommand(first) ? first : undefined };
+  if (values.version) return "version";
   // A start's command has flags of its own (from the spec), read with its table.
   const start = first !== undefined && Object.hasOwn(START_COMMANDS, first) ? START_COMMANDS[first] : undefined;
   if (!start) {
@@ -90,13 +85,15 @@ function parseCliArgs(argv: readonly string[]): CliRequest {
     }
   }
   try {
-    const command = start
+    return start
       ? readStartCommand(first as string, start, args)
       : readOperationCommand(first as "wait" | "get", rest, values);
-    return { kind: "run", command };
   } catch (error) {
-    // A flag's reader does not know the command: its usage is where to look.
-    throw error instanceof UsageError && error.command === undefined ? new UsageError(error.message, first) : error;
+    // A flag's reader does not know the command, nor does a library check of an id or URL given (an
+    // InvalidArgumentError): the command's usage is where to look.
+    const commandless =
+      error instanceof UsageError ? error.command === undefined : error instanceof InvalidArgumentError;
+    throw commandless ? new UsageError((error as Error).message, first) : error;
   }
 }
 
@@ -117,26 +114,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     now: io.now ?? Date.now,
   };
   try {
+    if (argv[0] === "mock") return await (await loadMockCommand()).runMockCommand(argv.slice(1), io);
     const request = parseCliArgs(argv);
-    if (request.kind === "help") {
-      const text = request.command === "mock" ? (await loadMockCommand()).mockUsage() : helpFor(request.command);
-      io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
-      return EXIT.succeeded;
-    }
-    if (request.kind === "version") {
+    if (request === "version") {
       io.stdout.write(`graph-lro ${packageVersion()}\n`);
       return EXIT.succeeded;
     }
-    if (request.kind === "mock") return await (await loadMockCommand()).runMockCommand(request.argv, io);
-    command = request.command;
+    if ("help" in request) {
+      const text = request.help === "mock" ? (await loadMockCommand()).mockUsage() : helpFor(request.help);
+      io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+      return EXIT.succeeded;
+    }
+    command = request;
     reporter = createReporter(output, command);
     return await runCommand(command, io, reporter, progress);
   } catch (error) {
     const failure = describeFailure(io.signal.aborted ? new InterruptedError() : error, {
       argv,
-      answeredBy: command?.mock ? "mock" : command?.baseUrl ? "server" : "graph",
+      command,
       state: progress.state,
-      timeoutMs: command && getTimeoutMs(command),
     });
     // A command line that could not be read gets JSON if it asked for it.
     reporter ??= createReporter(output, { command: "get", json: argv.includes("--json"), verbose: false });

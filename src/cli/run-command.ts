@@ -1,13 +1,11 @@
 import { UsageError } from "../errors/usage-error.ts";
 import {
   createGraphLroClient,
-  type GraphLroClient,
   OperationFailedError,
-  POLL_DEFAULTS,
+  type OperationRef,
   type PollState,
   type PollTarget,
   pollOperation,
-  type RetryEvent,
   resolveBaseUrl,
   startOperation,
 } from "../index.ts";
@@ -16,11 +14,10 @@ import { sleep } from "../util/time/sleep.ts";
 import { EXIT } from "./exit-codes.ts";
 import type { CliIo } from "./io.ts";
 import type { Shown } from "./lines.ts";
-import { loadMock, mockFetch } from "./load-mock.ts";
-import { networkCause } from "./network-cause.ts";
+import { loadMock } from "./load-mock.ts";
 import { observedFetch } from "./observed-fetch.ts";
 import type { Reporter } from "./render.ts";
-import type { CliCommand } from "./run-options.ts";
+import { type CliCommand, getTimeoutMs } from "./run-options.ts";
 import { readToken } from "./token.ts";
 
 /** Where a run stands, for the failure report: the token read (to redact) and the last poll state (to resume from). */
@@ -29,10 +26,7 @@ export interface RunProgress {
   state?: PollState;
 }
 
-/** The timeout of `get`, whose one request (with its retries) the client bounds; `wait`'s is the poller's. */
-export const getTimeoutMs = (command: CliCommand) => command.timeoutMs ?? POLL_DEFAULTS.timeoutMs;
-
-/** Runs `wait` or `get`; resolves to the exit code of a success, throws anything else. */
+/** Runs `wait`, `get` or a start; resolves to the exit code of a success, throws anything else. */
 export async function runCommand(command: CliCommand, io: CliIo, reporter: Reporter, progress: RunProgress) {
   const now = io.now ?? Date.now;
   const { mock, cloud, baseUrl } = command;
@@ -43,10 +37,11 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     ? [["Prefer", INCLUDE_UNKNOWN_ENUM_MEMBERS]]
     : [];
   const headers = [...command.headers, ...evolvable, ...story];
+  // A request or an answer that breaks the spec rejects (failure.ts tells the user's from a bug).
   const network = mock
-    ? await mockFetch(command.command)
+    ? (await loadMock()).createPlainMockFetch({}, { onViolation: "throw" })
     : (io.fetch ?? ((request: Request) => globalThis.fetch(request)));
-  const fetch = observedFetch(network, { headers, now, onExchange: (event) => reporter.exchange(event) });
+  const fetch = observedFetch(network, { headers, now, onExchange: (line) => reporter.exchange(line) });
   let token = await readToken(command.tokenCommand, io.env, io.signal);
   if (mock) token ??= "mock-token";
   progress.token = token;
@@ -62,8 +57,9 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     // The one clock of the client's retries and, as the poller is given none of its own, of the polls.
     clock: { now, sleep: io.sleep ?? sleep },
     // Each answer the client retries, as the client reports it.
-    onRetry: (retry) => reporter.retry(shownRetry(retry)),
+    onRetry: (retry) => reporter.retry(retry),
   });
+  let target: PollTarget | undefined = command.target;
   if (command.start) {
     const { name, input, show, wait: waits } = command.start;
     const started = await startOperation(client, name, input as never, { signal: io.signal });
@@ -72,51 +68,33 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     // A secret the 202 returns (a generated password), only when asked, on stdout: never through a log line.
     const body = (started.body ?? {}) as Record<string, unknown>;
     for (const secret of show) reporter.operation({ [secret]: body[secret] ?? null });
-    return waits ? wait(client, started, command, io, reporter, progress) : EXIT.succeeded;
+    if (!waits) return EXIT.succeeded;
+    target = started;
   }
-  const target = command.target ?? (await loadMock()).defaultMockTarget(resolveBaseUrl({ cloud }).href);
+  target ??= (await loadMock()).defaultMockTarget(resolveBaseUrl({ cloud }).href);
+  const { select, timeoutMs } = command;
   if (command.command === "get") {
-    const { operation } = await client.getOperation(target, { select: command.select, signal: io.signal });
+    // Never a start's 202 here: a start that does not wait has returned.
+    const { operation } = await client.getOperation(target as OperationRef | string, { select, signal: io.signal });
     reporter.operation(operation);
     return EXIT.succeeded;
   }
-  return wait(client, target, command, io, reporter, progress);
-}
-
-async function wait(
-  client: GraphLroClient,
-  target: PollTarget,
-  command: CliCommand,
-  io: CliIo,
-  reporter: Reporter,
-  progress: RunProgress,
-) {
-  let last: Shown = {};
-  let polls = 0;
-  let elapsedMs = 0;
-  const { select, timeoutMs } = command;
+  let last: { operation: Shown; attempt: number; elapsedMs: number } = { operation: {}, attempt: 0, elapsedMs: 0 };
   for await (const polled of pollOperation(client, target, {
     select,
     timeoutMs,
     signal: io.signal,
     // A throttled answer the client gave up on, waited out here (the client's own retries come through onRetry).
     onProgress: (_, event) => {
-      if (event.kind === "retry" && event.by === "poller") reporter.retry(shownRetry(event));
+      if (event.kind === "retry" && event.by === "poller") reporter.retry(event);
     },
   })) {
-    last = polled.operation;
-    polls = polled.attempt;
-    elapsedMs = polled.elapsedMs;
+    last = polled;
     progress.state = polled.state;
     reporter.state(polled.operation, polled);
   }
-  reporter.done(last, elapsedMs, polls);
-  if (last.status === "failed")
-    throw new OperationFailedError(last as ConstructorParameters<typeof OperationFailedError>[0]);
+  reporter.done(last.operation, last.elapsedMs, last.attempt);
+  if (last.operation.status === "failed")
+    throw new OperationFailedError(last.operation as ConstructorParameters<typeof OperationFailedError>[0]);
   return EXIT.succeeded;
-}
-
-/** A retried answer as the CLI shows it: its status (none when no answer came), Retry-After and network cause. */
-function shownRetry({ status, retryAfterMs, error }: RetryEvent) {
-  return { status: status || undefined, retryAfterMs, cause: error === undefined ? undefined : networkCause(error) };
 }

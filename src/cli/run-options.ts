@@ -1,6 +1,8 @@
+import leven from "leven";
 import { UsageError } from "../errors/usage-error.ts";
 import {
   type GraphCloud,
+  type GraphTarget,
   type OperationRef,
   POLL_DEFAULTS,
   resolveBaseUrl,
@@ -11,7 +13,6 @@ import { type BuiltInStoryName, builtInStories } from "../mock/stories.ts";
 import { servers } from "../spec/index.ts";
 import { MAX_TIMER_MS } from "../util/time/sleep.ts";
 import { type CliOption, type FlagValues, wrap } from "./command-line.ts";
-import { formatDuration, parseDuration } from "./duration.ts";
 
 // The flags every command that calls Graph takes (wait, get and the starts), and their readers: each turns one
 // flag's text into what the client takes, or throws a UsageError naming the flag. The library's own checks run
@@ -21,6 +22,8 @@ import { formatDuration, parseDuration } from "./duration.ts";
 const CLOUDS: readonly string[] = servers.map((s) => s["x-graph-cloud"]);
 const STORIES = Object.keys(builtInStories);
 const DEFAULT_CLOUD = servers.find((s) => s.url === resolveBaseUrl({}).href)?.["x-graph-cloud"];
+/** The units of a --timeout, in ms. */
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 
 /** A command line that calls Graph, understood. */
 export interface CliCommand {
@@ -43,6 +46,9 @@ export interface CliCommand {
   /** A start's command (`reset-password`): the start, its input, the secrets to print, and whether to wait. */
   start?: { name: StartName; input: Record<string, string>; show: string[]; wait: boolean };
 }
+
+/** The timeout of `get`, whose one request (with its retries) the client bounds; `wait`'s is the poller's. */
+export const getTimeoutMs = (command: CliCommand) => command.timeoutMs ?? POLL_DEFAULTS.timeoutMs;
 
 /** The flags of every command that calls Graph; the only list of them (parser and usage read it). */
 export const RUN_OPTIONS = {
@@ -105,11 +111,7 @@ export const TOKEN_HELP =
 export function readRunOptions(
   command: "wait" | "get",
   values: FlagValues<typeof RUN_OPTIONS>,
-  target: (where: {
-    cloud: GraphCloud | undefined;
-    baseUrl: string | undefined;
-    mocked: boolean;
-  }) => CliCommand["target"],
+  target: (where: GraphTarget & { mocked: boolean }) => CliCommand["target"],
 ): CliCommand {
   const cloud = readCloud(values.cloud);
   const baseUrl = readBaseUrl(values["base-url"]);
@@ -185,7 +187,7 @@ function readBaseUrl(text: string | undefined): string | undefined {
 function readStory(text: string | undefined): BuiltInStoryName | undefined {
   if (!text) return undefined;
   if (STORIES.includes(text)) return text as BuiltInStoryName;
-  const near = STORIES.find((story) => editDistance(story.toLowerCase(), text.toLowerCase()) <= 2);
+  const near = STORIES.find((story) => leven(story.toLowerCase(), text.toLowerCase()) <= 2);
   const hint = near ? ` (did you mean ${near}?)` : "";
   throw new UsageError(`unknown story "${text}" for --mock${hint}: one of ${STORIES.join(", ")}`);
 }
@@ -197,16 +199,27 @@ function readSelect(text: string | undefined): SelectableProperty[] | undefined 
   return names as SelectableProperty[] | undefined;
 }
 
+/** `90`, `90s`, `1500ms`, `5m`, `1h` → ms (a bare number is seconds). */
 function readTimeout(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const ms = parseDuration(text);
-  if (ms === undefined) {
-    const hours = Math.floor(MAX_TIMER_MS / 3_600_000);
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  const ms = match && Math.round(Number(match[1]) * UNITS[(match[2] ?? "s") as keyof typeof UNITS]);
+  // Timers wait at most MAX_TIMER_MS (longer ones fire at once), and 0 would time out before asking.
+  if (!ms || ms > MAX_TIMER_MS) {
+    const hours = Math.floor(MAX_TIMER_MS / UNITS.h);
     throw new UsageError(
       `--timeout must be a duration from 1ms to ${hours}h, such as 90, 90s, 5m or 1500ms, not "${text}"`,
     );
   }
   return ms;
+}
+
+/** The shortest exact form of a duration: 900000 → `15m`, 1500 → `1500ms`. */
+export function formatDuration(ms: number): string {
+  for (const unit of ["h", "m", "s"] as const) {
+    if (ms % UNITS[unit] === 0) return `${ms / UNITS[unit]}${unit}`;
+  }
+  return `${ms}ms`;
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -229,21 +242,4 @@ function readHeaders(given: readonly string[] | undefined): [string, string][] {
       throw new UsageError(`--header ${name}: the value has a line break or a control character`);
     return [name, value];
   });
-}
-
-/** Levenshtein distance, for "did you mean": the names are short and few. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(
-        (row[j] as number) + 1,
-        (next[j - 1] as number) + 1,
-        (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    row = next;
-  }
-  return row[b.length] as number;
 }

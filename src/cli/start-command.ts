@@ -57,9 +57,7 @@ export function readStartCommand(command: string, name: StartName, argv: readonl
   const { values, positionals, problem } = readArgs(argv, { ...RUN_OPTIONS, ...table }, { command });
   if (problem) throw problem;
   const own = values as Record<string, unknown>;
-  const last = Object.keys(table)
-    .filter((flag) => table[flag]?.path)
-    .at(-1);
+  const last = Object.keys(table).findLast((flag) => table[flag]?.path);
   if (positionals.length > (last ? 2 : 1))
     throw new UsageError(`${command} takes ${last ? `at most one id, --${last}` : "no arguments"}`);
   const input: Record<string, string> = {};

@@ -2,15 +2,12 @@ import { spawn } from "node:child_process";
 import { TokenError } from "../errors/token-error.ts";
 import { bearerHeader } from "../util/http/bearer.ts";
 
-/** Limits of a token command; the defaults suit `az account get-access-token` (a token is a few KB). */
-export interface TokenCommandLimits {
-  timeoutMs: number;
-  /** Between SIGTERM and SIGKILL, for a command that ignores SIGTERM. */
-  graceMs: number;
-  maxBytes: number;
-}
-
-export const TOKEN_COMMAND_LIMITS: TokenCommandLimits = { timeoutMs: 60_000, graceMs: 2_000, maxBytes: 64 * 1024 };
+/**
+ * The limits of a token command, which suit `az account get-access-token` (a token is a few KB). `graceMs`
+ * is the wait between SIGTERM and SIGKILL, for a command that ignores SIGTERM.
+ */
+export const TOKEN_COMMAND_LIMITS = { timeoutMs: 60_000, graceMs: 2_000, maxBytes: 64 * 1024 };
+type TokenCommandLimits = typeof TOKEN_COMMAND_LIMITS;
 
 /** Where the token comes from: `--token-command`, else GRAPH_TOKEN. Throws a TokenError if it cannot be sent. */
 export async function readToken(

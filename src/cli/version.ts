@@ -1,24 +1,19 @@
 import { readFileSync } from "node:fs";
 
 /**
- * The version in graph-lro's package.json, found by walking up from this module: it is two folders
- * up from src/cli/ (run through tsx or Deno), and one or two from dist/ (the installed command, bundled).
+ * The version in graph-lro's package.json: two folders up from src/cli/ (run through tsx or Deno), one up from
+ * dist/cli.js (the installed command, bundled). The name is checked, as another package's may be found first.
  */
-export function packageVersion(from: string = import.meta.url): string {
-  let dir = new URL(".", from);
-  for (let depth = 0; depth < 8; depth++) {
-    const file = new URL("package.json", dir);
-    let text: string | undefined;
+export function packageVersion(): string {
+  for (const path of ["../../package.json", "../package.json"]) {
     try {
-      text = readFileSync(file, "utf8");
+      const pkg: { name?: unknown; version?: unknown } = JSON.parse(
+        readFileSync(new URL(path, import.meta.url), "utf8"),
+      );
+      if (pkg.name === "graph-lro" && typeof pkg.version === "string") return pkg.version;
     } catch {
-      // No package.json here: look further up.
+      // No package.json there: the other place.
     }
-    const pkg = text === undefined ? undefined : (JSON.parse(text) as { name?: unknown; version?: unknown });
-    if (pkg?.name === "graph-lro" && typeof pkg.version === "string") return pkg.version;
-    const parent = new URL("..", dir);
-    if (parent.href === dir.href) break;
-    dir = parent;
   }
   throw new Error("graph-lro: cannot find its own package.json");
 }
