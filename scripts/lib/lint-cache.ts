@@ -3,8 +3,8 @@
 // reads: Redocly's version, its arguments, redocly.yaml, its lint-ignore file and every file of every spec. A
 // config that loads code or other configs (plugins, an extends that is not a built-in ruleset) is never
 // remembered, as what it reads is not known here. GRAPH_LRO_LINT_CACHE=off turns it off (npm run bench does).
-import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { CONFIG_FILE } from "./config.ts";
 import { loadYaml } from "./load-yaml.ts";
@@ -33,11 +33,16 @@ export async function lintOnce(
   if (key !== undefined && passes.includes(key)) return;
   await lint();
   if (key === undefined) return;
-  // Written whole, then renamed: runs side by side may drop each other's pass, never leave half a file.
-  const temporary = `${file}.${process.pid}.tmp`;
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(temporary, JSON.stringify([key, ...passes.filter((k) => k !== key)].slice(0, MAX_PASSES)));
-  await rename(temporary, file);
+  // Written whole under a name of its own, then renamed: runs side by side (in one process too) may drop each
+  // other's pass, never leave half a file. A pass that cannot be kept is only linted again next time.
+  const temporary = `${file}.${randomUUID()}.tmp`;
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(temporary, JSON.stringify([key, ...passes.filter((k) => k !== key)].slice(0, MAX_PASSES)));
+    await rename(temporary, file);
+  } catch {
+    await rm(temporary, { force: true }).catch(() => undefined);
+  }
 }
 
 /** A hash of everything the lint reads, or undefined when that is not known (or Redocly's version is not). */

@@ -1,5 +1,5 @@
 // lintOnce: a pass is remembered by everything the lint reads, and by nothing less; a failure never is.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -90,6 +90,23 @@ describe("lintOnce", () => {
     await rm(join(dir, "node_modules/@redocly/cli/package.json"));
     expect(await ran()).toBe(true);
     expect(await ran()).toBe(true);
+  });
+
+  it("lints side by side in one process without a failed write: each pass is written under a name of its own", async () => {
+    // The pipeline tests run generate in-process, several at once; a name by process id made them collide (ENOENT).
+    const specs = Array.from({ length: 20 }, (_, i) => `openapi: 3.1.0\nx-${i}: 1\n`);
+    expect(await Promise.all(specs.map((spec) => ran(spec)))).toEqual(specs.map(() => true));
+    const kept = JSON.parse(await readFile(join(dir, LINT_CACHE_FILE), "utf8")) as unknown[];
+    expect(kept.length).toBeGreaterThan(0);
+    expect(await readdir(join(dir, LINT_CACHE_FILE, ".."))).toEqual(["lint-passes.json"]);
+  });
+
+  it("lints as before when the cache cannot be written, and leaves no temporary file", async () => {
+    // Where the cache's folder would be, a file: nothing can be kept, and nothing fails for it.
+    await write("node_modules/.cache/graph-lro", "not a folder");
+    expect(await ran()).toBe(true);
+    expect(await ran()).toBe(true);
+    expect(await readdir(join(dir, "node_modules/.cache"))).toEqual(["graph-lro"]);
   });
 
   it("takes a damaged cache file for an empty one, and keeps the newest 64 passes", async () => {
