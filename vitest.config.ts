@@ -55,9 +55,10 @@ export default defineConfig({
         test: {
           ...shared,
           name: "slow",
-          // Shared too: each file re-imported Vitest, the scripts and Redocly's libraries, 27 of its 231 CPU-seconds on
-          // a quiet box (131 s → 117 s). Its files keep nothing between them that a file reads: each works in its own
-          // project copy, restores what it stubs, and Vitest resets vi.setConfig after each file; they pass shuffled.
+          // Shared too: each file re-imported Vitest, the scripts and Redocly's libraries, 27 of this project's 231
+          // CPU-seconds run alone (in the whole npm test, within the noise). Its files keep nothing between them that
+          // a file reads: each works in its own project copy, restores what it stubs, and Vitest resets vi.setConfig
+          // after each file; they pass shuffled.
           isolate: false,
           // Only test/: generated/graph-lro.spec.ts is data, not a test file.
           include: testFiles.filter((file) => !quick.includes(file)),
