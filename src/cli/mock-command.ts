@@ -20,11 +20,11 @@ import {
   StoriesFileError,
   startMockServer,
 } from "../mock/index.ts";
-import { servers } from "../spec/index.ts";
 import { terminalSafe } from "../text/terminal-text.ts";
 import { type CliOption, optionLines, readArgs } from "./command-line.ts";
 import { EXIT, type ExitCode, exitCodeLines, usageHint } from "./exit-codes.ts";
 import type { CliIo } from "./io.ts";
+import { MOCK_ROOT } from "./run-options.ts";
 
 const STORIES = Object.keys(builtInStories).join(", ");
 
@@ -59,9 +59,7 @@ const MOCK_OPTIONS = {
 /** `graph-lro mock --help`, its example URL the first operation's on the default port, any id. */
 export function mockUsage(): string {
   const [first] = exampleOperations();
-  const exampleUrl = first
-    ? exampleOperationUrl(`http://${MOCK_HOST}:${MOCK_PORT}${new URL(servers[0].url).pathname}`, first, "any-id")
-    : "";
+  const exampleUrl = first ? exampleOperationUrl(MOCK_ROOT, first, "any-id") : "";
   return `graph-lro mock: the spec's operations over HTTP, answering as Microsoft Graph would.
 
 Usage: graph-lro mock [--port ${MOCK_PORT}] [--host ${MOCK_HOST}] [--no-strict] [--cors | --no-cors] [--stories <file>] [--quiet]

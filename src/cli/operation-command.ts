@@ -3,7 +3,7 @@ import { type OperationRef, parseOperationUrl } from "../index.ts";
 import { routes, spec } from "../spec/index.ts";
 import { assertPathId } from "../util/check/path-id.ts";
 import { type CliOption, type FlagValues, idFlag, kebab, optionLines, wrap } from "./command-line.ts";
-import { type CliCommand, RUN_OPTIONS, readRunOptions, TOKEN_HELP } from "./run-options.ts";
+import { type CliCommand, MOCK_ROOT, RUN_OPTIONS, readRunOptions, TOKEN_HELP } from "./run-options.ts";
 
 // `graph-lro wait` and `graph-lro get`: an operation named by its Location URL, or by a ref whose flags come
 // from the routes table, so that an operation added to the spec gets its flags with no edit here.
@@ -152,7 +152,7 @@ export const OPERATION_USAGE = {
   graph-lro wait --mock throttled              a 429, and the Retry-After it asks for waited out
   graph-lro wait --mock failed --json          one JSON line per state, then {"error": …}
   GRAPH_TOKEN=… graph-lro wait --alert-operation 'refresh:DirectoryRole_…' --timeout 10m
-  GRAPH_TOKEN=x graph-lro wait --base-url http://127.0.0.1:4010/beta --header 'Prefer: story=failed' \\
+  GRAPH_TOKEN=x graph-lro wait --base-url ${MOCK_ROOT} --header 'Prefer: story=failed' \\
       --user alice@contoso.com --operation x   against graph-lro mock, choosing its story`,
   ),
   get: operationUsage(

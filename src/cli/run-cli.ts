@@ -1,6 +1,7 @@
 import { InterruptedError } from "../errors/interrupted-error.ts";
 import { UsageError } from "../errors/usage-error.ts";
 import { InvalidArgumentError } from "../index.ts";
+import { MOCK_PORT } from "../mock/defaults.ts";
 import { readArgs } from "./command-line.ts";
 import { EXIT, exitCodeLines } from "./exit-codes.ts";
 import { describeFailure } from "./failure.ts";
@@ -32,7 +33,7 @@ ${[
     `graph-lro ${command} … [--wait]`,
     "start one (POST), print its Location",
   ]),
-  ["graph-lro mock [--port 4010]", "the spec-derived mock over HTTP, for curl and SDKs"],
+  [`graph-lro mock [--port ${MOCK_PORT}]`, "the spec-derived mock over HTTP, for curl and SDKs"],
   ["graph-lro help [command]", "a command's options and examples"],
   ["graph-lro --version"],
 ]
@@ -79,7 +80,7 @@ function parseCliArgs(argv: readonly string[]): CliCommand | { help: string | un
     if (problem) throw problem;
     if (first === undefined) throw new UsageError(`no command: use ${COMMANDS.join(", ")}`);
     if (first === "mock")
-      throw new UsageError("mock comes first, with its own options: graph-lro mock --port 4010", first);
+      throw new UsageError(`mock comes first, with its own options: graph-lro mock --port ${MOCK_PORT}`, first);
     if (first !== "wait" && first !== "get") {
       throw new UsageError(`unknown command "${first}": use ${COMMANDS.join(", ")}`);
     }

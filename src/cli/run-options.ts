@@ -9,6 +9,7 @@ import {
   type SelectableProperty,
   type StartName,
 } from "../index.ts";
+import { MOCK_HOST, MOCK_PORT } from "../mock/defaults.ts";
 import { type BuiltInStoryName, builtInStories } from "../mock/stories.ts";
 import { servers } from "../spec/index.ts";
 import { MAX_TIMER_MS } from "../util/time/sleep.ts";
@@ -19,6 +20,8 @@ import { type CliOption, type FlagValues, wrap } from "./command-line.ts";
 // here, at the edge, so that later errors are never read as usage.
 
 /** The spec's clouds, and the built-in mock's stories: what --cloud and --mock accept. */
+/** The root `graph-lro mock` serves the first cloud's path under by default, as its help and examples quote it. */
+export const MOCK_ROOT = `http://${MOCK_HOST}:${MOCK_PORT}${new URL(servers[0].url).pathname}`;
 const CLOUDS: readonly string[] = servers.map((s) => s["x-graph-cloud"]);
 const STORIES = Object.keys(builtInStories);
 const DEFAULT_CLOUD = servers.find((s) => s.url === resolveBaseUrl({}).href)?.["x-graph-cloud"];
@@ -62,7 +65,7 @@ export const RUN_OPTIONS = {
   "base-url": {
     type: "string",
     value: "<url>",
-    help: ["another Graph root, such as graph-lro mock's: http://127.0.0.1:4010/beta"],
+    help: [`another Graph root, such as graph-lro mock's: ${MOCK_ROOT}`],
   },
   header: {
     type: "string",
@@ -177,9 +180,7 @@ function readBaseUrl(text: string | undefined): string | undefined {
   try {
     resolveBaseUrl({ baseUrl: text });
   } catch {
-    throw new UsageError(
-      "--base-url must be an http(s) URL without query or fragment, such as http://127.0.0.1:4010/beta",
-    );
+    throw new UsageError(`--base-url must be an http(s) URL without query or fragment, such as ${MOCK_ROOT}`);
   }
   return text;
 }
