@@ -9,7 +9,7 @@ import {
   type PollState,
 } from "../index.ts";
 import { redactCredentials } from "../text/redact.ts";
-import { clip } from "../text/terminal-text.ts";
+import { bounded, clip } from "../text/terminal-text.ts";
 import { EXIT, exitCodeFor, isRefusedRequest, usageHint } from "./exit-codes.ts";
 import { networkCause } from "./network-cause.ts";
 import type { Failure } from "./render.ts";
@@ -35,7 +35,7 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
     // A failed operation's summary has said it already.
     quiet: error instanceof OperationFailedError,
     hints,
-    fields: clipped(fields, 0) as Record<string, unknown>,
+    fields: bounded(fields, MAX_DEPTH, "…", (text) => clip(text, MAX_TEXT)) as Record<string, unknown>,
   });
   const resume = `graph-lro ${context.argv.map(shellWord).join(" ")}`;
   const resumeHints = (lead: string) => [
@@ -106,15 +106,6 @@ const some = (text: unknown) => (typeof text === "string" && text !== "" ? clip(
 const MAX_TEXT = 2_000;
 /** How deep a failure's fields are copied: a state or an answer's value, not a nesting bomb. */
 const MAX_DEPTH = 16;
-
-/** `value` with every string clipped and nesting past MAX_DEPTH cut, so that writing it is quick and cannot overflow. */
-function clipped(value: unknown, depth: number): unknown {
-  if (typeof value === "string") return clip(value, MAX_TEXT);
-  if (typeof value !== "object" || value === null) return value;
-  if (depth >= MAX_DEPTH) return "…";
-  if (Array.isArray(value)) return value.map((item) => clipped(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [clip(key), clipped(item, depth + 1)]));
-}
 
 /**
  * An argument as a POSIX shell reads it back. The --token-command's value and each --header's value

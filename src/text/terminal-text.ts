@@ -36,15 +36,27 @@ function json(value: unknown, indent: number | undefined): string {
     return JSON.stringify(value, null, indent);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return JSON.stringify(cut(value, 0), null, indent);
+    return JSON.stringify(bounded(value, MAX_JSON_DEPTH, TOO_DEEP), null, indent);
   }
 }
 
-function cut(value: unknown, depth: number): unknown {
+/**
+ * JSON data copied down to `maxDepth` levels, a value deeper replaced by `tooDeep`, and every string and key
+ * passed through `text`: what can be written quickly and without overflowing the stack.
+ */
+export function bounded(
+  value: unknown,
+  maxDepth: number,
+  tooDeep: string,
+  text: (s: string) => string = (s) => s,
+  depth = 0,
+): unknown {
+  if (typeof value === "string") return text(value);
   if (typeof value !== "object" || value === null) return value;
-  if (depth >= MAX_JSON_DEPTH) return TOO_DEEP;
-  if (Array.isArray(value)) return value.map((item) => cut(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cut(item, depth + 1)]));
+  if (depth >= maxDepth) return tooDeep;
+  const inner = (item: unknown) => bounded(item, maxDepth, tooDeep, text, depth + 1);
+  if (Array.isArray(value)) return value.map(inner);
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [text(key), inner(item)]));
 }
 
 /** A server's text cut to a line's worth: a status or detail of megabytes is no message. */
