@@ -62,6 +62,24 @@ const AJV_OPTIONS: Options = {
   code: { source: true, esm: true, lines: true },
 };
 
+/**
+ * ajv's options for `schemas`: AJV_OPTIONS, and `unicode: false` where every length limit is one that counting
+ * UTF-16 units and counting code points agree on (`minLength` 0 or 1, `maxLength` 0: a string is empty either
+ * way or not). The code then reads `.length` instead of calling ajv's ucs2length, a CommonJS module that every
+ * browser app with the mock would load (a bundler cannot drop it); the checks and messages are the same. Any
+ * other limit, anywhere in the schemas (a property named `minLength` counted too), keeps ajv's default.
+ */
+export function ajvOptionsFor(schemas: readonly unknown[]): Options {
+  const agree = (value: unknown): boolean => {
+    if (value === null || typeof value !== "object") return true;
+    const node = value as Node;
+    if (typeof node.minLength === "number" && node.minLength > 1) return false;
+    if (typeof node.maxLength === "number" && node.maxLength > 0) return false;
+    return Object.values(node).every(agree);
+  };
+  return schemas.every(agree) ? { ...AJV_OPTIONS, unicode: false } : AJV_OPTIONS;
+}
+
 /** Adds and compiles `schema` as `name`, so that a schema ajv cannot compile is refused naming `what`. */
 function compile(ajv: Ajv2020, what: string, schema: Node, name: string, label: string): void {
   try {
@@ -117,9 +135,10 @@ export function validatorsModule(
   label: string,
   { names, byPointer, first } = validatorNames(bundled),
 ): string {
-  const ajv = new Ajv2020(AJV_OPTIONS);
+  const schemas = [...names].map(([key, name]) => [JSON.parse(key) as Node, name] as const);
+  const ajv = new Ajv2020(ajvOptionsFor(schemas.map(([schema]) => schema)));
   (addFormats as unknown as typeof addFormats.default)(ajv);
-  for (const [key, name] of names) compile(ajv, `the schema at ${first.get(name)}`, JSON.parse(key), name, label);
+  for (const [schema, name] of schemas) compile(ajv, `the schema at ${first.get(name)}`, schema, name, label);
   const storiesFile = withoutAnnotations(storiesFileSchemaOf(bundled as OpenApiDocument)) as Node;
   const modules = new Map<string, string>();
   const code = importsForRequires(
@@ -130,7 +149,10 @@ export function validatorsModule(
   // The stories-file check is its own ajv instance's code inside a factory marked pure: ajv's code assigns
   // properties to its functions at the top level, which bundlers must keep, so at the top level it would ship in
   // every browser app with graph-lro/mock, where only readStoriesFile (Node) uses it.
-  const own = new Ajv2020(AJV_OPTIONS);
+  // An enum of 200 values or more (a range's every status) is checked in a loop that needs ajv's deep-equal
+  // helper, whose import, a CommonJS module, would load in every browser app though the factory is dropped:
+  // each value is compared in the code instead (the same check and message).
+  const own = new Ajv2020({ ...ajvOptionsFor([storiesFile]), loopEnum: Number.POSITIVE_INFINITY });
   (addFormats as unknown as typeof addFormats.default)(own);
   compile(own, "the stories-file schema", storiesFile, "storiesFile", label);
   const storiesCode = importsForRequires(
