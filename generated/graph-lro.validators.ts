@@ -46,7 +46,7 @@ return errors === 0;
 validate20.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const v1 = validate21;
-const schema32 = {"title":"longRunningOperation","type":"object","properties":{"@odata.context":{"type":"string"},"@odata.type":{"type":"string"},"id":{"type":"string"},"createdDateTime":{"type":["string","null"],"format":"date-time"},"lastActionDateTime":{"type":["string","null"],"format":"date-time"},"resourceLocation":{"type":["string","null"]},"status":{"anyOf":[{"title":"longRunningOperationStatus","type":"string","enum":["notStarted","running","succeeded","failed","unknownFutureValue"],"x-terminal-values":["succeeded","failed"]},{"type":"null"}]},"statusDetail":{"type":["string","null"]}}};
+const schema32 = {"title":"longRunningOperation","type":"object","properties":{"@odata.context":{"type":"string"},"@odata.type":{"type":"string"},"id":{"type":"string"},"createdDateTime":{"type":["string","null"],"format":"date-time"},"lastActionDateTime":{"type":["string","null"],"format":"date-time"},"resourceLocation":{"type":["string","null"]},"status":{"anyOf":[{"title":"longRunningOperationStatus","type":"string","enum":["notStarted","running","succeeded","failed","unknownFutureValue"]},{"type":"null"}]},"statusDetail":{"type":["string","null"]}}};
 const formats0 = cjs(runtime0).fullFormats["date-time"];
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -291,7 +291,7 @@ return errors === 0;
 validate22.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const v3 = validate23;
-const schema34 = {"type":"object","required":["error"],"properties":{"error":{"type":"object","required":["code","message"],"properties":{"code":{"type":"string"},"message":{"type":"string","x-ms-primary-error-message":true},"target":{"type":["string","null"]},"details":{"type":"array","items":{"type":"object","required":["code","message"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"target":{"type":["string","null"]}}}},"innerError":{"title":"InnerError","type":"object","properties":{"request-id":{"type":["string","null"]},"client-request-id":{"type":["string","null"]},"date":{"type":["string","null"]},"@odata.type":{"type":"string"}},"additionalProperties":true}}}}};
+const schema34 = {"type":"object","required":["error"],"properties":{"error":{"type":"object","required":["code","message"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"target":{"type":["string","null"]},"details":{"type":"array","items":{"type":"object","required":["code","message"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"target":{"type":["string","null"]}}}},"innerError":{"title":"InnerError","type":"object","properties":{"request-id":{"type":["string","null"]},"client-request-id":{"type":["string","null"]},"date":{"type":["string","null"]},"@odata.type":{"type":"string"}},"additionalProperties":true}}}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -557,7 +557,7 @@ return errors === 0;
 validate23.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
 export const v4 = validate24;
-const schema35 = {"type":"string","minLength":1,"default":"28c10230-6103-485e-b985-444c60001490"};
+const schema35 = {"type":"object","properties":{"newPassword":{"type":["string","null"],"format":"password"}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -569,51 +569,11 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data === "string"){
-if(data.length < 1){
-const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate24.errors = vErrors;
-return errors === 0;
-}
-validate24.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-export const v5 = validate25;
-const schema36 = {"type":"object","properties":{"newPassword":{"type":["string","null"],"format":"password"}}};
-
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate25.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.newPassword !== undefined){
 let data0 = data.newPassword;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err0 = {instancePath:instancePath+"/newPassword",schemaPath:"#/properties/newPassword/type",keyword:"type",params:{type: schema36.properties.newPassword.type},message:"must be string,null"};
+const err0 = {instancePath:instancePath+"/newPassword",schemaPath:"#/properties/newPassword/type",keyword:"type",params:{type: schema35.properties.newPassword.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -634,18 +594,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":{"newPassword":true},"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"props":{"newPassword":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v6 = validate26;
-const schema37 = {"anyOf":[{"title":"passwordResetResponse","type":"object","properties":{"@odata.context":{"type":"string"},"@odata.type":{"type":"string"},"newPassword":{"type":["string","null"],"format":"password"}}},{"type":"null"}]};
+export const v5 = validate25;
+const schema36 = {"anyOf":[{"title":"passwordResetResponse","type":"object","properties":{"@odata.context":{"type":"string"},"@odata.type":{"type":"string"},"newPassword":{"type":["string","null"],"format":"password"}}},{"type":"null"}]};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -683,7 +643,7 @@ errors++;
 if(data.newPassword !== undefined){
 let data2 = data.newPassword;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err2 = {instancePath:instancePath+"/newPassword",schemaPath:"#/anyOf/0/properties/newPassword/type",keyword:"type",params:{type: schema37.anyOf[0].properties.newPassword.type},message:"must be string,null"};
+const err2 = {instancePath:instancePath+"/newPassword",schemaPath:"#/anyOf/0/properties/newPassword/type",keyword:"type",params:{type: schema36.anyOf[0].properties.newPassword.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -746,19 +706,19 @@ vErrors = null;
 }
 }
 }
-validate26.errors = vErrors;
+validate25.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate26.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate25.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const v7 = validate27;
-const schema38 = {"type":"object","required":["scopeId","scopeType"],"properties":{"scopeId":{"type":"string","minLength":1},"scopeType":{"type":"string","minLength":1}}};
+export const v6 = validate26;
+const schema37 = {"type":"object","required":["scopeId","scopeType"],"properties":{"scopeId":{"type":"string","minLength":1},"scopeType":{"type":"string","minLength":1}}};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -847,10 +807,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":{"scopeId":true,"scopeType":true},"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":{"scopeId":true,"scopeType":true},"dynamicProps":false,"dynamicItems":false};
 
 /** The stories-file schema's validator (src/mock/stories-file.ts). */
 export const storiesFile = /* @__PURE__ */ (() => {
@@ -1413,9 +1373,9 @@ export const validators = {
   "/paths/~1users~1{user-id}~1authentication~1operations~1{longRunningOperation-id}/get/responses/4XX/content/application~1json/schema": v3,
   "/paths/~1users~1{user-id}~1authentication~1operations~1{longRunningOperation-id}/get/responses/5XX/content/application~1json/schema": v3,
   "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/parameters/0/schema": v0,
-  "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/parameters/1/schema": v4,
-  "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/post/requestBody/content/application~1json/schema": v5,
-  "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/post/responses/202/content/application~1json/schema": v6,
+  "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/parameters/1/schema": v0,
+  "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/post/requestBody/content/application~1json/schema": v4,
+  "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/post/responses/202/content/application~1json/schema": v5,
   "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/post/responses/202/headers/Retry-After/schema": v2,
   "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/post/responses/400/content/application~1json/schema": v3,
   "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/post/responses/401/content/application~1json/schema": v3,
@@ -1439,7 +1399,7 @@ export const validators = {
   "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1{unifiedRoleManagementAlert-id}~1refresh/post/responses/503/headers/Retry-After/schema": v2,
   "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1{unifiedRoleManagementAlert-id}~1refresh/post/responses/4XX/content/application~1json/schema": v3,
   "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1{unifiedRoleManagementAlert-id}~1refresh/post/responses/5XX/content/application~1json/schema": v3,
-  "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1refresh/post/requestBody/content/application~1json/schema": v7,
+  "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1refresh/post/requestBody/content/application~1json/schema": v6,
   "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1refresh/post/responses/202/headers/Retry-After/schema": v2,
   "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1refresh/post/responses/400/content/application~1json/schema": v3,
   "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1refresh/post/responses/401/content/application~1json/schema": v3,

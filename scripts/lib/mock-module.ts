@@ -43,12 +43,24 @@ const SUBSCHEMA = new Set([
   "prefixItems",
 ]);
 const SUBSCHEMA_MAP = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
-/** Keywords that only annotate: no validator reads them (ajv's messages name none), and neither does the mock. */
-const ANNOTATIONS = new Set(["description", "examples", "example", "$comment"]);
+/**
+ * Keywords that only annotate: no validator reads them (ajv's messages name none; `default` only with its
+ * useDefaults, which the mock never sets), and neither do the handlers. So do extensions (`x-…`).
+ */
+const ANNOTATIONS = new Set([
+  "description",
+  "examples",
+  "example",
+  "$comment",
+  "default",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+]);
 
 /**
- * A schema without its annotations, at every depth: what validates (and `title`, `default`, `enum`, which the
- * mock reads) kept as it is. A property named `description` is a name, not a keyword, and stays.
+ * A schema without its annotations, at every depth: what validates (and `title`, which the mock names in a
+ * `$select` error) kept as it is. A property named `description` or `x-…` is a name, not a keyword, and stays.
  */
 export function withoutAnnotations(schema: unknown): unknown {
   if (!isNode(schema)) return schema;
@@ -65,7 +77,7 @@ function strip(schema: Node): Node {
   // Entries, not assignments: a key `__proto__` stays a key.
   return Object.fromEntries(
     Object.entries(schema)
-      .filter(([key]) => !ANNOTATIONS.has(key))
+      .filter(([key]) => !ANNOTATIONS.has(key) && !key.startsWith("x-"))
       .map(([key, value]) => {
         if (SUBSCHEMA_MAP.has(key)) return [key, eachValue(value, withoutAnnotations) ?? value];
         if (!SUBSCHEMA.has(key)) return [key, value];

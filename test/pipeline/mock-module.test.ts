@@ -98,17 +98,21 @@ describe("the mock module (generated/graph-lro.mock.ts)", () => {
     expect(text).not.toContain('"Location"');
   });
 
-  it("strips annotations at schema positions only: a property named description stays", () => {
+  it("strips annotations and extensions at schema positions only: a property named description stays", () => {
     const schema = {
       description: "gone",
+      "x-gone": ["succeeded"],
       type: "object",
-      properties: { description: { type: "string", description: "gone too", examples: ["x"] } },
+      properties: {
+        description: { type: "string", description: "gone too", examples: ["x"], default: "d" },
+        "x-kept": { type: "string", "x-gone": true },
+      },
       items: { anyOf: [{ $comment: "c", const: 1 }] },
       enum: [{ description: "a value, kept" }],
     };
     expect(withoutAnnotations(schema)).toEqual({
       type: "object",
-      properties: { description: { type: "string" } },
+      properties: { description: { type: "string" }, "x-kept": { type: "string" } },
       items: { anyOf: [{ const: 1 }] },
       enum: [{ description: "a value, kept" }],
     });
