@@ -8,16 +8,9 @@ const cjs = (namespace) => (namespace.default?.__esModule ? namespace.default : 
 export const v0 = validate20;
 const schema31 = {"type":"string","minLength":1};
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(typeof data === "string"){
 if(data.length < 1){
 const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
@@ -43,22 +36,14 @@ errors++;
 validate20.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const v1 = validate21;
 const schema32 = {"title":"longRunningOperation","type":"object","properties":{"@odata.context":{"type":"string"},"@odata.type":{"type":"string"},"id":{"type":"string"},"createdDateTime":{"type":["string","null"],"format":"date-time"},"lastActionDateTime":{"type":["string","null"],"format":"date-time"},"resourceLocation":{"type":["string","null"]},"status":{"anyOf":[{"title":"longRunningOperationStatus","type":"string","enum":["notStarted","running","succeeded","failed","unknownFutureValue"]},{"type":"null"}]},"statusDetail":{"type":["string","null"]}}};
 const formats0 = cjs(runtime0).fullFormats["date-time"];
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate21.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data["@odata.context"] !== undefined){
 if(typeof data["@odata.context"] !== "string"){
@@ -186,6 +171,7 @@ errors++;
 }
 var _valid0 = _errs15 === errors;
 valid1 = valid1 || _valid0;
+if(!valid1){
 const _errs17 = errors;
 if(data6 !== null){
 const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
@@ -199,6 +185,7 @@ errors++;
 }
 var _valid0 = _errs17 === errors;
 valid1 = valid1 || _valid0;
+}
 if(!valid1){
 const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
@@ -248,21 +235,13 @@ errors++;
 validate21.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":{"@odata.context":true,"@odata.type":true,"id":true,"createdDateTime":true,"lastActionDateTime":true,"resourceLocation":true,"status":true,"statusDetail":true},"dynamicProps":false,"dynamicItems":false};
 
 export const v2 = validate22;
 const schema33 = {"type":"integer","minimum":0};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate22.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
 const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -288,21 +267,13 @@ errors++;
 validate22.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const v3 = validate23;
 const schema34 = {"type":"object","required":["error"],"properties":{"error":{"type":"object","required":["code","message"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"target":{"type":["string","null"]},"details":{"type":"array","items":{"type":"object","required":["code","message"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"target":{"type":["string","null"]}}}},"innerError":{"title":"InnerError","type":"object","properties":{"request-id":{"type":["string","null"]},"client-request-id":{"type":["string","null"]},"date":{"type":["string","null"]},"@odata.type":{"type":"string"}},"additionalProperties":true}}}}};
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.error === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
@@ -554,21 +525,13 @@ errors++;
 validate23.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
 export const v4 = validate24;
 const schema35 = {"type":"object","properties":{"newPassword":{"type":["string","null"],"format":"password"}}};
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate24.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.newPassword !== undefined){
 let data0 = data.newPassword;
@@ -597,21 +560,13 @@ errors++;
 validate24.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":{"newPassword":true},"dynamicProps":false,"dynamicItems":false};
 
 export const v5 = validate25;
 const schema36 = {"anyOf":[{"title":"passwordResetResponse","type":"object","properties":{"@odata.context":{"type":"string"},"@odata.type":{"type":"string"},"newPassword":{"type":["string","null"],"format":"password"}}},{"type":"null"}]};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
@@ -666,12 +621,7 @@ errors++;
 }
 var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
-if(_valid0){
-var props0 = {};
-props0["@odata.context"] = true;
-props0["@odata.type"] = true;
-props0.newPassword = true;
-}
+if(!valid0){
 const _errs9 = errors;
 if(data !== null){
 const err4 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
@@ -685,6 +635,7 @@ errors++;
 }
 var _valid0 = _errs9 === errors;
 valid0 = valid0 || _valid0;
+}
 if(!valid0){
 const err5 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
@@ -707,24 +658,15 @@ vErrors = null;
 }
 }
 validate25.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate25.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const v6 = validate26;
 const schema37 = {"type":"object","required":["scopeId","scopeType"],"properties":{"scopeId":{"type":"string","minLength":1},"scopeType":{"type":"string","minLength":1}}};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.scopeId === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scopeId"},message:"must have required property '"+"scopeId"+"'"};
@@ -810,23 +752,15 @@ errors++;
 validate26.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":{"scopeId":true,"scopeType":true},"dynamicProps":false,"dynamicItems":false};
 
 /** The stories-file schema's validator (src/mock/stories-file.ts). */
 export const storiesFile = /* @__PURE__ */ (() => {
 const storiesFile = validate20;
 const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"graph-lro mock stories","type":"object","propertyNames":{"minLength":1},"additionalProperties":{"if":{"type":"string"},"then":{"enum":["progress","failed","throttled","unavailable","unknownFutureValue","unauthorized","forbidden"]},"else":{"type":"array","minItems":1,"items":{"type":"object","required":["kind","status"],"properties":{"kind":{"enum":["operation","error"]}},"allOf":[{"if":{"properties":{"kind":{"const":"operation"}}},"then":{"properties":{"kind":{},"status":{"type":"string"},"unlisted":{"const":true},"retryAfter":{"type":"integer","minimum":0},"set":{"type":"object"}},"additionalProperties":false}},{"if":{"properties":{"kind":{"const":"operation"}},"not":{"required":["unlisted"]}},"then":{"properties":{"status":{"enum":["notStarted","running","succeeded","failed","unknownFutureValue"]}}}},{"if":{"properties":{"kind":{"const":"error"}}},"then":{"properties":{"kind":{},"status":{"enum":[400,401,402,403,404,405,406,407,408,409,410,411,412,413,414,415,416,417,418,419,420,421,422,423,424,425,426,427,428,429,430,431,432,433,434,435,436,437,438,439,440,441,442,443,444,445,446,447,448,449,450,451,452,453,454,455,456,457,458,459,460,461,462,463,464,465,466,467,468,469,470,471,472,473,474,475,476,477,478,479,480,481,482,483,484,485,486,487,488,489,490,491,492,493,494,495,496,497,498,499,500,501,502,503,504,505,506,507,508,509,510,511,512,513,514,515,516,517,518,519,520,521,522,523,524,525,526,527,528,529,530,531,532,533,534,535,536,537,538,539,540,541,542,543,544,545,546,547,548,549,550,551,552,553,554,555,556,557,558,559,560,561,562,563,564,565,566,567,568,569,570,571,572,573,574,575,576,577,578,579,580,581,582,583,584,585,586,587,588,589,590,591,592,593,594,595,596,597,598,599]},"retryAfter":{"type":"integer","minimum":0}},"additionalProperties":false}}]}}}};
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 const _errs1 = errors;
@@ -1019,9 +953,6 @@ errors++;
 }
 var _valid1 = _errs16 === errors;
 valid6 = _valid1;
-if(valid6){
-var props0 = true;
-}
 }
 if(!valid6){
 const err12 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/additionalProperties/else/items/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
@@ -1118,11 +1049,6 @@ errors++;
 }
 var _valid2 = _errs31 === errors;
 valid9 = _valid2;
-if(valid9){
-var props1 = {};
-props1.status = true;
-props1.kind = true;
-}
 }
 if(!valid9){
 const err17 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/additionalProperties/else/items/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
@@ -1133,15 +1059,6 @@ else {
 vErrors.push(err17);
 }
 errors++;
-}
-if(props0 !== true && props1 !== undefined){
-if(props1 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props1);
-}
 }
 const _errs34 = errors;
 let valid13 = true;
@@ -1226,9 +1143,6 @@ errors++;
 }
 var _valid3 = _errs37 === errors;
 valid13 = _valid3;
-if(valid13){
-var props2 = true;
-}
 }
 if(!valid13){
 const err23 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/additionalProperties/else/items/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
@@ -1239,15 +1153,6 @@ else {
 vErrors.push(err23);
 }
 errors++;
-}
-if(props0 !== true && props2 !== undefined){
-if(props2 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props2);
-}
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.kind === undefined){
@@ -1269,10 +1174,6 @@ else {
 vErrors.push(err25);
 }
 errors++;
-}
-if(props0 !== true){
-props0 = props0 || {};
-props0.kind = true;
 }
 if(data1.kind !== undefined){
 let data12 = data1.kind;
@@ -1339,7 +1240,6 @@ errors++;
 validate20.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 return storiesFile;
 })();
 

@@ -154,6 +154,22 @@ describe("the validators module (ajv's standalone code)", () => {
     }
   });
 
+  it("tracks evaluated properties only where a schema needs it: unevaluatedProperties still holds", async (context) => {
+    const compiling = createSchemaValidator();
+    const plain = { type: "object", properties: { a: { type: "string" } } };
+    const closed = { ...plain, anyOf: [{ properties: { b: { type: "string" } } }], unevaluatedProperties: false };
+    for (const [schema, tracks] of [
+      [plain, false],
+      [closed, true],
+    ] as const) {
+      const [text, module] = await load(context, specWith(schema));
+      expect(text.includes(".evaluated"), JSON.stringify(schema)).toBe(tracks);
+      for (const value of [{ a: "x" }, { a: "x", b: "y" }, { a: "x", c: 1 }, { b: 1 }]) {
+        expect(problemsOf(validatorAt(module, OK_200), value)).toEqual(compiling(schema, value));
+      }
+    }
+  });
+
   it("checks a stories file's error statuses without ajv's deep-equal helper, which every browser app would load", async (context) => {
     // 4XX and 5XX: 200 statuses, an enum long enough for ajv's loop by default.
     const bundled = specWith({ type: "object" });
