@@ -8,7 +8,7 @@ import { GenerateError } from "../../scripts/lib/errors.ts";
 import { validatedSchemas, validatorsModule } from "../../scripts/lib/validators-module.ts";
 import { problemsOf } from "../../src/mock/schema-problems.ts";
 import { createSchemaValidator } from "../../src/mock/schema-validator.ts";
-import { PROJECT_DIR } from "../support/project-copy.ts";
+import { PROJECT_DIR, TEST_FOLDER_PREFIX } from "../support/project-copy.ts";
 
 type Validator = Parameters<typeof problemsOf>[0];
 
@@ -27,7 +27,7 @@ const specWith = (schema: object, pattern = "^[a-z]+$") => ({
 
 /** Writes the module made of `bundled` inside the project (so that ajv's runtime resolves) and imports it. */
 async function load({ onTestFinished }: TestContext, bundled: unknown): Promise<[string, Record<string, unknown>]> {
-  const dir = await mkdtemp(join(PROJECT_DIR, ".validators-test-"));
+  const dir = await mkdtemp(join(PROJECT_DIR, `${TEST_FOLDER_PREFIX}validators-`));
   onTestFinished(() => rm(dir, { recursive: true, force: true }));
   const text = validatorsModule(bundled, "// test", "spec/test.yaml");
   await writeFile(join(dir, "validators.ts"), text);
