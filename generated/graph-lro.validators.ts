@@ -3,26 +3,16 @@
 // Do not edit: change the spec, then run `npm run generate`.
 
 // @ts-nocheck: ajv's standalone code is untyped; src/mock/schema-validator.ts types what it exports.
-import * as runtime0 from "ajv/dist/runtime/ucs2length.js";
-import * as runtime1 from "ajv-formats/dist/formats.js";
-import * as runtime2 from "ajv/dist/runtime/equal.js";
+import * as runtime0 from "ajv-formats/dist/formats.js";
 const cjs = (namespace) => (namespace.default?.__esModule ? namespace.default : namespace);
 export const v0 = validate20;
 const schema31 = {"type":"string","minLength":1};
-const func1 = cjs(runtime0).default;
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(typeof data === "string"){
-if(func1(data) < 1){
+if(data.length < 1){
 const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err0];
@@ -46,22 +36,14 @@ errors++;
 validate20.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const v1 = validate21;
-const schema32 = {"title":"longRunningOperation","type":"object","properties":{"@odata.context":{"type":"string"},"@odata.type":{"type":"string"},"id":{"type":"string"},"createdDateTime":{"type":["string","null"],"format":"date-time"},"lastActionDateTime":{"type":["string","null"],"format":"date-time"},"resourceLocation":{"type":["string","null"]},"status":{"anyOf":[{"title":"longRunningOperationStatus","type":"string","enum":["notStarted","running","succeeded","failed","unknownFutureValue"],"x-terminal-values":["succeeded","failed"]},{"type":"null"}]},"statusDetail":{"type":["string","null"]}}};
-const formats0 = cjs(runtime1).fullFormats["date-time"];
+const schema32 = {"title":"longRunningOperation","type":"object","properties":{"@odata.context":{"type":"string"},"@odata.type":{"type":"string"},"id":{"type":"string"},"createdDateTime":{"type":["string","null"],"format":"date-time"},"lastActionDateTime":{"type":["string","null"],"format":"date-time"},"resourceLocation":{"type":["string","null"]},"status":{"anyOf":[{"title":"longRunningOperationStatus","type":"string","enum":["notStarted","running","succeeded","failed","unknownFutureValue"]},{"type":"null"}]},"statusDetail":{"type":["string","null"]}}};
+const formats0 = cjs(runtime0).fullFormats["date-time"];
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate21.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data["@odata.context"] !== undefined){
 if(typeof data["@odata.context"] !== "string"){
@@ -189,6 +171,7 @@ errors++;
 }
 var _valid0 = _errs15 === errors;
 valid1 = valid1 || _valid0;
+if(!valid1){
 const _errs17 = errors;
 if(data6 !== null){
 const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
@@ -202,6 +185,7 @@ errors++;
 }
 var _valid0 = _errs17 === errors;
 valid1 = valid1 || _valid0;
+}
 if(!valid1){
 const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
@@ -251,21 +235,13 @@ errors++;
 validate21.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":{"@odata.context":true,"@odata.type":true,"id":true,"createdDateTime":true,"lastActionDateTime":true,"resourceLocation":true,"status":true,"statusDetail":true},"dynamicProps":false,"dynamicItems":false};
 
 export const v2 = validate22;
 const schema33 = {"type":"integer","minimum":0};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate22.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
 const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
@@ -291,21 +267,13 @@ errors++;
 validate22.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const v3 = validate23;
-const schema34 = {"type":"object","required":["error"],"properties":{"error":{"type":"object","required":["code","message"],"properties":{"code":{"type":"string"},"message":{"type":"string","x-ms-primary-error-message":true},"target":{"type":["string","null"]},"details":{"type":"array","items":{"type":"object","required":["code","message"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"target":{"type":["string","null"]}}}},"innerError":{"title":"InnerError","type":"object","properties":{"request-id":{"type":["string","null"]},"client-request-id":{"type":["string","null"]},"date":{"type":["string","null"]},"@odata.type":{"type":"string"}},"additionalProperties":true}}}}};
+const schema34 = {"type":"object","required":["error"],"properties":{"error":{"type":"object","required":["code","message"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"target":{"type":["string","null"]},"details":{"type":"array","items":{"type":"object","required":["code","message"],"properties":{"code":{"type":"string"},"message":{"type":"string"},"target":{"type":["string","null"]}}}},"innerError":{"title":"InnerError","type":"object","properties":{"request-id":{"type":["string","null"]},"client-request-id":{"type":["string","null"]},"date":{"type":["string","null"]},"@odata.type":{"type":"string"}},"additionalProperties":true}}}}};
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.error === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
@@ -557,66 +525,18 @@ errors++;
 validate23.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
 export const v4 = validate24;
-const schema35 = {"type":"string","minLength":1,"default":"28c10230-6103-485e-b985-444c60001490"};
+const schema35 = {"type":"object","properties":{"newPassword":{"type":["string","null"],"format":"password"}}};
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate24.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) < 1){
-const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate24.errors = vErrors;
-return errors === 0;
-}
-validate24.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-export const v5 = validate25;
-const schema36 = {"type":"object","properties":{"newPassword":{"type":["string","null"],"format":"password"}}};
-
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate25.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.newPassword !== undefined){
 let data0 = data.newPassword;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err0 = {instancePath:instancePath+"/newPassword",schemaPath:"#/properties/newPassword/type",keyword:"type",params:{type: schema36.properties.newPassword.type},message:"must be string,null"};
+const err0 = {instancePath:instancePath+"/newPassword",schemaPath:"#/properties/newPassword/type",keyword:"type",params:{type: schema35.properties.newPassword.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -637,24 +557,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":{"newPassword":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v6 = validate26;
-const schema37 = {"anyOf":[{"title":"passwordResetResponse","type":"object","properties":{"@odata.context":{"type":"string"},"@odata.type":{"type":"string"},"newPassword":{"type":["string","null"],"format":"password"}}},{"type":"null"}]};
+export const v5 = validate25;
+const schema36 = {"anyOf":[{"title":"passwordResetResponse","type":"object","properties":{"@odata.context":{"type":"string"},"@odata.type":{"type":"string"},"newPassword":{"type":["string","null"],"format":"password"}}},{"type":"null"}]};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
@@ -686,7 +598,7 @@ errors++;
 if(data.newPassword !== undefined){
 let data2 = data.newPassword;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err2 = {instancePath:instancePath+"/newPassword",schemaPath:"#/anyOf/0/properties/newPassword/type",keyword:"type",params:{type: schema37.anyOf[0].properties.newPassword.type},message:"must be string,null"};
+const err2 = {instancePath:instancePath+"/newPassword",schemaPath:"#/anyOf/0/properties/newPassword/type",keyword:"type",params:{type: schema36.anyOf[0].properties.newPassword.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -709,12 +621,7 @@ errors++;
 }
 var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
-if(_valid0){
-var props0 = {};
-props0["@odata.context"] = true;
-props0["@odata.type"] = true;
-props0.newPassword = true;
-}
+if(!valid0){
 const _errs9 = errors;
 if(data !== null){
 const err4 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
@@ -728,6 +635,7 @@ errors++;
 }
 var _valid0 = _errs9 === errors;
 valid0 = valid0 || _valid0;
+}
 if(!valid0){
 const err5 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
@@ -749,25 +657,16 @@ vErrors = null;
 }
 }
 }
-validate26.errors = vErrors;
-evaluated0.props = props0;
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const v7 = validate27;
-const schema38 = {"type":"object","required":["scopeId","scopeType"],"properties":{"scopeId":{"type":"string","minLength":1},"scopeType":{"type":"string","minLength":1}}};
+export const v6 = validate26;
+const schema37 = {"type":"object","required":["scopeId","scopeType"],"properties":{"scopeId":{"type":"string","minLength":1},"scopeType":{"type":"string","minLength":1}}};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.scopeId === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scopeId"},message:"must have required property '"+"scopeId"+"'"};
@@ -792,7 +691,7 @@ errors++;
 if(data.scopeId !== undefined){
 let data0 = data.scopeId;
 if(typeof data0 === "string"){
-if(func1(data0) < 1){
+if(data0.length < 1){
 const err2 = {instancePath:instancePath+"/scopeId",schemaPath:"#/properties/scopeId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -817,7 +716,7 @@ errors++;
 if(data.scopeType !== undefined){
 let data1 = data.scopeType;
 if(typeof data1 === "string"){
-if(func1(data1) < 1){
+if(data1.length < 1){
 const err4 = {instancePath:instancePath+"/scopeType",schemaPath:"#/properties/scopeType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -850,33 +749,23 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":{"scopeId":true,"scopeType":true},"dynamicProps":false,"dynamicItems":false};
 
 /** The stories-file schema's validator (src/mock/stories-file.ts). */
 export const storiesFile = /* @__PURE__ */ (() => {
 const storiesFile = validate20;
 const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"graph-lro mock stories","type":"object","propertyNames":{"minLength":1},"additionalProperties":{"if":{"type":"string"},"then":{"enum":["progress","failed","throttled","unavailable","unknownFutureValue","unauthorized","forbidden"]},"else":{"type":"array","minItems":1,"items":{"type":"object","required":["kind","status"],"properties":{"kind":{"enum":["operation","error"]}},"allOf":[{"if":{"properties":{"kind":{"const":"operation"}}},"then":{"properties":{"kind":{},"status":{"type":"string"},"unlisted":{"const":true},"retryAfter":{"type":"integer","minimum":0},"set":{"type":"object"}},"additionalProperties":false}},{"if":{"properties":{"kind":{"const":"operation"}},"not":{"required":["unlisted"]}},"then":{"properties":{"status":{"enum":["notStarted","running","succeeded","failed","unknownFutureValue"]}}}},{"if":{"properties":{"kind":{"const":"error"}}},"then":{"properties":{"kind":{},"status":{"enum":[400,401,402,403,404,405,406,407,408,409,410,411,412,413,414,415,416,417,418,419,420,421,422,423,424,425,426,427,428,429,430,431,432,433,434,435,436,437,438,439,440,441,442,443,444,445,446,447,448,449,450,451,452,453,454,455,456,457,458,459,460,461,462,463,464,465,466,467,468,469,470,471,472,473,474,475,476,477,478,479,480,481,482,483,484,485,486,487,488,489,490,491,492,493,494,495,496,497,498,499,500,501,502,503,504,505,506,507,508,509,510,511,512,513,514,515,516,517,518,519,520,521,522,523,524,525,526,527,528,529,530,531,532,533,534,535,536,537,538,539,540,541,542,543,544,545,546,547,548,549,550,551,552,553,554,555,556,557,558,559,560,561,562,563,564,565,566,567,568,569,570,571,572,573,574,575,576,577,578,579,580,581,582,583,584,585,586,587,588,589,590,591,592,593,594,595,596,597,598,599]},"retryAfter":{"type":"integer","minimum":0}},"additionalProperties":false}}]}}}};
-const func1 = cjs(runtime0).default;
-const func0 = cjs(runtime2).default;
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
-if(func1(key0) < 1){
+if(key0.length < 1){
 const err0 = {instancePath,schemaPath:"#/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
@@ -1064,9 +953,6 @@ errors++;
 }
 var _valid1 = _errs16 === errors;
 valid6 = _valid1;
-if(valid6){
-var props0 = true;
-}
 }
 if(!valid6){
 const err12 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/additionalProperties/else/items/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
@@ -1163,11 +1049,6 @@ errors++;
 }
 var _valid2 = _errs31 === errors;
 valid9 = _valid2;
-if(valid9){
-var props1 = {};
-props1.status = true;
-props1.kind = true;
-}
 }
 if(!valid9){
 const err17 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/additionalProperties/else/items/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
@@ -1178,15 +1059,6 @@ else {
 vErrors.push(err17);
 }
 errors++;
-}
-if(props0 !== true && props1 !== undefined){
-if(props1 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props1);
-}
 }
 const _errs34 = errors;
 let valid13 = true;
@@ -1231,15 +1103,8 @@ errors++;
 }
 }
 if(data1.status !== undefined){
-let valid16;
-valid16 = false;
-for(const v0 of schema31.additionalProperties.else.items.allOf[2].then.properties.status.enum){
-if(func0(data1.status, v0)){
-valid16 = true;
-break;
-}
-}
-if(!valid16){
+let data10 = data1.status;
+if(!((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((data10 === 400) || (data10 === 401)) || (data10 === 402)) || (data10 === 403)) || (data10 === 404)) || (data10 === 405)) || (data10 === 406)) || (data10 === 407)) || (data10 === 408)) || (data10 === 409)) || (data10 === 410)) || (data10 === 411)) || (data10 === 412)) || (data10 === 413)) || (data10 === 414)) || (data10 === 415)) || (data10 === 416)) || (data10 === 417)) || (data10 === 418)) || (data10 === 419)) || (data10 === 420)) || (data10 === 421)) || (data10 === 422)) || (data10 === 423)) || (data10 === 424)) || (data10 === 425)) || (data10 === 426)) || (data10 === 427)) || (data10 === 428)) || (data10 === 429)) || (data10 === 430)) || (data10 === 431)) || (data10 === 432)) || (data10 === 433)) || (data10 === 434)) || (data10 === 435)) || (data10 === 436)) || (data10 === 437)) || (data10 === 438)) || (data10 === 439)) || (data10 === 440)) || (data10 === 441)) || (data10 === 442)) || (data10 === 443)) || (data10 === 444)) || (data10 === 445)) || (data10 === 446)) || (data10 === 447)) || (data10 === 448)) || (data10 === 449)) || (data10 === 450)) || (data10 === 451)) || (data10 === 452)) || (data10 === 453)) || (data10 === 454)) || (data10 === 455)) || (data10 === 456)) || (data10 === 457)) || (data10 === 458)) || (data10 === 459)) || (data10 === 460)) || (data10 === 461)) || (data10 === 462)) || (data10 === 463)) || (data10 === 464)) || (data10 === 465)) || (data10 === 466)) || (data10 === 467)) || (data10 === 468)) || (data10 === 469)) || (data10 === 470)) || (data10 === 471)) || (data10 === 472)) || (data10 === 473)) || (data10 === 474)) || (data10 === 475)) || (data10 === 476)) || (data10 === 477)) || (data10 === 478)) || (data10 === 479)) || (data10 === 480)) || (data10 === 481)) || (data10 === 482)) || (data10 === 483)) || (data10 === 484)) || (data10 === 485)) || (data10 === 486)) || (data10 === 487)) || (data10 === 488)) || (data10 === 489)) || (data10 === 490)) || (data10 === 491)) || (data10 === 492)) || (data10 === 493)) || (data10 === 494)) || (data10 === 495)) || (data10 === 496)) || (data10 === 497)) || (data10 === 498)) || (data10 === 499)) || (data10 === 500)) || (data10 === 501)) || (data10 === 502)) || (data10 === 503)) || (data10 === 504)) || (data10 === 505)) || (data10 === 506)) || (data10 === 507)) || (data10 === 508)) || (data10 === 509)) || (data10 === 510)) || (data10 === 511)) || (data10 === 512)) || (data10 === 513)) || (data10 === 514)) || (data10 === 515)) || (data10 === 516)) || (data10 === 517)) || (data10 === 518)) || (data10 === 519)) || (data10 === 520)) || (data10 === 521)) || (data10 === 522)) || (data10 === 523)) || (data10 === 524)) || (data10 === 525)) || (data10 === 526)) || (data10 === 527)) || (data10 === 528)) || (data10 === 529)) || (data10 === 530)) || (data10 === 531)) || (data10 === 532)) || (data10 === 533)) || (data10 === 534)) || (data10 === 535)) || (data10 === 536)) || (data10 === 537)) || (data10 === 538)) || (data10 === 539)) || (data10 === 540)) || (data10 === 541)) || (data10 === 542)) || (data10 === 543)) || (data10 === 544)) || (data10 === 545)) || (data10 === 546)) || (data10 === 547)) || (data10 === 548)) || (data10 === 549)) || (data10 === 550)) || (data10 === 551)) || (data10 === 552)) || (data10 === 553)) || (data10 === 554)) || (data10 === 555)) || (data10 === 556)) || (data10 === 557)) || (data10 === 558)) || (data10 === 559)) || (data10 === 560)) || (data10 === 561)) || (data10 === 562)) || (data10 === 563)) || (data10 === 564)) || (data10 === 565)) || (data10 === 566)) || (data10 === 567)) || (data10 === 568)) || (data10 === 569)) || (data10 === 570)) || (data10 === 571)) || (data10 === 572)) || (data10 === 573)) || (data10 === 574)) || (data10 === 575)) || (data10 === 576)) || (data10 === 577)) || (data10 === 578)) || (data10 === 579)) || (data10 === 580)) || (data10 === 581)) || (data10 === 582)) || (data10 === 583)) || (data10 === 584)) || (data10 === 585)) || (data10 === 586)) || (data10 === 587)) || (data10 === 588)) || (data10 === 589)) || (data10 === 590)) || (data10 === 591)) || (data10 === 592)) || (data10 === 593)) || (data10 === 594)) || (data10 === 595)) || (data10 === 596)) || (data10 === 597)) || (data10 === 598)) || (data10 === 599))){
 const err20 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/status",schemaPath:"#/additionalProperties/else/items/allOf/2/then/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.additionalProperties.else.items.allOf[2].then.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err20];
@@ -1278,9 +1143,6 @@ errors++;
 }
 var _valid3 = _errs37 === errors;
 valid13 = _valid3;
-if(valid13){
-var props2 = true;
-}
 }
 if(!valid13){
 const err23 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/additionalProperties/else/items/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
@@ -1291,15 +1153,6 @@ else {
 vErrors.push(err23);
 }
 errors++;
-}
-if(props0 !== true && props2 !== undefined){
-if(props2 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props2);
-}
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.kind === undefined){
@@ -1321,10 +1174,6 @@ else {
 vErrors.push(err25);
 }
 errors++;
-}
-if(props0 !== true){
-props0 = props0 || {};
-props0.kind = true;
 }
 if(data1.kind !== undefined){
 let data12 = data1.kind;
@@ -1391,7 +1240,6 @@ errors++;
 validate20.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 return storiesFile;
 })();
 
@@ -1425,9 +1273,9 @@ export const validators = {
   "/paths/~1users~1{user-id}~1authentication~1operations~1{longRunningOperation-id}/get/responses/4XX/content/application~1json/schema": v3,
   "/paths/~1users~1{user-id}~1authentication~1operations~1{longRunningOperation-id}/get/responses/5XX/content/application~1json/schema": v3,
   "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/parameters/0/schema": v0,
-  "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/parameters/1/schema": v4,
-  "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/post/requestBody/content/application~1json/schema": v5,
-  "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/post/responses/202/content/application~1json/schema": v6,
+  "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/parameters/1/schema": v0,
+  "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/post/requestBody/content/application~1json/schema": v4,
+  "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/post/responses/202/content/application~1json/schema": v5,
   "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/post/responses/202/headers/Retry-After/schema": v2,
   "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/post/responses/400/content/application~1json/schema": v3,
   "/paths/~1users~1{user-id}~1authentication~1methods~1{authenticationMethod-id}~1resetPassword/post/responses/401/content/application~1json/schema": v3,
@@ -1451,7 +1299,7 @@ export const validators = {
   "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1{unifiedRoleManagementAlert-id}~1refresh/post/responses/503/headers/Retry-After/schema": v2,
   "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1{unifiedRoleManagementAlert-id}~1refresh/post/responses/4XX/content/application~1json/schema": v3,
   "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1{unifiedRoleManagementAlert-id}~1refresh/post/responses/5XX/content/application~1json/schema": v3,
-  "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1refresh/post/requestBody/content/application~1json/schema": v7,
+  "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1refresh/post/requestBody/content/application~1json/schema": v6,
   "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1refresh/post/responses/202/headers/Retry-After/schema": v2,
   "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1refresh/post/responses/400/content/application~1json/schema": v3,
   "/paths/~1identityGovernance~1roleManagementAlerts~1alerts~1refresh/post/responses/401/content/application~1json/schema": v3,

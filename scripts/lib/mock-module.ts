@@ -1,6 +1,7 @@
 // The mock's module: only what the mock's handlers read of the dereferenced spec (src/mock/openapi-document.ts's
 // shape), each repeated part written once, so that a browser app with graph-lro/mock carries no descriptions,
 // tags, or copies of one schema per response (decision 0025e).
+import { stampInnerError } from "../../src/mock/graph-response.ts";
 import { operationsOf } from "../../src/openapi/paths.ts";
 import { validatorNames } from "./validators-module.ts";
 
@@ -42,12 +43,24 @@ const SUBSCHEMA = new Set([
   "prefixItems",
 ]);
 const SUBSCHEMA_MAP = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
-/** Keywords that only annotate: no validator reads them (ajv's messages name none), and neither does the mock. */
-const ANNOTATIONS = new Set(["description", "examples", "example", "$comment"]);
+/**
+ * Keywords that only annotate: no validator reads them (ajv's messages name none; `default` only with its
+ * useDefaults, which the mock never sets), and neither do the handlers. So do extensions (`x-…`).
+ */
+const ANNOTATIONS = new Set([
+  "description",
+  "examples",
+  "example",
+  "$comment",
+  "default",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+]);
 
 /**
- * A schema without its annotations, at every depth: what validates (and `title`, `default`, `enum`, which the
- * mock reads) kept as it is. A property named `description` is a name, not a keyword, and stays.
+ * A schema without its annotations, at every depth: what validates (and `title`, which the mock names in a
+ * `$select` error) kept as it is. A property named `description` or `x-…` is a name, not a keyword, and stays.
  */
 export function withoutAnnotations(schema: unknown): unknown {
   if (!isNode(schema)) return schema;
@@ -64,7 +77,7 @@ function strip(schema: Node): Node {
   // Entries, not assignments: a key `__proto__` stays a key.
   return Object.fromEntries(
     Object.entries(schema)
-      .filter(([key]) => !ANNOTATIONS.has(key))
+      .filter(([key]) => !ANNOTATIONS.has(key) && !key.startsWith("x-"))
       .map(([key, value]) => {
         if (SUBSCHEMA_MAP.has(key)) return [key, eachValue(value, withoutAnnotations) ?? value];
         if (!SUBSCHEMA.has(key)) return [key, value];
@@ -80,34 +93,55 @@ const parameters = (list: unknown) =>
   Array.isArray(list) ? list.map((p) => (isNode(p) ? parameter(p) : p)) : undefined;
 
 /**
- * A JSON media type's schema and the values of its first `examples` examples (none for a request body); other
- * media types the mock never reads.
+ * A JSON media type's schema and the values of its first `examples` examples (none for a request body), each as
+ * `value` makes it; other media types the mock never reads.
  */
-const jsonOnly = (content: unknown, examples: number) => {
+const jsonOnly = (content: unknown, examples: number, value: (v: unknown) => unknown = (v) => v) => {
   const media = isNode(content) ? content[JSON_TYPE] : undefined;
   if (!isNode(media)) return undefined;
   const kept = isNode(media.examples) ? Object.entries(media.examples).slice(0, examples) : [];
+  const example = (e: Node) => (Object.hasOwn(e, "value") ? { value: value(e.value) } : {});
   return {
     [JSON_TYPE]: defined({
       schema: media.schema && withoutAnnotations(media.schema),
       examples: kept.length
-        ? Object.fromEntries(kept.map(([name, e]) => [name, isNode(e) ? pick(e, ["value"]) : e]))
+        ? Object.fromEntries(kept.map(([name, e]) => [name, isNode(e) ? example(e) : e]))
         : undefined,
     }),
   };
 };
 
 /**
- * A response: its headers' schemas, its JSON body's schema, and the examples the mock answers with: every one of a
- * success (by id, and counted in coverage), the first of any other status (src/mock/mock-response.ts).
+ * What every error answer replaces (src/mock/handlers.ts stamps each answer of status 400 or more): its
+ * innerError's date, request-id and client-request-id. Written empty, in their places (the answer keeps the
+ * example's key order), they cost a browser app nothing: an example's ids are random, which gzip cannot shrink.
  */
-const response = (r: Node, status: string) =>
-  defined({
-    headers: eachValue(r.headers, (h) =>
-      defined({ ...pick(h, ["required"]), schema: h.schema && withoutAnnotations(h.schema) }),
+const BLANK_IDS = { requestId: "", clientRequestId: "", date: "" };
+
+/**
+ * A response: Retry-After's header (the only one the mock reads, src/mock/check-response.ts), its JSON body's
+ * schema, and the examples the mock answers with: every one of a success (by id, and counted in coverage), the
+ * first of any other status (src/mock/mock-response.ts), an error status's as its answer stamps it.
+ */
+const response = (r: Node, status: string) => {
+  const retryAfter = isNode(r.headers) ? r.headers["Retry-After"] : undefined;
+  const error = /^[45]/.test(status);
+  return defined({
+    headers: isNode(retryAfter)
+      ? {
+          "Retry-After": defined({
+            ...pick(retryAfter, ["required"]),
+            schema: retryAfter.schema && withoutAnnotations(retryAfter.schema),
+          }),
+        }
+      : undefined,
+    content: jsonOnly(
+      r.content,
+      status.startsWith("2") ? Number.POSITIVE_INFINITY : 1,
+      error ? (value) => stampInnerError(value, BLANK_IDS) : undefined,
     ),
-    content: jsonOnly(r.content, status.startsWith("2") ? Number.POSITIVE_INFINITY : 1),
   });
+};
 
 const operation = (op: Node) => {
   const body = isNode(op.requestBody) ? op.requestBody : undefined;

@@ -62,6 +62,48 @@ const AJV_OPTIONS: Options = {
   code: { source: true, esm: true, lines: true },
 };
 
+/** Whether any object within `value`, at any depth (schemas, their values and names alike), passes `test`. */
+const anyNode = (value: unknown, test: (node: Node) => boolean): boolean =>
+  value !== null &&
+  typeof value === "object" &&
+  (test(value as Node) || Object.values(value).some((v) => anyNode(v, test)));
+
+/** Keywords whose checks need ajv's tracking of what each function evaluated, or of dynamic anchors. */
+const TRACKING = [
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "$dynamicRef",
+  "$dynamicAnchor",
+  "$recursiveRef",
+  "$recursiveAnchor",
+];
+
+/**
+ * An ajv instance (formats added) that writes the code of `schemas` with AJV_OPTIONS and `more`, saving where no
+ * check or message changes; each saving is kept from schemas where it would (any such keyword anywhere, a
+ * property named like one counted too):
+ * - `unicode: false` where every length limit is one that counting UTF-16 units and counting code points agree
+ *   on (`minLength` 0 or 1, `maxLength` 0: a string is empty either way or not). The code reads `.length`
+ *   instead of calling ajv's ucs2length, a CommonJS module that every browser app with the mock would load.
+ * - Ajv2020 tracks what each function evaluated (for `unevaluatedProperties`, `unevaluatedItems`) and passes
+ *   `$dynamicRef`'s anchors, whatever its options say: code in every function, and a property assigned to each,
+ *   that nothing reads unless a schema has those keywords. Where none does, both are off before anything is
+ *   compiled (ajv reads them as it writes code; its options offer no other way).
+ */
+function ajvFor(schemas: readonly unknown[], more: Options = {}): Ajv2020 {
+  const counts = (node: Node) =>
+    (typeof node.minLength === "number" && node.minLength > 1) ||
+    (typeof node.maxLength === "number" && node.maxLength > 0);
+  const lengths = schemas.some((schema) => anyNode(schema, counts)) ? {} : { unicode: false };
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...lengths, ...more });
+  (addFormats as unknown as typeof addFormats.default)(ajv);
+  const tracked = (node: Node) => TRACKING.some((keyword) => Object.hasOwn(node, keyword));
+  if (!schemas.some((schema) => anyNode(schema, tracked))) {
+    Object.assign(ajv.opts, { unevaluated: false, dynamicRef: false });
+  }
+  return ajv;
+}
+
 /** Adds and compiles `schema` as `name`, so that a schema ajv cannot compile is refused naming `what`. */
 function compile(ajv: Ajv2020, what: string, schema: Node, name: string, label: string): void {
   try {
@@ -117,9 +159,9 @@ export function validatorsModule(
   label: string,
   { names, byPointer, first } = validatorNames(bundled),
 ): string {
-  const ajv = new Ajv2020(AJV_OPTIONS);
-  (addFormats as unknown as typeof addFormats.default)(ajv);
-  for (const [key, name] of names) compile(ajv, `the schema at ${first.get(name)}`, JSON.parse(key), name, label);
+  const schemas = [...names].map(([key, name]) => [JSON.parse(key) as Node, name] as const);
+  const ajv = ajvFor(schemas.map(([schema]) => schema));
+  for (const [schema, name] of schemas) compile(ajv, `the schema at ${first.get(name)}`, schema, name, label);
   const storiesFile = withoutAnnotations(storiesFileSchemaOf(bundled as OpenApiDocument)) as Node;
   const modules = new Map<string, string>();
   const code = importsForRequires(
@@ -130,8 +172,10 @@ export function validatorsModule(
   // The stories-file check is its own ajv instance's code inside a factory marked pure: ajv's code assigns
   // properties to its functions at the top level, which bundlers must keep, so at the top level it would ship in
   // every browser app with graph-lro/mock, where only readStoriesFile (Node) uses it.
-  const own = new Ajv2020(AJV_OPTIONS);
-  (addFormats as unknown as typeof addFormats.default)(own);
+  // An enum of 200 values or more (a range's every status) is checked in a loop that needs ajv's deep-equal
+  // helper, whose import, a CommonJS module, would load in every browser app though the factory is dropped:
+  // each value is compared in the code instead (the same check and message).
+  const own = ajvFor([storiesFile], { loopEnum: Number.POSITIVE_INFINITY });
   compile(own, "the stories-file schema", storiesFile, "storiesFile", label);
   const storiesCode = importsForRequires(
     standalone.default(own, { storiesFile: "storiesFile" }),

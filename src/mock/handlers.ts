@@ -10,7 +10,13 @@ import { createCoverageRecorder, type MockCoverage } from "./coverage.ts";
 import { MAX_STORY_PROGRESS, MAX_STORY_PROGRESS_CHARS } from "./defaults.ts";
 import { hideUnaskedMembers, includesUnknownEnumMembers } from "./evolvable-members.ts";
 import { setExchangeNote } from "./exchange-notes.ts";
-import { answerIds, graphJsonResponse, malformedUrlResponse, stampInnerError } from "./graph-response.ts";
+import {
+  type AnswerIds,
+  answerIds,
+  graphJsonResponse,
+  malformedUrlResponse,
+  stampInnerError,
+} from "./graph-response.ts";
 import type { MakeHandler } from "./make-handler.ts";
 import { methodNotAllowedHandler } from "./method-not-allowed.ts";
 import { declaredStatus } from "./mock-response.ts";
@@ -136,13 +142,13 @@ export function graphLroHandlers(make: MakeHandler, options: GraphLroHandlerOpti
   );
 
   // The steps of an answer, each in its own module: check the request, authorize, choose, check the answer.
-  const answer = (operation: SpecOperation, request: Request, ids: Record<string, string>, challenge: string) => {
+  const answer = (operation: SpecOperation, request: Request, ids: Record<string, string>, root: string) => {
     const query = new URL(request.url).searchParams;
     const auth = authorize(operation, request);
     const choice: Choice = auth.response
       ? { response: auth.response }
       : chooseResponse(context, operation, request, query, ids);
-    const { response, story, example } = choice;
+    const { response } = choice;
     // Graph answers a request that did not ask for the members after `unknownFutureValue` with the sentinel.
     const asked = includesUnknownEnumMembers(request);
     if (!asked && response.status === 200) response.body = hideUnaskedMembers(operation.evolvable, response.body);
@@ -156,34 +162,40 @@ export function graphLroHandlers(make: MakeHandler, options: GraphLroHandlerOpti
           ...(choice.violations ?? []),
         ]
       : [];
-    for (const violation of found) violations.add(violation);
-    coverage.record(operation.operationId, declaredStatus(operation, response.status), { story: story?.name, example });
-    setExchangeNote(request, { operationId: operation.operationId, story, example, violations: found });
-    const headers: Record<string, string> = {};
-    if (response.retryAfter !== undefined) headers["Retry-After"] = String(response.retryAfter);
-    // Graph challenges with every 401, a story's included.
-    if (response.status === 401) headers["WWW-Authenticate"] = challenge;
-    return graphJsonResponse(response.status, response.body, answered, headers);
+    return send(operation, request, root, answered, choice, found, {});
   };
 
   // A start's answer: its own steps (answer-start.ts), then the same checks, coverage and headers as a GET's.
-  const answerPost = async (start: SpecStart, request: Request, ids: Record<string, string>, baseUrl: string) => {
+  // A story counts for each step played: the POST's own errors here, the rest on its GETs (not the 202).
+  const answerPost = async (start: SpecStart, request: Request, ids: Record<string, string>, root: string) => {
     const answered = answerIds(request, now());
-    const found = await answerStart(context, start, request, ids, baseUrl);
+    const found = await answerStart(context, start, request, ids, root);
     const { response } = found;
     if (response.status >= 400) response.body = stampInnerError(response.body, answered);
     const all = [...found.violations, ...(strict ? checkResponse(start, response, validate) : [])];
-    for (const violation of all) violations.add(violation);
-    // A story counts for each step played: the POST's own errors here, the rest on its GETs (not the 202).
-    const { story, example } = found;
-    coverage.record(start.operationId, declaredStatus(start, response.status), { story: story?.name, example });
-    setExchangeNote(request, { operationId: start.operationId, violations: all, story, example });
     const headers: Record<string, string> = {};
     if (found.location !== undefined) headers.Location = found.location;
-    if (response.retryAfter !== undefined) headers["Retry-After"] = String(response.retryAfter);
-    if (response.status === 401) headers["WWW-Authenticate"] = challengeOf(baseUrl);
-    return graphJsonResponse(response.status, response.body, answered, headers);
+    return send(start, request, root, answered, found, all, headers);
   };
+
+  /** What every answer ends with: its violations, coverage, the exchange's note, and Graph's headers. */
+  function send(
+    operation: SpecOperation,
+    request: Request,
+    root: string,
+    answered: AnswerIds,
+    { response, story, example }: Pick<Choice, "response" | "story" | "example">,
+    found: ContractViolationError[],
+    headers: Record<string, string>,
+  ): Response {
+    for (const violation of found) violations.add(violation);
+    coverage.record(operation.operationId, declaredStatus(operation, response.status), { story: story?.name, example });
+    setExchangeNote(request, { operationId: operation.operationId, story, example, violations: found });
+    if (response.retryAfter !== undefined) headers["Retry-After"] = String(response.retryAfter);
+    // Graph challenges with every 401, a story's included.
+    if (response.status === 401) headers["WWW-Authenticate"] = challengeOf(root);
+    return graphJsonResponse(response.status, response.body, answered, headers);
+  }
 
   // One handler per operation, matching every root at once (route-matcher.ts); then one 405 handler per path.
   const handlers: HttpHandler[] = [];
@@ -212,7 +224,7 @@ export function graphLroHandlers(make: MakeHandler, options: GraphLroHandlerOpti
   };
   // No root, no handler: a document without servers is served only under the baseUrls given.
   for (const operation of baseUrls.length ? operations : []) {
-    routed(operation, (request, { root, ids }) => answer(operation, request, ids, challengeOf(root)));
+    routed(operation, (request, { root, ids }) => answer(operation, request, ids, root));
   }
   for (const start of baseUrls.length ? starts : [])
     routed(start, (request, { root, ids }) => answerPost(start, request, ids, root));

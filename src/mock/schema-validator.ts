@@ -8,7 +8,7 @@ export type { SchemaProblem, ValidateSchema } from "./schema-problems.ts";
 /**
  * Validates values against OpenAPI 3.1 (JSON Schema 2020-12) schemas, compiling each schema once, with ajv at run
  * time: for a spec of one's own (`createGraphLroHandlers({ spec })`) and the tests. The generated spec's schemas
- * are compiled ahead of time (generated/graph-lro.validators.ts), with the same options.
+ * are compiled ahead of time (generated/graph-lro.validators.ts), to the same checks and messages.
  */
 export function createSchemaValidator(): ValidateSchema {
   return schemaChecker(compilingValidators());

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mockSpec } from "../../generated/graph-lro.mock.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { mockDocument, sharedLiteral, withoutAnnotations } from "../../scripts/lib/mock-module.ts";
+import { stampInnerError } from "../../src/mock/graph-response.ts";
 import { exampleBody } from "../../src/mock/mock-response.ts";
 import type { OpenApiDocument } from "../../src/mock/openapi-document.ts";
 import { type SpecOperation, specOperations } from "../../src/mock/spec-operations.ts";
@@ -21,6 +22,11 @@ const read = (operation: SpecOperation) => ({
   pathParameters: operation.pathParameters.map((p) => [p.name, p.required]),
   queryParameters: [...operation.queryParameters.keys()],
   statuses: Object.keys(operation.responses),
+  // The one header the mock reads (check-response.ts), declared or not, required or not, with its schema.
+  retryAfter: Object.values(operation.responses).map((r) => {
+    const header = r.headers?.["Retry-After"];
+    return header && { required: header.required, schema: header.schema && withoutAnnotations(header.schema) };
+  }),
   authRequired: operation.authRequired,
   scopes: operation.scopes,
   examples: named(operation.examples),
@@ -48,18 +54,19 @@ describe("the mock module (generated/graph-lro.mock.ts)", () => {
     expect(starts(cut)).toEqual(starts(full));
     const operations = [...specOperations(full), ...specStarts(full, specOperations(full))];
     const cutOperations = [...specOperations(cut), ...specStarts(cut, specOperations(cut))];
+    // Each answer as it goes on the wire, key order included: an error's as the handlers stamp it.
+    const ids = { requestId: "r", clientRequestId: "c", date: "d" };
     for (const [i, operation] of operations.entries()) {
       for (const status of Object.keys(operation.responses).filter((s) => /^\d+$/.test(s))) {
         const answer = (o: SpecOperation) => {
           try {
-            return exampleBody(o, Number(status));
+            const body = exampleBody(o, Number(status));
+            return JSON.stringify(Number(status) >= 400 ? stampInnerError(body, ids) : body);
           } catch (error) {
             return (error as Error).message;
           }
         };
-        expect(answer(cutOperations[i] as SpecOperation), `${operation.operationId} ${status}`).toEqual(
-          answer(operation),
-        );
+        expect(answer(cutOperations[i] as SpecOperation), `${operation.operationId} ${status}`).toBe(answer(operation));
       }
     }
     expect(cut.servers).toEqual(
@@ -81,17 +88,31 @@ describe("the mock module (generated/graph-lro.mock.ts)", () => {
     expect(new Set(bodies).size).toBe(bodies.length);
   });
 
-  it("strips annotations at schema positions only: a property named description stays", () => {
+  it("carries none of the ids that every error answer replaces, nor headers the mock does not read", () => {
+    const text = JSON.stringify(mockSpec);
+    const innerErrors = JSON.stringify(spec).match(/"innerError":\{[^{}]*\}/g) ?? [];
+    const stamped = innerErrors.flatMap((e) => e.match(/"(request-id|client-request-id|date)":"[^"]+"/g) ?? []);
+    expect(stamped.length).toBeGreaterThan(0);
+    for (const pair of stamped) expect(text).not.toContain(pair);
+    expect(text).not.toContain('"WWW-Authenticate"');
+    expect(text).not.toContain('"Location"');
+  });
+
+  it("strips annotations and extensions at schema positions only: a property named description stays", () => {
     const schema = {
       description: "gone",
+      "x-gone": ["succeeded"],
       type: "object",
-      properties: { description: { type: "string", description: "gone too", examples: ["x"] } },
+      properties: {
+        description: { type: "string", description: "gone too", examples: ["x"], default: "d" },
+        "x-kept": { type: "string", "x-gone": true },
+      },
       items: { anyOf: [{ $comment: "c", const: 1 }] },
       enum: [{ description: "a value, kept" }],
     };
     expect(withoutAnnotations(schema)).toEqual({
       type: "object",
-      properties: { description: { type: "string" } },
+      properties: { description: { type: "string" }, "x-kept": { type: "string" } },
       items: { anyOf: [{ const: 1 }] },
       enum: [{ description: "a value, kept" }],
     });

@@ -8,7 +8,7 @@ import { GenerateError } from "../../scripts/lib/errors.ts";
 import { validatedSchemas, validatorsModule } from "../../scripts/lib/validators-module.ts";
 import { problemsOf } from "../../src/mock/schema-problems.ts";
 import { createSchemaValidator } from "../../src/mock/schema-validator.ts";
-import { PROJECT_DIR } from "../support/project-copy.ts";
+import { PROJECT_DIR, TEST_FOLDER_PREFIX } from "../support/project-copy.ts";
 
 type Validator = Parameters<typeof problemsOf>[0];
 
@@ -27,7 +27,7 @@ const specWith = (schema: object, pattern = "^[a-z]+$") => ({
 
 /** Writes the module made of `bundled` inside the project (so that ajv's runtime resolves) and imports it. */
 async function load({ onTestFinished }: TestContext, bundled: unknown): Promise<[string, Record<string, unknown>]> {
-  const dir = await mkdtemp(join(PROJECT_DIR, ".validators-test-"));
+  const dir = await mkdtemp(join(PROJECT_DIR, `${TEST_FOLDER_PREFIX}validators-`));
   onTestFinished(() => rm(dir, { recursive: true, force: true }));
   const text = validatorsModule(bundled, "// test", "spec/test.yaml");
   await writeFile(join(dir, "validators.ts"), text);
@@ -47,7 +47,8 @@ describe("the validators module (ajv's standalone code)", () => {
     const validators = generated.validators as Record<string, Validator>;
     const pointers = validatedSchemas(spec).map(([pointer]) => pointer);
     expect(Object.keys(validators).sort()).toEqual([...pointers].sort());
-    const samples = [{}, { id: 1, status: "nope", createdDateTime: "yesterday" }, "x", 7, null, []];
+    // "", and characters outside the BMP: two UTF-16 units each, which a length limit may count as one.
+    const samples = [{}, { id: 1, status: "nope", createdDateTime: "yesterday" }, "x", "", "\u{1F600}", 7, null, []];
     for (const [pointer, schema] of validatedSchemas(spec)) {
       for (const value of samples) {
         expect(problemsOf(validators[pointer] as Validator, value), pointer).toEqual(compiling(schema, value));
@@ -132,6 +133,55 @@ describe("the validators module (ajv's standalone code)", () => {
     expect(problemsOf(id, escapes[0])).toEqual([]); // the pattern still means what it says
     expect(problemsOf(id, "no")[0]?.message).toBe(`must match pattern "${PATTERN}"`);
     expect(g.pwned).toBeUndefined();
+  });
+
+  it("counts code points where a length limit can tell them from UTF-16 units, and only there", async (context) => {
+    const emoji = "\u{1F600}"; // one code point, two UTF-16 units
+    const compiling = createSchemaValidator();
+    for (const [schema, counts] of [
+      [{ type: "string", minLength: 1 }, false],
+      [{ type: "string", maxLength: 0 }, false],
+      [{ type: "string", minLength: 2 }, true],
+      [{ type: "string", maxLength: 1 }, true],
+      [{ type: "object", properties: { deep: { items: { minLength: 3 } } } }, true],
+    ] as const) {
+      const [text, module] = await load(context, specWith(schema));
+      // ajv's ucs2length helper is imported where it counts, and only there.
+      expect(text.includes("ajv/dist/runtime/ucs2length"), JSON.stringify(schema)).toBe(counts);
+      for (const value of ["", "a", emoji, `${emoji}${emoji}`, "ab", "abc", { deep: ["ab", emoji.repeat(3)] }]) {
+        expect(problemsOf(validatorAt(module, OK_200), value)).toEqual(compiling(schema, value));
+      }
+    }
+  });
+
+  it("tracks evaluated properties only where a schema needs it: unevaluatedProperties still holds", async (context) => {
+    const compiling = createSchemaValidator();
+    const plain = { type: "object", properties: { a: { type: "string" } } };
+    const closed = { ...plain, anyOf: [{ properties: { b: { type: "string" } } }], unevaluatedProperties: false };
+    for (const [schema, tracks] of [
+      [plain, false],
+      [closed, true],
+    ] as const) {
+      const [text, module] = await load(context, specWith(schema));
+      expect(text.includes(".evaluated"), JSON.stringify(schema)).toBe(tracks);
+      for (const value of [{ a: "x" }, { a: "x", b: "y" }, { a: "x", c: 1 }, { b: 1 }]) {
+        expect(problemsOf(validatorAt(module, OK_200), value)).toEqual(compiling(schema, value));
+      }
+    }
+  });
+
+  it("checks a stories file's error statuses without ajv's deep-equal helper, which every browser app would load", async (context) => {
+    // 4XX and 5XX: 200 statuses, an enum long enough for ajv's loop by default.
+    const bundled = specWith({ type: "object" });
+    Object.assign(bundled.paths["/things/{id}"].get.responses, { "4XX": {}, "5XX": {} });
+    const [text, module] = await load(context, bundled);
+    expect(text).toContain("=== 599");
+    expect(text).not.toContain("ajv/dist/runtime/equal");
+    const stories = module.storiesFile as Validator;
+    expect(problemsOf(stories, { "op-1": [{ kind: "error", status: 404 }] })).toEqual([]);
+    expect(problemsOf(stories, { "op-1": [{ kind: "error", status: 399 }] }).map((p) => p.message)).toContain(
+      "must be equal to one of the allowed values",
+    );
   });
 
   it("refuses a schema ajv cannot compile, naming its pointer", () => {

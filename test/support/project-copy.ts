@@ -9,6 +9,9 @@ import { promisify } from "node:util";
 // Not import.meta.dirname: Deno types it as possibly undefined (for remote modules).
 export const PROJECT_DIR = fileURLToPath(new URL("../..", import.meta.url)).replace(/\/$/, "");
 
+/** The start of the name of a folder that a test makes inside the project, which copyProject leaves out. */
+export const TEST_FOLDER_PREFIX = ".test-in-project-";
+
 /**
  * A throwaway copy of the project (node_modules linked, not copied) for tests that edit the spec.
  * `prefix` names its folder, for tests of awkward project paths (spaces, percent signs).
@@ -18,8 +21,11 @@ export async function copyProject(
 ): Promise<{ dir: string; dispose: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   const skip = new Set([".git", "dist", "site"].map((name) => join(PROJECT_DIR, name)));
-  // Every node_modules: the root one is linked below, and interop/'s (npm run test:interop) is not needed.
-  const copied = (source: string) => !skip.has(source) && basename(source) !== "node_modules";
+  // Every node_modules: the root one is linked below, and interop/'s (npm run test:interop) is not needed. Nor
+  // another test's folder (validators-module.test.ts writes modules in the project, which ajv's runtime resolves
+  // from): it may be gone before it is read.
+  const copied = (source: string) =>
+    !skip.has(source) && basename(source) !== "node_modules" && !basename(source).startsWith(TEST_FOLDER_PREFIX);
   await cp(PROJECT_DIR, dir, { recursive: true, filter: copied });
   await symlink(join(PROJECT_DIR, "node_modules"), join(dir, "node_modules"), "dir");
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
