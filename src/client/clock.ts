@@ -13,6 +13,9 @@ export interface Clock {
 /** The real clock: Date.now and setTimeout (so `vi.useFakeTimers()` controls it too). */
 export const realClock: Clock = { now: () => Date.now(), sleep: realSleep };
 
+/** The clocks steadyClock made. */
+const steadyClocks = new WeakSet<Clock>();
+
 /**
  * `clock`, made so that time never stands still across a wait: after `sleep(ms)` returns, `now()`
  * reads at least `ms` later than before it, whatever the injected pair does. A sleep that returns at
@@ -20,12 +23,14 @@ export const realClock: Clock = { now: () => Date.now(), sleep: realSleep };
  * nothing that waits can spin. Never goes back, either.
  */
 export function steadyClock(clock: Clock): Clock {
+  // Steady already (a client's clock, which the poller takes by default): a second floor would change nothing.
+  if (steadyClocks.has(clock)) return clock;
   let floor = Number.NEGATIVE_INFINITY;
   const now = () => {
     floor = Math.max(floor, clock.now());
     return floor;
   };
-  return {
+  const steady: Clock = {
     now,
     sleep: async (ms, signal) => {
       const from = now();
@@ -33,6 +38,8 @@ export function steadyClock(clock: Clock): Clock {
       floor = Math.max(floor, from + ms);
     },
   };
+  steadyClocks.add(steady);
+  return steady;
 }
 
 /**

@@ -2,10 +2,10 @@ import { defaultPathSerializer } from "openapi-fetch";
 import type { OperationRef } from "../types/operation-ref.ts";
 import { abortable } from "../util/time/abortable.ts";
 import { callTimeout } from "../util/time/call-timeout.ts";
-import { sentRequest } from "./call-error.ts";
 import type { Clock } from "./clock.ts";
-import { callRetryListeners } from "./graph-fetch.ts";
+import type { CallHooks, RetryEvent } from "./graph-fetch.ts";
 import { type GraphLroClientOptions, graphTransport, transportOf } from "./graph-transport.ts";
+import { operationGetters, type PreparedGet } from "./operation-getter.ts";
 import { pathParams, routeOf } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
 import { operationUrlParser, type ParsedOperationUrl } from "./parse-operation-url.ts";
@@ -54,47 +54,86 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
   const { baseUrl, send, timeoutMs, timeoutSignal } = transport;
   const parseLocation = operationUrlParser(new URL(baseUrl));
 
-  /** A GET of `ref`; `location`, a parsed Location URL, gives its query (kept) and its $select (unless replaced). */
-  async function get(
+  /**
+   * The URL of a GET of `ref` and the `$select` it asks for; `location`, a parsed Location URL, gives its
+   * query (kept) and its $select (unless replaced). Worked out once per wait by the poller (operationGetters).
+   */
+  function prepare(
     ref: OperationRef,
-    { select, signal, onRetry }: GetOperationOptions<readonly SelectableProperty[]> = {},
-    location?: ParsedOperationUrl,
-  ): Promise<OperationResult<never>> {
+    location: ParsedOperationUrl | undefined,
+    select: readonly string[] | undefined,
+  ): PreparedGet {
     // The URL's own $select names are unchecked: Graph (or the mock) answers an unknown one with a 400.
-    select ??= location?.select as SelectableProperty[] | undefined;
+    select ??= location?.select;
     // The URL as openapi-fetch's createFinalURL builds it, with its serializers (so encoded as the raw
     // client's), sent through the same graphFetch, without the rest of its GET: its option and header
     // merging cost more than all our checks (decision 0008).
     const query = [selectQuery(select), location?.query].filter(Boolean).join("&");
     const route = routeOf(ref);
     const url = `${defaultPathSerializer(baseUrl + route.path, pathParams(ref, route))}${query && `?${query}`}`;
-    const headers = { ...transport.headers, "client-request-id": crypto.randomUUID() };
+    return { url, select };
+  }
+
+  /** One GET of a prepared URL; with `race`, raced against `signal` too (an injected fetch may ignore it). */
+  async function get(
+    { url, select }: PreparedGet,
+    signal: AbortSignal | undefined,
+    onRetry: ((retry: RetryEvent) => void) | undefined,
+    race: boolean,
+  ): Promise<OperationResult<never>> {
+    const clientRequestId = crypto.randomUUID();
+    const headers = { ...transport.headers, "client-request-id": clientRequestId };
     // The time limit covers reading the body too: its timer is cleared only once the call has settled.
     const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, signal, timeoutSignal);
     const callSignal = call ? call.signal : signal;
     try {
       const request = new Request(url, { headers, signal: callSignal, redirect: "manual" });
-      if (onRetry) callRetryListeners.set(request, onRetry);
-      // An injected fetch may ignore the signal: the limit is raced, and only then (a listener costs).
-      const response = await (call ? abortable(send(request), call.signal) : send(request));
-      return await readOperation(response, sentRequest(request), select, callSignal, transport);
+      const hooks: CallHooks = { onRetry };
+      const sending = send(request, hooks);
+      // The limit is raced, and a poll's signal; a plain call's signal is not (a listener costs).
+      const raced = call ? call.signal : race ? signal : undefined;
+      const response = await (raced ? abortable(sending, raced) : sending);
+      const sent = { method: "GET", url: request.url, clientRequestId };
+      return await readOperation(response, sent, select, callSignal, hooks.secret, transport);
     } finally {
       call?.clear();
     }
   }
 
+  /** A target of getOperation as a ref, with its parsed Location URL if it is one. */
+  const resolve = (target: string | URL | OperationRef): [OperationRef, ParsedOperationUrl | undefined] => {
+    // A ref's kind is checked when its route is looked up.
+    if (typeof target === "object" && !(target instanceof URL)) return [target, undefined];
+    const location = parseLocation(target);
+    return [location.ref, location];
+  };
+
   const client: GraphLroClient<boolean> = {
     clock: transport.clock,
-    getRoleManagementAlertOperation: (operationId, opts) => get({ kind: "roleManagementAlert", operationId }, opts),
-    getUserAuthenticationOperation: (userId, operationId, opts) =>
-      get({ kind: "userAuthentication", userId, operationId }, opts),
-    getOperation: async (target, opts) => {
-      // A ref's kind is checked when its route is looked up.
-      if (typeof target === "object" && !(target instanceof URL)) return get(target, opts);
-      const location = parseLocation(target);
-      return get(location.ref, opts, location);
+    getRoleManagementAlertOperation: async (operationId, opts = {}) =>
+      get(
+        prepare({ kind: "roleManagementAlert", operationId }, undefined, opts.select),
+        opts.signal,
+        opts.onRetry,
+        false,
+      ),
+    getUserAuthenticationOperation: async (userId, operationId, opts = {}) =>
+      get(
+        prepare({ kind: "userAuthentication", userId, operationId }, undefined, opts.select),
+        opts.signal,
+        opts.onRetry,
+        false,
+      ),
+    getOperation: async (target, opts = {}) => {
+      const [ref, location] = resolve(target);
+      return get(prepare(ref, location, opts.select), opts.signal, opts.onRetry, false);
     },
   };
+  operationGetters.set(client, {
+    getOperation: client.getOperation,
+    prepare: (target, select) => prepare(...resolve(target), select),
+    get: (prepared, signal, onRetry) => get(prepared, signal, onRetry, true),
+  });
   transportOf.set(client, transport);
   return client;
 }
