@@ -17,7 +17,7 @@ export async function* pollOperation<const S extends readonly SelectableProperty
 ): AsyncGenerator<PolledOperation<S>, void, undefined> {
   const polling = new Polling<S>(client, target, options);
   for (;;) {
-    const progress = (await polling.observe(true)) as PollProgress;
+    const progress = (await polling.observe(true, false)) as PollProgress;
     const operation = polling.last as WaitedOperation<S>;
     yield { ...progress, operation, result: polling.result as OperationResult<SelectedOperation<S>> };
     if (polling.nextPollInMs === undefined) return;

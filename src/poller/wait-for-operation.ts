@@ -19,8 +19,7 @@ export async function waitForOperation<const S extends readonly SelectableProper
 ): Promise<WaitedOperation<S>> {
   // The polls pollOperation makes, without its generator or the progress it yields (onProgress still gets it).
   const polling = new Polling<S>(client, target, options);
-  do await polling.observe(false);
-  while (polling.nextPollInMs !== undefined);
+  await polling.observe(false, true);
   const last = polling.last as WaitedOperation<S>;
   // Tied to the spec's terminal statuses: renaming `failed` there fails to compile here.
   if (last.status === ("failed" satisfies (typeof terminalStatuses)[number])) throw new OperationFailedError(last);
