@@ -13,9 +13,6 @@ export interface Clock {
 /** The real clock: Date.now and setTimeout (so `vi.useFakeTimers()` controls it too). */
 export const realClock: Clock = { now: () => Date.now(), sleep: realSleep };
 
-/** The clocks steadyClock made. */
-const steadyClocks = new WeakSet<Clock>();
-
 /**
  * `clock`, made so that time never stands still across a wait: after `sleep(ms)` returns, `now()`
  * reads at least `ms` later than before it, whatever the injected pair does. A sleep that returns at
@@ -23,26 +20,22 @@ const steadyClocks = new WeakSet<Clock>();
  * nothing that waits can spin. Never goes back, either.
  */
 export function steadyClock(clock: Clock): Clock {
-  // Steady already (a client's clock, which the poller takes by default): a second floor would change nothing.
-  if (steadyClocks.has(clock)) return clock;
   let floor = Number.NEGATIVE_INFINITY;
   const now = () => {
     floor = Math.max(floor, clock.now());
     return floor;
   };
-  const steady: Clock = {
+  return {
     now,
     // A callback, not an async function: 10,000 waits at once each keep its frame while they sleep.
+    // Promise.resolve: an injected sleep that returns no promise (from JavaScript) still counts.
     sleep: (ms, signal) => {
       const from = now();
-      // Promise.resolve: an injected sleep that returns no promise (from JavaScript) still counts.
       return Promise.resolve(clock.sleep(ms, signal)).then(() => {
         floor = Math.max(floor, from + ms);
       });
     },
   };
-  steadyClocks.add(steady);
-  return steady;
 }
 
 /**

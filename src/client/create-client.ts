@@ -2,10 +2,11 @@ import { defaultPathSerializer } from "openapi-fetch";
 import type { OperationRef } from "../types/operation-ref.ts";
 import { abortable } from "../util/time/abortable.ts";
 import { callTimeout } from "../util/time/call-timeout.ts";
+import { sentRequest } from "./call-error.ts";
 import type { Clock } from "./clock.ts";
-import type { CallHooks, RetryEvent } from "./graph-fetch.ts";
+import type { CallHooks } from "./graph-fetch.ts";
 import { type GraphLroClientOptions, graphTransport, transportOf } from "./graph-transport.ts";
-import { operationGetters, type PreparedGet } from "./operation-getter.ts";
+import type { PreparedGet } from "./operation-getter.ts";
 import { pathParams, routeOf } from "./operation-routes.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
 import { operationUrlParser, type ParsedOperationUrl } from "./parse-operation-url.ts";
@@ -60,8 +61,8 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
    */
   function prepare(
     ref: OperationRef,
-    location: ParsedOperationUrl | undefined,
     select: readonly string[] | undefined,
+    location?: ParsedOperationUrl,
   ): PreparedGet {
     // The URL's own $select names are unchecked: Graph (or the mock) answers an unknown one with a 400.
     select ??= location?.select;
@@ -74,66 +75,44 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
     return { url, select };
   }
 
-  /** One GET of a prepared URL; with `race`, raced against `signal` too (an injected fetch may ignore it). */
+  /**
+   * One GET of a prepared URL. An injected fetch may ignore the signal: the time limit and the caller's signal are
+   * raced (a listener costs, so only when there is one).
+   */
   async function get(
     { url, select }: PreparedGet,
-    signal: AbortSignal | undefined,
-    onRetry: ((retry: RetryEvent) => void) | undefined,
-    race: boolean,
+    { signal, onRetry }: GetOperationOptions<readonly SelectableProperty[]> = {},
   ): Promise<OperationResult<never>> {
-    const clientRequestId = crypto.randomUUID();
-    const headers = { ...transport.headers, "client-request-id": clientRequestId };
+    const headers = { ...transport.headers, "client-request-id": crypto.randomUUID() };
     // The time limit covers reading the body too: its timer is cleared only once the call has settled.
     const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, signal, timeoutSignal);
     const callSignal = call ? call.signal : signal;
     try {
       const request = new Request(url, { headers, signal: callSignal, redirect: "manual" });
       const hooks: CallHooks = { onRetry };
-      const sending = send(request, hooks);
-      // The limit is raced, and a poll's signal; a plain call's signal is not (a listener costs).
-      const raced = call ? call.signal : race ? signal : undefined;
-      const response = await (raced ? abortable(sending, raced) : sending);
-      const sent = { method: "GET", url: request.url, clientRequestId };
-      return await readOperation(response, sent, select, callSignal, hooks.secret, transport);
+      const response = await (callSignal ? abortable(send(request, hooks), callSignal) : send(request, hooks));
+      return await readOperation(response, sentRequest(request), select, callSignal, hooks.secret, transport);
     } finally {
       call?.clear();
     }
   }
 
-  /** A target of getOperation as a ref, with its parsed Location URL if it is one. */
-  const resolve = (target: string | URL | OperationRef): [OperationRef, ParsedOperationUrl | undefined] => {
+  /** A target of getOperation prepared: a ref, or a Location URL parsed. */
+  const prepareTarget = (target: string | URL | OperationRef, select: readonly string[] | undefined) => {
     // A ref's kind is checked when its route is looked up.
-    if (typeof target === "object" && !(target instanceof URL)) return [target, undefined];
+    if (typeof target === "object" && !(target instanceof URL)) return prepare(target, select);
     const location = parseLocation(target);
-    return [location.ref, location];
+    return prepare(location.ref, select, location);
   };
 
   const client: GraphLroClient<boolean> = {
     clock: transport.clock,
-    getRoleManagementAlertOperation: async (operationId, opts = {}) =>
-      get(
-        prepare({ kind: "roleManagementAlert", operationId }, undefined, opts.select),
-        opts.signal,
-        opts.onRetry,
-        false,
-      ),
-    getUserAuthenticationOperation: async (userId, operationId, opts = {}) =>
-      get(
-        prepare({ kind: "userAuthentication", userId, operationId }, undefined, opts.select),
-        opts.signal,
-        opts.onRetry,
-        false,
-      ),
-    getOperation: async (target, opts = {}) => {
-      const [ref, location] = resolve(target);
-      return get(prepare(ref, location, opts.select), opts.signal, opts.onRetry, false);
-    },
+    getRoleManagementAlertOperation: async (operationId, opts) =>
+      get(prepare({ kind: "roleManagementAlert", operationId }, opts?.select), opts),
+    getUserAuthenticationOperation: async (userId, operationId, opts) =>
+      get(prepare({ kind: "userAuthentication", userId, operationId }, opts?.select), opts),
+    getOperation: async (target, opts) => get(prepareTarget(target, opts?.select), opts),
   };
-  operationGetters.set(client, {
-    getOperation: client.getOperation,
-    prepare: (target, select) => prepare(...resolve(target), select),
-    get: (prepared, signal, onRetry) => get(prepared, signal, onRetry, true),
-  });
-  transportOf.set(client, transport);
+  transportOf.set(client, { ...transport, getOperation: client.getOperation, prepare: prepareTarget, get });
   return client;
 }

@@ -1,8 +1,8 @@
 import type { OperationResult, SelectableProperty, SelectedOperation } from "../client/operation-types.ts";
 import type { PollOptions } from "./poll-options.ts";
-import type { PolledOperation, PollProgress, WaitedOperation } from "./poll-progress.ts";
+import type { PolledOperation, PollProgress } from "./poll-progress.ts";
 import type { PollTarget } from "./poll-target.ts";
-import { type PolledClient, Polling } from "./polling.ts";
+import { type PolledClient, polling } from "./polling.ts";
 
 /**
  * Polls until the operation is terminal, yielding each state seen; the last is `succeeded` or
@@ -15,11 +15,10 @@ export async function* pollOperation<const S extends readonly SelectableProperty
   target: PollTarget,
   options: PollOptions<S> = {},
 ): AsyncGenerator<PolledOperation<S>, void, undefined> {
-  const polling = new Polling<S>(client, target, options);
+  const observe = polling<S>(client, target, options);
   for (;;) {
-    const progress = (await polling.observe(true, false)) as PollProgress;
-    const operation = polling.last as WaitedOperation<S>;
-    yield { ...progress, operation, result: polling.result as OperationResult<SelectedOperation<S>> };
-    if (polling.nextPollInMs === undefined) return;
+    const { operation, result, progress, nextPollInMs } = await observe(true, false);
+    yield { ...(progress as PollProgress), operation, result: result as OperationResult<SelectedOperation<S>> };
+    if (nextPollInMs === undefined) return;
   }
 }

@@ -5,7 +5,7 @@ import { OperationFailedError } from "../errors/operation-failed-error.ts";
 import type { PollOptions } from "./poll-options.ts";
 import type { WaitedOperation } from "./poll-progress.ts";
 import type { PollTarget } from "./poll-target.ts";
-import { Polling } from "./polling.ts";
+import { polling } from "./polling.ts";
 
 /**
  * Waits for an operation to finish. Resolves with the operation on `succeeded`; rejects with
@@ -18,9 +18,7 @@ export async function waitForOperation<const S extends readonly SelectableProper
   options: PollOptions<S> = {},
 ): Promise<WaitedOperation<S>> {
   // The polls pollOperation makes, without its generator or the progress it yields (onProgress still gets it).
-  const polling = new Polling<S>(client, target, options);
-  await polling.observe(false, true);
-  const last = polling.last as WaitedOperation<S>;
+  const { operation: last } = await polling<S>(client, target, options)(false, true);
   // Tied to the spec's terminal statuses: renaming `failed` there fails to compile here.
   if (last.status === ("failed" satisfies (typeof terminalStatuses)[number])) throw new OperationFailedError(last);
   return last;

@@ -25,27 +25,22 @@ export function callTimeout(
   controller = new AbortController(),
 ): CallTimeout {
   const deadline = make?.(ms);
-  // Without a caller's signal or a made one (a poll of a caller who gave none), no listener: one per poll costs.
-  const follow = caller || deadline ? (event: Event) => controller.abort((event.target as AbortSignal).reason) : ignore;
-  for (const source of [caller, deadline]) {
-    if (!source) continue;
+  const sources = [caller, deadline].filter(Boolean) as AbortSignal[];
+  const follow = (event: Event) => controller.abort((event.target as AbortSignal).reason);
+  for (const source of sources) {
     if (source.aborted) controller.abort(source.reason);
     else source.addEventListener("abort", follow);
   }
   // A limit further off than setTimeout can wait is not armed (it would fire at once).
-  const timer = deadline || ms > MAX_TIMER_MS ? undefined : setTimeout(timeUp, ms, controller, ms);
+  const timer =
+    deadline || ms > MAX_TIMER_MS
+      ? undefined
+      : setTimeout(() => controller.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError")), ms);
   return {
     signal: controller.signal,
     clear: () => {
       clearTimeout(timer);
-      caller?.removeEventListener("abort", follow);
-      deadline?.removeEventListener("abort", follow);
+      for (const source of sources) source.removeEventListener("abort", follow);
     },
   };
 }
-
-const ignore = () => {};
-
-/** Ends a call that ran out of time. */
-const timeUp = (controller: AbortController, ms: number) =>
-  controller.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
