@@ -27,13 +27,10 @@ export function steadyClock(clock: Clock): Clock {
   };
   return {
     now,
-    // A callback, not an async function: 10,000 waits at once each keep its frame while they sleep.
-    // Promise.resolve: an injected sleep that returns no promise (from JavaScript) still counts.
-    sleep: (ms, signal) => {
+    sleep: async (ms, signal) => {
       const from = now();
-      return Promise.resolve(clock.sleep(ms, signal)).then(() => {
-        floor = Math.max(floor, from + ms);
-      });
+      await clock.sleep(ms, signal);
+      floor = Math.max(floor, from + ms);
     },
   };
 }

@@ -1,17 +1,9 @@
-import { defaultPathSerializer } from "openapi-fetch";
 import type { OperationRef } from "../types/operation-ref.ts";
-import { abortable } from "../util/time/abortable.ts";
-import { callTimeout } from "../util/time/call-timeout.ts";
-import { sentRequest } from "./call-error.ts";
 import type { Clock } from "./clock.ts";
-import type { CallHooks } from "./graph-fetch.ts";
 import { type GraphLroClientOptions, graphTransport, transportOf } from "./graph-transport.ts";
-import type { PreparedGet } from "./operation-getter.ts";
-import { pathParams, routeOf } from "./operation-routes.ts";
+import { prepareGet, sendGet } from "./operation-get.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
 import { operationUrlParser, type ParsedOperationUrl } from "./parse-operation-url.ts";
-import { readOperation } from "./read-operation.ts";
-import { selectQuery } from "./request-parts.ts";
 
 /**
  * A typed client of the longRunningOperation GETs. `Evolvable`: it was created with
@@ -52,67 +44,24 @@ export function createGraphLroClient(
 export function createGraphLroClient(options: GraphLroClientOptions): GraphLroClient<boolean>;
 export function createGraphLroClient(options: GraphLroClientOptions = {}): GraphLroClient<boolean> {
   const transport = graphTransport(options);
-  const { baseUrl, send, timeoutMs, timeoutSignal } = transport;
+  const { baseUrl } = transport;
   const parseLocation = operationUrlParser(new URL(baseUrl));
-
-  /**
-   * The URL of a GET of `ref` and the `$select` it asks for; `location`, a parsed Location URL, gives its
-   * query (kept) and its $select (unless replaced). Worked out once per wait by the poller (operationGetters).
-   */
-  function prepare(
-    ref: OperationRef,
-    select: readonly string[] | undefined,
-    location?: ParsedOperationUrl,
-  ): PreparedGet {
-    // The URL's own $select names are unchecked: Graph (or the mock) answers an unknown one with a 400.
-    select ??= location?.select;
-    // The URL as openapi-fetch's createFinalURL builds it, with its serializers (so encoded as the raw
-    // client's), sent through the same graphFetch, without the rest of its GET: its option and header
-    // merging cost more than all our checks (decision 0008).
-    const query = [selectQuery(select), location?.query].filter(Boolean).join("&");
-    const route = routeOf(ref);
-    const url = `${defaultPathSerializer(baseUrl + route.path, pathParams(ref, route))}${query && `?${query}`}`;
-    return { url, select };
-  }
-
-  /**
-   * One GET of a prepared URL. An injected fetch may ignore the signal: the time limit and the caller's signal are
-   * raced (a listener costs, so only when there is one).
-   */
-  async function get(
-    { url, select }: PreparedGet,
-    { signal, onRetry }: GetOperationOptions<readonly SelectableProperty[]> = {},
-  ): Promise<OperationResult<never>> {
-    const headers = { ...transport.headers, "client-request-id": crypto.randomUUID() };
-    // The time limit covers reading the body too: its timer is cleared only once the call has settled.
-    const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, signal, timeoutSignal);
-    const callSignal = call ? call.signal : signal;
-    try {
-      const request = new Request(url, { headers, signal: callSignal, redirect: "manual" });
-      const hooks: CallHooks = { onRetry };
-      const response = await (callSignal ? abortable(send(request, hooks), callSignal) : send(request, hooks));
-      return await readOperation(response, sentRequest(request), select, callSignal, hooks.secret, transport);
-    } finally {
-      call?.clear();
-    }
-  }
-
-  /** A target of getOperation prepared: a ref, or a Location URL parsed. */
-  const prepareTarget = (target: string | URL | OperationRef, select: readonly string[] | undefined) => {
-    // A ref's kind is checked when its route is looked up.
-    if (typeof target === "object" && !(target instanceof URL)) return prepare(target, select);
-    const location = parseLocation(target);
-    return prepare(location.ref, select, location);
-  };
+  const get = (ref: OperationRef, opts: GetOperationOptions | undefined, location?: ParsedOperationUrl) =>
+    sendGet(transport, prepareGet(baseUrl, ref, opts?.select, location), opts);
 
   const client: GraphLroClient<boolean> = {
     clock: transport.clock,
     getRoleManagementAlertOperation: async (operationId, opts) =>
-      get(prepare({ kind: "roleManagementAlert", operationId }, opts?.select), opts),
+      get({ kind: "roleManagementAlert", operationId }, opts),
     getUserAuthenticationOperation: async (userId, operationId, opts) =>
-      get(prepare({ kind: "userAuthentication", userId, operationId }, opts?.select), opts),
-    getOperation: async (target, opts) => get(prepareTarget(target, opts?.select), opts),
+      get({ kind: "userAuthentication", userId, operationId }, opts),
+    getOperation: async (target, opts) => {
+      // A ref's kind is checked when its route is looked up.
+      if (typeof target === "object" && !(target instanceof URL)) return get(target, opts);
+      const location = parseLocation(target);
+      return get(location.ref, opts, location);
+    },
   };
-  transportOf.set(client, { ...transport, getOperation: client.getOperation, prepare: prepareTarget, get });
+  transportOf.set(client, transport);
   return client;
 }

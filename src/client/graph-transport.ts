@@ -5,7 +5,6 @@ import { type Clock, clockOf, realClock } from "./clock.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./defaults.ts";
 import { type GraphFetchOptions, type GraphSend, graphFetch } from "./graph-fetch.ts";
-import type { OperationGetter } from "./operation-getter.ts";
 import { commonHeaders } from "./request-parts.ts";
 import { type RetryPolicy, resolveRetryPolicy } from "./retry-policy.ts";
 
@@ -49,11 +48,11 @@ export interface GraphTransport extends CallLimits {
 }
 
 /**
- * The transport of each client createGraphLroClient made (what startOperation sends through), with its getter
- * (what the poller polls through). A registry, not properties of the client, so that an app that never starts
- * one bundles none of it (tree-shaken apart), and a client shows only its public methods.
+ * The transport of each client createGraphLroClient made: what startOperation sends through, and the poller
+ * polls through (decision 0025f). A registry, not a property of the client, so that an app that never starts
+ * one bundles none of it (tree-shaken apart).
  */
-export const transportOf = new WeakMap<object, GraphTransport & OperationGetter>();
+export const transportOf = new WeakMap<object, GraphTransport>();
 
 /** Checks the options (an InvalidArgumentError names the first bad one) and builds the transport. */
 export function graphTransport(options: GraphLroClientOptions): GraphTransport {

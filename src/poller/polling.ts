@@ -1,7 +1,7 @@
 import type { GraphLroClient } from "../client/create-client.ts";
 import type { RetryEvent } from "../client/graph-fetch.ts";
 import { transportOf } from "../client/graph-transport.ts";
-import type { PreparedGet } from "../client/operation-getter.ts";
+import { type PreparedGet, prepareTarget, sendGet } from "../client/operation-get.ts";
 import type { OperationResult, SelectableProperty } from "../client/operation-types.ts";
 import { splitSelect } from "../client/parse-operation-url.ts";
 import { isRetryableStatus } from "../client/retry-policy.ts";
@@ -25,15 +25,17 @@ const POLLS_PER_SIGNAL = 8;
 /** A client the poller can poll: getOperation, and the clock of its waits if it has one. */
 export type PolledClient = Pick<GraphLroClient, "getOperation"> & Partial<Pick<GraphLroClient, "clock">>;
 
-/** One observed state: the operation, the answer that brought it, and where polling stands. */
-export interface Observed<S extends readonly SelectableProperty[]> {
-  operation: WaitedOperation<S>;
-  result: OperationResult<never>;
-  /** Built when asked for (pollOperation yields it) or given to onProgress; else undefined. */
-  progress: PollProgress | undefined;
-  /** The wait before the next poll; undefined once the operation is terminal. */
-  nextPollInMs: number | undefined;
-}
+/**
+ * One observed state: the operation; the answer that brought it; where polling stands (built when asked for,
+ * as pollOperation yields it, or given to onProgress; else undefined); the wait before the next poll
+ * (undefined once the operation is terminal).
+ */
+export type Observed<S extends readonly SelectableProperty[]> = [
+  operation: WaitedOperation<S>,
+  result: OperationResult<never>,
+  progress: PollProgress | undefined,
+  nextPollInMs: number | undefined,
+];
 
 /**
  * Polls until the next observed state (`untilTerminal`: until a terminal one), with throttled answers waited
@@ -76,10 +78,10 @@ export function polling<S extends readonly SelectableProperty[]>(
     onProgress?.(undefined, { ...retry, kind: "retry", by, polls: state.attempt, elapsedMs });
   };
   const onRetry = (retry: RetryEvent) => retried(retry, "client");
-  // A client of createGraphLroClient, while its getOperation is its own, gets the URL it prepared at the
-  // first poll and races the signal itself; any other is raced here, as it (or its fetch) may ignore the signal.
-  const parts = transportOf.get(client);
-  const getter = parts?.getOperation === client.getOperation ? parts : undefined;
+  // A client of createGraphLroClient is polled through its transport: the wait's URL worked out at the first
+  // poll, and each poll raced against the signal by sendGet. Any other is raced here, as it (or its fetch)
+  // may ignore the signal.
+  const transport = transportOf.get(client);
   let prepared: PreparedGet | undefined;
 
   // The signal the polls follow, and the sleeps when the caller gave none: the caller's abort or a poll's time
@@ -109,9 +111,9 @@ export function polling<S extends readonly SelectableProperty[]>(
       );
       let answer: OperationResult<never> | GraphError;
       try {
-        if (getter) {
-          prepared ??= getter.prepare(state.target, select);
-          answer = await getter.get(prepared, { signal: poll, onRetry });
+        if (transport) {
+          prepared ??= prepareTarget(transport.baseUrl, state.target, select);
+          answer = await sendGet(transport, prepared, { signal: poll, onRetry });
         } else {
           answer = (await abortable(
             client.getOperation(state.target, { select, signal: poll, onRetry }),
@@ -159,7 +161,7 @@ export function polling<S extends readonly SelectableProperty[]>(
       };
       onProgress?.(last, observed as PollProgress);
       if (!untilTerminal || nextPollInMs === undefined) {
-        return { operation, result: answer as OperationResult<never>, progress: observed, nextPollInMs };
+        return [operation, answer as OperationResult<never>, observed, nextPollInMs];
       }
     }
   };
