@@ -52,6 +52,7 @@ export interface ResolvedPollOptions {
 export function resolvePollOptions(
   options: PollOptions<readonly SelectableProperty[]>,
   clientClock: Clock = realClock,
+  clientClockIsSteady = false,
 ): ResolvedPollOptions {
   const number = (name: keyof typeof POLL_DEFAULTS, min = 0, max?: number) =>
     checkNumber(name, options[name] ?? POLL_DEFAULTS[name], min, false, max);
@@ -64,6 +65,6 @@ export function resolvePollOptions(
       maxIntervalMs: number("maxIntervalMs"),
       factor: number("backoffFactor", 1),
     },
-    clock: clockOf(options, clientClock),
+    clock: clockOf(options, clientClock, clientClockIsSteady),
   };
 }

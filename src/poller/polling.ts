@@ -59,7 +59,12 @@ export function polling<S extends readonly SelectableProperty[]>(
   options: PollOptions<S>,
 ): Observe<S> {
   const { signal, onProgress } = options;
-  const { timeoutMs, backoff, clock } = resolvePollOptions(options, client.clock);
+  // A client of createGraphLroClient is polled through its transport: the wait's URL worked out at the first
+  // poll, and each poll raced against the signal by sendGet. Any other is raced here, as it (or its fetch)
+  // may ignore the signal. The transport's clock is steady already: not wrapped again while it is the client's.
+  const transport = transportOf.get(client);
+  const ownClock = transport !== undefined && client.clock === transport.clock;
+  const { timeoutMs, backoff, clock } = resolvePollOptions(options, client.clock, ownClock);
   const { now } = clock;
   let state = initialPollState(target, now());
   // Polling needs status: add it to the select option, or else to the Location URL's own $select.
@@ -78,10 +83,6 @@ export function polling<S extends readonly SelectableProperty[]>(
     onProgress?.(undefined, { ...retry, kind: "retry", by, polls: state.attempt, elapsedMs });
   };
   const onRetry = (retry: RetryEvent) => retried(retry, "client");
-  // A client of createGraphLroClient is polled through its transport: the wait's URL worked out at the first
-  // poll, and each poll raced against the signal by sendGet. Any other is raced here, as it (or its fetch)
-  // may ignore the signal.
-  const transport = transportOf.get(client);
   let prepared: PreparedGet | undefined;
 
   // The signal the polls follow, and the sleeps when the caller gave none: the caller's abort or a poll's time
