@@ -47,7 +47,7 @@ export interface ResolvedPollOptions {
  * The options with their defaults, each number checked: a NaN or negative wait would make polling
  * spin or never time out, and a factor below 1 would shrink the waits. Throws an
  * InvalidArgumentError naming the option as the caller wrote it. The clock is the options' own, else
- * `clientClock` (the client's).
+ * `clientClock` (the client's), made steady unless `clientClockIsSteady`.
  */
 export function resolvePollOptions(
   options: PollOptions<readonly SelectableProperty[]>,
