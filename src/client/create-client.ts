@@ -1,16 +1,9 @@
-import { defaultPathSerializer } from "openapi-fetch";
 import type { OperationRef } from "../types/operation-ref.ts";
-import { abortable } from "../util/time/abortable.ts";
-import { callTimeout } from "../util/time/call-timeout.ts";
-import { sentRequest } from "./call-error.ts";
 import type { Clock } from "./clock.ts";
-import { callRetryListeners } from "./graph-fetch.ts";
 import { type GraphLroClientOptions, graphTransport, transportOf } from "./graph-transport.ts";
-import { pathParams, routeOf } from "./operation-routes.ts";
+import { prepareGet, sendGet } from "./operation-get.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
 import { operationUrlParser, type ParsedOperationUrl } from "./parse-operation-url.ts";
-import { readOperation } from "./read-operation.ts";
-import { selectQuery } from "./request-parts.ts";
 
 /**
  * A typed client of the longRunningOperation GETs. `Evolvable`: it was created with
@@ -51,42 +44,16 @@ export function createGraphLroClient(
 export function createGraphLroClient(options: GraphLroClientOptions): GraphLroClient<boolean>;
 export function createGraphLroClient(options: GraphLroClientOptions = {}): GraphLroClient<boolean> {
   const transport = graphTransport(options);
-  const { baseUrl, send, timeoutMs, timeoutSignal } = transport;
+  const { baseUrl } = transport;
   const parseLocation = operationUrlParser(new URL(baseUrl));
-
-  /** A GET of `ref`; `location`, a parsed Location URL, gives its query (kept) and its $select (unless replaced). */
-  async function get(
-    ref: OperationRef,
-    { select, signal, onRetry }: GetOperationOptions<readonly SelectableProperty[]> = {},
-    location?: ParsedOperationUrl,
-  ): Promise<OperationResult<never>> {
-    // The URL's own $select names are unchecked: Graph (or the mock) answers an unknown one with a 400.
-    select ??= location?.select as SelectableProperty[] | undefined;
-    // The URL as openapi-fetch's createFinalURL builds it, with its serializers (so encoded as the raw
-    // client's), sent through the same graphFetch, without the rest of its GET: its option and header
-    // merging cost more than all our checks (decision 0008).
-    const query = [selectQuery(select), location?.query].filter(Boolean).join("&");
-    const route = routeOf(ref);
-    const url = `${defaultPathSerializer(baseUrl + route.path, pathParams(ref, route))}${query && `?${query}`}`;
-    const headers = { ...transport.headers, "client-request-id": crypto.randomUUID() };
-    // The time limit covers reading the body too: its timer is cleared only once the call has settled.
-    const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, signal, timeoutSignal);
-    const callSignal = call ? call.signal : signal;
-    try {
-      const request = new Request(url, { headers, signal: callSignal, redirect: "manual" });
-      if (onRetry) callRetryListeners.set(request, onRetry);
-      // An injected fetch may ignore the signal: the limit is raced, and only then (a listener costs).
-      const response = await (call ? abortable(send(request), call.signal) : send(request));
-      return await readOperation(response, sentRequest(request), select, callSignal, transport);
-    } finally {
-      call?.clear();
-    }
-  }
+  const get = (ref: OperationRef, opts: GetOperationOptions | undefined, location?: ParsedOperationUrl) =>
+    sendGet(transport, prepareGet(baseUrl, ref, opts?.select, location), opts);
 
   const client: GraphLroClient<boolean> = {
     clock: transport.clock,
-    getRoleManagementAlertOperation: (operationId, opts) => get({ kind: "roleManagementAlert", operationId }, opts),
-    getUserAuthenticationOperation: (userId, operationId, opts) =>
+    getRoleManagementAlertOperation: async (operationId, opts) =>
+      get({ kind: "roleManagementAlert", operationId }, opts),
+    getUserAuthenticationOperation: async (userId, operationId, opts) =>
       get({ kind: "userAuthentication", userId, operationId }, opts),
     getOperation: async (target, opts) => {
       // A ref's kind is checked when its route is looked up.

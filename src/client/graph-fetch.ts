@@ -47,19 +47,19 @@ export interface RetryEvent {
 }
 
 /**
- * Per-call listeners of retries, by the Request a call sends (set by the typed client for the poller). A
- * registry, not an argument: openapi-fetch hands graphFetch only the Request, so nothing else can travel with it.
+ * What one call hands graphFetch beside its Request, and gets back. An argument of our own callers (the typed
+ * client's GETs and startOperation send their Request through graphFetch directly, decision 0008); openapi-fetch
+ * passes none, and its raw calls need neither.
  */
-export const callRetryListeners = new WeakMap<Request, (retry: RetryEvent) => void>();
+export interface CallHooks {
+  /** This call's own listener of retries (the poller's, or a call's `onRetry` option), after the client's. */
+  onRetry?: ((retry: RetryEvent) => void) | undefined;
+  /** Written by graphFetch: the token the returned response was answered to, as a secret to redact; else undefined. */
+  secret?: string | undefined;
+}
 
-/**
- * The token each response was answered to, for redacting it from what an error keeps of the response. A
- * registry for the same reason: openapi-fetch returns only the Response to the code that reads it.
- */
-const tokens = new WeakMap<Response, string>();
-
-/** The token sent for the request that `response` answers, as a secret to redact (tokenSecret): undefined if none. */
-export const tokenSentFor = (response: Response): string | undefined => tokens.get(response);
+/** graphFetch: a Fetch that also takes the call's hooks. */
+export type GraphSend = (request: Request, call?: CallHooks) => Promise<Response>;
 
 /**
  * A fetch doing in one function (one await on the usual path) what Graph needs around each request;
@@ -79,12 +79,12 @@ export function graphFetch(
   retry: RetryPolicy,
   clock: Clock,
   options: Pick<GraphFetchOptions, "token" | "fetch" | "random" | "onRetry">,
-): Fetch {
+): GraphSend {
   const { token, random = Math.random, onRetry } = options;
   const prefix = `${origin}/`;
   // A fixed token's header value is built (and checked) once, not per attempt.
   const bearer = typeof token === "string" ? bearerHeader(token) : undefined;
-  return async (request) => {
+  return async (request, call) => {
     // The origin with its slash: "https://graph.microsoft.com.evil.test" only starts like Graph's.
     if (!request.url.startsWith(prefix)) {
       const refused = new URL(request.url).origin;
@@ -119,8 +119,10 @@ export function graphFetch(
         response = undefined;
       }
       // Only a token long enough to be one is a secret to redact (tokenSecret's rule; "Bearer " is 7 characters).
-      if (response && authorization && authorization.length >= 7 + MIN_SECRET_LENGTH)
-        tokens.set(response, authorization.slice(7));
+      if (call && response) {
+        call.secret =
+          authorization && authorization.length >= 7 + MIN_SECRET_LENGTH ? authorization.slice(7) : undefined;
+      }
       const delay = retryDelay(retry, { method, response, attempt, waited }, clock.now, random);
       if (delay === undefined) {
         if (response) return response;
@@ -139,7 +141,7 @@ export function graphFetch(
         ...(failure !== undefined && { error: failure }),
       };
       onRetry?.(event);
-      callRetryListeners.get(request)?.(event);
+      call?.onRetry?.(event);
       waited += delay;
       await clock.sleep(delay, signal);
     }

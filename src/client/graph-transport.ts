@@ -4,8 +4,7 @@ import { MAX_TIMER_MS } from "../util/time/sleep.ts";
 import { type Clock, clockOf, realClock } from "./clock.ts";
 import { type GraphTarget, resolveBaseUrl } from "./clouds.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./defaults.ts";
-import type { Fetch } from "./fetch-types.ts";
-import { type GraphFetchOptions, graphFetch } from "./graph-fetch.ts";
+import { type GraphFetchOptions, type GraphSend, graphFetch } from "./graph-fetch.ts";
 import { commonHeaders } from "./request-parts.ts";
 import { type RetryPolicy, resolveRetryPolicy } from "./retry-policy.ts";
 
@@ -40,7 +39,7 @@ export interface CallLimits {
 export interface GraphTransport extends CallLimits {
   /** The Graph root, without a trailing slash. */
   baseUrl: string;
-  send: Fetch;
+  send: GraphSend;
   now: () => number;
   /** The client's clock, steady (see steadyClock): the poller's too unless it is given its own. */
   clock: Clock;
@@ -49,8 +48,9 @@ export interface GraphTransport extends CallLimits {
 }
 
 /**
- * The transport of each client createGraphLroClient made: what startOperation sends through. A registry, not
- * a property of the client, so that an app that never starts one bundles none of it (tree-shaken apart).
+ * The transport of each client createGraphLroClient made: what startOperation sends through, and the poller
+ * polls through (decision 0025f). A registry, not a property of the client, so that an app that never starts
+ * one bundles none of it (tree-shaken apart).
  */
 export const transportOf = new WeakMap<object, GraphTransport>();
 

@@ -2,7 +2,6 @@ import { redact } from "../text/redact.ts";
 import { readBodyText } from "../util/http/read-body.ts";
 import { callError, type SentRequest, tooLargeError } from "./call-error.ts";
 import { errorFromResponse } from "./error-from-response.ts";
-import { tokenSentFor } from "./graph-fetch.ts";
 import type { GraphTransport } from "./graph-transport.ts";
 import { networkFailure } from "./network-failure.ts";
 import type { OperationResult } from "./operation-types.ts";
@@ -12,13 +11,15 @@ import { parseRetryAfter } from "./retry-after.ts";
 /**
  * The OperationResult a response to a typed GET carries, or the GraphError it amounts to. `select`
  * says whether the body must have `status` (it was selected, or nothing was); once `signal` has
- * aborted, its reason is what the call rejects with.
+ * aborted, its reason is what the call rejects with. `token`, the one sent (graphFetch's CallHooks), is
+ * redacted from what an error keeps.
  */
 export async function readOperation(
   response: Response,
   sent: SentRequest,
   select: readonly string[] | undefined,
   signal: AbortSignal | undefined,
+  token: string | undefined,
   { maxBodyBytes, now }: Pick<GraphTransport, "maxBodyBytes" | "now">,
 ): Promise<OperationResult<never>> {
   const { status, headers } = response;
@@ -32,7 +33,7 @@ export async function readOperation(
     throw callError(sent, status, "networkError", `the body was cut off: ${networkFailure(error)}`);
   }
   if (text === undefined) throw tooLargeError(sent, status, maxBodyBytes);
-  const secrets = [tokenSentFor(response)];
+  const secrets = [token];
   // Graph's request-id, for support cases; the token is redacted from it (an echoing server may put it there).
   const requestId = redact(headers.get("request-id"), secrets) ?? undefined;
   const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());

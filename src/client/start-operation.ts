@@ -11,7 +11,7 @@ import { callTimeout } from "../util/time/call-timeout.ts";
 import { callError, type SentRequest, sentRequest, tooLargeError } from "./call-error.ts";
 import type { GraphLroClient } from "./create-client.ts";
 import { errorFromResponse } from "./error-from-response.ts";
-import { callRetryListeners, tokenSentFor } from "./graph-fetch.ts";
+import type { CallHooks } from "./graph-fetch.ts";
 import { type GraphTransport, transportOf } from "./graph-transport.ts";
 import { networkFailure } from "./network-failure.ts";
 import { parseOperationUrl } from "./parse-operation-url.ts";
@@ -60,15 +60,16 @@ export async function startOperation<N extends StartName>(
     redirect: "manual",
   });
   const sent = sentRequest(request);
-  if (onRetry) callRetryListeners.set(request, onRetry);
+  const hooks: CallHooks = { onRetry };
   // Aborted before sending: nothing started, so the reason as it is.
   if (call.signal.aborted) {
     call.clear();
     throw call.signal.reason;
   }
   try {
-    const response = await abortable(transport.send(request), call.signal);
-    return await readStarted(name, entry, response, sent, secrets, call.signal, transport);
+    const response = await abortable(transport.send(request, hooks), call.signal);
+    // A server may echo the request: the token and the sent secrets are taken out of all it says.
+    return await readStarted(name, entry, response, sent, [hooks.secret, ...secrets], call.signal, transport);
   } catch (error) {
     throw unknownOutcome(error, sent, signal);
   } finally {
@@ -120,7 +121,7 @@ async function readStarted<N extends StartName>(
   entry: Entry,
   response: Response,
   sent: SentRequest,
-  sentSecrets: string[],
+  secrets: (string | undefined)[],
   signal: AbortSignal,
   { maxBodyBytes, now, baseUrl }: GraphTransport,
 ): Promise<StartedOperation<N>> {
@@ -135,8 +136,6 @@ async function readStarted<N extends StartName>(
     throw callError(sent, status, "networkError", `${what}: ${networkFailure(error)}`);
   }
   if (text === undefined) throw tooLargeError(sent, status, maxBodyBytes);
-  // A server may echo the request: the token and the sent secrets are taken out of all it says.
-  const secrets = [tokenSentFor(response), ...sentSecrets];
   const requestId = redact(headers.get("request-id"), secrets) ?? undefined;
   const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
   if (!response.ok) {

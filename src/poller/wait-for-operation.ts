@@ -2,10 +2,10 @@ import type { terminalStatuses } from "../../generated/graph-lro.routes.ts";
 import type { GraphLroClient } from "../client/create-client.ts";
 import type { SelectableProperty } from "../client/operation-types.ts";
 import { OperationFailedError } from "../errors/operation-failed-error.ts";
-import { pollOperation } from "./poll-operation.ts";
 import type { PollOptions } from "./poll-options.ts";
 import type { WaitedOperation } from "./poll-progress.ts";
 import type { PollTarget } from "./poll-target.ts";
+import { polling } from "./polling.ts";
 
 /**
  * Waits for an operation to finish. Resolves with the operation on `succeeded`; rejects with
@@ -17,9 +17,9 @@ export async function waitForOperation<const S extends readonly SelectableProper
   target: PollTarget,
   options: PollOptions<S> = {},
 ): Promise<WaitedOperation<S>> {
-  let last: WaitedOperation<S> | undefined;
-  for await (const { operation } of pollOperation(client, target, options)) last = operation;
+  // The polls pollOperation makes, without its generator or the progress it yields (onProgress still gets it).
+  const [last] = await polling<S>(client, target, options)(false, true);
   // Tied to the spec's terminal statuses: renaming `failed` there fails to compile here.
-  if (last?.status === ("failed" satisfies (typeof terminalStatuses)[number])) throw new OperationFailedError(last);
-  return last as WaitedOperation<S>;
+  if (last.status === ("failed" satisfies (typeof terminalStatuses)[number])) throw new OperationFailedError(last);
+  return last;
 }

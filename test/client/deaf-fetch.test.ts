@@ -96,6 +96,35 @@ describe("timeoutMs with a fetch that ignores the signal", () => {
   });
 });
 
+// The poller does not race a client of createGraphLroClient again (decision 0025f): the client's own GET must.
+describe("a poll through a typed client whose fetch never settles", () => {
+  it("ends as a timeout at the poll's time limit, the client having none of its own", async () => {
+    const limit = deadline();
+    const client = createGraphLroClient({ fetch: never });
+    const wait = waitForOperation(client, url, { timeoutMs: 200, timeoutSignal: limit.timeoutSignal });
+    expect(await settledSoon(wait)).toBe("pending");
+    limit.fire();
+    const outcome = (await settledSoon(wait)) as { reason?: unknown };
+    expect(outcome.reason).toBeInstanceOf(OperationTimeoutError);
+  });
+
+  it("ends with the caller's reason when the caller aborts", async () => {
+    const caller = new AbortController();
+    const wait = waitForOperation(createGraphLroClient({ fetch: never }), url, { signal: caller.signal });
+    expect(await settledSoon(wait)).toBe("pending");
+    caller.abort(new Error("stop"));
+    expect(await settledSoon(wait)).toEqual({ reason: new Error("stop") });
+  });
+
+  it("ends a typed call given a signal, without timeoutMs, when the caller aborts", async () => {
+    const caller = new AbortController();
+    const call = createGraphLroClient({ fetch: never }).getOperation(url, { signal: caller.signal });
+    expect(await settledSoon(call)).toBe("pending");
+    caller.abort(new Error("stop"));
+    expect(await settledSoon(call)).toEqual({ reason: new Error("stop") });
+  });
+});
+
 describe("the raw client without timeoutMs", () => {
   const get = (raw: ReturnType<typeof createGraphLroRawClient>, signal?: AbortSignal) =>
     raw.GET(template("roleManagementAlert"), { params: { path: { "longRunningOperation-id": "a" } }, signal });

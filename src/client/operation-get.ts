@@ -1,0 +1,78 @@
+import { defaultPathSerializer } from "openapi-fetch";
+import type { OperationRef } from "../types/operation-ref.ts";
+import { abortable } from "../util/time/abortable.ts";
+import { callTimeout } from "../util/time/call-timeout.ts";
+import { sentRequest } from "./call-error.ts";
+import type { CallHooks } from "./graph-fetch.ts";
+import type { GraphTransport } from "./graph-transport.ts";
+import { pathParams, routeOf } from "./operation-routes.ts";
+import type { GetOperationOptions, OperationResult, SelectableProperty } from "./operation-types.ts";
+import { operationUrlParser, type ParsedOperationUrl } from "./parse-operation-url.ts";
+import { readOperation } from "./read-operation.ts";
+import { selectQuery } from "./request-parts.ts";
+
+/**
+ * A typed GET in two steps: its URL, then the call. The poller works out a wait's URL once and sends it at
+ * each poll (decision 0025f); the client's methods do both per call.
+ */
+export interface PreparedGet {
+  url: string;
+  /** The `$select` it asks for, which says whether the body must have `status`. */
+  select: readonly string[] | undefined;
+}
+
+/**
+ * The GET of `ref` under `baseUrl`; `location`, a parsed Location URL, gives its query (kept) and its $select
+ * (unless `select` replaces it). Throws an InvalidArgumentError for a ref of no known kind or a bad id.
+ */
+export function prepareGet(
+  baseUrl: string,
+  ref: OperationRef,
+  select: readonly string[] | undefined,
+  location?: ParsedOperationUrl,
+): PreparedGet {
+  // The URL's own $select names are unchecked: Graph (or the mock) answers an unknown one with a 400.
+  select ??= location?.select;
+  // The URL as openapi-fetch's createFinalURL builds it, with its serializers (so encoded as the raw
+  // client's), sent through the same graphFetch, without the rest of its GET: its option and header
+  // merging cost more than all our checks (decision 0008).
+  const query = [selectQuery(select), location?.query].filter(Boolean).join("&");
+  const route = routeOf(ref);
+  const url = `${defaultPathSerializer(baseUrl + route.path, pathParams(ref, route))}${query && `?${query}`}`;
+  return { url, select };
+}
+
+/** The GET of a poll's target, a Location URL (parsed under `baseUrl`) or a ref. */
+export function prepareTarget(
+  baseUrl: string,
+  target: string | OperationRef,
+  select: readonly string[] | undefined,
+): PreparedGet {
+  if (typeof target === "object") return prepareGet(baseUrl, target, select);
+  const location = operationUrlParser(new URL(baseUrl))(target);
+  return prepareGet(baseUrl, location.ref, select, location);
+}
+
+/**
+ * One GET through a client's transport. An injected fetch may ignore the signal: the time limit, or else the
+ * caller's signal, is raced too (a listener costs, so only when there is one).
+ */
+export async function sendGet(
+  transport: GraphTransport,
+  { url, select }: PreparedGet,
+  { signal, onRetry }: GetOperationOptions<readonly SelectableProperty[]> = {},
+): Promise<OperationResult<never>> {
+  const { send, timeoutMs, timeoutSignal } = transport;
+  const headers = { ...transport.headers, "client-request-id": crypto.randomUUID() };
+  // The time limit covers reading the body too: its timer is cleared only once the call has settled.
+  const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, signal, timeoutSignal);
+  const callSignal = call ? call.signal : signal;
+  try {
+    const request = new Request(url, { headers, signal: callSignal, redirect: "manual" });
+    const hooks: CallHooks = { onRetry };
+    const response = await (callSignal ? abortable(send(request, hooks), callSignal) : send(request, hooks));
+    return await readOperation(response, sentRequest(request), select, callSignal, hooks.secret, transport);
+  } finally {
+    call?.clear();
+  }
+}
