@@ -3,7 +3,7 @@ import type { Clock } from "./clock.ts";
 import { type GraphLroClientOptions, graphTransport, transportOf } from "./graph-transport.ts";
 import { prepareGet, sendGet } from "./operation-get.ts";
 import type { GetOperationOptions, OperationResult, SelectableProperty, SelectedOperation } from "./operation-types.ts";
-import { operationUrlParser, type ParsedOperationUrl } from "./parse-operation-url.ts";
+import { operationUrlParser } from "./parse-operation-url.ts";
 
 /**
  * A typed client of the longRunningOperation GETs. `Evolvable`: it was created with
@@ -46,22 +46,17 @@ export function createGraphLroClient(options: GraphLroClientOptions = {}): Graph
   const transport = graphTransport(options);
   const { baseUrl } = transport;
   const parseLocation = operationUrlParser(new URL(baseUrl));
-  const get = (ref: OperationRef, opts: GetOperationOptions | undefined, location?: ParsedOperationUrl) =>
-    sendGet(transport, prepareGet(baseUrl, ref, opts?.select, location), opts);
+  const get = async (target: string | URL | OperationRef, opts?: GetOperationOptions) =>
+    sendGet(transport, prepareGet(baseUrl, target, opts?.select, parseLocation), opts);
 
   const client: GraphLroClient<boolean> = {
     clock: transport.clock,
-    getRoleManagementAlertOperation: async (operationId, opts) =>
-      get({ kind: "roleManagementAlert", operationId }, opts),
-    getUserAuthenticationOperation: async (userId, operationId, opts) =>
+    getRoleManagementAlertOperation: (operationId, opts) => get({ kind: "roleManagementAlert", operationId }, opts),
+    getUserAuthenticationOperation: (userId, operationId, opts) =>
       get({ kind: "userAuthentication", userId, operationId }, opts),
-    getOperation: async (target, opts) => {
-      // A ref's kind is checked when its route is looked up.
-      if (typeof target === "object" && !(target instanceof URL)) return get(target, opts);
-      const location = parseLocation(target);
-      return get(location.ref, opts, location);
-    },
+    getOperation: get,
   };
-  transportOf.set(client, transport);
+  // By its getOperation too: the poller polls through the transport only while that is what a client calls.
+  transportOf.set(client, transport).set(client.getOperation, transport);
   return client;
 }

@@ -48,9 +48,9 @@ export interface GraphTransport extends CallLimits {
 }
 
 /**
- * The transport of each client createGraphLroClient made: what startOperation sends through, and the poller
- * polls through (decision 0025f). A registry, not a property of the client, so that an app that never starts
- * one bundles none of it (tree-shaken apart).
+ * The transport of each client createGraphLroClient made, by the client (what startOperation sends through) and
+ * by its getOperation (what the poller polls through while the client still calls it, decision 0025f). A
+ * registry, not a property of the client, so that an app that never starts one bundles none of it.
  */
 export const transportOf = new WeakMap<object, GraphTransport>();
 

@@ -22,35 +22,30 @@ export interface PreparedGet {
 }
 
 /**
- * The GET of `ref` under `baseUrl`; `location`, a parsed Location URL, gives its query (kept) and its $select
- * (unless `select` replaces it). Throws an InvalidArgumentError for a ref of no known kind or a bad id.
+ * The GET of `target` under `baseUrl`: a ref, or a 202's Location URL read by `parse` (a client's parser, else
+ * one made here), whose query is kept and whose $select is asked for unless `select` replaces it. Throws an
+ * InvalidArgumentError for a URL that is no operation's, a ref of no known kind or a bad id.
  */
 export function prepareGet(
   baseUrl: string,
-  ref: OperationRef,
+  target: string | URL | OperationRef,
   select: readonly string[] | undefined,
-  location?: ParsedOperationUrl,
+  parse: (url: string | URL) => ParsedOperationUrl = operationUrlParser(new URL(baseUrl)),
 ): PreparedGet {
-  // The URL's own $select names are unchecked: Graph (or the mock) answers an unknown one with a 400.
-  select ??= location?.select;
+  let location: ParsedOperationUrl | undefined;
+  if (typeof target !== "object" || target instanceof URL) {
+    location = parse(target);
+    target = location.ref;
+    // The URL's own $select names are unchecked: Graph (or the mock) answers an unknown one with a 400.
+    select ??= location.select;
+  }
   // The URL as openapi-fetch's createFinalURL builds it, with its serializers (so encoded as the raw
   // client's), sent through the same graphFetch, without the rest of its GET: its option and header
-  // merging cost more than all our checks (decision 0008).
+  // merging cost more than all our checks (decision 0008). A ref's kind is checked when its route is looked up.
   const query = [selectQuery(select), location?.query].filter(Boolean).join("&");
-  const route = routeOf(ref);
-  const url = `${defaultPathSerializer(baseUrl + route.path, pathParams(ref, route))}${query && `?${query}`}`;
+  const route = routeOf(target);
+  const url = `${defaultPathSerializer(baseUrl + route.path, pathParams(target, route))}${query && `?${query}`}`;
   return { url, select };
-}
-
-/** The GET of a poll's target, a Location URL (parsed under `baseUrl`) or a ref. */
-export function prepareTarget(
-  baseUrl: string,
-  target: string | OperationRef,
-  select: readonly string[] | undefined,
-): PreparedGet {
-  if (typeof target === "object") return prepareGet(baseUrl, target, select);
-  const location = operationUrlParser(new URL(baseUrl))(target);
-  return prepareGet(baseUrl, location.ref, select, location);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { GraphLroClient } from "../client/create-client.ts";
 import type { RetryEvent } from "../client/graph-fetch.ts";
 import { transportOf } from "../client/graph-transport.ts";
-import { type PreparedGet, prepareTarget, sendGet } from "../client/operation-get.ts";
+import { type PreparedGet, prepareGet, sendGet } from "../client/operation-get.ts";
 import type { OperationResult, SelectableProperty } from "../client/operation-types.ts";
 import { splitSelect } from "../client/parse-operation-url.ts";
 import { isRetryableStatus } from "../client/retry-policy.ts";
@@ -59,10 +59,11 @@ export function polling<S extends readonly SelectableProperty[]>(
   options: PollOptions<S>,
 ): Observe<S> {
   const { signal, onProgress } = options;
-  // A client of createGraphLroClient is polled through its transport: the wait's URL worked out at the first
-  // poll, and each poll raced against the signal by sendGet. Any other is raced here, as it (or its fetch)
-  // may ignore the signal. The transport's clock is steady already: not wrapped again while it is the client's.
-  const transport = transportOf.get(client);
+  // A client whose getOperation is createGraphLroClient's is polled through its transport: the wait's URL
+  // worked out at the first poll, and each poll raced against the signal by sendGet. Any other (a wrapper, or a
+  // getOperation replaced, as a test's spy replaces it) is called and raced here, as it (or its fetch) may
+  // ignore the signal. The transport's clock is steady already: not wrapped again while it is the client's.
+  const transport = transportOf.get(client.getOperation);
   const ownClock = transport !== undefined && client.clock === transport.clock;
   const { timeoutMs, backoff, clock } = resolvePollOptions(options, client.clock, ownClock);
   const { now } = clock;
@@ -113,7 +114,7 @@ export function polling<S extends readonly SelectableProperty[]>(
       let answer: OperationResult<never> | GraphError;
       try {
         if (transport) {
-          prepared ??= prepareTarget(transport.baseUrl, state.target, select);
+          prepared ??= prepareGet(transport.baseUrl, state.target, select);
           answer = await sendGet(transport, prepared, { signal: poll, onRetry });
         } else {
           answer = (await abortable(

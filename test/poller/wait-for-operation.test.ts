@@ -315,6 +315,21 @@ describe("waitForOperation on the mock's stories", () => {
     expect(listening.size).toBe(0);
   });
 
+  it("calls a client's getOperation once a test has replaced it (a spy), not the client's own transport", async () => {
+    const h = harness({ a: "progress", b: "progress" });
+    const spy = vi.spyOn(h.client, "getOperation");
+    const operation = await waitForOperation(h.client, alertUrl("a"), h.options);
+    expect(operation.status).toBe("succeeded");
+    // Every poll went through the spy, and each reached the mock.
+    expect(spy).toHaveBeenCalledTimes(4);
+    expect(h.polls).toHaveLength(4);
+    // A copy of the client's own method is still the client's: it polls through the transport, as the client does.
+    spy.mockRestore();
+    const copy = { getOperation: h.client.getOperation, clock: h.client.clock };
+    await waitForOperation(copy, alertUrl("b"), h.options);
+    expect(h.polls).toHaveLength(8);
+  });
+
   it("adds status to a Location URL's own $select", async () => {
     const h = harness({ a: "progress" });
     const urls: string[] = [];
