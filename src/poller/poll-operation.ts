@@ -17,7 +17,7 @@ export async function* pollOperation<const S extends readonly SelectableProperty
 ): AsyncGenerator<PolledOperation<S>, void, undefined> {
   const observe = polling<S>(client, target, options);
   for (;;) {
-    const [operation, result, progress, nextPollInMs] = await observe(true, false);
+    const [operation, result, progress, nextPollInMs] = await observe(true);
     yield { ...(progress as PollProgress), operation, result: result as OperationResult<SelectedOperation<S>> };
     if (nextPollInMs === undefined) return;
   }

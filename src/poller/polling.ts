@@ -38,15 +38,12 @@ export type Observed<S extends readonly SelectableProperty[]> = [
 ];
 
 /**
- * Polls until the next observed state (`untilTerminal`: until a terminal one), with throttled answers waited
- * out on the way. Throttling retries are the client's job, but a throttled answer with a Retry-After that the
+ * Polls until the next observed state (`each`, with its progress: pollOperation's way), else until the terminal
+ * one (waitForOperation's), with throttled answers waited out on the way. Throttling retries are the client's job, but a throttled answer with a Retry-After that the
  * client did not wait out (longer than its retry budget, or it ran out of retries) is waited out here, within
  * `timeoutMs`.
  */
-export type Observe<S extends readonly SelectableProperty[]> = (
-  progress: boolean,
-  untilTerminal: boolean,
-) => Promise<Observed<S>>;
+export type Observe<S extends readonly SelectableProperty[]> = (each: boolean) => Promise<Observed<S>>;
 
 /**
  * One wait, observed one state at a time: what pollOperation yields and waitForOperation runs to the end.
@@ -92,7 +89,7 @@ export function polling<S extends readonly SelectableProperty[]>(
   // on the signal it follows until garbage collection (decision 0025).
   let controller = new AbortController();
   let polls = 0;
-  return async (progress, untilTerminal) => {
+  return async (each) => {
     for (;;) {
       signal?.throwIfAborted();
       if (state.nextPollAt > deadline) throw timeout();
@@ -152,8 +149,7 @@ export function polling<S extends readonly SelectableProperty[]>(
       }
       failed = undefined;
       last = operation;
-      if (untilTerminal && nextPollInMs !== undefined && !onProgress) continue;
-      const observed: PollProgress | undefined = (progress || onProgress) && {
+      const observed: PollProgress | undefined = (each || onProgress) && {
         kind: "state",
         attempt: state.attempt,
         elapsedMs: now() - state.startedAt,
@@ -162,7 +158,7 @@ export function polling<S extends readonly SelectableProperty[]>(
         state: { ...state },
       };
       onProgress?.(last, observed as PollProgress);
-      if (!untilTerminal || nextPollInMs === undefined) {
+      if (each || nextPollInMs === undefined) {
         return [operation, answer as OperationResult<never>, observed, nextPollInMs];
       }
     }

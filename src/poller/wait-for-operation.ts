@@ -18,7 +18,7 @@ export async function waitForOperation<const S extends readonly SelectableProper
   options: PollOptions<S> = {},
 ): Promise<WaitedOperation<S>> {
   // The polls pollOperation makes, without its generator or the progress it yields (onProgress still gets it).
-  const [last] = await polling<S>(client, target, options)(false, true);
+  const [last] = await polling<S>(client, target, options)(false);
   // Tied to the spec's terminal statuses: renaming `failed` there fails to compile here.
   if (last.status === ("failed" satisfies (typeof terminalStatuses)[number])) throw new OperationFailedError(last);
   return last;
