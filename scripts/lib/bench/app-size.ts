@@ -52,7 +52,7 @@ export const APPS: Record<string, { source: string; ownBudget?: number; starts?:
       );`,
   },
   "graph-lro client": {
-    // 6,130 until the poller's wait was made lighter (7 December 2026, decision 0025f: +24 B over it).
+    // 6,130 until the poller's wait was made lighter (7 December 2026, decision 0025f: +26 B over it).
     ownBudget: 6_160,
     source: `
       import { createGraphLroClient } from "graph-lro";
@@ -63,8 +63,8 @@ export const APPS: Record<string, { source: string; ownBudget?: number; starts?:
     // 7,830 until a password shorter than a token was kept out of errors too (6 December 2026: +2 B over it);
     // 7,840 until a wait's polls shared an abort signal, 8 polls to one (7 December 2026: +18 B over it);
     // 7,860 until a wait polled through the client's transport, its URL worked out once, and slept on one
-    // promise (decision 0025f: +101 B over it).
-    ownBudget: 7_965,
+    // promise (decision 0025f: +65 B over it).
+    ownBudget: 7_930,
     source: `
       import { createGraphLroClient, waitForOperation } from "graph-lro";
       const api = createGraphLroClient({ token: async () => "t" });
@@ -73,8 +73,8 @@ export const APPS: Record<string, { source: string; ownBudget?: number; starts?:
   },
   "… and startOperation": {
     // 8,950 until a wait polled through the client's transport, its URL worked out once, and slept on one
-    // promise (decision 0025f: +76 B over it).
-    ownBudget: 9_030,
+    // promise (decision 0025f: +34 B over it).
+    ownBudget: 9_000,
     starts: true,
     source: `
       import { createGraphLroClient, startOperation, waitForOperation } from "graph-lro";
