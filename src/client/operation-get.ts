@@ -58,12 +58,12 @@ export async function sendGet(
   { signal, onRetry }: GetOperationOptions<readonly SelectableProperty[]> = {},
 ): Promise<OperationResult<never>> {
   const { send, timeoutMs, timeoutSignal } = transport;
-  const headers = { ...transport.headers, "client-request-id": crypto.randomUUID() };
   // The time limit covers reading the body too: its timer is cleared only once the call has settled.
   const call = timeoutMs === undefined ? undefined : callTimeout(timeoutMs, signal, timeoutSignal);
   const callSignal = call ? call.signal : signal;
   try {
-    const request = new Request(url, { headers, signal: callSignal, redirect: "manual" });
+    // graphFetch adds the call's client-request-id to the Request before anything is sent or can fail.
+    const request = new Request(url, { headers: transport.headers, signal: callSignal, redirect: "manual" });
     const hooks: CallHooks = { onRetry };
     const response = await (callSignal ? abortable(send(request, hooks), callSignal) : send(request, hooks));
     return await readOperation(response, sentRequest(request), select, callSignal, hooks.secret, transport);
