@@ -97,6 +97,29 @@ describe("abortable and sleep", () => {
     expect(listeners(signal)).toBe(0);
   });
 
+  it("leave no rejection unhandled when the signal had aborted or aborts first (the race's loser is handled)", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const stop = new Error("stop");
+      // Aborted before the race: a call that then fails on its own (as graphFetch does on an aborted signal).
+      await expect(abortable(Promise.reject(new Error("lost")), AbortSignal.abort(stop))).rejects.toBe(stop);
+      // Aborted during it, the call failing after.
+      const controller = new AbortController();
+      let fail: (error: Error) => void = () => {};
+      const racing = abortable(new Promise<never>((_, reject) => (fail = reject)), controller.signal);
+      controller.abort(stop);
+      fail(new Error("lost too"));
+      await expect(racing).rejects.toBe(stop);
+      // Node reports an unhandled rejection once the microtasks of the turn it happened in have run.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
   it(
     "sleep clears its timer when aborted",
     onFakeTimers(async () => {
