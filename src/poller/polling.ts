@@ -73,10 +73,10 @@ export function polling<S extends readonly SelectableProperty[]>(
   // The answers since the last state seen, when all of them failed: why a wait that times out ended.
   let failed: FailedPolls | undefined;
   const timeout = (underWay?: string) => new OperationTimeoutError(timeoutMs, last, state, underWay, failed);
-  const retried = (retry: RetryEvent, by: RetryProgress["by"]) => {
+  const retried = (retry: RetryEvent, by: RetryProgress["by"], cause?: GraphError) => {
     const { status, requestId } = retry;
     const statuses = [...new Set([...(failed?.statuses ?? []), status])];
-    failed = { since: failed?.since ?? now(), until: now(), statuses, status, requestId };
+    failed = { since: failed?.since ?? now(), until: now(), statuses, status, requestId, cause };
     const elapsedMs = now() - state.startedAt;
     onProgress?.(undefined, { ...retry, kind: "retry", by, polls: state.attempt, elapsedMs });
   };
@@ -143,8 +143,8 @@ export function polling<S extends readonly SelectableProperty[]>(
         retried(
           { attempt: 1, status, requestId, method, url, delayMs: nextPollInMs as number, retryAfterMs },
           "poller",
+          answer as GraphError,
         );
-        failed = { ...(failed as FailedPolls), cause: answer };
         continue;
       }
       failed = undefined;
