@@ -38,8 +38,9 @@ export function steadyClock(clock: Clock): Clock {
 /**
  * The steady clock of `options`: its `clock`, else `fallback` (made steady unless `fallbackIsSteady`: a
  * client's own clock, which the poller takes by default, is steady already). An InvalidArgumentError
- * refuses a clock that is not a `{ now, sleep }` of functions, and a `now` or `sleep` option (0.1.0's separate pair, from a
- * JS caller or a cast): ignored, it would leave the caller's waits on the real clock without a word.
+ * refuses a clock that is not a `{ now, sleep }` of functions, and a `now` or `sleep` option (0.1.0's
+ * separate pair, from a JS caller or a cast): ignored, it would leave the caller's waits on the real clock
+ * without a word.
  */
 export function clockOf(options: { clock?: Clock }, fallback: Clock, fallbackIsSteady = false): Clock {
   for (const name of ["now", "sleep"] as const) {
