@@ -2,7 +2,724 @@
 // spec sha256: d713b75db9823f887b692ee3c6959f093d4dabb8de4ccf286995bc3c0ad4828c
 // Do not edit: change the spec, then run `npm run generate`.
 
-/** The bundled, dereferenced OpenAPI document of spec/graph-lro.yaml. */
+const s0 = {
+  "name": "longRunningOperation-id",
+  "in": "path",
+  "required": true,
+  "description": "The unique identifier of longRunningOperation. Not a GUID in general: alert refreshes\nuse ids such as `refresh:DirectoryRole_<tenantId>_<AlertType>` (with a `:`), and ids\nprinted in Microsoft's docs are not always valid GUIDs. Sent as one path segment,\npercent-encoded once.\n",
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  },
+  "x-ms-docs-key-type": "longRunningOperation"
+} as const;
+const s1 = {
+  "description": "Property names of longRunningOperation that `$select` may name.",
+  "type": "array",
+  "uniqueItems": true,
+  "minItems": 1,
+  "items": {
+    "type": "string",
+    "enum": [
+      "id",
+      "createdDateTime",
+      "lastActionDateTime",
+      "resourceLocation",
+      "status",
+      "statusDetail"
+    ]
+  }
+} as const;
+const s2 = {
+  "name": "$select",
+  "in": "query",
+  "description": "Select properties to be returned, comma-separated (`$select=status,resourceLocation`).",
+  "style": "form",
+  "explode": false,
+  "schema": s1
+} as const;
+const s3 = {
+  "name": "select",
+  "in": "query",
+  "description": "Beta's spelling of `$select` without the `$` prefix. Send one of the two, not both.",
+  "style": "form",
+  "explode": false,
+  "schema": s1
+} as const;
+const s4 = {
+  "Retry-After": {
+    "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
+    "schema": {
+      "type": "integer",
+      "minimum": 0
+    }
+  },
+  "request-id": {
+    "description": "Graph's identifier of the request, for support cases.",
+    "schema": {
+      "type": "string"
+    }
+  },
+  "client-request-id": {
+    "description": "The client's own request id, echoed back.",
+    "schema": {
+      "type": "string"
+    }
+  }
+} as const;
+const s5 = {
+  "title": "longRunningOperationStatus",
+  "description": "An evolvable enum. `unknownFutureValue` is its sentinel: Graph sends it for members\nadded after the client's version, and clients must also tolerate strings not listed\nhere. `succeeded` and `failed` are the terminal states. (`skipped` belongs to\n`microsoft.graph.security.longRunningOperationStatus`, not to this enum.)\n",
+  "type": "string",
+  "enum": [
+    "notStarted",
+    "running",
+    "succeeded",
+    "failed",
+    "unknownFutureValue"
+  ],
+  "x-terminal-values": [
+    "succeeded",
+    "failed"
+  ]
+} as const;
+const s6 = {
+  "title": "longRunningOperation",
+  "description": "The status of a long-running operation (`microsoft.graph.longRunningOperation`, an\nentity). Every property but `id` is nullable, as in Graph's metadata, and none is\nrequired: `$select` returns a subset and the password-reset operation omits\n`resourceLocation` and `statusDetail` while it runs. Derived types\n(`#microsoft.graph.richLongRunningOperation` and others, named by `@odata.type`) can be\nreturned from the same endpoints and add properties, so the object stays open (JSON\nSchema's default; not spelled out, so that generated types keep exact property names).\n",
+  "type": "object",
+  "properties": {
+    "@odata.context": {
+      "type": "string",
+      "description": "OData context URL. Present on most responses, absent on some."
+    },
+    "@odata.type": {
+      "type": "string",
+      "description": "The OData type, for example `#microsoft.graph.longRunningOperation`; usually absent."
+    },
+    "id": {
+      "type": "string",
+      "description": "The unique identifier for the operation."
+    },
+    "createdDateTime": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "format": "date-time",
+      "description": "The start time of the operation, ISO 8601 in UTC. Fractional seconds have 0 to 7 digits."
+    },
+    "lastActionDateTime": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "format": "date-time",
+      "description": "The time of the last action in the operation, ISO 8601 in UTC."
+    },
+    "resourceLocation": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "description": "URI of the resource that the operation is performed on. `\"\"` until the operation has succeeded, for role management alerts."
+    },
+    "status": {
+      "description": "The status of the operation. `succeeded` and `failed` are terminal.",
+      "anyOf": [
+        s5,
+        {
+          "type": "null"
+        }
+      ]
+    },
+    "statusDetail": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "description": "Details about the status of the operation, for example `ResetSuccess`. May be `\"\"` or `null`."
+    }
+  }
+} as const;
+const s7 = {
+  "summary": "Alert refresh, not started",
+  "description": "Illustrative; the docs show no notStarted operation.",
+  "value": {
+    "@odata.context": "https://graph.microsoft.com/beta/$metadata#identityGovernance/roleManagementAlerts/operations/$entity",
+    "id": "refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_TooManyGlobalAdminsAssignedToTenantAlert",
+    "createdDateTime": "2023-06-09T22:50:41.5414467Z",
+    "lastActionDateTime": "2023-06-09T22:50:41.5414467Z",
+    "resourceLocation": "",
+    "status": "notStarted",
+    "statusDetail": ""
+  }
+} as const;
+const s8 = {
+  "summary": "Alert refresh, running",
+  "description": "Example 1 of the Get longRunningOperation page, verbatim.",
+  "value": {
+    "@odata.context": "https://graph.microsoft.com/beta/$metadata#identityGovernance/roleManagementAlerts/operations/$entity",
+    "id": "refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert",
+    "createdDateTime": "2023-06-09T22:50:41.5414467Z",
+    "lastActionDateTime": "2023-06-09T22:52:09.0296021Z",
+    "resourceLocation": "",
+    "status": "running",
+    "statusDetail": ""
+  }
+} as const;
+const s9 = {
+  "summary": "Alert refresh, succeeded",
+  "description": "Example 2 of the Get longRunningOperation page, with two changes that go together: the\npage reuses the running example's id, and here each example has its own id (the mock\nserves examples by id), so `id` is the one of the PIM alerts how-to page, and\n`resourceLocation` names the alert of that id.\n",
+  "value": {
+    "@odata.context": "https://graph.microsoft.com/beta/$metadata#identityGovernance/roleManagementAlerts/operations/$entity",
+    "id": "refresh:DirectoryRole_3b0e753b-22fa-4c16-9bf2-470b80be80d6_RolesAssignedOutsidePimAlert",
+    "createdDateTime": "2023-06-09T22:50:41.5414467Z",
+    "lastActionDateTime": "2023-06-09T22:56:09.0296021Z",
+    "resourceLocation": "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/DirectoryRole_3b0e753b-22fa-4c16-9bf2-470b80be80d6_RolesAssignedOutsidePimAlert",
+    "status": "succeeded",
+    "statusDetail": ""
+  }
+} as const;
+const s10 = {
+  "summary": "Alert refresh, failed",
+  "description": "Illustrative; the docs show no failed operation, and its statusDetail text is not documented.",
+  "value": {
+    "@odata.context": "https://graph.microsoft.com/beta/$metadata#identityGovernance/roleManagementAlerts/operations/$entity",
+    "id": "refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_NoMfaOnRoleActivationAlert",
+    "createdDateTime": "2023-06-09T22:50:41.5414467Z",
+    "lastActionDateTime": "2023-06-09T22:51:12.1030554Z",
+    "resourceLocation": "",
+    "status": "failed",
+    "statusDetail": "The alert could not be refreshed. Try again later."
+  }
+} as const;
+const s11 = {
+  "request-id": {
+    "description": "Graph's identifier of the request, for support cases.",
+    "schema": {
+      "type": "string"
+    }
+  },
+  "client-request-id": {
+    "description": "The client's own request id, echoed back.",
+    "schema": {
+      "type": "string"
+    }
+  }
+} as const;
+const s12 = {
+  "title": "InnerError",
+  "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
+  "type": "object",
+  "properties": {
+    "request-id": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "description": "Request Id as tracked internally by the service."
+    },
+    "client-request-id": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "description": "Client request Id as sent by the client application."
+    },
+    "date": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "description": "Date when the error occurred, in UTC without an offset."
+    },
+    "@odata.type": {
+      "type": "string"
+    }
+  },
+  "additionalProperties": true
+} as const;
+const s13 = {
+  "type": "object",
+  "required": [
+    "code",
+    "message"
+  ],
+  "properties": {
+    "code": {
+      "type": "string"
+    },
+    "message": {
+      "type": "string",
+      "x-ms-primary-error-message": true
+    },
+    "target": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "details": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
+          },
+          "target": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      }
+    },
+    "innerError": s12
+  }
+} as const;
+const s14 = {
+  "type": "object",
+  "required": [
+    "error"
+  ],
+  "properties": {
+    "error": s13
+  }
+} as const;
+const s15 = {
+  "description": "Bad request, for example a `$select` of an unknown property.",
+  "headers": s11,
+  "content": {
+    "application/json": {
+      "schema": s14,
+      "examples": {
+        "unknownSelectProperty": {
+          "summary": "A $select of a property the type does not have",
+          "value": {
+            "error": {
+              "code": "BadRequest",
+              "message": "Parsing OData Select and Expand failed: Could not find a property named 'progress' on type 'microsoft.graph.longRunningOperation'.",
+              "innerError": {
+                "date": "2026-03-02T10:14:27",
+                "request-id": "6a4b2f0e-5d1c-4f0a-9a51-3c2f8b1d7e44",
+                "client-request-id": "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+} as const;
+const s16 = {
+  "description": "The Bearer challenge of a 401 (RFC 6750, section 3), which names where to get a token; from\nGraph, `Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\",\nclient_id=\"00000003-0000-0000-c000-000000000000\"` (Microsoft's MSAL documentation,\nhttps://learn.microsoft.com/entra/msal/dotnet/advanced/extract-authentication-parameters).\nThat is the global cloud's challenge; Microsoft documents none for the national clouds.\nTheir login hosts are documented (each server's `x-graph-lro-login`), so the mock sends\nthe same challenge with the server's login host in `authorization_uri`, an assumption.\n",
+  "required": true,
+  "schema": {
+    "type": "string",
+    "pattern": "^Bearer( |$)"
+  }
+} as const;
+const s17 = {
+  "description": "The access token is missing, expired or invalid.",
+  "headers": {
+    "WWW-Authenticate": s16,
+    "request-id": {
+      "description": "Graph's identifier of the request, for support cases.",
+      "schema": {
+        "type": "string"
+      }
+    },
+    "client-request-id": {
+      "description": "The client's own request id, echoed back.",
+      "schema": {
+        "type": "string"
+      }
+    }
+  },
+  "content": {
+    "application/json": {
+      "schema": s14,
+      "examples": {
+        "missingToken": {
+          "summary": "No bearer token was sent",
+          "value": {
+            "error": {
+              "code": "InvalidAuthenticationToken",
+              "message": "Access token is empty.",
+              "innerError": {
+                "date": "2026-03-02T10:14:28",
+                "request-id": "2b8c4e1a-7f3d-4c6b-9e25-8a1d0f4b3c77",
+                "client-request-id": "9d1f3a5b-2c4e-4f68-8a0b-7c9e1d3f5a2b"
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+} as const;
+const s18 = {
+  "description": "The token lacks the permission or the directory role the operation needs.",
+  "headers": s11,
+  "content": {
+    "application/json": {
+      "schema": s14,
+      "examples": {
+        "insufficientPrivileges": {
+          "summary": "The token lacks the scope",
+          "value": {
+            "error": {
+              "code": "Authorization_RequestDenied",
+              "message": "Insufficient privileges to complete the operation.",
+              "innerError": {
+                "date": "2026-03-02T10:14:29",
+                "request-id": "5e2d7c9a-1b3f-4a8e-b6c4-0d9f2e7a1c35",
+                "client-request-id": "3c5e7a9b-1d2f-4b6a-8c0e-2f4a6b8d0e1c"
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+} as const;
+const s19 = {
+  "description": "No operation has this id. Graph documents no error code for it, and its workloads\nuse `itemNotFound`, `ResourceNotFound` or `Request_ResourceNotFound`; the example is\nillustrative, so rely on the status, not on the code.\n",
+  "headers": s11,
+  "content": {
+    "application/json": {
+      "schema": s14,
+      "examples": {
+        "unknownOperation": {
+          "summary": "An operation id that does not exist",
+          "value": {
+            "error": {
+              "code": "itemNotFound",
+              "message": "The requested operation was not found.",
+              "innerError": {
+                "date": "2026-03-02T10:14:30",
+                "request-id": "8f1a3c5e-7b9d-4e2f-a4c6-1e3a5c7e9b0d",
+                "client-request-id": "7a9c1e3b-5d7f-4a2c-9e4b-6d8f0a2c4e6a"
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+} as const;
+const s20 = {
+  "description": "Throttled. Wait the number of seconds in `Retry-After` before retrying; without one,\nback off exponentially (Graph's throttling guidance: the header may be absent).\n",
+  "headers": s4,
+  "content": {
+    "application/json": {
+      "schema": s14,
+      "examples": {
+        "throttled": {
+          "summary": "The throttling page's example",
+          "value": {
+            "error": {
+              "code": "TooManyRequests",
+              "message": "Please retry again later.",
+              "innerError": {
+                "code": "429",
+                "date": "2020-08-18T12:51:51",
+                "message": "Please retry after",
+                "request-id": "94fb3b52-452a-4535-a601-69e0a90e3aa2",
+                "status": "429"
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+} as const;
+const s21 = {
+  "description": "The service is temporarily unavailable. Retry after `Retry-After` seconds if given, else back off exponentially.",
+  "headers": s4,
+  "content": {
+    "application/json": {
+      "schema": s14,
+      "examples": {
+        "unavailable": {
+          "summary": "A transient outage",
+          "value": {
+            "error": {
+              "code": "serviceNotAvailable",
+              "message": "The service is temporarily unavailable. Please retry after the time in the Retry-After header.",
+              "innerError": {
+                "date": "2026-03-02T10:14:31",
+                "request-id": "1c3e5a7b-9d0f-4b2a-8c4e-6a8c0e2b4d6f",
+                "client-request-id": "4e6a8c0b-2d4f-4a6c-9e0a-2c4e6a8c0b2d"
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+} as const;
+const s22 = {
+  "description": "Any other error, with Graph's OData error body.",
+  "headers": s11,
+  "content": {
+    "application/json": {
+      "schema": s14,
+      "examples": {
+        "generalException": {
+          "summary": "An unspecified error",
+          "value": {
+            "error": {
+              "code": "generalException",
+              "message": "An unspecified error occurred.",
+              "innerError": {
+                "date": "2026-03-02T10:14:32",
+                "request-id": "3e5a7c9b-0d2f-4a4c-8e6a-8c0e2a4c6e8b",
+                "client-request-id": "6a8c0e2b-4d6f-4a8c-9e2a-4c6e8a0c2e4f"
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+} as const;
+const s23 = {
+  "name": "user-id",
+  "in": "path",
+  "required": true,
+  "description": "The unique identifier of user: its object id, or its userPrincipalName. B2B guests\nhave `#EXT#` in the userPrincipalName (sent as `%23EXT%23`); `@` is allowed. Sent as\none path segment, percent-encoded once.\n",
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  },
+  "x-ms-docs-key-type": "user"
+} as const;
+const s24 = {
+  "name": "aadgdc",
+  "in": "query",
+  "description": "Routing hint that Graph appends to the `Location` of a password reset (for example\n`aadgdc=DUB02P`). Opaque: copy it from `Location` verbatim, never build it.\n",
+  "schema": {
+    "type": "string"
+  },
+  "example": "DUB02P"
+} as const;
+const s25 = {
+  "name": "aadgsu",
+  "in": "query",
+  "description": "Routing hint that Graph appends to the `Location` of a password reset (for example\n`aadgsu=ssprprod-a`). Opaque: copy it from `Location` verbatim, never build it.\n",
+  "schema": {
+    "type": "string"
+  },
+  "example": "ssprprod-a"
+} as const;
+const s26 = {
+  "summary": "Password reset, not started",
+  "description": "Illustrative, with the operation id of the resetPassword page's first Location header.",
+  "value": {
+    "id": "88e7560c-9ebf-435c-8089-c3998ac1ec51",
+    "createdDateTime": "2020-03-19T12:01:03.45Z",
+    "lastActionDateTime": "2020-03-19T12:01:03.45Z",
+    "status": "notStarted"
+  }
+} as const;
+const s27 = {
+  "summary": "Password reset, running",
+  "description": "Example 3 of the Get longRunningOperation page, corrected: the published timestamps\n(`2020-03-19T12-01-03.45Z`) use `-` between hours and minutes and are not ISO 8601,\nand the published id `2d497bb-...` has 7 hex digits in its first group; it gets a\nleading `0`. Like the published example it has no `@odata.context`.\n",
+  "value": {
+    "status": "running",
+    "createdDateTime": "2020-03-19T12:01:03.45Z",
+    "lastActionDateTime": "2020-03-19T12:01:04.23Z",
+    "id": "02d497bb-57bd-47a6-8749-5ccd0869f2bd"
+  }
+} as const;
+const s28 = {
+  "summary": "Password reset, succeeded",
+  "description": "The response of the authentication methods tutorial (beta), verbatim.",
+  "value": {
+    "@odata.context": "https://graph.microsoft.com/beta/$metadata#users('ed178e23-7447-4892-baf8-fc46f8af26ce')/authentication/operations/$entity",
+    "id": "74bfa1a6-c0e0-4957-8c37-f91048f4959e",
+    "createdDateTime": "2020-05-14T00:23:40Z",
+    "lastActionDateTime": "2020-05-14T00:23:41Z",
+    "status": "succeeded",
+    "statusDetail": "ResetSuccess",
+    "resourceLocation": "https://graph.microsoft.com/beta/users/ed178e23-7447-4892-baf8-fc46f8af26ce/authentication/methods/28c10230-6103-485e-b985-444c60001490"
+  }
+} as const;
+const s29 = {
+  "summary": "Password reset, failed",
+  "description": "Illustrative, with the operation id of the resetPassword page's second Location header; failure details are not documented.",
+  "value": {
+    "@odata.context": "https://graph.microsoft.com/beta/$metadata#users('6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0')/authentication/operations/$entity",
+    "id": "77bafe36-3ac0-4f89-96e4-a4a5a48da851",
+    "createdDateTime": "2020-05-14T00:23:40Z",
+    "lastActionDateTime": "2020-05-14T00:23:42Z",
+    "status": "failed",
+    "statusDetail": "The password does not meet the complexity requirements.",
+    "resourceLocation": ""
+  }
+} as const;
+const s30 = {
+  "name": "authenticationMethod-id",
+  "in": "path",
+  "required": true,
+  "description": "The unique identifier of authenticationMethod. For a password reset it is the\npassword method's, always `28c10230-6103-485e-b985-444c60001490` (the default).\n",
+  "schema": {
+    "type": "string",
+    "minLength": 1,
+    "default": "28c10230-6103-485e-b985-444c60001490"
+  },
+  "x-ms-docs-key-type": "authenticationMethod"
+} as const;
+const s31 = {
+  "description": "The body of resetPassword. `newPassword` is a secret: graph-lro never logs or reports it.\nWithout it the system generates a password and returns it in the 202's body.\n",
+  "type": "object",
+  "properties": {
+    "newPassword": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "format": "password",
+      "description": "The new password; omit it to have the system generate one."
+    }
+  }
+} as const;
+const s32 = {
+  "description": "The URL of the operation to poll (the GET this POST's `x-graph-lro-polled-by` names),\nabsolute; GET it verbatim, extra query parameters (`aadgdc`, `aadgsu`) included.\n",
+  "required": true,
+  "schema": {
+    "type": "string",
+    "format": "uri"
+  }
+} as const;
+const s33 = {
+  "Location": s32,
+  "Retry-After": {
+    "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
+    "schema": {
+      "type": "integer",
+      "minimum": 0
+    }
+  },
+  "request-id": {
+    "description": "Graph's identifier of the request, for support cases.",
+    "schema": {
+      "type": "string"
+    }
+  },
+  "client-request-id": {
+    "description": "The client's own request id, echoed back.",
+    "schema": {
+      "type": "string"
+    }
+  }
+} as const;
+const s34 = {
+  "title": "passwordResetResponse",
+  "description": "The 202's body of resetPassword: `{}` (or no body) when the caller gave the password,\nthe system-generated `newPassword` otherwise. A secret: graph-lro never logs it.\n",
+  "type": "object",
+  "properties": {
+    "@odata.context": {
+      "type": "string",
+      "description": "OData context URL."
+    },
+    "@odata.type": {
+      "type": "string"
+    },
+    "newPassword": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "format": "password",
+      "description": "The system-generated password."
+    }
+  }
+} as const;
+const s35 = {
+  "description": "Bad request, for example a request body that is no JSON object or lacks a required\nproperty. Graph documents no code for these POSTs; the example is illustrative.\n",
+  "headers": s11,
+  "content": {
+    "application/json": {
+      "schema": s14,
+      "examples": {
+        "invalidBody": {
+          "summary": "A request body the action does not accept",
+          "value": {
+            "error": {
+              "code": "BadRequest",
+              "message": "The request body is invalid.",
+              "innerError": {
+                "date": "2026-03-02T10:14:26",
+                "request-id": "4c6e8a0b-2d4f-4a6c-8e0a-2c4e6a8c0b1d",
+                "client-request-id": "5d7f9b1c-3e5a-4b7d-9f1b-3d5f7b9d1c2e"
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+} as const;
+const s36 = {
+  "name": "unifiedRoleManagementAlert-id",
+  "in": "path",
+  "required": true,
+  "description": "The unique identifier of unifiedRoleManagementAlert, such as\n`DirectoryRole_<tenantId>_StaleSignInAlert`. Sent as one path segment, percent-encoded once.\n",
+  "schema": {
+    "type": "string",
+    "minLength": 1
+  },
+  "example": "DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert",
+  "x-ms-docs-key-type": "unifiedRoleManagementAlert"
+} as const;
+const s37 = {
+  "leastPrivileged": "RoleManagementAlert.ReadWrite.Directory",
+  "higherPrivileged": [],
+  "delegatedWorkOrSchool": "supported",
+  "application": "supported",
+  "delegatedPersonalMicrosoftAccount": "notSupported",
+  "delegatedRoles": [
+    "Privileged Role Administrator"
+  ]
+} as const;
+const s38 = {
+  "description": "Accepted; poll the operation at `Location`. No body.",
+  "headers": s33
+} as const;
+const s39 = {
+  "description": "The body of a refresh of all role management alerts of a scope.",
+  "type": "object",
+  "required": [
+    "scopeId",
+    "scopeType"
+  ],
+  "properties": {
+    "scopeId": {
+      "type": "string",
+      "minLength": 1,
+      "description": "The scope, `/` for the whole directory."
+    },
+    "scopeType": {
+      "type": "string",
+      "minLength": 1,
+      "description": "The type of the scope, `DirectoryRole` for Microsoft Entra roles."
+    }
+  }
+} as const;
+
+/** The bundled, dereferenced OpenAPI document of spec/graph-lro.yaml; a part it repeats is one object, named once above. */
 export const spec = {
   "openapi": "3.1.0",
   "info": {
@@ -147,17 +864,7 @@ export const spec = {
     "/identityGovernance/roleManagementAlerts/operations/{longRunningOperation-id}": {
       "description": "Provides operations to manage the operations property of the microsoft.graph.roleManagementAlert entity.",
       "parameters": [
-        {
-          "name": "longRunningOperation-id",
-          "in": "path",
-          "required": true,
-          "description": "The unique identifier of longRunningOperation. Not a GUID in general: alert refreshes\nuse ids such as `refresh:DirectoryRole_<tenantId>_<AlertType>` (with a `:`), and ids\nprinted in Microsoft's docs are not always valid GUIDs. Sent as one path segment,\npercent-encoded once.\n",
-          "schema": {
-            "type": "string",
-            "minLength": 1
-          },
-          "x-ms-docs-key-type": "longRunningOperation"
-        }
+        s0
       ],
       "get": {
         "operationId": "identityGovernance.roleManagementAlerts.GetOperations",
@@ -172,54 +879,8 @@ export const spec = {
           "url": "https://learn.microsoft.com/graph/api/longrunningoperation-get?view=graph-rest-beta"
         },
         "parameters": [
-          {
-            "name": "$select",
-            "in": "query",
-            "description": "Select properties to be returned, comma-separated (`$select=status,resourceLocation`).",
-            "style": "form",
-            "explode": false,
-            "schema": {
-              "description": "Property names of longRunningOperation that `$select` may name.",
-              "type": "array",
-              "uniqueItems": true,
-              "minItems": 1,
-              "items": {
-                "type": "string",
-                "enum": [
-                  "id",
-                  "createdDateTime",
-                  "lastActionDateTime",
-                  "resourceLocation",
-                  "status",
-                  "statusDetail"
-                ]
-              }
-            }
-          },
-          {
-            "name": "select",
-            "in": "query",
-            "description": "Beta's spelling of `$select` without the `$` prefix. Send one of the two, not both.",
-            "style": "form",
-            "explode": false,
-            "schema": {
-              "description": "Property names of longRunningOperation that `$select` may name.",
-              "type": "array",
-              "uniqueItems": true,
-              "minItems": 1,
-              "items": {
-                "type": "string",
-                "enum": [
-                  "id",
-                  "createdDateTime",
-                  "lastActionDateTime",
-                  "resourceLocation",
-                  "status",
-                  "statusDetail"
-                ]
-              }
-            }
-          }
+          s2,
+          s3
         ],
         "security": [
           {
@@ -251,1195 +912,35 @@ export const spec = {
         "responses": {
           "200": {
             "description": "The operation.",
-            "headers": {
-              "Retry-After": {
-                "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
+            "headers": s4,
             "content": {
               "application/json": {
-                "schema": {
-                  "title": "longRunningOperation",
-                  "description": "The status of a long-running operation (`microsoft.graph.longRunningOperation`, an\nentity). Every property but `id` is nullable, as in Graph's metadata, and none is\nrequired: `$select` returns a subset and the password-reset operation omits\n`resourceLocation` and `statusDetail` while it runs. Derived types\n(`#microsoft.graph.richLongRunningOperation` and others, named by `@odata.type`) can be\nreturned from the same endpoints and add properties, so the object stays open (JSON\nSchema's default; not spelled out, so that generated types keep exact property names).\n",
-                  "type": "object",
-                  "properties": {
-                    "@odata.context": {
-                      "type": "string",
-                      "description": "OData context URL. Present on most responses, absent on some."
-                    },
-                    "@odata.type": {
-                      "type": "string",
-                      "description": "The OData type, for example `#microsoft.graph.longRunningOperation`; usually absent."
-                    },
-                    "id": {
-                      "type": "string",
-                      "description": "The unique identifier for the operation."
-                    },
-                    "createdDateTime": {
-                      "type": [
-                        "string",
-                        "null"
-                      ],
-                      "format": "date-time",
-                      "description": "The start time of the operation, ISO 8601 in UTC. Fractional seconds have 0 to 7 digits."
-                    },
-                    "lastActionDateTime": {
-                      "type": [
-                        "string",
-                        "null"
-                      ],
-                      "format": "date-time",
-                      "description": "The time of the last action in the operation, ISO 8601 in UTC."
-                    },
-                    "resourceLocation": {
-                      "type": [
-                        "string",
-                        "null"
-                      ],
-                      "description": "URI of the resource that the operation is performed on. `\"\"` until the operation has succeeded, for role management alerts."
-                    },
-                    "status": {
-                      "description": "The status of the operation. `succeeded` and `failed` are terminal.",
-                      "anyOf": [
-                        {
-                          "title": "longRunningOperationStatus",
-                          "description": "An evolvable enum. `unknownFutureValue` is its sentinel: Graph sends it for members\nadded after the client's version, and clients must also tolerate strings not listed\nhere. `succeeded` and `failed` are the terminal states. (`skipped` belongs to\n`microsoft.graph.security.longRunningOperationStatus`, not to this enum.)\n",
-                          "type": "string",
-                          "enum": [
-                            "notStarted",
-                            "running",
-                            "succeeded",
-                            "failed",
-                            "unknownFutureValue"
-                          ],
-                          "x-terminal-values": [
-                            "succeeded",
-                            "failed"
-                          ]
-                        },
-                        {
-                          "type": "null"
-                        }
-                      ]
-                    },
-                    "statusDetail": {
-                      "type": [
-                        "string",
-                        "null"
-                      ],
-                      "description": "Details about the status of the operation, for example `ResetSuccess`. May be `\"\"` or `null`."
-                    }
-                  }
-                },
+                "schema": s6,
                 "examples": {
-                  "notStarted": {
-                    "summary": "Alert refresh, not started",
-                    "description": "Illustrative; the docs show no notStarted operation.",
-                    "value": {
-                      "@odata.context": "https://graph.microsoft.com/beta/$metadata#identityGovernance/roleManagementAlerts/operations/$entity",
-                      "id": "refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_TooManyGlobalAdminsAssignedToTenantAlert",
-                      "createdDateTime": "2023-06-09T22:50:41.5414467Z",
-                      "lastActionDateTime": "2023-06-09T22:50:41.5414467Z",
-                      "resourceLocation": "",
-                      "status": "notStarted",
-                      "statusDetail": ""
-                    }
-                  },
-                  "running": {
-                    "summary": "Alert refresh, running",
-                    "description": "Example 1 of the Get longRunningOperation page, verbatim.",
-                    "value": {
-                      "@odata.context": "https://graph.microsoft.com/beta/$metadata#identityGovernance/roleManagementAlerts/operations/$entity",
-                      "id": "refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert",
-                      "createdDateTime": "2023-06-09T22:50:41.5414467Z",
-                      "lastActionDateTime": "2023-06-09T22:52:09.0296021Z",
-                      "resourceLocation": "",
-                      "status": "running",
-                      "statusDetail": ""
-                    }
-                  },
-                  "succeeded": {
-                    "summary": "Alert refresh, succeeded",
-                    "description": "Example 2 of the Get longRunningOperation page, with two changes that go together: the\npage reuses the running example's id, and here each example has its own id (the mock\nserves examples by id), so `id` is the one of the PIM alerts how-to page, and\n`resourceLocation` names the alert of that id.\n",
-                    "value": {
-                      "@odata.context": "https://graph.microsoft.com/beta/$metadata#identityGovernance/roleManagementAlerts/operations/$entity",
-                      "id": "refresh:DirectoryRole_3b0e753b-22fa-4c16-9bf2-470b80be80d6_RolesAssignedOutsidePimAlert",
-                      "createdDateTime": "2023-06-09T22:50:41.5414467Z",
-                      "lastActionDateTime": "2023-06-09T22:56:09.0296021Z",
-                      "resourceLocation": "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/DirectoryRole_3b0e753b-22fa-4c16-9bf2-470b80be80d6_RolesAssignedOutsidePimAlert",
-                      "status": "succeeded",
-                      "statusDetail": ""
-                    }
-                  },
-                  "failed": {
-                    "summary": "Alert refresh, failed",
-                    "description": "Illustrative; the docs show no failed operation, and its statusDetail text is not documented.",
-                    "value": {
-                      "@odata.context": "https://graph.microsoft.com/beta/$metadata#identityGovernance/roleManagementAlerts/operations/$entity",
-                      "id": "refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_NoMfaOnRoleActivationAlert",
-                      "createdDateTime": "2023-06-09T22:50:41.5414467Z",
-                      "lastActionDateTime": "2023-06-09T22:51:12.1030554Z",
-                      "resourceLocation": "",
-                      "status": "failed",
-                      "statusDetail": "The alert could not be refreshed. Try again later."
-                    }
-                  }
+                  "notStarted": s7,
+                  "running": s8,
+                  "succeeded": s9,
+                  "failed": s10
                 }
               }
             }
           },
-          "400": {
-            "description": "Bad request, for example a `$select` of an unknown property.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "unknownSelectProperty": {
-                    "summary": "A $select of a property the type does not have",
-                    "value": {
-                      "error": {
-                        "code": "BadRequest",
-                        "message": "Parsing OData Select and Expand failed: Could not find a property named 'progress' on type 'microsoft.graph.longRunningOperation'.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:27",
-                          "request-id": "6a4b2f0e-5d1c-4f0a-9a51-3c2f8b1d7e44",
-                          "client-request-id": "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "401": {
-            "description": "The access token is missing, expired or invalid.",
-            "headers": {
-              "WWW-Authenticate": {
-                "description": "The Bearer challenge of a 401 (RFC 6750, section 3), which names where to get a token; from\nGraph, `Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\",\nclient_id=\"00000003-0000-0000-c000-000000000000\"` (Microsoft's MSAL documentation,\nhttps://learn.microsoft.com/entra/msal/dotnet/advanced/extract-authentication-parameters).\nThat is the global cloud's challenge; Microsoft documents none for the national clouds.\nTheir login hosts are documented (each server's `x-graph-lro-login`), so the mock sends\nthe same challenge with the server's login host in `authorization_uri`, an assumption.\n",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^Bearer( |$)"
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "missingToken": {
-                    "summary": "No bearer token was sent",
-                    "value": {
-                      "error": {
-                        "code": "InvalidAuthenticationToken",
-                        "message": "Access token is empty.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:28",
-                          "request-id": "2b8c4e1a-7f3d-4c6b-9e25-8a1d0f4b3c77",
-                          "client-request-id": "9d1f3a5b-2c4e-4f68-8a0b-7c9e1d3f5a2b"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "403": {
-            "description": "The token lacks the permission or the directory role the operation needs.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "insufficientPrivileges": {
-                    "summary": "The token lacks the scope",
-                    "value": {
-                      "error": {
-                        "code": "Authorization_RequestDenied",
-                        "message": "Insufficient privileges to complete the operation.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:29",
-                          "request-id": "5e2d7c9a-1b3f-4a8e-b6c4-0d9f2e7a1c35",
-                          "client-request-id": "3c5e7a9b-1d2f-4b6a-8c0e-2f4a6b8d0e1c"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "404": {
-            "description": "No operation has this id. Graph documents no error code for it, and its workloads\nuse `itemNotFound`, `ResourceNotFound` or `Request_ResourceNotFound`; the example is\nillustrative, so rely on the status, not on the code.\n",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "unknownOperation": {
-                    "summary": "An operation id that does not exist",
-                    "value": {
-                      "error": {
-                        "code": "itemNotFound",
-                        "message": "The requested operation was not found.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:30",
-                          "request-id": "8f1a3c5e-7b9d-4e2f-a4c6-1e3a5c7e9b0d",
-                          "client-request-id": "7a9c1e3b-5d7f-4a2c-9e4b-6d8f0a2c4e6a"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "429": {
-            "description": "Throttled. Wait the number of seconds in `Retry-After` before retrying; without one,\nback off exponentially (Graph's throttling guidance: the header may be absent).\n",
-            "headers": {
-              "Retry-After": {
-                "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "throttled": {
-                    "summary": "The throttling page's example",
-                    "value": {
-                      "error": {
-                        "code": "TooManyRequests",
-                        "message": "Please retry again later.",
-                        "innerError": {
-                          "code": "429",
-                          "date": "2020-08-18T12:51:51",
-                          "message": "Please retry after",
-                          "request-id": "94fb3b52-452a-4535-a601-69e0a90e3aa2",
-                          "status": "429"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "503": {
-            "description": "The service is temporarily unavailable. Retry after `Retry-After` seconds if given, else back off exponentially.",
-            "headers": {
-              "Retry-After": {
-                "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "unavailable": {
-                    "summary": "A transient outage",
-                    "value": {
-                      "error": {
-                        "code": "serviceNotAvailable",
-                        "message": "The service is temporarily unavailable. Please retry after the time in the Retry-After header.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:31",
-                          "request-id": "1c3e5a7b-9d0f-4b2a-8c4e-6a8c0e2b4d6f",
-                          "client-request-id": "4e6a8c0b-2d4f-4a6c-9e0a-2c4e6a8c0b2d"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "4XX": {
-            "description": "Any other error, with Graph's OData error body.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "generalException": {
-                    "summary": "An unspecified error",
-                    "value": {
-                      "error": {
-                        "code": "generalException",
-                        "message": "An unspecified error occurred.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:32",
-                          "request-id": "3e5a7c9b-0d2f-4a4c-8e6a-8c0e2a4c6e8b",
-                          "client-request-id": "6a8c0e2b-4d6f-4a8c-9e2a-4c6e8a0c2e4f"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "5XX": {
-            "description": "Any other error, with Graph's OData error body.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "generalException": {
-                    "summary": "An unspecified error",
-                    "value": {
-                      "error": {
-                        "code": "generalException",
-                        "message": "An unspecified error occurred.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:32",
-                          "request-id": "3e5a7c9b-0d2f-4a4c-8e6a-8c0e2a4c6e8b",
-                          "client-request-id": "6a8c0e2b-4d6f-4a8c-9e2a-4c6e8a0c2e4f"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
+          "400": s15,
+          "401": s17,
+          "403": s18,
+          "404": s19,
+          "429": s20,
+          "503": s21,
+          "4XX": s22,
+          "5XX": s22
         }
       }
     },
     "/users/{user-id}/authentication/operations/{longRunningOperation-id}": {
       "description": "Provides operations to manage the operations property of the microsoft.graph.authentication entity.",
       "parameters": [
-        {
-          "name": "user-id",
-          "in": "path",
-          "required": true,
-          "description": "The unique identifier of user: its object id, or its userPrincipalName. B2B guests\nhave `#EXT#` in the userPrincipalName (sent as `%23EXT%23`); `@` is allowed. Sent as\none path segment, percent-encoded once.\n",
-          "schema": {
-            "type": "string",
-            "minLength": 1
-          },
-          "x-ms-docs-key-type": "user"
-        },
-        {
-          "name": "longRunningOperation-id",
-          "in": "path",
-          "required": true,
-          "description": "The unique identifier of longRunningOperation. Not a GUID in general: alert refreshes\nuse ids such as `refresh:DirectoryRole_<tenantId>_<AlertType>` (with a `:`), and ids\nprinted in Microsoft's docs are not always valid GUIDs. Sent as one path segment,\npercent-encoded once.\n",
-          "schema": {
-            "type": "string",
-            "minLength": 1
-          },
-          "x-ms-docs-key-type": "longRunningOperation"
-        }
+        s23,
+        s0
       ],
       "get": {
         "operationId": "users.authentication.GetOperations",
@@ -1454,72 +955,10 @@ export const spec = {
           "url": "https://learn.microsoft.com/graph/api/longrunningoperation-get?view=graph-rest-beta"
         },
         "parameters": [
-          {
-            "name": "$select",
-            "in": "query",
-            "description": "Select properties to be returned, comma-separated (`$select=status,resourceLocation`).",
-            "style": "form",
-            "explode": false,
-            "schema": {
-              "description": "Property names of longRunningOperation that `$select` may name.",
-              "type": "array",
-              "uniqueItems": true,
-              "minItems": 1,
-              "items": {
-                "type": "string",
-                "enum": [
-                  "id",
-                  "createdDateTime",
-                  "lastActionDateTime",
-                  "resourceLocation",
-                  "status",
-                  "statusDetail"
-                ]
-              }
-            }
-          },
-          {
-            "name": "select",
-            "in": "query",
-            "description": "Beta's spelling of `$select` without the `$` prefix. Send one of the two, not both.",
-            "style": "form",
-            "explode": false,
-            "schema": {
-              "description": "Property names of longRunningOperation that `$select` may name.",
-              "type": "array",
-              "uniqueItems": true,
-              "minItems": 1,
-              "items": {
-                "type": "string",
-                "enum": [
-                  "id",
-                  "createdDateTime",
-                  "lastActionDateTime",
-                  "resourceLocation",
-                  "status",
-                  "statusDetail"
-                ]
-              }
-            }
-          },
-          {
-            "name": "aadgdc",
-            "in": "query",
-            "description": "Routing hint that Graph appends to the `Location` of a password reset (for example\n`aadgdc=DUB02P`). Opaque: copy it from `Location` verbatim, never build it.\n",
-            "schema": {
-              "type": "string"
-            },
-            "example": "DUB02P"
-          },
-          {
-            "name": "aadgsu",
-            "in": "query",
-            "description": "Routing hint that Graph appends to the `Location` of a password reset (for example\n`aadgsu=ssprprod-a`). Opaque: copy it from `Location` verbatim, never build it.\n",
-            "schema": {
-              "type": "string"
-            },
-            "example": "ssprprod-a"
-          }
+          s2,
+          s3,
+          s24,
+          s25
         ],
         "security": [
           {
@@ -1550,1190 +989,35 @@ export const spec = {
         "responses": {
           "200": {
             "description": "The operation.",
-            "headers": {
-              "Retry-After": {
-                "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
+            "headers": s4,
             "content": {
               "application/json": {
-                "schema": {
-                  "title": "longRunningOperation",
-                  "description": "The status of a long-running operation (`microsoft.graph.longRunningOperation`, an\nentity). Every property but `id` is nullable, as in Graph's metadata, and none is\nrequired: `$select` returns a subset and the password-reset operation omits\n`resourceLocation` and `statusDetail` while it runs. Derived types\n(`#microsoft.graph.richLongRunningOperation` and others, named by `@odata.type`) can be\nreturned from the same endpoints and add properties, so the object stays open (JSON\nSchema's default; not spelled out, so that generated types keep exact property names).\n",
-                  "type": "object",
-                  "properties": {
-                    "@odata.context": {
-                      "type": "string",
-                      "description": "OData context URL. Present on most responses, absent on some."
-                    },
-                    "@odata.type": {
-                      "type": "string",
-                      "description": "The OData type, for example `#microsoft.graph.longRunningOperation`; usually absent."
-                    },
-                    "id": {
-                      "type": "string",
-                      "description": "The unique identifier for the operation."
-                    },
-                    "createdDateTime": {
-                      "type": [
-                        "string",
-                        "null"
-                      ],
-                      "format": "date-time",
-                      "description": "The start time of the operation, ISO 8601 in UTC. Fractional seconds have 0 to 7 digits."
-                    },
-                    "lastActionDateTime": {
-                      "type": [
-                        "string",
-                        "null"
-                      ],
-                      "format": "date-time",
-                      "description": "The time of the last action in the operation, ISO 8601 in UTC."
-                    },
-                    "resourceLocation": {
-                      "type": [
-                        "string",
-                        "null"
-                      ],
-                      "description": "URI of the resource that the operation is performed on. `\"\"` until the operation has succeeded, for role management alerts."
-                    },
-                    "status": {
-                      "description": "The status of the operation. `succeeded` and `failed` are terminal.",
-                      "anyOf": [
-                        {
-                          "title": "longRunningOperationStatus",
-                          "description": "An evolvable enum. `unknownFutureValue` is its sentinel: Graph sends it for members\nadded after the client's version, and clients must also tolerate strings not listed\nhere. `succeeded` and `failed` are the terminal states. (`skipped` belongs to\n`microsoft.graph.security.longRunningOperationStatus`, not to this enum.)\n",
-                          "type": "string",
-                          "enum": [
-                            "notStarted",
-                            "running",
-                            "succeeded",
-                            "failed",
-                            "unknownFutureValue"
-                          ],
-                          "x-terminal-values": [
-                            "succeeded",
-                            "failed"
-                          ]
-                        },
-                        {
-                          "type": "null"
-                        }
-                      ]
-                    },
-                    "statusDetail": {
-                      "type": [
-                        "string",
-                        "null"
-                      ],
-                      "description": "Details about the status of the operation, for example `ResetSuccess`. May be `\"\"` or `null`."
-                    }
-                  }
-                },
+                "schema": s6,
                 "examples": {
-                  "notStarted": {
-                    "summary": "Password reset, not started",
-                    "description": "Illustrative, with the operation id of the resetPassword page's first Location header.",
-                    "value": {
-                      "id": "88e7560c-9ebf-435c-8089-c3998ac1ec51",
-                      "createdDateTime": "2020-03-19T12:01:03.45Z",
-                      "lastActionDateTime": "2020-03-19T12:01:03.45Z",
-                      "status": "notStarted"
-                    }
-                  },
-                  "running": {
-                    "summary": "Password reset, running",
-                    "description": "Example 3 of the Get longRunningOperation page, corrected: the published timestamps\n(`2020-03-19T12-01-03.45Z`) use `-` between hours and minutes and are not ISO 8601,\nand the published id `2d497bb-...` has 7 hex digits in its first group; it gets a\nleading `0`. Like the published example it has no `@odata.context`.\n",
-                    "value": {
-                      "status": "running",
-                      "createdDateTime": "2020-03-19T12:01:03.45Z",
-                      "lastActionDateTime": "2020-03-19T12:01:04.23Z",
-                      "id": "02d497bb-57bd-47a6-8749-5ccd0869f2bd"
-                    }
-                  },
-                  "succeeded": {
-                    "summary": "Password reset, succeeded",
-                    "description": "The response of the authentication methods tutorial (beta), verbatim.",
-                    "value": {
-                      "@odata.context": "https://graph.microsoft.com/beta/$metadata#users('ed178e23-7447-4892-baf8-fc46f8af26ce')/authentication/operations/$entity",
-                      "id": "74bfa1a6-c0e0-4957-8c37-f91048f4959e",
-                      "createdDateTime": "2020-05-14T00:23:40Z",
-                      "lastActionDateTime": "2020-05-14T00:23:41Z",
-                      "status": "succeeded",
-                      "statusDetail": "ResetSuccess",
-                      "resourceLocation": "https://graph.microsoft.com/beta/users/ed178e23-7447-4892-baf8-fc46f8af26ce/authentication/methods/28c10230-6103-485e-b985-444c60001490"
-                    }
-                  },
-                  "failed": {
-                    "summary": "Password reset, failed",
-                    "description": "Illustrative, with the operation id of the resetPassword page's second Location header; failure details are not documented.",
-                    "value": {
-                      "@odata.context": "https://graph.microsoft.com/beta/$metadata#users('6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0')/authentication/operations/$entity",
-                      "id": "77bafe36-3ac0-4f89-96e4-a4a5a48da851",
-                      "createdDateTime": "2020-05-14T00:23:40Z",
-                      "lastActionDateTime": "2020-05-14T00:23:42Z",
-                      "status": "failed",
-                      "statusDetail": "The password does not meet the complexity requirements.",
-                      "resourceLocation": ""
-                    }
-                  }
+                  "notStarted": s26,
+                  "running": s27,
+                  "succeeded": s28,
+                  "failed": s29
                 }
               }
             }
           },
-          "400": {
-            "description": "Bad request, for example a `$select` of an unknown property.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "unknownSelectProperty": {
-                    "summary": "A $select of a property the type does not have",
-                    "value": {
-                      "error": {
-                        "code": "BadRequest",
-                        "message": "Parsing OData Select and Expand failed: Could not find a property named 'progress' on type 'microsoft.graph.longRunningOperation'.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:27",
-                          "request-id": "6a4b2f0e-5d1c-4f0a-9a51-3c2f8b1d7e44",
-                          "client-request-id": "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "401": {
-            "description": "The access token is missing, expired or invalid.",
-            "headers": {
-              "WWW-Authenticate": {
-                "description": "The Bearer challenge of a 401 (RFC 6750, section 3), which names where to get a token; from\nGraph, `Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\",\nclient_id=\"00000003-0000-0000-c000-000000000000\"` (Microsoft's MSAL documentation,\nhttps://learn.microsoft.com/entra/msal/dotnet/advanced/extract-authentication-parameters).\nThat is the global cloud's challenge; Microsoft documents none for the national clouds.\nTheir login hosts are documented (each server's `x-graph-lro-login`), so the mock sends\nthe same challenge with the server's login host in `authorization_uri`, an assumption.\n",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^Bearer( |$)"
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "missingToken": {
-                    "summary": "No bearer token was sent",
-                    "value": {
-                      "error": {
-                        "code": "InvalidAuthenticationToken",
-                        "message": "Access token is empty.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:28",
-                          "request-id": "2b8c4e1a-7f3d-4c6b-9e25-8a1d0f4b3c77",
-                          "client-request-id": "9d1f3a5b-2c4e-4f68-8a0b-7c9e1d3f5a2b"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "403": {
-            "description": "The token lacks the permission or the directory role the operation needs.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "insufficientPrivileges": {
-                    "summary": "The token lacks the scope",
-                    "value": {
-                      "error": {
-                        "code": "Authorization_RequestDenied",
-                        "message": "Insufficient privileges to complete the operation.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:29",
-                          "request-id": "5e2d7c9a-1b3f-4a8e-b6c4-0d9f2e7a1c35",
-                          "client-request-id": "3c5e7a9b-1d2f-4b6a-8c0e-2f4a6b8d0e1c"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "404": {
-            "description": "No operation has this id. Graph documents no error code for it, and its workloads\nuse `itemNotFound`, `ResourceNotFound` or `Request_ResourceNotFound`; the example is\nillustrative, so rely on the status, not on the code.\n",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "unknownOperation": {
-                    "summary": "An operation id that does not exist",
-                    "value": {
-                      "error": {
-                        "code": "itemNotFound",
-                        "message": "The requested operation was not found.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:30",
-                          "request-id": "8f1a3c5e-7b9d-4e2f-a4c6-1e3a5c7e9b0d",
-                          "client-request-id": "7a9c1e3b-5d7f-4a2c-9e4b-6d8f0a2c4e6a"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "429": {
-            "description": "Throttled. Wait the number of seconds in `Retry-After` before retrying; without one,\nback off exponentially (Graph's throttling guidance: the header may be absent).\n",
-            "headers": {
-              "Retry-After": {
-                "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "throttled": {
-                    "summary": "The throttling page's example",
-                    "value": {
-                      "error": {
-                        "code": "TooManyRequests",
-                        "message": "Please retry again later.",
-                        "innerError": {
-                          "code": "429",
-                          "date": "2020-08-18T12:51:51",
-                          "message": "Please retry after",
-                          "request-id": "94fb3b52-452a-4535-a601-69e0a90e3aa2",
-                          "status": "429"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "503": {
-            "description": "The service is temporarily unavailable. Retry after `Retry-After` seconds if given, else back off exponentially.",
-            "headers": {
-              "Retry-After": {
-                "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "unavailable": {
-                    "summary": "A transient outage",
-                    "value": {
-                      "error": {
-                        "code": "serviceNotAvailable",
-                        "message": "The service is temporarily unavailable. Please retry after the time in the Retry-After header.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:31",
-                          "request-id": "1c3e5a7b-9d0f-4b2a-8c4e-6a8c0e2b4d6f",
-                          "client-request-id": "4e6a8c0b-2d4f-4a6c-9e0a-2c4e6a8c0b2d"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "4XX": {
-            "description": "Any other error, with Graph's OData error body.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "generalException": {
-                    "summary": "An unspecified error",
-                    "value": {
-                      "error": {
-                        "code": "generalException",
-                        "message": "An unspecified error occurred.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:32",
-                          "request-id": "3e5a7c9b-0d2f-4a4c-8e6a-8c0e2a4c6e8b",
-                          "client-request-id": "6a8c0e2b-4d6f-4a8c-9e2a-4c6e8a0c2e4f"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "5XX": {
-            "description": "Any other error, with Graph's OData error body.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "generalException": {
-                    "summary": "An unspecified error",
-                    "value": {
-                      "error": {
-                        "code": "generalException",
-                        "message": "An unspecified error occurred.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:32",
-                          "request-id": "3e5a7c9b-0d2f-4a4c-8e6a-8c0e2a4c6e8b",
-                          "client-request-id": "6a8c0e2b-4d6f-4a8c-9e2a-4c6e8a0c2e4f"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
+          "400": s15,
+          "401": s17,
+          "403": s18,
+          "404": s19,
+          "429": s20,
+          "503": s21,
+          "4XX": s22,
+          "5XX": s22
         }
       }
     },
     "/users/{user-id}/authentication/methods/{authenticationMethod-id}/resetPassword": {
       "description": "Provides operations to call the resetPassword method.",
       "parameters": [
-        {
-          "name": "user-id",
-          "in": "path",
-          "required": true,
-          "description": "The unique identifier of user: its object id, or its userPrincipalName. B2B guests\nhave `#EXT#` in the userPrincipalName (sent as `%23EXT%23`); `@` is allowed. Sent as\none path segment, percent-encoded once.\n",
-          "schema": {
-            "type": "string",
-            "minLength": 1
-          },
-          "x-ms-docs-key-type": "user"
-        },
-        {
-          "name": "authenticationMethod-id",
-          "in": "path",
-          "required": true,
-          "description": "The unique identifier of authenticationMethod. For a password reset it is the\npassword method's, always `28c10230-6103-485e-b985-444c60001490` (the default).\n",
-          "schema": {
-            "type": "string",
-            "minLength": 1,
-            "default": "28c10230-6103-485e-b985-444c60001490"
-          },
-          "x-ms-docs-key-type": "authenticationMethod"
-        }
+        s23,
+        s30
       ],
       "post": {
         "operationId": "users.user.authentication.methods.authenticationMethod.resetPassword",
@@ -2770,20 +1054,7 @@ export const spec = {
           "required": false,
           "content": {
             "application/json": {
-              "schema": {
-                "description": "The body of resetPassword. `newPassword` is a secret: graph-lro never logs or reports it.\nWithout it the system generates a password and returns it in the 202's body.\n",
-                "type": "object",
-                "properties": {
-                  "newPassword": {
-                    "type": [
-                      "string",
-                      "null"
-                    ],
-                    "format": "password",
-                    "description": "The new password; omit it to have the system generate one."
-                  }
-                }
-              },
+              "schema": s31,
               "examples": {
                 "givenPassword": {
                   "summary": "The caller supplies the password",
@@ -2803,61 +1074,12 @@ export const spec = {
         "responses": {
           "202": {
             "description": "Accepted; poll the operation at `Location`.",
-            "headers": {
-              "Location": {
-                "description": "The URL of the operation to poll (the GET this POST's `x-graph-lro-polled-by` names),\nabsolute; GET it verbatim, extra query parameters (`aadgdc`, `aadgsu`) included.\n",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "format": "uri"
-                }
-              },
-              "Retry-After": {
-                "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
+            "headers": s33,
             "content": {
               "application/json": {
                 "schema": {
                   "anyOf": [
-                    {
-                      "title": "passwordResetResponse",
-                      "description": "The 202's body of resetPassword: `{}` (or no body) when the caller gave the password,\nthe system-generated `newPassword` otherwise. A secret: graph-lro never logs it.\n",
-                      "type": "object",
-                      "properties": {
-                        "@odata.context": {
-                          "type": "string",
-                          "description": "OData context URL."
-                        },
-                        "@odata.type": {
-                          "type": "string"
-                        },
-                        "newPassword": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "format": "password",
-                          "description": "The system-generated password."
-                        }
-                      }
-                    },
+                    s34,
                     {
                       "type": "null"
                     }
@@ -2881,1032 +1103,21 @@ export const spec = {
               }
             }
           },
-          "400": {
-            "description": "Bad request, for example a request body that is no JSON object or lacks a required\nproperty. Graph documents no code for these POSTs; the example is illustrative.\n",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "invalidBody": {
-                    "summary": "A request body the action does not accept",
-                    "value": {
-                      "error": {
-                        "code": "BadRequest",
-                        "message": "The request body is invalid.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:26",
-                          "request-id": "4c6e8a0b-2d4f-4a6c-8e0a-2c4e6a8c0b1d",
-                          "client-request-id": "5d7f9b1c-3e5a-4b7d-9f1b-3d5f7b9d1c2e"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "401": {
-            "description": "The access token is missing, expired or invalid.",
-            "headers": {
-              "WWW-Authenticate": {
-                "description": "The Bearer challenge of a 401 (RFC 6750, section 3), which names where to get a token; from\nGraph, `Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\",\nclient_id=\"00000003-0000-0000-c000-000000000000\"` (Microsoft's MSAL documentation,\nhttps://learn.microsoft.com/entra/msal/dotnet/advanced/extract-authentication-parameters).\nThat is the global cloud's challenge; Microsoft documents none for the national clouds.\nTheir login hosts are documented (each server's `x-graph-lro-login`), so the mock sends\nthe same challenge with the server's login host in `authorization_uri`, an assumption.\n",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^Bearer( |$)"
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "missingToken": {
-                    "summary": "No bearer token was sent",
-                    "value": {
-                      "error": {
-                        "code": "InvalidAuthenticationToken",
-                        "message": "Access token is empty.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:28",
-                          "request-id": "2b8c4e1a-7f3d-4c6b-9e25-8a1d0f4b3c77",
-                          "client-request-id": "9d1f3a5b-2c4e-4f68-8a0b-7c9e1d3f5a2b"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "403": {
-            "description": "The token lacks the permission or the directory role the operation needs.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "insufficientPrivileges": {
-                    "summary": "The token lacks the scope",
-                    "value": {
-                      "error": {
-                        "code": "Authorization_RequestDenied",
-                        "message": "Insufficient privileges to complete the operation.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:29",
-                          "request-id": "5e2d7c9a-1b3f-4a8e-b6c4-0d9f2e7a1c35",
-                          "client-request-id": "3c5e7a9b-1d2f-4b6a-8c0e-2f4a6b8d0e1c"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "404": {
-            "description": "No operation has this id. Graph documents no error code for it, and its workloads\nuse `itemNotFound`, `ResourceNotFound` or `Request_ResourceNotFound`; the example is\nillustrative, so rely on the status, not on the code.\n",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "unknownOperation": {
-                    "summary": "An operation id that does not exist",
-                    "value": {
-                      "error": {
-                        "code": "itemNotFound",
-                        "message": "The requested operation was not found.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:30",
-                          "request-id": "8f1a3c5e-7b9d-4e2f-a4c6-1e3a5c7e9b0d",
-                          "client-request-id": "7a9c1e3b-5d7f-4a2c-9e4b-6d8f0a2c4e6a"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "429": {
-            "description": "Throttled. Wait the number of seconds in `Retry-After` before retrying; without one,\nback off exponentially (Graph's throttling guidance: the header may be absent).\n",
-            "headers": {
-              "Retry-After": {
-                "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "throttled": {
-                    "summary": "The throttling page's example",
-                    "value": {
-                      "error": {
-                        "code": "TooManyRequests",
-                        "message": "Please retry again later.",
-                        "innerError": {
-                          "code": "429",
-                          "date": "2020-08-18T12:51:51",
-                          "message": "Please retry after",
-                          "request-id": "94fb3b52-452a-4535-a601-69e0a90e3aa2",
-                          "status": "429"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "503": {
-            "description": "The service is temporarily unavailable. Retry after `Retry-After` seconds if given, else back off exponentially.",
-            "headers": {
-              "Retry-After": {
-                "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "unavailable": {
-                    "summary": "A transient outage",
-                    "value": {
-                      "error": {
-                        "code": "serviceNotAvailable",
-                        "message": "The service is temporarily unavailable. Please retry after the time in the Retry-After header.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:31",
-                          "request-id": "1c3e5a7b-9d0f-4b2a-8c4e-6a8c0e2b4d6f",
-                          "client-request-id": "4e6a8c0b-2d4f-4a6c-9e0a-2c4e6a8c0b2d"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "4XX": {
-            "description": "Any other error, with Graph's OData error body.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "generalException": {
-                    "summary": "An unspecified error",
-                    "value": {
-                      "error": {
-                        "code": "generalException",
-                        "message": "An unspecified error occurred.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:32",
-                          "request-id": "3e5a7c9b-0d2f-4a4c-8e6a-8c0e2a4c6e8b",
-                          "client-request-id": "6a8c0e2b-4d6f-4a8c-9e2a-4c6e8a0c2e4f"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "5XX": {
-            "description": "Any other error, with Graph's OData error body.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "generalException": {
-                    "summary": "An unspecified error",
-                    "value": {
-                      "error": {
-                        "code": "generalException",
-                        "message": "An unspecified error occurred.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:32",
-                          "request-id": "3e5a7c9b-0d2f-4a4c-8e6a-8c0e2a4c6e8b",
-                          "client-request-id": "6a8c0e2b-4d6f-4a8c-9e2a-4c6e8a0c2e4f"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
+          "400": s35,
+          "401": s17,
+          "403": s18,
+          "404": s19,
+          "429": s20,
+          "503": s21,
+          "4XX": s22,
+          "5XX": s22
         }
       }
     },
     "/identityGovernance/roleManagementAlerts/alerts/{unifiedRoleManagementAlert-id}/refresh": {
       "description": "Provides operations to call the refresh method.",
       "parameters": [
-        {
-          "name": "unifiedRoleManagementAlert-id",
-          "in": "path",
-          "required": true,
-          "description": "The unique identifier of unifiedRoleManagementAlert, such as\n`DirectoryRole_<tenantId>_StaleSignInAlert`. Sent as one path segment, percent-encoded once.\n",
-          "schema": {
-            "type": "string",
-            "minLength": 1
-          },
-          "example": "DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert",
-          "x-ms-docs-key-type": "unifiedRoleManagementAlert"
-        }
+        s36
       ],
       "post": {
         "operationId": "identityGovernance.roleManagementAlerts.alerts.unifiedRoleManagementAlert.refresh",
@@ -3928,1057 +1139,17 @@ export const spec = {
             ]
           }
         ],
-        "x-ms-permissions": {
-          "leastPrivileged": "RoleManagementAlert.ReadWrite.Directory",
-          "higherPrivileged": [],
-          "delegatedWorkOrSchool": "supported",
-          "application": "supported",
-          "delegatedPersonalMicrosoftAccount": "notSupported",
-          "delegatedRoles": [
-            "Privileged Role Administrator"
-          ]
-        },
+        "x-ms-permissions": s37,
         "responses": {
-          "202": {
-            "description": "Accepted; poll the operation at `Location`. No body.",
-            "headers": {
-              "Location": {
-                "description": "The URL of the operation to poll (the GET this POST's `x-graph-lro-polled-by` names),\nabsolute; GET it verbatim, extra query parameters (`aadgdc`, `aadgsu`) included.\n",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "format": "uri"
-                }
-              },
-              "Retry-After": {
-                "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            }
-          },
-          "400": {
-            "description": "Bad request, for example a request body that is no JSON object or lacks a required\nproperty. Graph documents no code for these POSTs; the example is illustrative.\n",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "invalidBody": {
-                    "summary": "A request body the action does not accept",
-                    "value": {
-                      "error": {
-                        "code": "BadRequest",
-                        "message": "The request body is invalid.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:26",
-                          "request-id": "4c6e8a0b-2d4f-4a6c-8e0a-2c4e6a8c0b1d",
-                          "client-request-id": "5d7f9b1c-3e5a-4b7d-9f1b-3d5f7b9d1c2e"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "401": {
-            "description": "The access token is missing, expired or invalid.",
-            "headers": {
-              "WWW-Authenticate": {
-                "description": "The Bearer challenge of a 401 (RFC 6750, section 3), which names where to get a token; from\nGraph, `Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\",\nclient_id=\"00000003-0000-0000-c000-000000000000\"` (Microsoft's MSAL documentation,\nhttps://learn.microsoft.com/entra/msal/dotnet/advanced/extract-authentication-parameters).\nThat is the global cloud's challenge; Microsoft documents none for the national clouds.\nTheir login hosts are documented (each server's `x-graph-lro-login`), so the mock sends\nthe same challenge with the server's login host in `authorization_uri`, an assumption.\n",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^Bearer( |$)"
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "missingToken": {
-                    "summary": "No bearer token was sent",
-                    "value": {
-                      "error": {
-                        "code": "InvalidAuthenticationToken",
-                        "message": "Access token is empty.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:28",
-                          "request-id": "2b8c4e1a-7f3d-4c6b-9e25-8a1d0f4b3c77",
-                          "client-request-id": "9d1f3a5b-2c4e-4f68-8a0b-7c9e1d3f5a2b"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "403": {
-            "description": "The token lacks the permission or the directory role the operation needs.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "insufficientPrivileges": {
-                    "summary": "The token lacks the scope",
-                    "value": {
-                      "error": {
-                        "code": "Authorization_RequestDenied",
-                        "message": "Insufficient privileges to complete the operation.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:29",
-                          "request-id": "5e2d7c9a-1b3f-4a8e-b6c4-0d9f2e7a1c35",
-                          "client-request-id": "3c5e7a9b-1d2f-4b6a-8c0e-2f4a6b8d0e1c"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "404": {
-            "description": "No operation has this id. Graph documents no error code for it, and its workloads\nuse `itemNotFound`, `ResourceNotFound` or `Request_ResourceNotFound`; the example is\nillustrative, so rely on the status, not on the code.\n",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "unknownOperation": {
-                    "summary": "An operation id that does not exist",
-                    "value": {
-                      "error": {
-                        "code": "itemNotFound",
-                        "message": "The requested operation was not found.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:30",
-                          "request-id": "8f1a3c5e-7b9d-4e2f-a4c6-1e3a5c7e9b0d",
-                          "client-request-id": "7a9c1e3b-5d7f-4a2c-9e4b-6d8f0a2c4e6a"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "429": {
-            "description": "Throttled. Wait the number of seconds in `Retry-After` before retrying; without one,\nback off exponentially (Graph's throttling guidance: the header may be absent).\n",
-            "headers": {
-              "Retry-After": {
-                "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "throttled": {
-                    "summary": "The throttling page's example",
-                    "value": {
-                      "error": {
-                        "code": "TooManyRequests",
-                        "message": "Please retry again later.",
-                        "innerError": {
-                          "code": "429",
-                          "date": "2020-08-18T12:51:51",
-                          "message": "Please retry after",
-                          "request-id": "94fb3b52-452a-4535-a601-69e0a90e3aa2",
-                          "status": "429"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "503": {
-            "description": "The service is temporarily unavailable. Retry after `Retry-After` seconds if given, else back off exponentially.",
-            "headers": {
-              "Retry-After": {
-                "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "unavailable": {
-                    "summary": "A transient outage",
-                    "value": {
-                      "error": {
-                        "code": "serviceNotAvailable",
-                        "message": "The service is temporarily unavailable. Please retry after the time in the Retry-After header.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:31",
-                          "request-id": "1c3e5a7b-9d0f-4b2a-8c4e-6a8c0e2b4d6f",
-                          "client-request-id": "4e6a8c0b-2d4f-4a6c-9e0a-2c4e6a8c0b2d"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "4XX": {
-            "description": "Any other error, with Graph's OData error body.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "generalException": {
-                    "summary": "An unspecified error",
-                    "value": {
-                      "error": {
-                        "code": "generalException",
-                        "message": "An unspecified error occurred.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:32",
-                          "request-id": "3e5a7c9b-0d2f-4a4c-8e6a-8c0e2a4c6e8b",
-                          "client-request-id": "6a8c0e2b-4d6f-4a8c-9e2a-4c6e8a0c2e4f"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "5XX": {
-            "description": "Any other error, with Graph's OData error body.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "generalException": {
-                    "summary": "An unspecified error",
-                    "value": {
-                      "error": {
-                        "code": "generalException",
-                        "message": "An unspecified error occurred.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:32",
-                          "request-id": "3e5a7c9b-0d2f-4a4c-8e6a-8c0e2a4c6e8b",
-                          "client-request-id": "6a8c0e2b-4d6f-4a8c-9e2a-4c6e8a0c2e4f"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
+          "202": s38,
+          "400": s35,
+          "401": s17,
+          "403": s18,
+          "404": s19,
+          "429": s20,
+          "503": s21,
+          "4XX": s22,
+          "5XX": s22
         }
       }
     },
@@ -5004,40 +1175,12 @@ export const spec = {
             ]
           }
         ],
-        "x-ms-permissions": {
-          "leastPrivileged": "RoleManagementAlert.ReadWrite.Directory",
-          "higherPrivileged": [],
-          "delegatedWorkOrSchool": "supported",
-          "application": "supported",
-          "delegatedPersonalMicrosoftAccount": "notSupported",
-          "delegatedRoles": [
-            "Privileged Role Administrator"
-          ]
-        },
+        "x-ms-permissions": s37,
         "requestBody": {
           "required": true,
           "content": {
             "application/json": {
-              "schema": {
-                "description": "The body of a refresh of all role management alerts of a scope.",
-                "type": "object",
-                "required": [
-                  "scopeId",
-                  "scopeType"
-                ],
-                "properties": {
-                  "scopeId": {
-                    "type": "string",
-                    "minLength": 1,
-                    "description": "The scope, `/` for the whole directory."
-                  },
-                  "scopeType": {
-                    "type": "string",
-                    "minLength": 1,
-                    "description": "The type of the scope, `DirectoryRole` for Microsoft Entra roles."
-                  }
-                }
-              },
+              "schema": s39,
               "examples": {
                 "directoryRoles": {
                   "summary": "Every alert of Microsoft Entra roles",
@@ -5052,923 +1195,14 @@ export const spec = {
           }
         },
         "responses": {
-          "202": {
-            "description": "Accepted; poll the operation at `Location`. No body.",
-            "headers": {
-              "Location": {
-                "description": "The URL of the operation to poll (the GET this POST's `x-graph-lro-polled-by` names),\nabsolute; GET it verbatim, extra query parameters (`aadgdc`, `aadgsu`) included.\n",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "format": "uri"
-                }
-              },
-              "Retry-After": {
-                "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            }
-          },
-          "400": {
-            "description": "Bad request, for example a request body that is no JSON object or lacks a required\nproperty. Graph documents no code for these POSTs; the example is illustrative.\n",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "invalidBody": {
-                    "summary": "A request body the action does not accept",
-                    "value": {
-                      "error": {
-                        "code": "BadRequest",
-                        "message": "The request body is invalid.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:26",
-                          "request-id": "4c6e8a0b-2d4f-4a6c-8e0a-2c4e6a8c0b1d",
-                          "client-request-id": "5d7f9b1c-3e5a-4b7d-9f1b-3d5f7b9d1c2e"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "401": {
-            "description": "The access token is missing, expired or invalid.",
-            "headers": {
-              "WWW-Authenticate": {
-                "description": "The Bearer challenge of a 401 (RFC 6750, section 3), which names where to get a token; from\nGraph, `Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\",\nclient_id=\"00000003-0000-0000-c000-000000000000\"` (Microsoft's MSAL documentation,\nhttps://learn.microsoft.com/entra/msal/dotnet/advanced/extract-authentication-parameters).\nThat is the global cloud's challenge; Microsoft documents none for the national clouds.\nTheir login hosts are documented (each server's `x-graph-lro-login`), so the mock sends\nthe same challenge with the server's login host in `authorization_uri`, an assumption.\n",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "pattern": "^Bearer( |$)"
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "missingToken": {
-                    "summary": "No bearer token was sent",
-                    "value": {
-                      "error": {
-                        "code": "InvalidAuthenticationToken",
-                        "message": "Access token is empty.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:28",
-                          "request-id": "2b8c4e1a-7f3d-4c6b-9e25-8a1d0f4b3c77",
-                          "client-request-id": "9d1f3a5b-2c4e-4f68-8a0b-7c9e1d3f5a2b"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "403": {
-            "description": "The token lacks the permission or the directory role the operation needs.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "insufficientPrivileges": {
-                    "summary": "The token lacks the scope",
-                    "value": {
-                      "error": {
-                        "code": "Authorization_RequestDenied",
-                        "message": "Insufficient privileges to complete the operation.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:29",
-                          "request-id": "5e2d7c9a-1b3f-4a8e-b6c4-0d9f2e7a1c35",
-                          "client-request-id": "3c5e7a9b-1d2f-4b6a-8c0e-2f4a6b8d0e1c"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "429": {
-            "description": "Throttled. Wait the number of seconds in `Retry-After` before retrying; without one,\nback off exponentially (Graph's throttling guidance: the header may be absent).\n",
-            "headers": {
-              "Retry-After": {
-                "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "throttled": {
-                    "summary": "The throttling page's example",
-                    "value": {
-                      "error": {
-                        "code": "TooManyRequests",
-                        "message": "Please retry again later.",
-                        "innerError": {
-                          "code": "429",
-                          "date": "2020-08-18T12:51:51",
-                          "message": "Please retry after",
-                          "request-id": "94fb3b52-452a-4535-a601-69e0a90e3aa2",
-                          "status": "429"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "503": {
-            "description": "The service is temporarily unavailable. Retry after `Retry-After` seconds if given, else back off exponentially.",
-            "headers": {
-              "Retry-After": {
-                "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "unavailable": {
-                    "summary": "A transient outage",
-                    "value": {
-                      "error": {
-                        "code": "serviceNotAvailable",
-                        "message": "The service is temporarily unavailable. Please retry after the time in the Retry-After header.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:31",
-                          "request-id": "1c3e5a7b-9d0f-4b2a-8c4e-6a8c0e2b4d6f",
-                          "client-request-id": "4e6a8c0b-2d4f-4a6c-9e0a-2c4e6a8c0b2d"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "4XX": {
-            "description": "Any other error, with Graph's OData error body.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "generalException": {
-                    "summary": "An unspecified error",
-                    "value": {
-                      "error": {
-                        "code": "generalException",
-                        "message": "An unspecified error occurred.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:32",
-                          "request-id": "3e5a7c9b-0d2f-4a4c-8e6a-8c0e2a4c6e8b",
-                          "client-request-id": "6a8c0e2b-4d6f-4a8c-9e2a-4c6e8a0c2e4f"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "5XX": {
-            "description": "Any other error, with Graph's OData error body.",
-            "headers": {
-              "request-id": {
-                "description": "Graph's identifier of the request, for support cases.",
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "client-request-id": {
-                "description": "The client's own request id, echoed back.",
-                "schema": {
-                  "type": "string"
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object",
-                  "required": [
-                    "error"
-                  ],
-                  "properties": {
-                    "error": {
-                      "type": "object",
-                      "required": [
-                        "code",
-                        "message"
-                      ],
-                      "properties": {
-                        "code": {
-                          "type": "string"
-                        },
-                        "message": {
-                          "type": "string",
-                          "x-ms-primary-error-message": true
-                        },
-                        "target": {
-                          "type": [
-                            "string",
-                            "null"
-                          ]
-                        },
-                        "details": {
-                          "type": "array",
-                          "items": {
-                            "type": "object",
-                            "required": [
-                              "code",
-                              "message"
-                            ],
-                            "properties": {
-                              "code": {
-                                "type": "string"
-                              },
-                              "message": {
-                                "type": "string"
-                              },
-                              "target": {
-                                "type": [
-                                  "string",
-                                  "null"
-                                ]
-                              }
-                            }
-                          }
-                        },
-                        "innerError": {
-                          "title": "InnerError",
-                          "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                          "type": "object",
-                          "properties": {
-                            "request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Request Id as tracked internally by the service."
-                            },
-                            "client-request-id": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Client request Id as sent by the client application."
-                            },
-                            "date": {
-                              "type": [
-                                "string",
-                                "null"
-                              ],
-                              "description": "Date when the error occurred, in UTC without an offset."
-                            },
-                            "@odata.type": {
-                              "type": "string"
-                            }
-                          },
-                          "additionalProperties": true
-                        }
-                      }
-                    }
-                  }
-                },
-                "examples": {
-                  "generalException": {
-                    "summary": "An unspecified error",
-                    "value": {
-                      "error": {
-                        "code": "generalException",
-                        "message": "An unspecified error occurred.",
-                        "innerError": {
-                          "date": "2026-03-02T10:14:32",
-                          "request-id": "3e5a7c9b-0d2f-4a4c-8e6a-8c0e2a4c6e8b",
-                          "client-request-id": "6a8c0e2b-4d6f-4a8c-9e2a-4c6e8a0c2e4f"
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
+          "202": s38,
+          "400": s35,
+          "401": s17,
+          "403": s18,
+          "429": s20,
+          "503": s21,
+          "4XX": s22,
+          "5XX": s22
         }
       }
     }
@@ -6002,128 +1236,17 @@ export const spec = {
       }
     },
     "parameters": {
-      "longRunningOperation-id": {
-        "name": "longRunningOperation-id",
-        "in": "path",
-        "required": true,
-        "description": "The unique identifier of longRunningOperation. Not a GUID in general: alert refreshes\nuse ids such as `refresh:DirectoryRole_<tenantId>_<AlertType>` (with a `:`), and ids\nprinted in Microsoft's docs are not always valid GUIDs. Sent as one path segment,\npercent-encoded once.\n",
-        "schema": {
-          "type": "string",
-          "minLength": 1
-        },
-        "x-ms-docs-key-type": "longRunningOperation"
-      },
-      "user-id": {
-        "name": "user-id",
-        "in": "path",
-        "required": true,
-        "description": "The unique identifier of user: its object id, or its userPrincipalName. B2B guests\nhave `#EXT#` in the userPrincipalName (sent as `%23EXT%23`); `@` is allowed. Sent as\none path segment, percent-encoded once.\n",
-        "schema": {
-          "type": "string",
-          "minLength": 1
-        },
-        "x-ms-docs-key-type": "user"
-      },
-      "authenticationMethod-id": {
-        "name": "authenticationMethod-id",
-        "in": "path",
-        "required": true,
-        "description": "The unique identifier of authenticationMethod. For a password reset it is the\npassword method's, always `28c10230-6103-485e-b985-444c60001490` (the default).\n",
-        "schema": {
-          "type": "string",
-          "minLength": 1,
-          "default": "28c10230-6103-485e-b985-444c60001490"
-        },
-        "x-ms-docs-key-type": "authenticationMethod"
-      },
-      "unifiedRoleManagementAlert-id": {
-        "name": "unifiedRoleManagementAlert-id",
-        "in": "path",
-        "required": true,
-        "description": "The unique identifier of unifiedRoleManagementAlert, such as\n`DirectoryRole_<tenantId>_StaleSignInAlert`. Sent as one path segment, percent-encoded once.\n",
-        "schema": {
-          "type": "string",
-          "minLength": 1
-        },
-        "example": "DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert",
-        "x-ms-docs-key-type": "unifiedRoleManagementAlert"
-      },
-      "select": {
-        "name": "$select",
-        "in": "query",
-        "description": "Select properties to be returned, comma-separated (`$select=status,resourceLocation`).",
-        "style": "form",
-        "explode": false,
-        "schema": {
-          "description": "Property names of longRunningOperation that `$select` may name.",
-          "type": "array",
-          "uniqueItems": true,
-          "minItems": 1,
-          "items": {
-            "type": "string",
-            "enum": [
-              "id",
-              "createdDateTime",
-              "lastActionDateTime",
-              "resourceLocation",
-              "status",
-              "statusDetail"
-            ]
-          }
-        }
-      },
-      "selectWithoutPrefix": {
-        "name": "select",
-        "in": "query",
-        "description": "Beta's spelling of `$select` without the `$` prefix. Send one of the two, not both.",
-        "style": "form",
-        "explode": false,
-        "schema": {
-          "description": "Property names of longRunningOperation that `$select` may name.",
-          "type": "array",
-          "uniqueItems": true,
-          "minItems": 1,
-          "items": {
-            "type": "string",
-            "enum": [
-              "id",
-              "createdDateTime",
-              "lastActionDateTime",
-              "resourceLocation",
-              "status",
-              "statusDetail"
-            ]
-          }
-        }
-      },
-      "aadgdc": {
-        "name": "aadgdc",
-        "in": "query",
-        "description": "Routing hint that Graph appends to the `Location` of a password reset (for example\n`aadgdc=DUB02P`). Opaque: copy it from `Location` verbatim, never build it.\n",
-        "schema": {
-          "type": "string"
-        },
-        "example": "DUB02P"
-      },
-      "aadgsu": {
-        "name": "aadgsu",
-        "in": "query",
-        "description": "Routing hint that Graph appends to the `Location` of a password reset (for example\n`aadgsu=ssprprod-a`). Opaque: copy it from `Location` verbatim, never build it.\n",
-        "schema": {
-          "type": "string"
-        },
-        "example": "ssprprod-a"
-      }
+      "longRunningOperation-id": s0,
+      "user-id": s23,
+      "authenticationMethod-id": s30,
+      "unifiedRoleManagementAlert-id": s36,
+      "select": s2,
+      "selectWithoutPrefix": s3,
+      "aadgdc": s24,
+      "aadgsu": s25
     },
     "headers": {
-      "Location": {
-        "description": "The URL of the operation to poll (the GET this POST's `x-graph-lro-polled-by` names),\nabsolute; GET it verbatim, extra query parameters (`aadgdc`, `aadgsu`) included.\n",
-        "required": true,
-        "schema": {
-          "type": "string",
-          "format": "uri"
-        }
-      },
+      "Location": s32,
       "Retry-After": {
         "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
         "schema": {
@@ -6131,14 +1254,7 @@ export const spec = {
           "minimum": 0
         }
       },
-      "WWW-Authenticate": {
-        "description": "The Bearer challenge of a 401 (RFC 6750, section 3), which names where to get a token; from\nGraph, `Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\",\nclient_id=\"00000003-0000-0000-c000-000000000000\"` (Microsoft's MSAL documentation,\nhttps://learn.microsoft.com/entra/msal/dotnet/advanced/extract-authentication-parameters).\nThat is the global cloud's challenge; Microsoft documents none for the national clouds.\nTheir login hosts are documented (each server's `x-graph-lro-login`), so the mock sends\nthe same challenge with the server's login host in `authorization_uri`, an assumption.\n",
-        "required": true,
-        "schema": {
-          "type": "string",
-          "pattern": "^Bearer( |$)"
-        }
-      },
+      "WWW-Authenticate": s16,
       "request-id": {
         "description": "Graph's identifier of the request, for support cases.",
         "schema": {
@@ -6153,1318 +1269,22 @@ export const spec = {
       }
     },
     "responses": {
-      "alertRefreshAccepted": {
-        "description": "Accepted; poll the operation at `Location`. No body.",
-        "headers": {
-          "Location": {
-            "description": "The URL of the operation to poll (the GET this POST's `x-graph-lro-polled-by` names),\nabsolute; GET it verbatim, extra query parameters (`aadgdc`, `aadgsu`) included.\n",
-            "required": true,
-            "schema": {
-              "type": "string",
-              "format": "uri"
-            }
-          },
-          "Retry-After": {
-            "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-            "schema": {
-              "type": "integer",
-              "minimum": 0
-            }
-          },
-          "request-id": {
-            "description": "Graph's identifier of the request, for support cases.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          "client-request-id": {
-            "description": "The client's own request id, echoed back.",
-            "schema": {
-              "type": "string"
-            }
-          }
-        }
-      },
-      "badRequestBody": {
-        "description": "Bad request, for example a request body that is no JSON object or lacks a required\nproperty. Graph documents no code for these POSTs; the example is illustrative.\n",
-        "headers": {
-          "request-id": {
-            "description": "Graph's identifier of the request, for support cases.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          "client-request-id": {
-            "description": "The client's own request id, echoed back.",
-            "schema": {
-              "type": "string"
-            }
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "type": "object",
-              "required": [
-                "error"
-              ],
-              "properties": {
-                "error": {
-                  "type": "object",
-                  "required": [
-                    "code",
-                    "message"
-                  ],
-                  "properties": {
-                    "code": {
-                      "type": "string"
-                    },
-                    "message": {
-                      "type": "string",
-                      "x-ms-primary-error-message": true
-                    },
-                    "target": {
-                      "type": [
-                        "string",
-                        "null"
-                      ]
-                    },
-                    "details": {
-                      "type": "array",
-                      "items": {
-                        "type": "object",
-                        "required": [
-                          "code",
-                          "message"
-                        ],
-                        "properties": {
-                          "code": {
-                            "type": "string"
-                          },
-                          "message": {
-                            "type": "string"
-                          },
-                          "target": {
-                            "type": [
-                              "string",
-                              "null"
-                            ]
-                          }
-                        }
-                      }
-                    },
-                    "innerError": {
-                      "title": "InnerError",
-                      "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                      "type": "object",
-                      "properties": {
-                        "request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Request Id as tracked internally by the service."
-                        },
-                        "client-request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Client request Id as sent by the client application."
-                        },
-                        "date": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Date when the error occurred, in UTC without an offset."
-                        },
-                        "@odata.type": {
-                          "type": "string"
-                        }
-                      },
-                      "additionalProperties": true
-                    }
-                  }
-                }
-              }
-            },
-            "examples": {
-              "invalidBody": {
-                "summary": "A request body the action does not accept",
-                "value": {
-                  "error": {
-                    "code": "BadRequest",
-                    "message": "The request body is invalid.",
-                    "innerError": {
-                      "date": "2026-03-02T10:14:26",
-                      "request-id": "4c6e8a0b-2d4f-4a6c-8e0a-2c4e6a8c0b1d",
-                      "client-request-id": "5d7f9b1c-3e5a-4b7d-9f1b-3d5f7b9d1c2e"
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      },
-      "badRequest": {
-        "description": "Bad request, for example a `$select` of an unknown property.",
-        "headers": {
-          "request-id": {
-            "description": "Graph's identifier of the request, for support cases.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          "client-request-id": {
-            "description": "The client's own request id, echoed back.",
-            "schema": {
-              "type": "string"
-            }
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "type": "object",
-              "required": [
-                "error"
-              ],
-              "properties": {
-                "error": {
-                  "type": "object",
-                  "required": [
-                    "code",
-                    "message"
-                  ],
-                  "properties": {
-                    "code": {
-                      "type": "string"
-                    },
-                    "message": {
-                      "type": "string",
-                      "x-ms-primary-error-message": true
-                    },
-                    "target": {
-                      "type": [
-                        "string",
-                        "null"
-                      ]
-                    },
-                    "details": {
-                      "type": "array",
-                      "items": {
-                        "type": "object",
-                        "required": [
-                          "code",
-                          "message"
-                        ],
-                        "properties": {
-                          "code": {
-                            "type": "string"
-                          },
-                          "message": {
-                            "type": "string"
-                          },
-                          "target": {
-                            "type": [
-                              "string",
-                              "null"
-                            ]
-                          }
-                        }
-                      }
-                    },
-                    "innerError": {
-                      "title": "InnerError",
-                      "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                      "type": "object",
-                      "properties": {
-                        "request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Request Id as tracked internally by the service."
-                        },
-                        "client-request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Client request Id as sent by the client application."
-                        },
-                        "date": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Date when the error occurred, in UTC without an offset."
-                        },
-                        "@odata.type": {
-                          "type": "string"
-                        }
-                      },
-                      "additionalProperties": true
-                    }
-                  }
-                }
-              }
-            },
-            "examples": {
-              "unknownSelectProperty": {
-                "summary": "A $select of a property the type does not have",
-                "value": {
-                  "error": {
-                    "code": "BadRequest",
-                    "message": "Parsing OData Select and Expand failed: Could not find a property named 'progress' on type 'microsoft.graph.longRunningOperation'.",
-                    "innerError": {
-                      "date": "2026-03-02T10:14:27",
-                      "request-id": "6a4b2f0e-5d1c-4f0a-9a51-3c2f8b1d7e44",
-                      "client-request-id": "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      },
-      "unauthorized": {
-        "description": "The access token is missing, expired or invalid.",
-        "headers": {
-          "WWW-Authenticate": {
-            "description": "The Bearer challenge of a 401 (RFC 6750, section 3), which names where to get a token; from\nGraph, `Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\",\nclient_id=\"00000003-0000-0000-c000-000000000000\"` (Microsoft's MSAL documentation,\nhttps://learn.microsoft.com/entra/msal/dotnet/advanced/extract-authentication-parameters).\nThat is the global cloud's challenge; Microsoft documents none for the national clouds.\nTheir login hosts are documented (each server's `x-graph-lro-login`), so the mock sends\nthe same challenge with the server's login host in `authorization_uri`, an assumption.\n",
-            "required": true,
-            "schema": {
-              "type": "string",
-              "pattern": "^Bearer( |$)"
-            }
-          },
-          "request-id": {
-            "description": "Graph's identifier of the request, for support cases.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          "client-request-id": {
-            "description": "The client's own request id, echoed back.",
-            "schema": {
-              "type": "string"
-            }
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "type": "object",
-              "required": [
-                "error"
-              ],
-              "properties": {
-                "error": {
-                  "type": "object",
-                  "required": [
-                    "code",
-                    "message"
-                  ],
-                  "properties": {
-                    "code": {
-                      "type": "string"
-                    },
-                    "message": {
-                      "type": "string",
-                      "x-ms-primary-error-message": true
-                    },
-                    "target": {
-                      "type": [
-                        "string",
-                        "null"
-                      ]
-                    },
-                    "details": {
-                      "type": "array",
-                      "items": {
-                        "type": "object",
-                        "required": [
-                          "code",
-                          "message"
-                        ],
-                        "properties": {
-                          "code": {
-                            "type": "string"
-                          },
-                          "message": {
-                            "type": "string"
-                          },
-                          "target": {
-                            "type": [
-                              "string",
-                              "null"
-                            ]
-                          }
-                        }
-                      }
-                    },
-                    "innerError": {
-                      "title": "InnerError",
-                      "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                      "type": "object",
-                      "properties": {
-                        "request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Request Id as tracked internally by the service."
-                        },
-                        "client-request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Client request Id as sent by the client application."
-                        },
-                        "date": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Date when the error occurred, in UTC without an offset."
-                        },
-                        "@odata.type": {
-                          "type": "string"
-                        }
-                      },
-                      "additionalProperties": true
-                    }
-                  }
-                }
-              }
-            },
-            "examples": {
-              "missingToken": {
-                "summary": "No bearer token was sent",
-                "value": {
-                  "error": {
-                    "code": "InvalidAuthenticationToken",
-                    "message": "Access token is empty.",
-                    "innerError": {
-                      "date": "2026-03-02T10:14:28",
-                      "request-id": "2b8c4e1a-7f3d-4c6b-9e25-8a1d0f4b3c77",
-                      "client-request-id": "9d1f3a5b-2c4e-4f68-8a0b-7c9e1d3f5a2b"
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      },
-      "forbidden": {
-        "description": "The token lacks the permission or the directory role the operation needs.",
-        "headers": {
-          "request-id": {
-            "description": "Graph's identifier of the request, for support cases.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          "client-request-id": {
-            "description": "The client's own request id, echoed back.",
-            "schema": {
-              "type": "string"
-            }
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "type": "object",
-              "required": [
-                "error"
-              ],
-              "properties": {
-                "error": {
-                  "type": "object",
-                  "required": [
-                    "code",
-                    "message"
-                  ],
-                  "properties": {
-                    "code": {
-                      "type": "string"
-                    },
-                    "message": {
-                      "type": "string",
-                      "x-ms-primary-error-message": true
-                    },
-                    "target": {
-                      "type": [
-                        "string",
-                        "null"
-                      ]
-                    },
-                    "details": {
-                      "type": "array",
-                      "items": {
-                        "type": "object",
-                        "required": [
-                          "code",
-                          "message"
-                        ],
-                        "properties": {
-                          "code": {
-                            "type": "string"
-                          },
-                          "message": {
-                            "type": "string"
-                          },
-                          "target": {
-                            "type": [
-                              "string",
-                              "null"
-                            ]
-                          }
-                        }
-                      }
-                    },
-                    "innerError": {
-                      "title": "InnerError",
-                      "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                      "type": "object",
-                      "properties": {
-                        "request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Request Id as tracked internally by the service."
-                        },
-                        "client-request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Client request Id as sent by the client application."
-                        },
-                        "date": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Date when the error occurred, in UTC without an offset."
-                        },
-                        "@odata.type": {
-                          "type": "string"
-                        }
-                      },
-                      "additionalProperties": true
-                    }
-                  }
-                }
-              }
-            },
-            "examples": {
-              "insufficientPrivileges": {
-                "summary": "The token lacks the scope",
-                "value": {
-                  "error": {
-                    "code": "Authorization_RequestDenied",
-                    "message": "Insufficient privileges to complete the operation.",
-                    "innerError": {
-                      "date": "2026-03-02T10:14:29",
-                      "request-id": "5e2d7c9a-1b3f-4a8e-b6c4-0d9f2e7a1c35",
-                      "client-request-id": "3c5e7a9b-1d2f-4b6a-8c0e-2f4a6b8d0e1c"
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      },
-      "notFound": {
-        "description": "No operation has this id. Graph documents no error code for it, and its workloads\nuse `itemNotFound`, `ResourceNotFound` or `Request_ResourceNotFound`; the example is\nillustrative, so rely on the status, not on the code.\n",
-        "headers": {
-          "request-id": {
-            "description": "Graph's identifier of the request, for support cases.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          "client-request-id": {
-            "description": "The client's own request id, echoed back.",
-            "schema": {
-              "type": "string"
-            }
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "type": "object",
-              "required": [
-                "error"
-              ],
-              "properties": {
-                "error": {
-                  "type": "object",
-                  "required": [
-                    "code",
-                    "message"
-                  ],
-                  "properties": {
-                    "code": {
-                      "type": "string"
-                    },
-                    "message": {
-                      "type": "string",
-                      "x-ms-primary-error-message": true
-                    },
-                    "target": {
-                      "type": [
-                        "string",
-                        "null"
-                      ]
-                    },
-                    "details": {
-                      "type": "array",
-                      "items": {
-                        "type": "object",
-                        "required": [
-                          "code",
-                          "message"
-                        ],
-                        "properties": {
-                          "code": {
-                            "type": "string"
-                          },
-                          "message": {
-                            "type": "string"
-                          },
-                          "target": {
-                            "type": [
-                              "string",
-                              "null"
-                            ]
-                          }
-                        }
-                      }
-                    },
-                    "innerError": {
-                      "title": "InnerError",
-                      "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                      "type": "object",
-                      "properties": {
-                        "request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Request Id as tracked internally by the service."
-                        },
-                        "client-request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Client request Id as sent by the client application."
-                        },
-                        "date": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Date when the error occurred, in UTC without an offset."
-                        },
-                        "@odata.type": {
-                          "type": "string"
-                        }
-                      },
-                      "additionalProperties": true
-                    }
-                  }
-                }
-              }
-            },
-            "examples": {
-              "unknownOperation": {
-                "summary": "An operation id that does not exist",
-                "value": {
-                  "error": {
-                    "code": "itemNotFound",
-                    "message": "The requested operation was not found.",
-                    "innerError": {
-                      "date": "2026-03-02T10:14:30",
-                      "request-id": "8f1a3c5e-7b9d-4e2f-a4c6-1e3a5c7e9b0d",
-                      "client-request-id": "7a9c1e3b-5d7f-4a2c-9e4b-6d8f0a2c4e6a"
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      },
-      "tooManyRequests": {
-        "description": "Throttled. Wait the number of seconds in `Retry-After` before retrying; without one,\nback off exponentially (Graph's throttling guidance: the header may be absent).\n",
-        "headers": {
-          "Retry-After": {
-            "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-            "schema": {
-              "type": "integer",
-              "minimum": 0
-            }
-          },
-          "request-id": {
-            "description": "Graph's identifier of the request, for support cases.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          "client-request-id": {
-            "description": "The client's own request id, echoed back.",
-            "schema": {
-              "type": "string"
-            }
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "type": "object",
-              "required": [
-                "error"
-              ],
-              "properties": {
-                "error": {
-                  "type": "object",
-                  "required": [
-                    "code",
-                    "message"
-                  ],
-                  "properties": {
-                    "code": {
-                      "type": "string"
-                    },
-                    "message": {
-                      "type": "string",
-                      "x-ms-primary-error-message": true
-                    },
-                    "target": {
-                      "type": [
-                        "string",
-                        "null"
-                      ]
-                    },
-                    "details": {
-                      "type": "array",
-                      "items": {
-                        "type": "object",
-                        "required": [
-                          "code",
-                          "message"
-                        ],
-                        "properties": {
-                          "code": {
-                            "type": "string"
-                          },
-                          "message": {
-                            "type": "string"
-                          },
-                          "target": {
-                            "type": [
-                              "string",
-                              "null"
-                            ]
-                          }
-                        }
-                      }
-                    },
-                    "innerError": {
-                      "title": "InnerError",
-                      "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                      "type": "object",
-                      "properties": {
-                        "request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Request Id as tracked internally by the service."
-                        },
-                        "client-request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Client request Id as sent by the client application."
-                        },
-                        "date": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Date when the error occurred, in UTC without an offset."
-                        },
-                        "@odata.type": {
-                          "type": "string"
-                        }
-                      },
-                      "additionalProperties": true
-                    }
-                  }
-                }
-              }
-            },
-            "examples": {
-              "throttled": {
-                "summary": "The throttling page's example",
-                "value": {
-                  "error": {
-                    "code": "TooManyRequests",
-                    "message": "Please retry again later.",
-                    "innerError": {
-                      "code": "429",
-                      "date": "2020-08-18T12:51:51",
-                      "message": "Please retry after",
-                      "request-id": "94fb3b52-452a-4535-a601-69e0a90e3aa2",
-                      "status": "429"
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      },
-      "serviceUnavailable": {
-        "description": "The service is temporarily unavailable. Retry after `Retry-After` seconds if given, else back off exponentially.",
-        "headers": {
-          "Retry-After": {
-            "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
-            "schema": {
-              "type": "integer",
-              "minimum": 0
-            }
-          },
-          "request-id": {
-            "description": "Graph's identifier of the request, for support cases.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          "client-request-id": {
-            "description": "The client's own request id, echoed back.",
-            "schema": {
-              "type": "string"
-            }
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "type": "object",
-              "required": [
-                "error"
-              ],
-              "properties": {
-                "error": {
-                  "type": "object",
-                  "required": [
-                    "code",
-                    "message"
-                  ],
-                  "properties": {
-                    "code": {
-                      "type": "string"
-                    },
-                    "message": {
-                      "type": "string",
-                      "x-ms-primary-error-message": true
-                    },
-                    "target": {
-                      "type": [
-                        "string",
-                        "null"
-                      ]
-                    },
-                    "details": {
-                      "type": "array",
-                      "items": {
-                        "type": "object",
-                        "required": [
-                          "code",
-                          "message"
-                        ],
-                        "properties": {
-                          "code": {
-                            "type": "string"
-                          },
-                          "message": {
-                            "type": "string"
-                          },
-                          "target": {
-                            "type": [
-                              "string",
-                              "null"
-                            ]
-                          }
-                        }
-                      }
-                    },
-                    "innerError": {
-                      "title": "InnerError",
-                      "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                      "type": "object",
-                      "properties": {
-                        "request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Request Id as tracked internally by the service."
-                        },
-                        "client-request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Client request Id as sent by the client application."
-                        },
-                        "date": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Date when the error occurred, in UTC without an offset."
-                        },
-                        "@odata.type": {
-                          "type": "string"
-                        }
-                      },
-                      "additionalProperties": true
-                    }
-                  }
-                }
-              }
-            },
-            "examples": {
-              "unavailable": {
-                "summary": "A transient outage",
-                "value": {
-                  "error": {
-                    "code": "serviceNotAvailable",
-                    "message": "The service is temporarily unavailable. Please retry after the time in the Retry-After header.",
-                    "innerError": {
-                      "date": "2026-03-02T10:14:31",
-                      "request-id": "1c3e5a7b-9d0f-4b2a-8c4e-6a8c0e2b4d6f",
-                      "client-request-id": "4e6a8c0b-2d4f-4a6c-9e0a-2c4e6a8c0b2d"
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      },
-      "error": {
-        "description": "Any other error, with Graph's OData error body.",
-        "headers": {
-          "request-id": {
-            "description": "Graph's identifier of the request, for support cases.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          "client-request-id": {
-            "description": "The client's own request id, echoed back.",
-            "schema": {
-              "type": "string"
-            }
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "type": "object",
-              "required": [
-                "error"
-              ],
-              "properties": {
-                "error": {
-                  "type": "object",
-                  "required": [
-                    "code",
-                    "message"
-                  ],
-                  "properties": {
-                    "code": {
-                      "type": "string"
-                    },
-                    "message": {
-                      "type": "string",
-                      "x-ms-primary-error-message": true
-                    },
-                    "target": {
-                      "type": [
-                        "string",
-                        "null"
-                      ]
-                    },
-                    "details": {
-                      "type": "array",
-                      "items": {
-                        "type": "object",
-                        "required": [
-                          "code",
-                          "message"
-                        ],
-                        "properties": {
-                          "code": {
-                            "type": "string"
-                          },
-                          "message": {
-                            "type": "string"
-                          },
-                          "target": {
-                            "type": [
-                              "string",
-                              "null"
-                            ]
-                          }
-                        }
-                      }
-                    },
-                    "innerError": {
-                      "title": "InnerError",
-                      "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                      "type": "object",
-                      "properties": {
-                        "request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Request Id as tracked internally by the service."
-                        },
-                        "client-request-id": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Client request Id as sent by the client application."
-                        },
-                        "date": {
-                          "type": [
-                            "string",
-                            "null"
-                          ],
-                          "description": "Date when the error occurred, in UTC without an offset."
-                        },
-                        "@odata.type": {
-                          "type": "string"
-                        }
-                      },
-                      "additionalProperties": true
-                    }
-                  }
-                }
-              }
-            },
-            "examples": {
-              "generalException": {
-                "summary": "An unspecified error",
-                "value": {
-                  "error": {
-                    "code": "generalException",
-                    "message": "An unspecified error occurred.",
-                    "innerError": {
-                      "date": "2026-03-02T10:14:32",
-                      "request-id": "3e5a7c9b-0d2f-4a4c-8e6a-8c0e2a4c6e8b",
-                      "client-request-id": "6a8c0e2b-4d6f-4a8c-9e2a-4c6e8a0c2e4f"
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
+      "alertRefreshAccepted": s38,
+      "badRequestBody": s35,
+      "badRequest": s15,
+      "unauthorized": s17,
+      "forbidden": s18,
+      "notFound": s19,
+      "tooManyRequests": s20,
+      "serviceUnavailable": s21,
+      "error": s22
     },
     "schemas": {
-      "microsoft.graph.longRunningOperation": {
-        "title": "longRunningOperation",
-        "description": "The status of a long-running operation (`microsoft.graph.longRunningOperation`, an\nentity). Every property but `id` is nullable, as in Graph's metadata, and none is\nrequired: `$select` returns a subset and the password-reset operation omits\n`resourceLocation` and `statusDetail` while it runs. Derived types\n(`#microsoft.graph.richLongRunningOperation` and others, named by `@odata.type`) can be\nreturned from the same endpoints and add properties, so the object stays open (JSON\nSchema's default; not spelled out, so that generated types keep exact property names).\n",
-        "type": "object",
-        "properties": {
-          "@odata.context": {
-            "type": "string",
-            "description": "OData context URL. Present on most responses, absent on some."
-          },
-          "@odata.type": {
-            "type": "string",
-            "description": "The OData type, for example `#microsoft.graph.longRunningOperation`; usually absent."
-          },
-          "id": {
-            "type": "string",
-            "description": "The unique identifier for the operation."
-          },
-          "createdDateTime": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date-time",
-            "description": "The start time of the operation, ISO 8601 in UTC. Fractional seconds have 0 to 7 digits."
-          },
-          "lastActionDateTime": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date-time",
-            "description": "The time of the last action in the operation, ISO 8601 in UTC."
-          },
-          "resourceLocation": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "URI of the resource that the operation is performed on. `\"\"` until the operation has succeeded, for role management alerts."
-          },
-          "status": {
-            "description": "The status of the operation. `succeeded` and `failed` are terminal.",
-            "anyOf": [
-              {
-                "title": "longRunningOperationStatus",
-                "description": "An evolvable enum. `unknownFutureValue` is its sentinel: Graph sends it for members\nadded after the client's version, and clients must also tolerate strings not listed\nhere. `succeeded` and `failed` are the terminal states. (`skipped` belongs to\n`microsoft.graph.security.longRunningOperationStatus`, not to this enum.)\n",
-                "type": "string",
-                "enum": [
-                  "notStarted",
-                  "running",
-                  "succeeded",
-                  "failed",
-                  "unknownFutureValue"
-                ],
-                "x-terminal-values": [
-                  "succeeded",
-                  "failed"
-                ]
-              },
-              {
-                "type": "null"
-              }
-            ]
-          },
-          "statusDetail": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "Details about the status of the operation, for example `ResetSuccess`. May be `\"\"` or `null`."
-          }
-        }
-      },
-      "microsoft.graph.longRunningOperationStatus": {
-        "title": "longRunningOperationStatus",
-        "description": "An evolvable enum. `unknownFutureValue` is its sentinel: Graph sends it for members\nadded after the client's version, and clients must also tolerate strings not listed\nhere. `succeeded` and `failed` are the terminal states. (`skipped` belongs to\n`microsoft.graph.security.longRunningOperationStatus`, not to this enum.)\n",
-        "type": "string",
-        "enum": [
-          "notStarted",
-          "running",
-          "succeeded",
-          "failed",
-          "unknownFutureValue"
-        ],
-        "x-terminal-values": [
-          "succeeded",
-          "failed"
-        ]
-      },
-      "selectList": {
-        "description": "Property names of longRunningOperation that `$select` may name.",
-        "type": "array",
-        "uniqueItems": true,
-        "minItems": 1,
-        "items": {
-          "type": "string",
-          "enum": [
-            "id",
-            "createdDateTime",
-            "lastActionDateTime",
-            "resourceLocation",
-            "status",
-            "statusDetail"
-          ]
-        }
-      },
-      "microsoft.graph.ODataErrors.ODataError": {
-        "type": "object",
-        "required": [
-          "error"
-        ],
-        "properties": {
-          "error": {
-            "type": "object",
-            "required": [
-              "code",
-              "message"
-            ],
-            "properties": {
-              "code": {
-                "type": "string"
-              },
-              "message": {
-                "type": "string",
-                "x-ms-primary-error-message": true
-              },
-              "target": {
-                "type": [
-                  "string",
-                  "null"
-                ]
-              },
-              "details": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "required": [
-                    "code",
-                    "message"
-                  ],
-                  "properties": {
-                    "code": {
-                      "type": "string"
-                    },
-                    "message": {
-                      "type": "string"
-                    },
-                    "target": {
-                      "type": [
-                        "string",
-                        "null"
-                      ]
-                    }
-                  }
-                }
-              },
-              "innerError": {
-                "title": "InnerError",
-                "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-                "type": "object",
-                "properties": {
-                  "request-id": {
-                    "type": [
-                      "string",
-                      "null"
-                    ],
-                    "description": "Request Id as tracked internally by the service."
-                  },
-                  "client-request-id": {
-                    "type": [
-                      "string",
-                      "null"
-                    ],
-                    "description": "Client request Id as sent by the client application."
-                  },
-                  "date": {
-                    "type": [
-                      "string",
-                      "null"
-                    ],
-                    "description": "Date when the error occurred, in UTC without an offset."
-                  },
-                  "@odata.type": {
-                    "type": "string"
-                  }
-                },
-                "additionalProperties": true
-              }
-            }
-          }
-        }
-      },
-      "microsoft.graph.ODataErrors.MainError": {
-        "type": "object",
-        "required": [
-          "code",
-          "message"
-        ],
-        "properties": {
-          "code": {
-            "type": "string"
-          },
-          "message": {
-            "type": "string",
-            "x-ms-primary-error-message": true
-          },
-          "target": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "details": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "required": [
-                "code",
-                "message"
-              ],
-              "properties": {
-                "code": {
-                  "type": "string"
-                },
-                "message": {
-                  "type": "string"
-                },
-                "target": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
-                }
-              }
-            }
-          },
-          "innerError": {
-            "title": "InnerError",
-            "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-            "type": "object",
-            "properties": {
-              "request-id": {
-                "type": [
-                  "string",
-                  "null"
-                ],
-                "description": "Request Id as tracked internally by the service."
-              },
-              "client-request-id": {
-                "type": [
-                  "string",
-                  "null"
-                ],
-                "description": "Client request Id as sent by the client application."
-              },
-              "date": {
-                "type": [
-                  "string",
-                  "null"
-                ],
-                "description": "Date when the error occurred, in UTC without an offset."
-              },
-              "@odata.type": {
-                "type": "string"
-              }
-            },
-            "additionalProperties": true
-          }
-        }
-      },
+      "microsoft.graph.longRunningOperation": s6,
+      "microsoft.graph.longRunningOperationStatus": s5,
+      "selectList": s1,
+      "microsoft.graph.ODataErrors.ODataError": s14,
+      "microsoft.graph.ODataErrors.MainError": s13,
       "microsoft.graph.ODataErrors.ErrorDetails": {
         "type": "object",
         "required": [
@@ -7486,194 +1306,20 @@ export const spec = {
           }
         }
       },
-      "microsoft.graph.ODataErrors.InnerError": {
-        "title": "InnerError",
-        "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
-        "type": "object",
-        "properties": {
-          "request-id": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "Request Id as tracked internally by the service."
-          },
-          "client-request-id": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "Client request Id as sent by the client application."
-          },
-          "date": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "Date when the error occurred, in UTC without an offset."
-          },
-          "@odata.type": {
-            "type": "string"
-          }
-        },
-        "additionalProperties": true
-      },
-      "resetPasswordRequestBody": {
-        "description": "The body of resetPassword. `newPassword` is a secret: graph-lro never logs or reports it.\nWithout it the system generates a password and returns it in the 202's body.\n",
-        "type": "object",
-        "properties": {
-          "newPassword": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "password",
-            "description": "The new password; omit it to have the system generate one."
-          }
-        }
-      },
-      "refreshRequestBody": {
-        "description": "The body of a refresh of all role management alerts of a scope.",
-        "type": "object",
-        "required": [
-          "scopeId",
-          "scopeType"
-        ],
-        "properties": {
-          "scopeId": {
-            "type": "string",
-            "minLength": 1,
-            "description": "The scope, `/` for the whole directory."
-          },
-          "scopeType": {
-            "type": "string",
-            "minLength": 1,
-            "description": "The type of the scope, `DirectoryRole` for Microsoft Entra roles."
-          }
-        }
-      },
-      "microsoft.graph.passwordResetResponse": {
-        "title": "passwordResetResponse",
-        "description": "The 202's body of resetPassword: `{}` (or no body) when the caller gave the password,\nthe system-generated `newPassword` otherwise. A secret: graph-lro never logs it.\n",
-        "type": "object",
-        "properties": {
-          "@odata.context": {
-            "type": "string",
-            "description": "OData context URL."
-          },
-          "@odata.type": {
-            "type": "string"
-          },
-          "newPassword": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "password",
-            "description": "The system-generated password."
-          }
-        }
-      }
+      "microsoft.graph.ODataErrors.InnerError": s12,
+      "resetPasswordRequestBody": s31,
+      "refreshRequestBody": s39,
+      "microsoft.graph.passwordResetResponse": s34
     },
     "examples": {
-      "alertRefreshNotStarted": {
-        "summary": "Alert refresh, not started",
-        "description": "Illustrative; the docs show no notStarted operation.",
-        "value": {
-          "@odata.context": "https://graph.microsoft.com/beta/$metadata#identityGovernance/roleManagementAlerts/operations/$entity",
-          "id": "refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_TooManyGlobalAdminsAssignedToTenantAlert",
-          "createdDateTime": "2023-06-09T22:50:41.5414467Z",
-          "lastActionDateTime": "2023-06-09T22:50:41.5414467Z",
-          "resourceLocation": "",
-          "status": "notStarted",
-          "statusDetail": ""
-        }
-      },
-      "alertRefreshRunning": {
-        "summary": "Alert refresh, running",
-        "description": "Example 1 of the Get longRunningOperation page, verbatim.",
-        "value": {
-          "@odata.context": "https://graph.microsoft.com/beta/$metadata#identityGovernance/roleManagementAlerts/operations/$entity",
-          "id": "refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert",
-          "createdDateTime": "2023-06-09T22:50:41.5414467Z",
-          "lastActionDateTime": "2023-06-09T22:52:09.0296021Z",
-          "resourceLocation": "",
-          "status": "running",
-          "statusDetail": ""
-        }
-      },
-      "alertRefreshSucceeded": {
-        "summary": "Alert refresh, succeeded",
-        "description": "Example 2 of the Get longRunningOperation page, with two changes that go together: the\npage reuses the running example's id, and here each example has its own id (the mock\nserves examples by id), so `id` is the one of the PIM alerts how-to page, and\n`resourceLocation` names the alert of that id.\n",
-        "value": {
-          "@odata.context": "https://graph.microsoft.com/beta/$metadata#identityGovernance/roleManagementAlerts/operations/$entity",
-          "id": "refresh:DirectoryRole_3b0e753b-22fa-4c16-9bf2-470b80be80d6_RolesAssignedOutsidePimAlert",
-          "createdDateTime": "2023-06-09T22:50:41.5414467Z",
-          "lastActionDateTime": "2023-06-09T22:56:09.0296021Z",
-          "resourceLocation": "https://graph.microsoft.com/beta/identityGovernance/roleManagementAlerts/alerts/DirectoryRole_3b0e753b-22fa-4c16-9bf2-470b80be80d6_RolesAssignedOutsidePimAlert",
-          "status": "succeeded",
-          "statusDetail": ""
-        }
-      },
-      "alertRefreshFailed": {
-        "summary": "Alert refresh, failed",
-        "description": "Illustrative; the docs show no failed operation, and its statusDetail text is not documented.",
-        "value": {
-          "@odata.context": "https://graph.microsoft.com/beta/$metadata#identityGovernance/roleManagementAlerts/operations/$entity",
-          "id": "refresh:DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_NoMfaOnRoleActivationAlert",
-          "createdDateTime": "2023-06-09T22:50:41.5414467Z",
-          "lastActionDateTime": "2023-06-09T22:51:12.1030554Z",
-          "resourceLocation": "",
-          "status": "failed",
-          "statusDetail": "The alert could not be refreshed. Try again later."
-        }
-      },
-      "passwordResetNotStarted": {
-        "summary": "Password reset, not started",
-        "description": "Illustrative, with the operation id of the resetPassword page's first Location header.",
-        "value": {
-          "id": "88e7560c-9ebf-435c-8089-c3998ac1ec51",
-          "createdDateTime": "2020-03-19T12:01:03.45Z",
-          "lastActionDateTime": "2020-03-19T12:01:03.45Z",
-          "status": "notStarted"
-        }
-      },
-      "passwordResetRunning": {
-        "summary": "Password reset, running",
-        "description": "Example 3 of the Get longRunningOperation page, corrected: the published timestamps\n(`2020-03-19T12-01-03.45Z`) use `-` between hours and minutes and are not ISO 8601,\nand the published id `2d497bb-...` has 7 hex digits in its first group; it gets a\nleading `0`. Like the published example it has no `@odata.context`.\n",
-        "value": {
-          "status": "running",
-          "createdDateTime": "2020-03-19T12:01:03.45Z",
-          "lastActionDateTime": "2020-03-19T12:01:04.23Z",
-          "id": "02d497bb-57bd-47a6-8749-5ccd0869f2bd"
-        }
-      },
-      "passwordResetSucceeded": {
-        "summary": "Password reset, succeeded",
-        "description": "The response of the authentication methods tutorial (beta), verbatim.",
-        "value": {
-          "@odata.context": "https://graph.microsoft.com/beta/$metadata#users('ed178e23-7447-4892-baf8-fc46f8af26ce')/authentication/operations/$entity",
-          "id": "74bfa1a6-c0e0-4957-8c37-f91048f4959e",
-          "createdDateTime": "2020-05-14T00:23:40Z",
-          "lastActionDateTime": "2020-05-14T00:23:41Z",
-          "status": "succeeded",
-          "statusDetail": "ResetSuccess",
-          "resourceLocation": "https://graph.microsoft.com/beta/users/ed178e23-7447-4892-baf8-fc46f8af26ce/authentication/methods/28c10230-6103-485e-b985-444c60001490"
-        }
-      },
-      "passwordResetFailed": {
-        "summary": "Password reset, failed",
-        "description": "Illustrative, with the operation id of the resetPassword page's second Location header; failure details are not documented.",
-        "value": {
-          "@odata.context": "https://graph.microsoft.com/beta/$metadata#users('6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0')/authentication/operations/$entity",
-          "id": "77bafe36-3ac0-4f89-96e4-a4a5a48da851",
-          "createdDateTime": "2020-05-14T00:23:40Z",
-          "lastActionDateTime": "2020-05-14T00:23:42Z",
-          "status": "failed",
-          "statusDetail": "The password does not meet the complexity requirements.",
-          "resourceLocation": ""
-        }
-      }
+      "alertRefreshNotStarted": s7,
+      "alertRefreshRunning": s8,
+      "alertRefreshSucceeded": s9,
+      "alertRefreshFailed": s10,
+      "passwordResetNotStarted": s26,
+      "passwordResetRunning": s27,
+      "passwordResetSucceeded": s28,
+      "passwordResetFailed": s29
     }
   }
 } as const;

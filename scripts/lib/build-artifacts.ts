@@ -9,9 +9,9 @@ import { dereferencedBundle } from "./dereference.ts";
 import { GenerateError } from "./errors.ts";
 import { lintApis } from "./redocly.ts";
 import { expansionLimits } from "./ref-expansion.ts";
+import { type SharedLiteral, sharedLiteral } from "./shared-literal.ts";
 import type { SpecFiles } from "./spec-files.ts";
 import { timed } from "./step-timer.ts";
-import { tsLiteral } from "./ts-literal.ts";
 import { type TypesWorker, typesWorker } from "./types-worker.ts";
 
 /** Every generated file, by path relative to the project, with its exact content. */
@@ -111,25 +111,33 @@ async function buildApi(
 const written = (files: SpecFiles) => [...files.values()].reduce((sum, file) => sum + file.text.length, 0);
 
 /**
- * The data module: the bundle as a literal. checkSpec counted what the bundle's layout holds, to about a tenth;
- * a module past twice that count's limit is refused rather than written, and so is a cycle (a recursive schema,
- * which JSON cannot write out).
+ * The data module: the bundle as data, each repeated part written once (a dereferenced spec repeats every
+ * referenced schema wherever it is used). checkSpec counted what the bundle's layout holds, to about a tenth; a
+ * bundle whose parts, written out in full, would pass twice that count's limit is refused rather than written, and
+ * so is a cycle (a recursive schema, which JSON cannot write out).
  */
 export function dataModule(bundled: unknown, header: string, target: ApiTarget, writtenChars: number): string {
-  let literal: string;
+  let literal: SharedLiteral;
   try {
-    literal = tsLiteral(bundled);
+    literal = sharedLiteral(bundled, { indent: 2 });
   } catch (error) {
     throw new GenerateError(
       `${target.root}: refused: dereferenced, it cannot be written as data: ${(error as Error).message.split("\n")[0]}`,
     );
   }
   const most = 2 * expansionLimits(writtenChars, target.dereferenced).chars;
-  if (literal.length > most) {
+  if (literal.chars > most) {
     throw new GenerateError(
-      `${target.root}: refused: dereferenced, it takes ${literal.length.toLocaleString("en")} characters, past the ` +
+      `${target.root}: refused: dereferenced, it takes ${literal.chars.toLocaleString("en")} characters, past the ` +
         `${most.toLocaleString("en")} that its limits allow (x-graph-lro.dereferenced in redocly.yaml); its $refs repeat large parts too often`,
     );
   }
-  return `${header}\n/** The bundled, dereferenced OpenAPI document of ${target.root}. */\nexport const spec = ${literal} as const;\n`;
+  return [
+    header,
+    ...literal.declarations,
+    "",
+    `/** The bundled, dereferenced OpenAPI document of ${target.root}; a part it repeats is one object, named once above. */`,
+    `export const spec = ${literal.expression} as const;`,
+    "",
+  ].join("\n");
 }

@@ -3,6 +3,7 @@
 // tags, or copies of one schema per response (decision 0025e).
 import { stampInnerError } from "../../src/mock/graph-response.ts";
 import { operationsOf } from "../../src/openapi/paths.ts";
+import { sharedLiteral } from "./shared-literal.ts";
 import { validatorNames } from "./validators-module.ts";
 
 type Node = Record<string, unknown>;
@@ -177,88 +178,6 @@ export function mockDocument(bundled: unknown): Node {
   });
 }
 
-/** Parts shorter than this are written where they are used; a name and a reference would save little. */
-const SHARED_MIN_CHARS = 200;
-
-/**
- * `value` (JSON data) as JavaScript: an object or list met twice or more (equal as JSON) is written once as a
- * `const` before its first use, and named wherever it appears; so is each one `linked` names (as JSON), and
- * `links` pairs its const with that name. The mock reads the document and never changes it
- * (its answers clone examples), so one object in several places is safe, as it is in a dereferenced bundle.
- * Keys and strings are JSON literals; a `__proto__` key is written computed, or the literal would set the
- * object's prototype instead.
- */
-export function sharedLiteral(
-  value: unknown,
-  linked: ReadonlyMap<string, string> = new Map(),
-): { declarations: string[]; expression: string; links: [string, string][] } {
-  const isPart = (v: unknown): v is object => v !== null && typeof v === "object";
-  const entriesOf = (v: object): [string | undefined, unknown][] =>
-    Array.isArray(v)
-      ? v.map((x) => [undefined, x])
-      : Object.entries(v).filter((entry): entry is [string, unknown] => entry[1] !== undefined);
-  // Each distinct part gets a number, from its keys and its own parts' numbers (never its whole text, which
-  // would cost its size at every level of a large spec); equal parts, however reached, get the same one.
-  const byObject = new Map<object, number>();
-  const byKey = new Map<string, number>();
-  const chars: number[] = []; // about how long each distinct part is as JSON
-  const idOf = (v: object): number => {
-    const known = byObject.get(v);
-    if (known !== undefined) return known;
-    let size = 2;
-    const key =
-      (Array.isArray(v) ? "[" : "{") +
-      entriesOf(v)
-        .map(([k, x]) => {
-          const part = isPart(x) ? `#${idOf(x)}` : (JSON.stringify(x) ?? "null");
-          size += (k === undefined ? 1 : k.length + 4) + (isPart(x) ? (chars[idOf(x)] ?? 0) : part.length);
-          return k === undefined ? part : `${JSON.stringify(k)}:${part}`;
-        })
-        .join(",");
-    let id = byKey.get(key);
-    if (id === undefined) {
-      id = chars.length;
-      byKey.set(key, id);
-      chars.push(size);
-    }
-    byObject.set(v, id);
-    return id;
-  };
-  const seen: number[] = [];
-  const count = (v: unknown) => {
-    if (!isPart(v)) return;
-    const id = idOf(v);
-    seen[id] = (seen[id] ?? 0) + 1;
-    // A part met again is written once, with its parts inside it: they are counted once.
-    if (seen[id] === 1) for (const [, child] of entriesOf(v)) count(child);
-  };
-  count(value);
-  const linkOf = new Map([...linked].map(([json, name]) => [idOf(JSON.parse(json) as object), name]));
-  const names = new Map<number, string>();
-  const declarations: string[] = [];
-  const links: [string, string][] = [];
-  const emit = (v: unknown, top = false): string => {
-    if (!isPart(v)) return JSON.stringify(v) ?? "null";
-    const id = idOf(v);
-    const link = linkOf.get(id);
-    const shared = !top && (link !== undefined || ((seen[id] ?? 0) > 1 && (chars[id] ?? 0) >= SHARED_MIN_CHARS));
-    const named = shared ? names.get(id) : undefined;
-    if (named !== undefined) return named;
-    const parts = entriesOf(v).map(([k, x]) =>
-      k === undefined ? emit(x) : `${k === "__proto__" ? '["__proto__"]' : JSON.stringify(k)}:${emit(x)}`,
-    );
-    const text = Array.isArray(v) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
-    if (!shared) return text;
-    const name = `s${names.size}`;
-    names.set(id, name);
-    declarations.push(`const ${name} = ${text} as const;`);
-    if (link !== undefined) links.push([name, link]);
-    return name;
-  };
-  const expression = emit(value, true);
-  return { declarations, expression, links };
-}
-
 /**
  * The module: `mockSpec`, the mock's document of this spec, as data, and `mockValidators`, each schema the mock
  * checks values against paired with its validator in the validators module (`validatorsPath`, relative to this
@@ -271,7 +190,7 @@ export function mockModule(
   validatorsPath: string,
   { names } = validatorNames(bundled),
 ): string {
-  const { declarations, expression, links } = sharedLiteral(mockDocument(bundled), names);
+  const { declarations, expression, links } = sharedLiteral(mockDocument(bundled), { linked: names });
   const imported = [...new Set(links.map(([, name]) => name))];
   return [
     header,

@@ -9,7 +9,6 @@ import { childPointer } from "../../src/openapi/json-pointer.ts";
 import { operationsOf } from "../../src/openapi/paths.ts";
 import { GenerateError } from "./errors.ts";
 import { withoutAnnotations } from "./mock-module.ts";
-import { tsLiteral } from "./ts-literal.ts";
 
 type Node = Record<string, unknown>;
 const JSON_TYPE = "application/json";
@@ -116,18 +115,17 @@ function compile(ajv: Ajv2020, what: string, schema: Node, name: string, label: 
 
 /**
  * The validator name of each distinct schema the mock checks (`v0`, `v1`…, by the schema as JSON without its
- * annotations, withoutAnnotations), of each pointer, and the first pointer of each name. Equal schemas share one:
+ * annotations, withoutAnnotations), of each schema object, and the first pointer of each name. Equal schemas share one:
  * a spec of thousands of paths compiles its few components once. The mock module links its schemas to these names.
  */
 export function validatorNames(bundled: unknown): {
   names: Map<string, string>;
-  byPointer: Record<string, string>;
+  byObject: Map<Node, string>;
   first: Map<string, string>;
 } {
   const names = new Map<string, string>();
   const first = new Map<string, string>();
   const byObject = new Map<Node, string>(); // the bundle shares a component's object wherever it is referenced
-  const byPointer: Record<string, string> = {};
   for (const [pointer, schema] of validatedSchemas(bundled)) {
     let name = byObject.get(schema);
     if (name === undefined) {
@@ -142,22 +140,21 @@ export function validatorNames(bundled: unknown): {
       }
       byObject.set(schema, name);
     }
-    byPointer[pointer] = name;
   }
-  return { names, byPointer, first };
+  return { names, byObject, first };
 }
 
 /**
  * The module: ajv's standalone code of each distinct schema (one function for equal schemas, however many paths
  * share them: a spec of thousands of paths compiles its few components once; a schema that ajv cannot compile,
- * such as a bad pattern, is refused with its pointer), `validators` by pointer, and `storiesFile`, the
- * stories-file schema of this spec.
+ * such as a bad pattern, is refused with its pointer), each exported by its name (validatorNames, which the mock
+ * module links its schemas to), and `storiesFile`, the stories-file schema of this spec.
  */
 export function validatorsModule(
   bundled: unknown,
   header: string,
   label: string,
-  { names, byPointer, first } = validatorNames(bundled),
+  { names, first } = validatorNames(bundled),
 ): string {
   const schemas = [...names].map(([key, name]) => [JSON.parse(key) as Node, name] as const);
   const ajv = ajvFor(schemas.map(([schema]) => schema));
@@ -182,9 +179,6 @@ export function validatorsModule(
     label,
     modules,
   ).replace(/^export const storiesFile = /m, "const storiesFile = ");
-  const table = Object.entries(byPointer)
-    .map(([pointer, name]) => `  ${tsLiteral(pointer)}: ${name},`)
-    .join("\n");
   const imports = [...modules].map(([module, name]) => `import * as ${name} from "${module}.js";`);
   const cjs = "const cjs = (namespace) => (namespace.default?.__esModule ? namespace.default : namespace);";
   return [
@@ -196,9 +190,6 @@ export function validatorsModule(
     "",
     "/** The stories-file schema's validator (src/mock/stories-file.ts). */",
     `export const storiesFile = /* @__PURE__ */ (() => {\n${storiesCode}\nreturn storiesFile;\n})();`,
-    "",
-    "/** The validator of each schema the mock checks values against, by its JSON pointer in the spec. */",
-    `export const validators = {\n${table}\n};`,
     "",
   ].join("\n");
 }

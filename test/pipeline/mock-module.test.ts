@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mockSpec } from "../../generated/graph-lro.mock.ts";
 import { spec } from "../../generated/graph-lro.spec.ts";
-import { mockDocument, sharedLiteral, withoutAnnotations } from "../../scripts/lib/mock-module.ts";
+import { mockDocument, withoutAnnotations } from "../../scripts/lib/mock-module.ts";
+import { sharedLiteral } from "../../scripts/lib/shared-literal.ts";
 import { stampInnerError } from "../../src/mock/graph-response.ts";
 import { exampleBody } from "../../src/mock/mock-response.ts";
 import type { OpenApiDocument } from "../../src/mock/openapi-document.ts";
@@ -33,10 +34,6 @@ const read = (operation: SpecOperation) => ({
   idParameter: operation.idParameter,
   evolvable: [...operation.evolvable],
 });
-
-/** `literal`'s declarations and expression run as code (their `as const` aside), and the value they make. */
-const evaluate = ({ declarations, expression }: ReturnType<typeof sharedLiteral>) =>
-  new Function(`${declarations.map((d) => d.replace(/ as const;$/, ";")).join("\n")}\nreturn ${expression};`)();
 
 describe("the mock module (generated/graph-lro.mock.ts)", () => {
   it("gives the handlers what the full spec gives them: operations, starts and every answer's example", () => {
@@ -120,30 +117,5 @@ describe("the mock module (generated/graph-lro.mock.ts)", () => {
     const bare = withoutAnnotations(hostile) as Record<string, unknown>;
     expect(Object.hasOwn(bare, "__proto__")).toBe(true);
     expect(JSON.stringify(bare)).toBe('{"__proto__":{"type":"string"},"properties":{"__proto__":{}}}');
-  });
-
-  it("writes data as code that makes the same value: a __proto__ key stays a key, shared parts shared", () => {
-    const part = {
-      type: "string",
-      enum: ["a", "b", "c", "d", "e", "f"],
-      title: "a part longer than the sharing threshold ".repeat(8),
-    };
-    const value = JSON.parse(
-      `{"__proto__":{"polluted":true},"x":${JSON.stringify(part)},"y":[${JSON.stringify(part)},"\\u2028\\");"]}`,
-    );
-    const literal = sharedLiteral(value);
-    expect(literal.declarations).toHaveLength(1);
-    const made = evaluate(literal) as Record<string, unknown>;
-    expect(made).toEqual(value);
-    expect(Object.hasOwn(made, "__proto__")).toBe(true);
-    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
-    expect((made.y as unknown[])[0]).toBe(made.x);
-  });
-
-  it("names a part it links (a checked schema) and pairs it, even when met once", () => {
-    const schema = { type: "integer" };
-    const literal = sharedLiteral({ a: { schema } }, new Map([[JSON.stringify(schema), "v9"]]));
-    expect(literal.links).toEqual([["s0", "v9"]]);
-    expect(literal.declarations).toEqual(['const s0 = {"type":"integer"} as const;']);
   });
 });
