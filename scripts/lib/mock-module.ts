@@ -94,11 +94,23 @@ const parameters = (list: unknown) =>
   Array.isArray(list) ? list.map((p) => (isNode(p) ? parameter(p) : p)) : undefined;
 
 /**
- * A JSON media type's schema and the values of its first `examples` examples (none for a request body), each as
- * `value` makes it; other media types the mock never reads.
+ * A JSON media type's schema and the values of its first `examples` examples (none for a request body), an error's
+ * `stamped` as its answer stamps it; other media types the mock never reads. A content the bundle shares (a
+ * component's, wherever referenced) is read once for each way it is read, and its result shared too.
  */
-const jsonOnly = (content: unknown, examples: number, value: (v: unknown) => unknown = (v) => v) => {
-  const media = isNode(content) ? content[JSON_TYPE] : undefined;
+const jsonOnly = (content: unknown, examples: number, stamped = false) => {
+  if (!isNode(content)) return undefined;
+  const way = `${examples}${stamped}`;
+  const known = readContents.get(content)?.get(way);
+  if (known !== undefined) return known;
+  const read = readJson(content, examples, stamped ? (v) => stampInnerError(v, BLANK_IDS) : (v) => v);
+  readContents.set(content, (readContents.get(content) ?? new Map()).set(way, read));
+  return read;
+};
+const readContents = new WeakMap<Node, Map<string, ReturnType<typeof readJson>>>();
+
+function readJson(content: Node, examples: number, value: (v: unknown) => unknown) {
+  const media = content[JSON_TYPE];
   if (!isNode(media)) return undefined;
   const kept = isNode(media.examples) ? Object.entries(media.examples).slice(0, examples) : [];
   const example = (e: Node) => (Object.hasOwn(e, "value") ? { value: value(e.value) } : {});
@@ -110,7 +122,7 @@ const jsonOnly = (content: unknown, examples: number, value: (v: unknown) => unk
         : undefined,
     }),
   };
-};
+}
 
 /**
  * What every error answer replaces (src/mock/handlers.ts stamps each answer of status 400 or more): its
@@ -136,11 +148,7 @@ const response = (r: Node, status: string) => {
           }),
         }
       : undefined,
-    content: jsonOnly(
-      r.content,
-      status.startsWith("2") ? Number.POSITIVE_INFINITY : 1,
-      error ? (value) => stampInnerError(value, BLANK_IDS) : undefined,
-    ),
+    content: jsonOnly(r.content, status.startsWith("2") ? Number.POSITIVE_INFINITY : 1, error),
   });
 };
 
