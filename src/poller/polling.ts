@@ -61,8 +61,7 @@ export function polling<S extends readonly SelectableProperty[]>(
   // getOperation replaced, as a test's spy replaces it) is called and raced here, as it (or its fetch) may
   // ignore the signal. The transport's clock is steady already: not wrapped again while it is the client's.
   const transport = transportOf.get(client.getOperation);
-  const ownClock = transport !== undefined && client.clock === transport.clock;
-  const { timeoutMs, backoff, clock } = resolvePollOptions(options, client.clock, ownClock);
+  const { timeoutMs, backoff, clock } = resolvePollOptions(options, client.clock, transport?.clock);
   const { now } = clock;
   let state = initialPollState(target, now());
   // Polling needs status: add it to the select option, or else to the Location URL's own $select.
@@ -77,8 +76,7 @@ export function polling<S extends readonly SelectableProperty[]>(
     const { status, requestId } = retry;
     const statuses = [...new Set([...(failed?.statuses ?? []), status])];
     failed = { since: failed?.since ?? now(), until: now(), statuses, status, requestId, cause };
-    const elapsedMs = now() - state.startedAt;
-    onProgress?.(undefined, { ...retry, kind: "retry", by, polls: state.attempt, elapsedMs });
+    onProgress?.(undefined, { ...retry, kind: "retry", by, polls: state.attempt, elapsedMs: now() - state.startedAt });
   };
   const onRetry = (retry: RetryEvent) => retried(retry, "client");
   let prepared: PreparedGet | undefined;
