@@ -92,7 +92,7 @@ export async function sendGet(
     const secrets = [hooks.secret];
     // Graph's request-id, for support cases; the token is redacted from it (an echoing server may put it there).
     const requestId = redact(headers.get("request-id"), secrets) ?? undefined;
-    const retryAfterMs = parseRetryAfter(headers.get("retry-after"), transport.now());
+    const retryAfterMs = parseRetryAfter(headers.get("retry-after"), transport.clock.now());
     if (!response.ok) throw errorFromResponse(response, text, sent, { requestId, retryAfterMs }, secrets);
     // The body must have status if it was selected, or nothing was.
     const operation = parseOperationBody(text, headers, !select?.length || select.includes("status"));

@@ -125,7 +125,7 @@ async function readStarted<N extends StartName>(
   sent: SentRequest,
   secrets: (string | undefined)[],
   signal: AbortSignal,
-  { maxBodyBytes, now, baseUrl }: GraphTransport,
+  { maxBodyBytes, clock, baseUrl }: GraphTransport,
 ): Promise<StartedOperation<N>> {
   const { status, headers } = response;
   let text: string | undefined;
@@ -139,7 +139,7 @@ async function readStarted<N extends StartName>(
   }
   if (text === undefined) throw tooLargeError(sent, status, maxBodyBytes);
   const requestId = redact(headers.get("request-id"), secrets) ?? undefined;
-  const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
+  const retryAfterMs = parseRetryAfter(headers.get("retry-after"), clock.now());
   if (!response.ok) {
     const error = errorFromResponse(response, text, sent, { requestId, retryAfterMs }, secrets);
     throw status >= 500 ? new OutcomeUnknownError({ ...error, message: `Graph answered ${status}` }) : error;
