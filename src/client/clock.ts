@@ -36,20 +36,20 @@ export function steadyClock(clock: Clock): Clock {
 }
 
 /**
- * The steady clock of `options`: its `clock`, else `fallback` (made steady unless `fallbackIsSteady`: a
- * client's own clock, which the poller takes by default, is steady already). An InvalidArgumentError
+ * The steady clock of `options`: its `clock`, else `fallback` (made steady unless it is `steady`, a clock
+ * known to be steady already: a client's own, which the poller takes by default). An InvalidArgumentError
  * refuses a clock that is not a `{ now, sleep }` of functions, and a `now` or `sleep` option (0.1.0's
  * separate pair, from a JS caller or a cast): ignored, it would leave the caller's waits on the real clock
  * without a word.
  */
-export function clockOf(options: { clock?: Clock }, fallback: Clock, fallbackIsSteady = false): Clock {
+export function clockOf(options: { clock?: Clock }, fallback: Clock, steady?: Clock): Clock {
   for (const name of ["now", "sleep"] as const) {
     if ((options as Partial<Clock>)[name] !== undefined) {
       throw new InvalidArgumentError(name, `${name} is no option: use clock: { now, sleep }`);
     }
   }
   const { clock } = options;
-  if (clock === undefined) return fallbackIsSteady ? fallback : steadyClock(fallback);
+  if (clock === undefined) return fallback === steady ? fallback : steadyClock(fallback);
   if (typeof clock?.now !== "function" || typeof clock.sleep !== "function") {
     throw new InvalidArgumentError("clock", "clock must be { now, sleep }");
   }

@@ -44,10 +44,9 @@ export function createGraphLroClient(
 export function createGraphLroClient(options: GraphLroClientOptions): GraphLroClient<boolean>;
 export function createGraphLroClient(options: GraphLroClientOptions = {}): GraphLroClient<boolean> {
   const transport = graphTransport(options);
-  const { baseUrl } = transport;
-  const parseLocation = operationUrlParser(new URL(baseUrl));
+  const parseLocation = operationUrlParser(new URL(transport.baseUrl));
   const get = async (target: string | URL | OperationRef, opts?: GetOperationOptions) =>
-    sendGet(transport, prepareGet(baseUrl, target, opts?.select, parseLocation), opts);
+    sendGet(transport, prepareGet(transport.baseUrl, target, opts?.select, parseLocation), opts);
 
   const client: GraphLroClient<boolean> = {
     clock: transport.clock,

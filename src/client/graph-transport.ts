@@ -40,7 +40,6 @@ export interface GraphTransport extends CallLimits {
   /** The Graph root, without a trailing slash. */
   baseUrl: string;
   send: GraphSend;
-  now: () => number;
   /** The client's clock, steady (see steadyClock): the poller's too unless it is given its own. */
   clock: Clock;
   /** What every call sends: `accept`, and `prefer` when asked for the members after the sentinel. */
@@ -63,7 +62,6 @@ export function graphTransport(options: GraphLroClientOptions): GraphTransport {
     headers,
     baseUrl: base.href.replace(/\/$/, ""),
     send: graphFetch(base.origin, resolveRetryPolicy(options.retry), clock, options),
-    now: clock.now,
     clock,
     timeoutMs:
       options.timeoutMs === undefined ? undefined : checkNumber("timeoutMs", options.timeoutMs, 1, true, MAX_TIMER_MS),

@@ -43,7 +43,7 @@ export async function startOperation<N extends StartName>(
   }
   const entry: Entry = starts[name];
   const { url, body, secrets } = requestParts(entry, transport.baseUrl, input);
-  const headers: Record<string, string> = { ...transport.headers, "client-request-id": crypto.randomUUID() };
+  const headers: Record<string, string> = { ...transport.headers };
   if (body !== undefined) headers["content-type"] = "application/json";
   const { timeoutMs, timeoutSignal } = transport;
   // Without a time limit, only the caller's signal (a limit past what a timer can wait arms none).
@@ -59,15 +59,17 @@ export async function startOperation<N extends StartName>(
     signal: call.signal,
     redirect: "manual",
   });
-  const sent = sentRequest(request);
   const hooks: CallHooks = { onRetry };
   // Aborted before sending: nothing started, so the reason as it is.
   if (call.signal.aborted) {
     call.clear();
     throw call.signal.reason;
   }
+  // graphFetch adds the call's client-request-id to the Request before anything is sent or can fail.
+  const sending = transport.send(request, hooks);
+  const sent = sentRequest(request);
   try {
-    const response = await abortable(transport.send(request, hooks), call.signal);
+    const response = await abortable(sending, call.signal);
     // A server may echo the request: the token and the sent secrets are taken out of all it says.
     return await readStarted(name, entry, response, sent, [hooks.secret, ...secrets], call.signal, transport);
   } catch (error) {
@@ -123,7 +125,7 @@ async function readStarted<N extends StartName>(
   sent: SentRequest,
   secrets: (string | undefined)[],
   signal: AbortSignal,
-  { maxBodyBytes, now, baseUrl }: GraphTransport,
+  { maxBodyBytes, clock, baseUrl }: GraphTransport,
 ): Promise<StartedOperation<N>> {
   const { status, headers } = response;
   let text: string | undefined;
@@ -137,7 +139,7 @@ async function readStarted<N extends StartName>(
   }
   if (text === undefined) throw tooLargeError(sent, status, maxBodyBytes);
   const requestId = redact(headers.get("request-id"), secrets) ?? undefined;
-  const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
+  const retryAfterMs = parseRetryAfter(headers.get("retry-after"), clock.now());
   if (!response.ok) {
     const error = errorFromResponse(response, text, sent, { requestId, retryAfterMs }, secrets);
     throw status >= 500 ? new OutcomeUnknownError({ ...error, message: `Graph answered ${status}` }) : error;

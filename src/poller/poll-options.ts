@@ -47,12 +47,12 @@ export interface ResolvedPollOptions {
  * The options with their defaults, each number checked: a NaN or negative wait would make polling
  * spin or never time out, and a factor below 1 would shrink the waits. Throws an
  * InvalidArgumentError naming the option as the caller wrote it. The clock is the options' own, else
- * `clientClock` (the client's), made steady unless `clientClockIsSteady`.
+ * `clientClock` (the client's), made steady unless it is `steady`, a clock known to be steady already.
  */
 export function resolvePollOptions(
   options: PollOptions<readonly SelectableProperty[]>,
   clientClock: Clock = realClock,
-  clientClockIsSteady = false,
+  steady?: Clock,
 ): ResolvedPollOptions {
   const number = (name: keyof typeof POLL_DEFAULTS, min = 0, max?: number) =>
     checkNumber(name, options[name] ?? POLL_DEFAULTS[name], min, false, max);
@@ -65,6 +65,6 @@ export function resolvePollOptions(
       maxIntervalMs: number("maxIntervalMs"),
       factor: number("backoffFactor", 1),
     },
-    clock: clockOf(options, clientClock, clientClockIsSteady),
+    clock: clockOf(options, clientClock, steady),
   };
 }

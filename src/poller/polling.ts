@@ -61,14 +61,12 @@ export function polling<S extends readonly SelectableProperty[]>(
   // getOperation replaced, as a test's spy replaces it) is called and raced here, as it (or its fetch) may
   // ignore the signal. The transport's clock is steady already: not wrapped again while it is the client's.
   const transport = transportOf.get(client.getOperation);
-  const ownClock = transport !== undefined && client.clock === transport.clock;
-  const { timeoutMs, backoff, clock } = resolvePollOptions(options, client.clock, ownClock);
-  const { now } = clock;
-  let state = initialPollState(target, now());
+  const { timeoutMs, backoff, clock } = resolvePollOptions(options, client.clock, transport?.clock);
+  let state = initialPollState(target, clock.now());
   // Polling needs status: add it to the select option, or else to the Location URL's own $select.
   const asked = options.select ?? urlSelect(state.target);
   const select = asked && ([...new Set([...asked, "status"])] as unknown as S);
-  const deadline = now() + timeoutMs;
+  const deadline = clock.now() + timeoutMs;
   let last: WaitedOperation<S> | undefined;
   // The answers since the last state seen, when all of them failed: why a wait that times out ended.
   let failed: FailedPolls | undefined;
@@ -76,9 +74,14 @@ export function polling<S extends readonly SelectableProperty[]>(
   const retried = (retry: RetryEvent, by: RetryProgress["by"], cause?: GraphError) => {
     const { status, requestId } = retry;
     const statuses = [...new Set([...(failed?.statuses ?? []), status])];
-    failed = { since: failed?.since ?? now(), until: now(), statuses, status, requestId, cause };
-    const elapsedMs = now() - state.startedAt;
-    onProgress?.(undefined, { ...retry, kind: "retry", by, polls: state.attempt, elapsedMs });
+    failed = { since: failed?.since ?? clock.now(), until: clock.now(), statuses, status, requestId, cause };
+    onProgress?.(undefined, {
+      ...retry,
+      kind: "retry",
+      by,
+      polls: state.attempt,
+      elapsedMs: clock.now() - state.startedAt,
+    });
   };
   const onRetry = (retry: RetryEvent) => retried(retry, "client");
   let prepared: PreparedGet | undefined;
@@ -97,13 +100,13 @@ export function polling<S extends readonly SelectableProperty[]>(
       const poll = controller.signal;
       // At most timeoutMs (the deadline is checked first), so within what a timer can wait. The clock is
       // steady: a sleep that returns at once still moves it on, so the deadline comes whatever is injected.
-      const waitMs = state.nextPollAt - now();
+      const waitMs = state.nextPollAt - clock.now();
       if (waitMs > 0) await clock.sleep(waitMs, signal ?? poll);
 
       // The client retries throttling inside a poll; the deadline ends that too. A poll sent in
       // time gets at least MIN_POLL_BUDGET_MS, so one due right at the deadline is not sent to be dropped.
       const limit = callTimeout(
-        Math.max(deadline - now(), MIN_POLL_BUDGET_MS),
+        Math.max(deadline - clock.now(), MIN_POLL_BUDGET_MS),
         signal,
         options.timeoutSignal,
         controller,
@@ -136,7 +139,7 @@ export function polling<S extends readonly SelectableProperty[]>(
       const outcome: PollOutcome = operation
         ? { status: operation.status, retryAfterMs }
         : { throttled: true, retryAfterMs: retryAfterMs as number };
-      const { state: after, nextPollInMs } = nextState(state, outcome, now(), backoff);
+      const { state: after, nextPollInMs } = nextState(state, outcome, clock.now(), backoff);
       state = after;
       if (!operation) {
         const { status, requestId, method, url } = answer as GraphError;
@@ -152,7 +155,7 @@ export function polling<S extends readonly SelectableProperty[]>(
       const observed: PollProgress | undefined = (each || onProgress) && {
         kind: "state",
         attempt: state.attempt,
-        elapsedMs: now() - state.startedAt,
+        elapsedMs: clock.now() - state.startedAt,
         nextPollInMs,
         retryAfterMs,
         state: { ...state },

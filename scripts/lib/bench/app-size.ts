@@ -52,8 +52,7 @@ export const APPS: Record<string, { source: string; ownBudget?: number; starts?:
       );`,
   },
   "graph-lro client": {
-    // 6,130 until the poller's wait was made lighter (7 December 2026, decision 0025f: +11 B over it).
-    ownBudget: 6_145,
+    ownBudget: 6_130,
     source: `
       import { createGraphLroClient } from "graph-lro";
       const api = createGraphLroClient({ token: async () => "t" });
@@ -61,10 +60,8 @@ export const APPS: Record<string, { source: string; ownBudget?: number; starts?:
   },
   "… and waitForOperation": {
     // 7,830 until a password shorter than a token was kept out of errors too (6 December 2026: +2 B over it);
-    // 7,840 until a wait's polls shared an abort signal, 8 polls to one (7 December 2026: +18 B over it);
-    // 7,860 until a wait polled through the client's transport, its URL worked out once, and slept on one
-    // promise (decision 0025f: +51 B over it).
-    ownBudget: 7_915,
+    // 7,840 until a wait's polls shared an abort signal, 8 polls to one (7 December 2026: +18 B over it).
+    ownBudget: 7_860,
     source: `
       import { createGraphLroClient, waitForOperation } from "graph-lro";
       const api = createGraphLroClient({ token: async () => "t" });
@@ -72,9 +69,7 @@ export const APPS: Record<string, { source: string; ownBudget?: number; starts?:
       console.log(await waitForOperation(api, { kind: "roleManagementAlert", operationId: "a" }));`,
   },
   "… and startOperation": {
-    // 8,950 until a wait polled through the client's transport, its URL worked out once, and slept on one
-    // promise (decision 0025f: +28 B over it).
-    ownBudget: 8_980,
+    ownBudget: 8_950,
     starts: true,
     source: `
       import { createGraphLroClient, startOperation, waitForOperation } from "graph-lro";
