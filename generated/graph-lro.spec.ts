@@ -208,6 +208,27 @@ const s11 = {
   }
 } as const;
 const s12 = {
+  "type": "object",
+  "required": [
+    "code",
+    "message"
+  ],
+  "properties": {
+    "code": {
+      "type": "string"
+    },
+    "message": {
+      "type": "string"
+    },
+    "target": {
+      "type": [
+        "string",
+        "null"
+      ]
+    }
+  }
+} as const;
+const s13 = {
   "title": "InnerError",
   "description": "Diagnostics. Unlike the official schema, `@odata.type` is not required (real errors\nomit it) and `date` has no `date-time` format (real values have no offset, such as\n`2021-07-02T01:40:19`). Throttling errors add `code`, `status` and `message`.\n",
   "type": "object",
@@ -239,7 +260,7 @@ const s12 = {
   },
   "additionalProperties": true
 } as const;
-const s13 = {
+const s14 = {
   "type": "object",
   "required": [
     "code",
@@ -261,46 +282,26 @@ const s13 = {
     },
     "details": {
       "type": "array",
-      "items": {
-        "type": "object",
-        "required": [
-          "code",
-          "message"
-        ],
-        "properties": {
-          "code": {
-            "type": "string"
-          },
-          "message": {
-            "type": "string"
-          },
-          "target": {
-            "type": [
-              "string",
-              "null"
-            ]
-          }
-        }
-      }
+      "items": s12
     },
-    "innerError": s12
+    "innerError": s13
   }
 } as const;
-const s14 = {
+const s15 = {
   "type": "object",
   "required": [
     "error"
   ],
   "properties": {
-    "error": s13
+    "error": s14
   }
 } as const;
-const s15 = {
+const s16 = {
   "description": "Bad request, for example a `$select` of an unknown property.",
   "headers": s11,
   "content": {
     "application/json": {
-      "schema": s14,
+      "schema": s15,
       "examples": {
         "unknownSelectProperty": {
           "summary": "A $select of a property the type does not have",
@@ -320,7 +321,7 @@ const s15 = {
     }
   }
 } as const;
-const s16 = {
+const s17 = {
   "description": "The Bearer challenge of a 401 (RFC 6750, section 3), which names where to get a token; from\nGraph, `Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\",\nclient_id=\"00000003-0000-0000-c000-000000000000\"` (Microsoft's MSAL documentation,\nhttps://learn.microsoft.com/entra/msal/dotnet/advanced/extract-authentication-parameters).\nThat is the global cloud's challenge; Microsoft documents none for the national clouds.\nTheir login hosts are documented (each server's `x-graph-lro-login`), so the mock sends\nthe same challenge with the server's login host in `authorization_uri`, an assumption.\n",
   "required": true,
   "schema": {
@@ -328,10 +329,10 @@ const s16 = {
     "pattern": "^Bearer( |$)"
   }
 } as const;
-const s17 = {
+const s18 = {
   "description": "The access token is missing, expired or invalid.",
   "headers": {
-    "WWW-Authenticate": s16,
+    "WWW-Authenticate": s17,
     "request-id": {
       "description": "Graph's identifier of the request, for support cases.",
       "schema": {
@@ -347,7 +348,7 @@ const s17 = {
   },
   "content": {
     "application/json": {
-      "schema": s14,
+      "schema": s15,
       "examples": {
         "missingToken": {
           "summary": "No bearer token was sent",
@@ -367,12 +368,12 @@ const s17 = {
     }
   }
 } as const;
-const s18 = {
+const s19 = {
   "description": "The token lacks the permission or the directory role the operation needs.",
   "headers": s11,
   "content": {
     "application/json": {
-      "schema": s14,
+      "schema": s15,
       "examples": {
         "insufficientPrivileges": {
           "summary": "The token lacks the scope",
@@ -392,12 +393,12 @@ const s18 = {
     }
   }
 } as const;
-const s19 = {
+const s20 = {
   "description": "No operation has this id. Graph documents no error code for it, and its workloads\nuse `itemNotFound`, `ResourceNotFound` or `Request_ResourceNotFound`; the example is\nillustrative, so rely on the status, not on the code.\n",
   "headers": s11,
   "content": {
     "application/json": {
-      "schema": s14,
+      "schema": s15,
       "examples": {
         "unknownOperation": {
           "summary": "An operation id that does not exist",
@@ -417,12 +418,12 @@ const s19 = {
     }
   }
 } as const;
-const s20 = {
+const s21 = {
   "description": "Throttled. Wait the number of seconds in `Retry-After` before retrying; without one,\nback off exponentially (Graph's throttling guidance: the header may be absent).\n",
   "headers": s4,
   "content": {
     "application/json": {
-      "schema": s14,
+      "schema": s15,
       "examples": {
         "throttled": {
           "summary": "The throttling page's example",
@@ -444,12 +445,12 @@ const s20 = {
     }
   }
 } as const;
-const s21 = {
+const s22 = {
   "description": "The service is temporarily unavailable. Retry after `Retry-After` seconds if given, else back off exponentially.",
   "headers": s4,
   "content": {
     "application/json": {
-      "schema": s14,
+      "schema": s15,
       "examples": {
         "unavailable": {
           "summary": "A transient outage",
@@ -469,12 +470,12 @@ const s21 = {
     }
   }
 } as const;
-const s22 = {
+const s23 = {
   "description": "Any other error, with Graph's OData error body.",
   "headers": s11,
   "content": {
     "application/json": {
-      "schema": s14,
+      "schema": s15,
       "examples": {
         "generalException": {
           "summary": "An unspecified error",
@@ -494,7 +495,7 @@ const s22 = {
     }
   }
 } as const;
-const s23 = {
+const s24 = {
   "name": "user-id",
   "in": "path",
   "required": true,
@@ -505,7 +506,7 @@ const s23 = {
   },
   "x-ms-docs-key-type": "user"
 } as const;
-const s24 = {
+const s25 = {
   "name": "aadgdc",
   "in": "query",
   "description": "Routing hint that Graph appends to the `Location` of a password reset (for example\n`aadgdc=DUB02P`). Opaque: copy it from `Location` verbatim, never build it.\n",
@@ -514,7 +515,7 @@ const s24 = {
   },
   "example": "DUB02P"
 } as const;
-const s25 = {
+const s26 = {
   "name": "aadgsu",
   "in": "query",
   "description": "Routing hint that Graph appends to the `Location` of a password reset (for example\n`aadgsu=ssprprod-a`). Opaque: copy it from `Location` verbatim, never build it.\n",
@@ -523,7 +524,7 @@ const s25 = {
   },
   "example": "ssprprod-a"
 } as const;
-const s26 = {
+const s27 = {
   "summary": "Password reset, not started",
   "description": "Illustrative, with the operation id of the resetPassword page's first Location header.",
   "value": {
@@ -533,7 +534,7 @@ const s26 = {
     "status": "notStarted"
   }
 } as const;
-const s27 = {
+const s28 = {
   "summary": "Password reset, running",
   "description": "Example 3 of the Get longRunningOperation page, corrected: the published timestamps\n(`2020-03-19T12-01-03.45Z`) use `-` between hours and minutes and are not ISO 8601,\nand the published id `2d497bb-...` has 7 hex digits in its first group; it gets a\nleading `0`. Like the published example it has no `@odata.context`.\n",
   "value": {
@@ -543,7 +544,7 @@ const s27 = {
     "id": "02d497bb-57bd-47a6-8749-5ccd0869f2bd"
   }
 } as const;
-const s28 = {
+const s29 = {
   "summary": "Password reset, succeeded",
   "description": "The response of the authentication methods tutorial (beta), verbatim.",
   "value": {
@@ -556,7 +557,7 @@ const s28 = {
     "resourceLocation": "https://graph.microsoft.com/beta/users/ed178e23-7447-4892-baf8-fc46f8af26ce/authentication/methods/28c10230-6103-485e-b985-444c60001490"
   }
 } as const;
-const s29 = {
+const s30 = {
   "summary": "Password reset, failed",
   "description": "Illustrative, with the operation id of the resetPassword page's second Location header; failure details are not documented.",
   "value": {
@@ -569,7 +570,7 @@ const s29 = {
     "resourceLocation": ""
   }
 } as const;
-const s30 = {
+const s31 = {
   "name": "authenticationMethod-id",
   "in": "path",
   "required": true,
@@ -581,7 +582,7 @@ const s30 = {
   },
   "x-ms-docs-key-type": "authenticationMethod"
 } as const;
-const s31 = {
+const s32 = {
   "description": "The body of resetPassword. `newPassword` is a secret: graph-lro never logs or reports it.\nWithout it the system generates a password and returns it in the 202's body.\n",
   "type": "object",
   "properties": {
@@ -595,7 +596,7 @@ const s31 = {
     }
   }
 } as const;
-const s32 = {
+const s33 = {
   "description": "The URL of the operation to poll (the GET this POST's `x-graph-lro-polled-by` names),\nabsolute; GET it verbatim, extra query parameters (`aadgdc`, `aadgsu`) included.\n",
   "required": true,
   "schema": {
@@ -603,8 +604,8 @@ const s32 = {
     "format": "uri"
   }
 } as const;
-const s33 = {
-  "Location": s32,
+const s34 = {
+  "Location": s33,
   "Retry-After": {
     "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
     "schema": {
@@ -625,7 +626,7 @@ const s33 = {
     }
   }
 } as const;
-const s34 = {
+const s35 = {
   "title": "passwordResetResponse",
   "description": "The 202's body of resetPassword: `{}` (or no body) when the caller gave the password,\nthe system-generated `newPassword` otherwise. A secret: graph-lro never logs it.\n",
   "type": "object",
@@ -647,12 +648,12 @@ const s34 = {
     }
   }
 } as const;
-const s35 = {
+const s36 = {
   "description": "Bad request, for example a request body that is no JSON object or lacks a required\nproperty. Graph documents no code for these POSTs; the example is illustrative.\n",
   "headers": s11,
   "content": {
     "application/json": {
-      "schema": s14,
+      "schema": s15,
       "examples": {
         "invalidBody": {
           "summary": "A request body the action does not accept",
@@ -672,7 +673,7 @@ const s35 = {
     }
   }
 } as const;
-const s36 = {
+const s37 = {
   "name": "unifiedRoleManagementAlert-id",
   "in": "path",
   "required": true,
@@ -684,7 +685,7 @@ const s36 = {
   "example": "DirectoryRole_19356be4-7e93-4ed6-a7c6-0ae28454d125_StaleSignInAlert",
   "x-ms-docs-key-type": "unifiedRoleManagementAlert"
 } as const;
-const s37 = {
+const s38 = {
   "leastPrivileged": "RoleManagementAlert.ReadWrite.Directory",
   "higherPrivileged": [],
   "delegatedWorkOrSchool": "supported",
@@ -694,11 +695,11 @@ const s37 = {
     "Privileged Role Administrator"
   ]
 } as const;
-const s38 = {
-  "description": "Accepted; poll the operation at `Location`. No body.",
-  "headers": s33
-} as const;
 const s39 = {
+  "description": "Accepted; poll the operation at `Location`. No body.",
+  "headers": s34
+} as const;
+const s40 = {
   "description": "The body of a refresh of all role management alerts of a scope.",
   "type": "object",
   "required": [
@@ -925,21 +926,21 @@ export const spec = {
               }
             }
           },
-          "400": s15,
-          "401": s17,
-          "403": s18,
-          "404": s19,
-          "429": s20,
-          "503": s21,
-          "4XX": s22,
-          "5XX": s22
+          "400": s16,
+          "401": s18,
+          "403": s19,
+          "404": s20,
+          "429": s21,
+          "503": s22,
+          "4XX": s23,
+          "5XX": s23
         }
       }
     },
     "/users/{user-id}/authentication/operations/{longRunningOperation-id}": {
       "description": "Provides operations to manage the operations property of the microsoft.graph.authentication entity.",
       "parameters": [
-        s23,
+        s24,
         s0
       ],
       "get": {
@@ -957,8 +958,8 @@ export const spec = {
         "parameters": [
           s2,
           s3,
-          s24,
-          s25
+          s25,
+          s26
         ],
         "security": [
           {
@@ -994,30 +995,30 @@ export const spec = {
               "application/json": {
                 "schema": s6,
                 "examples": {
-                  "notStarted": s26,
-                  "running": s27,
-                  "succeeded": s28,
-                  "failed": s29
+                  "notStarted": s27,
+                  "running": s28,
+                  "succeeded": s29,
+                  "failed": s30
                 }
               }
             }
           },
-          "400": s15,
-          "401": s17,
-          "403": s18,
-          "404": s19,
-          "429": s20,
-          "503": s21,
-          "4XX": s22,
-          "5XX": s22
+          "400": s16,
+          "401": s18,
+          "403": s19,
+          "404": s20,
+          "429": s21,
+          "503": s22,
+          "4XX": s23,
+          "5XX": s23
         }
       }
     },
     "/users/{user-id}/authentication/methods/{authenticationMethod-id}/resetPassword": {
       "description": "Provides operations to call the resetPassword method.",
       "parameters": [
-        s23,
-        s30
+        s24,
+        s31
       ],
       "post": {
         "operationId": "users.user.authentication.methods.authenticationMethod.resetPassword",
@@ -1054,7 +1055,7 @@ export const spec = {
           "required": false,
           "content": {
             "application/json": {
-              "schema": s31,
+              "schema": s32,
               "examples": {
                 "givenPassword": {
                   "summary": "The caller supplies the password",
@@ -1074,12 +1075,12 @@ export const spec = {
         "responses": {
           "202": {
             "description": "Accepted; poll the operation at `Location`.",
-            "headers": s33,
+            "headers": s34,
             "content": {
               "application/json": {
                 "schema": {
                   "anyOf": [
-                    s34,
+                    s35,
                     {
                       "type": "null"
                     }
@@ -1103,21 +1104,21 @@ export const spec = {
               }
             }
           },
-          "400": s35,
-          "401": s17,
-          "403": s18,
-          "404": s19,
-          "429": s20,
-          "503": s21,
-          "4XX": s22,
-          "5XX": s22
+          "400": s36,
+          "401": s18,
+          "403": s19,
+          "404": s20,
+          "429": s21,
+          "503": s22,
+          "4XX": s23,
+          "5XX": s23
         }
       }
     },
     "/identityGovernance/roleManagementAlerts/alerts/{unifiedRoleManagementAlert-id}/refresh": {
       "description": "Provides operations to call the refresh method.",
       "parameters": [
-        s36
+        s37
       ],
       "post": {
         "operationId": "identityGovernance.roleManagementAlerts.alerts.unifiedRoleManagementAlert.refresh",
@@ -1139,17 +1140,17 @@ export const spec = {
             ]
           }
         ],
-        "x-ms-permissions": s37,
+        "x-ms-permissions": s38,
         "responses": {
-          "202": s38,
-          "400": s35,
-          "401": s17,
-          "403": s18,
-          "404": s19,
-          "429": s20,
-          "503": s21,
-          "4XX": s22,
-          "5XX": s22
+          "202": s39,
+          "400": s36,
+          "401": s18,
+          "403": s19,
+          "404": s20,
+          "429": s21,
+          "503": s22,
+          "4XX": s23,
+          "5XX": s23
         }
       }
     },
@@ -1175,12 +1176,12 @@ export const spec = {
             ]
           }
         ],
-        "x-ms-permissions": s37,
+        "x-ms-permissions": s38,
         "requestBody": {
           "required": true,
           "content": {
             "application/json": {
-              "schema": s39,
+              "schema": s40,
               "examples": {
                 "directoryRoles": {
                   "summary": "Every alert of Microsoft Entra roles",
@@ -1195,14 +1196,14 @@ export const spec = {
           }
         },
         "responses": {
-          "202": s38,
-          "400": s35,
-          "401": s17,
-          "403": s18,
-          "429": s20,
-          "503": s21,
-          "4XX": s22,
-          "5XX": s22
+          "202": s39,
+          "400": s36,
+          "401": s18,
+          "403": s19,
+          "429": s21,
+          "503": s22,
+          "4XX": s23,
+          "5XX": s23
         }
       }
     }
@@ -1237,16 +1238,16 @@ export const spec = {
     },
     "parameters": {
       "longRunningOperation-id": s0,
-      "user-id": s23,
-      "authenticationMethod-id": s30,
-      "unifiedRoleManagementAlert-id": s36,
+      "user-id": s24,
+      "authenticationMethod-id": s31,
+      "unifiedRoleManagementAlert-id": s37,
       "select": s2,
       "selectWithoutPrefix": s3,
-      "aadgdc": s24,
-      "aadgsu": s25
+      "aadgdc": s25,
+      "aadgsu": s26
     },
     "headers": {
-      "Location": s32,
+      "Location": s33,
       "Retry-After": {
         "description": "Seconds to wait before the next request (RFC 9110 delay-seconds).",
         "schema": {
@@ -1254,7 +1255,7 @@ export const spec = {
           "minimum": 0
         }
       },
-      "WWW-Authenticate": s16,
+      "WWW-Authenticate": s17,
       "request-id": {
         "description": "Graph's identifier of the request, for support cases.",
         "schema": {
@@ -1269,57 +1270,37 @@ export const spec = {
       }
     },
     "responses": {
-      "alertRefreshAccepted": s38,
-      "badRequestBody": s35,
-      "badRequest": s15,
-      "unauthorized": s17,
-      "forbidden": s18,
-      "notFound": s19,
-      "tooManyRequests": s20,
-      "serviceUnavailable": s21,
-      "error": s22
+      "alertRefreshAccepted": s39,
+      "badRequestBody": s36,
+      "badRequest": s16,
+      "unauthorized": s18,
+      "forbidden": s19,
+      "notFound": s20,
+      "tooManyRequests": s21,
+      "serviceUnavailable": s22,
+      "error": s23
     },
     "schemas": {
       "microsoft.graph.longRunningOperation": s6,
       "microsoft.graph.longRunningOperationStatus": s5,
       "selectList": s1,
-      "microsoft.graph.ODataErrors.ODataError": s14,
-      "microsoft.graph.ODataErrors.MainError": s13,
-      "microsoft.graph.ODataErrors.ErrorDetails": {
-        "type": "object",
-        "required": [
-          "code",
-          "message"
-        ],
-        "properties": {
-          "code": {
-            "type": "string"
-          },
-          "message": {
-            "type": "string"
-          },
-          "target": {
-            "type": [
-              "string",
-              "null"
-            ]
-          }
-        }
-      },
-      "microsoft.graph.ODataErrors.InnerError": s12,
-      "resetPasswordRequestBody": s31,
-      "refreshRequestBody": s39,
-      "microsoft.graph.passwordResetResponse": s34
+      "microsoft.graph.ODataErrors.ODataError": s15,
+      "microsoft.graph.ODataErrors.MainError": s14,
+      "microsoft.graph.ODataErrors.ErrorDetails": s12,
+      "microsoft.graph.ODataErrors.InnerError": s13,
+      "resetPasswordRequestBody": s32,
+      "refreshRequestBody": s40,
+      "microsoft.graph.passwordResetResponse": s35
     },
     "examples": {
       "alertRefreshNotStarted": s7,
       "alertRefreshRunning": s8,
       "alertRefreshSucceeded": s9,
       "alertRefreshFailed": s10,
-      "passwordResetNotStarted": s26,
-      "passwordResetRunning": s27,
-      "passwordResetSucceeded": s28,
-      "passwordResetFailed": s29
+      "passwordResetNotStarted": s27,
+      "passwordResetRunning": s28,
+      "passwordResetSucceeded": s29,
+      "passwordResetFailed": s30
     }
   }
 } as const;

@@ -20,8 +20,8 @@ export interface SharedLiteral {
   /** Each linked part's const, with the name it was linked to. */
   links: [string, string][];
   /**
-   * How many characters of JSON the value takes with every part written out in full (dereferenced), plus one for
-   * each object or list that is not empty.
+   * How many characters the value takes with every part written out in full (dereferenced), as
+   * `JSON.stringify(value, null, indent)` writes it: what a `$ref` bomb would make of it.
    */
   chars: number;
 }
@@ -38,41 +38,49 @@ export function sharedLiteral(
   { linked = new Map(), indent = 0 }: SharedLiteralOptions = {},
 ): SharedLiteral {
   const isPart = (v: unknown): v is object => v !== null && typeof v === "object";
+  const [colon, pad] = indent ? [": ", (depth: number) => `\n${" ".repeat(indent * depth)}`] : [":", () => ""];
+  // Array.from, not map: a hole is an entry (JSON writes it null), where map would skip it.
   const entriesOf = (v: object): [string | undefined, unknown][] =>
     Array.isArray(v)
-      ? v.map((x) => [undefined, x])
+      ? Array.from(v, (x) => [undefined, x])
       : Object.entries(v).filter((entry): entry is [string, unknown] => entry[1] !== undefined);
   // Each distinct part gets a number, from its keys and its own parts' numbers (never its whole text, which
   // would cost its size at every level of a large spec); equal parts, however reached, get the same one.
   const byObject = new Map<object, number>();
   const byKey = new Map<string, number>();
-  const chars: number[] = []; // how long each distinct part is as JSON, written out in full (see `chars`)
+  // Each distinct part's length as JSON.stringify(part, null, indent) writes it, and its line breaks, by which
+  // it grows by `indent` for each level further down it is written.
+  const chars: number[] = [];
+  const breaks: number[] = [];
   const VISITING = -1;
   const idOf = (v: object): number => {
     const known = byObject.get(v);
     if (known === VISITING) throw new TypeError("a part of it contains itself (a recursive schema)");
     if (known !== undefined) return known;
     byObject.set(v, VISITING);
-    // A comma after each entry: one character more than JSON for each part that is not empty.
-    let size = 2;
+    const entries = entriesOf(v);
+    // `{` and `}`, a comma between entries; laid out, a line for each entry, indented one level, and one to close.
+    let size = 2 + Math.max(entries.length - 1, 0) + (indent && entries.length ? 1 : 0);
+    let lines = indent && entries.length ? entries.length + 1 : 0;
     let key = Array.isArray(v) ? "[" : "{";
-    for (const [k, x] of entriesOf(v)) {
+    for (const [k, x] of entries) {
       let part: string;
       if (isPart(x)) {
         const id = idOf(x);
         part = `#${id}`;
-        size += chars[id] ?? 0;
+        size += (chars[id] ?? 0) + indent * (breaks[id] ?? 0);
+        lines += breaks[id] ?? 0;
       } else {
         part = JSON.stringify(x) ?? "null";
         size += part.length;
       }
+      if (indent) size += 1 + indent;
       if (k === undefined) {
         key += `${part},`;
-        size += 1;
       } else {
         const name = JSON.stringify(k);
         key += `${name}:${part},`;
-        size += name.length + 2;
+        size += name.length + colon.length;
       }
     }
     let id = byKey.get(key);
@@ -80,6 +88,7 @@ export function sharedLiteral(
       id = chars.length;
       byKey.set(key, id);
       chars.push(size);
+      breaks.push(lines);
     }
     byObject.set(v, id);
     return id;
@@ -97,7 +106,6 @@ export function sharedLiteral(
   const names = new Map<number, string>();
   const declarations: string[] = [];
   const links: [string, string][] = [];
-  const [colon, pad] = indent ? [": ", (depth: number) => `\n${" ".repeat(indent * depth)}`] : [":", () => ""];
   const emit = (v: unknown, depth: number, top = false): string => {
     if (!isPart(v)) return JSON.stringify(v) ?? "null";
     const id = idOf(v);

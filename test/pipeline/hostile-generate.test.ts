@@ -71,6 +71,14 @@ describe.concurrent("generate refuses a hostile spec before any tool reads it", 
     expect((error as Error).message).toMatch(
       /^spec\/graph-lro\.yaml: refused: dereferenced, it takes 20,\d{3},\d{3} characters, past the 16,388,608 that its limits allow \(x-graph-lro\.dereferenced in redocly\.yaml\); its \$refs repeat large parts too often$/,
     );
+    // Depth makes size too: a schema 40 deep, in 4,000 responses, takes 77.5 M characters laid out as JSON,
+    // though each level is short and the module writes the schema once.
+    let deep: object = { type: "string" };
+    for (let level = 0; level < 40; level++) deep = { type: "object", properties: { p: deep } };
+    const paths = { paths: Array.from({ length: 4_000 }, () => ({ schema: deep })) };
+    expect(() => dataModule(paths, "", target, 0)).toThrow(
+      /^spec\/graph-lro\.yaml: refused: dereferenced, it takes 77,536,019 characters, past the 8,388,608 that/,
+    );
     // A recursive schema, which JSON cannot write out, is refused too.
     const node: Record<string, unknown> = { type: "object" };
     node.properties = { child: node };

@@ -8,12 +8,6 @@ import { type SharedLiteral, sharedLiteral } from "../../scripts/lib/shared-lite
 const evaluate = ({ declarations, expression }: SharedLiteral) =>
   new Function(`${declarations.map((d) => d.replace(/ as const;$/, ";")).join("\n")}\nreturn ${expression};`)();
 
-/** How many objects and lists that are not empty `value` holds, itself included, each time they appear. */
-const fullParts = (value: unknown): number =>
-  value !== null && typeof value === "object" && Object.keys(value).length > 0
-    ? 1 + Object.values(value).reduce((sum: number, v) => sum + fullParts(v), 0)
-    : 0;
-
 /** A part past the threshold below which parts are written where they are used. */
 const part = {
   type: "string",
@@ -54,11 +48,11 @@ describe("sharedLiteral", () => {
         const data = JSON.parse(JSON.stringify(value));
         const literal = sharedLiteral(data, { indent });
         expect(JSON.stringify(evaluate(literal))).toBe(JSON.stringify(data));
-        // Unshared, the layout is JSON's (a __proto__ key aside); `chars` is the size written out in full, and a
-        // comma per full part. Unescaped, `["__proto__"]` can only be a key: a string's quotes are escaped.
+        // Unshared, the layout is JSON's (a __proto__ key aside); `chars` is JSON's size, every part written out.
+        // Unescaped, `["__proto__"]` can only be a key: a string's quotes are escaped.
         const unshared = literal.expression.replaceAll('["__proto__"]', '"__proto__"');
         if (literal.declarations.length === 0) expect(unshared).toBe(JSON.stringify(data, null, indent));
-        expect(literal.chars).toBe(JSON.stringify(data).length + fullParts(data));
+        expect(literal.chars).toBe(JSON.stringify(data, null, indent).length);
       }),
     );
   });
@@ -74,15 +68,26 @@ describe("sharedLiteral", () => {
       expect(asJson).toBe(JSON.stringify(JSON.parse(asJson), null, 2));
     }
     expect(JSON.stringify(evaluate(literal))).toBe(JSON.stringify(spec));
-    expect(literal.chars).toBe(JSON.stringify(spec).length + fullParts(spec));
+    expect(literal.chars).toBe(JSON.stringify(spec, null, 2).length);
   });
 
-  it("writes a part referenced a thousand times once, and still counts its full size", () => {
-    const value = { paths: Array.from({ length: 1_000 }, () => ({ schema: part })) };
+  it("writes a part referenced a thousand times once, and counts its full size, however deep", () => {
+    // Deep parts count their indentation at every level they are written at, as JSON.stringify writes them.
+    let deep: object = part;
+    for (let level = 0; level < 40; level++) deep = { type: "object", properties: { p: deep } };
+    const value = { paths: Array.from({ length: 1_000 }, () => ({ schema: deep })) };
     const literal = sharedLiteral(value, { indent: 2 });
     const text = [...literal.declarations, literal.expression].join("\n");
     expect(text.split(part.title).length - 1).toBe(1);
-    expect(literal.chars).toBeGreaterThan(1_000 * JSON.stringify(part).length);
+    expect(literal.chars).toBe(JSON.stringify(value, null, 2).length);
+  });
+
+  it("writes a list's hole as JSON does, null", () => {
+    const holey = [1, 2, 3];
+    delete holey[1];
+    const literal = sharedLiteral(holey);
+    expect(literal.expression).toBe("[1,null,3]");
+    expect(literal.chars).toBe(JSON.stringify(holey).length);
   });
 
   it("refuses a part that contains itself, as JSON.stringify does", () => {
