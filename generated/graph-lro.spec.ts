@@ -720,7 +720,7 @@ const s40 = {
   }
 } as const;
 
-/** The bundled, dereferenced OpenAPI document of spec/graph-lro.yaml; a part it repeats is one object, named once above. */
+/** The bundled, dereferenced OpenAPI document of spec/graph-lro.yaml; each part it repeats is named once above. */
 export const spec = {
   "openapi": "3.1.0",
   "info": {

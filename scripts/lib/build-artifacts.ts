@@ -136,7 +136,7 @@ export function dataModule(bundled: unknown, header: string, target: ApiTarget, 
     header,
     ...literal.declarations,
     "",
-    `/** The bundled, dereferenced OpenAPI document of ${target.root}; a part it repeats is one object, named once above. */`,
+    `/** The bundled, dereferenced OpenAPI document of ${target.root}; each part it repeats is named once above. */`,
     `export const spec = ${literal.expression} as const;`,
     "",
   ].join("\n");

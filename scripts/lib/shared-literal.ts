@@ -8,7 +8,7 @@ const SHARED_MIN_CHARS = 200;
 export interface SharedLiteralOptions {
   /** Parts to name even when met once, by their JSON: each name given is paired with the part's const in `links`. */
   linked?: ReadonlyMap<string, string>;
-  /** Spaces per level, laid out as `JSON.stringify(value, null, indent)` lays out JSON; 0 writes each part on one line. */
+  /** Spaces per level, as `JSON.stringify(value, null, indent)` lays JSON out; 0 writes each part on one line. */
   indent?: number;
 }
 

@@ -115,8 +115,9 @@ function compile(ajv: Ajv2020, what: string, schema: Node, name: string, label: 
 
 /**
  * The validator name of each distinct schema the mock checks (`v0`, `v1`…, by the schema as JSON without its
- * annotations, withoutAnnotations), of each schema object, and the first pointer of each name. Equal schemas share one:
- * a spec of thousands of paths compiles its few components once. The mock module links its schemas to these names.
+ * annotations, withoutAnnotations), of each schema object, and the first pointer of each name. Equal schemas
+ * share one: a spec of thousands of paths compiles its few components once. The mock module links its schemas
+ * to these names.
  */
 export function validatorNames(bundled: unknown): {
   names: Map<string, string>;
