@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { type SharedLiteral, sharedLiteral } from "../../scripts/lib/shared-literal.ts";
+import { jsonData } from "../support/json-data.ts";
 
 /** `literal`'s declarations and expression run as code (their `as const` aside), and the value they make. */
 const evaluate = ({ declarations, expression }: SharedLiteral) =>
@@ -32,19 +33,8 @@ describe("sharedLiteral", () => {
   });
 
   it("evaluates back to any JSON value, every key kept, in either layout", () => {
-    // Keys are drawn to include the special one often; parts repeat, long enough to be shared.
-    const key = fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "prototype", ""));
-    const json = fc.letrec((tie) => ({
-      value: fc.oneof(
-        { depthSize: "small" },
-        fc.jsonValue({ maxDepth: 0 }),
-        fc.constant(part),
-        fc.array(tie("value")),
-        fc.dictionary(key, tie("value")),
-      ),
-    })).value;
     fc.assert(
-      fc.property(json, fc.constantFrom(0, 2), (value, indent) => {
+      fc.property(jsonData(part), fc.constantFrom(0, 2), (value, indent) => {
         const data = JSON.parse(JSON.stringify(value));
         const literal = sharedLiteral(data, { indent });
         expect(JSON.stringify(evaluate(literal))).toBe(JSON.stringify(data));

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { spec } from "../../generated/graph-lro.spec.ts";
 import { tsLiteral } from "../../scripts/lib/ts-literal.ts";
+import { jsonData } from "../support/json-data.ts";
 
 /** Evaluates an emitted literal (its `as const` aside, it is JavaScript). */
 const evaluate = (literal: string): unknown => new Function(`return (${literal});`)();
@@ -18,18 +19,8 @@ describe("tsLiteral", () => {
   });
 
   it("evaluates back to any JSON value, every key kept", () => {
-    // Keys are drawn to include the special one often, not once in a blue moon.
-    const key = fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "prototype", ""));
-    const json = fc.letrec((tie) => ({
-      value: fc.oneof(
-        { depthSize: "small" },
-        fc.jsonValue({ maxDepth: 0 }),
-        fc.array(tie("value")),
-        fc.dictionary(key, tie("value")),
-      ),
-    })).value;
     fc.assert(
-      fc.property(json, (value) => {
+      fc.property(jsonData(), (value) => {
         const data = JSON.parse(JSON.stringify(value));
         expect(JSON.stringify(evaluate(tsLiteral(data)))).toBe(JSON.stringify(data));
       }),
