@@ -88,6 +88,19 @@ describe("loadSpecFiles", () => {
       },
       /schema\/discriminator\/mapping\/a: \$ref \.\.\/outside\/secret\.yaml: refused: it leaves the spec's folder$/,
     ],
+    [
+      "a file outside, as Redocly reads a `#` that no `/` follows (a character of the file's name)",
+      { "root.yaml": oneGet('{ $ref: "#x/../../outside/secret.yaml" }') },
+      /: \$ref #x\/\.\.\/\.\.\/outside\/secret\.yaml: refused: it leaves the spec's folder$/,
+    ],
+    [
+      "a file outside, as Redocly reads a `#` before the one that starts its pointer",
+      {
+        "root.yaml": oneGet('{ $ref: "./w.yaml" }'),
+        "w.yaml": "{ $ref: 'w.yaml#x/../../outside/secret.yaml#/auth' }\n",
+      },
+      /^spec\/w\.yaml: \$ref w\.yaml#x\/\.\.\/\.\.\/outside\/secret\.yaml#\/auth: refused: it leaves the spec's folder$/,
+    ],
   ];
 
   it.for(refused)("refuses %s before reading it, naming the reference", async ([, files, message], context) => {
