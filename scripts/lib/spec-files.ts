@@ -48,13 +48,13 @@ export async function loadSpecFiles(
     const doc = loadYaml(text, nameOf(path));
     files.set(path, { text, doc });
     for (const { ref, pointer } of references(doc)) {
-      const target = refTarget(ref, path);
-      if (target === undefined) continue;
       const where = [nameOf(path), pointer, `$ref ${ref}`].filter(Boolean).join(": ");
-      if ("url" in target)
-        throw new UnsafeSpecError(`${where}: refused: only files beside the spec are read, never a URL`);
-      if (!inside(folder, target.path)) throw new UnsafeSpecError(`${where}: refused: it leaves the spec's folder`);
-      pending.push({ path: target.path, from: where });
+      for (const target of refTargets(ref, path)) {
+        if ("url" in target)
+          throw new UnsafeSpecError(`${where}: refused: only files beside the spec are read, never a URL`);
+        if (!inside(folder, target.path)) throw new UnsafeSpecError(`${where}: refused: it leaves the spec's folder`);
+        pending.push({ path: target.path, from: where });
+      }
     }
   }
   refuseRefBombs(files, nameOf, limits);
@@ -102,12 +102,17 @@ export function readConfined(root: string, readText: (path: string) => Promise<s
   };
 }
 
-/** The file a reference names, resolved against the file holding it; a URL; or undefined for a local `#...`. */
-function refTarget(ref: string, from: string): { path: string } | { url: string } | undefined {
-  const file = ref.split("#")[0] ?? "";
-  if (file === "") return undefined;
-  if (/^[a-z][a-z\d+.-]*:/i.test(file)) return { url: file };
-  return { path: resolve(dirname(from), file) };
+/**
+ * The files a reference names, resolved against the file holding it, or URLs; none for a local `#...`. Each tool's
+ * reading counts: Spectral's file is what comes before the first `#`; Redocly's (openapi-typescript's too) what
+ * comes before the first `#/`, a `#` at its end dropped, so that to it `#x/../../a.yaml` is a path out of the folder.
+ */
+function refTargets(ref: string, from: string): ({ path: string } | { url: string })[] {
+  const redocly = ref.split("#/")[0] ?? "";
+  const files = new Set([ref.split("#")[0] ?? "", redocly.endsWith("#") ? redocly.slice(0, -1) : redocly]);
+  return [...files]
+    .filter((file) => file !== "")
+    .map((file) => (/^[a-z][a-z\d+.-]*:/i.test(file) ? { url: file } : { path: resolve(dirname(from), file) }));
 }
 
 function inside(folder: string, path: string): boolean {
