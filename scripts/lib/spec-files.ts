@@ -105,10 +105,11 @@ export function readConfined(root: string, readText: (path: string) => Promise<s
 /**
  * The files a reference names, resolved against the file holding it, or URLs; none for a local `#...`. Each tool's
  * reading counts: Spectral's file is what comes before the first `#`; Redocly's (openapi-typescript's too) what
- * comes before the first `#/`, a `#` at its end dropped, so that to it `#x/../../a.yaml` is a path out of the folder.
+ * comes before the first `#/`, a `#` at its end dropped, so that to it `#x/../../a.yaml` is a path out of the folder
+ * (but `#name`, spelled as Redocly's isAnchor spells it, is a `$anchor` in the same document).
  */
 function refTargets(ref: string, from: string): ({ path: string } | { url: string })[] {
-  const redocly = ref.split("#/")[0] ?? "";
+  const redocly = /^#[A-Za-z][A-Za-z0-9\-_:.]*$/.test(ref) ? "" : (ref.split("#/")[0] ?? "");
   const files = new Set([ref.split("#")[0] ?? "", redocly.endsWith("#") ? redocly.slice(0, -1) : redocly]);
   return [...files]
     .filter((file) => file !== "")

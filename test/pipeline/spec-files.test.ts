@@ -140,9 +140,9 @@ describe("loadSpecFiles", () => {
     );
   });
 
-  it("leaves local refs and plain discriminator names alone", async (context) => {
+  it("leaves local refs, anchors and plain discriminator names alone", async (context) => {
     const f = await specFolder(context, {
-      "root.yaml": `${oneGet('{ $ref: "#/components/schemas/W" }')}components:\n  schemas:\n    W: { type: object, discriminator: { propertyName: k, mapping: { a: W } } }\n`,
+      "root.yaml": `${oneGet('{ $ref: "#/components/schemas/W" }')}components:\n  schemas:\n    W: { type: object, discriminator: { propertyName: k, mapping: { a: W } }, properties: { v: { $ref: "#v-1.x" } } }\n    V: { $anchor: v-1.x, type: string }\n`,
     });
     expect((await f.load()).size).toBe(1);
   });
