@@ -159,6 +159,24 @@ describe.concurrent("generate refuses a hostile spec before any tool reads it", 
     expect(requests).toEqual([]);
     expect(await p.read(DATA)).not.toContain(url);
   });
+
+  it("an example's http externalValue, which Redocly fetches as a $ref: refused, and nothing is fetched", async (context) => {
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? "");
+      response.end('{ "id": "fetched" }\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    context.onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/example.json`;
+    const p = await project(context);
+    await p.edit(SPEC, (s) => s.replace(/\$ref: "#\/components\/examples\/[^"]+"/, `externalValue: '${url}'`));
+
+    const result = await runBounded(p.dir, "generate");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`externalValue ${url}: refused: only files beside the spec are read, never a URL`);
+    expect(requests).toEqual([]);
+  });
 });
 
 describe("a property named __proto__", () => {

@@ -101,6 +101,16 @@ describe("loadSpecFiles", () => {
       },
       /^spec\/w\.yaml: \$ref w\.yaml#x\/\.\.\/\.\.\/outside\/secret\.yaml#\/auth: refused: it leaves the spec's folder$/,
     ],
+    [
+      "an example's externalValue outside (Redocly reads it as a $ref, and bundles its content as the value)",
+      { "root.yaml": oneGet('{ type: string }, examples: { e: { externalValue: "../outside/secret.yaml" } }') },
+      /^spec\/root\.yaml: \/paths\/~1w\/get\/responses\/200\/content\/application~1json\/examples\/e: externalValue \.\.\/outside\/secret\.yaml: refused: it leaves the spec's folder$/,
+    ],
+    [
+      "an example's externalValue URL",
+      { "root.yaml": oneGet('{ type: string }, examples: { e: { externalValue: "http://127.0.0.1:9/e.json" } }') },
+      /\/examples\/e: externalValue http:\/\/127\.0\.0\.1:9\/e\.json: refused: only files beside the spec are read, never a URL$/,
+    ],
   ];
 
   it.for(refused)("refuses %s before reading it, naming the reference", async ([, files, message], context) => {
