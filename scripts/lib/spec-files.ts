@@ -47,8 +47,8 @@ export async function loadSpecFiles(
     });
     const doc = loadYaml(text, nameOf(path));
     files.set(path, { text, doc });
-    for (const { ref, pointer } of references(doc)) {
-      const where = [nameOf(path), pointer, `$ref ${ref}`].filter(Boolean).join(": ");
+    for (const { ref, pointer, key = "$ref" } of references(doc)) {
+      const where = [nameOf(path), pointer, `${key} ${ref}`].filter(Boolean).join(": ");
       for (const target of refTargets(ref, path)) {
         if ("url" in target)
           throw new UnsafeSpecError(`${where}: refused: only files beside the spec are read, never a URL`);
@@ -122,10 +122,11 @@ function inside(folder: string, path: string): boolean {
 }
 
 /**
- * Every `$ref` string, with the pointer of the object holding it; and every discriminator mapping value that
- * Redocly takes for a ref, with its own pointer.
+ * Every `$ref` string, with the pointer of the object holding it; every `externalValue` string, which Redocly
+ * follows as a `$ref` wherever it is (and bundles as an example's value), with its key; and every discriminator
+ * mapping value that Redocly takes for a ref, with its own pointer.
  */
-function* references(doc: unknown): Generator<{ ref: string; pointer: string }> {
+function* references(doc: unknown): Generator<{ ref: string; pointer: string; key?: string }> {
   // Each node's pointer is spelled only when a reference needs it: spelling every node's cost about 5% of the
   // checks' CPU at 4,000 paths (some 40 ms of 600), and the checks are what openapi-typescript's worker waits for.
   type Frame = { node: unknown; key: string; parent: Frame | undefined };
@@ -140,6 +141,8 @@ function* references(doc: unknown): Generator<{ ref: string; pointer: string }> 
     if (node === null || typeof node !== "object") continue;
     for (const [key, value] of Object.entries(node)) {
       if (key === "$ref" && typeof value === "string") yield { ref: value, pointer: pointerOf(frame) };
+      else if (key === "externalValue" && typeof value === "string")
+        yield { ref: value, pointer: pointerOf(frame), key };
       else stack.push({ node: value, key, parent: frame });
       if (key === "discriminator") yield* mappingRefs(value, childPointer(pointerOf(frame), key));
     }
