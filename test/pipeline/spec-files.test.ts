@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it, type TestContext } from "vitest";
 import { UnsafeSpecError } from "../../scripts/lib/errors.ts";
 import { loadSpecFiles, readConfined } from "../../scripts/lib/spec-files.ts";
-import { oneGet } from "./hostile-specs.ts";
+import { aliasBomb, oneGet } from "./hostile-specs.ts";
 
 /** A folder `outside/` holding a secret, beside `spec/` holding `files`; a reader that records every path read. */
 async function specFolder({ onTestFinished }: TestContext, files: Record<string, string>) {
@@ -148,6 +148,18 @@ describe("loadSpecFiles", () => {
     await expect(f.load()).rejects.toThrow(
       /^spec\/root\.yaml: \/paths\/~1a~0b~1\{id}\/get\/responses\/200\/content\/application~1json\/schema\/allOf\/1: \$ref /,
     );
+  });
+
+  it("checks a file that a discriminator mapping names without a `/`, as Redocly's isMappingRef takes `#…`", async (context) => {
+    // To Redocly, `#b.yaml` (no `/`, not an anchor's name) is a ref to the file `#b.yaml` beside the spec: unchecked,
+    // its alias bomb took docs a minute and 4 GB before Redocly gave up.
+    const f = await specFolder(context, {
+      "root.yaml": oneGet(
+        "{ oneOf: [{ type: object }], discriminator: { propertyName: k, mapping: { a: '#1b.yaml' } } }",
+      ),
+      "#1b.yaml": `${aliasBomb()}type: object\n`,
+    });
+    await expect(f.load()).rejects.toThrow(/^spec\/#1b\.yaml: refused: its YAML aliases \(\*name\) expand it past /);
   });
 
   it("leaves local refs, anchors and plain discriminator names alone", async (context) => {
