@@ -149,11 +149,12 @@ function* references(doc: unknown): Generator<{ ref: string; pointer: string; ke
   }
 }
 
-/** Redocly resolves a mapping value with a `/` in it as a `$ref` (a bare schema name is none). */
+/** Redocly resolves a mapping value with a `/` in it, or starting with `#`, as a `$ref` (a bare schema name is none). */
 function* mappingRefs(discriminator: unknown, pointer: string): Generator<{ ref: string; pointer: string }> {
   const mapping = (discriminator as { mapping?: unknown } | null)?.mapping;
   if (mapping === null || typeof mapping !== "object") return;
   for (const [name, ref] of Object.entries(mapping)) {
-    if (typeof ref === "string" && ref.includes("/")) yield { ref, pointer: childPointer(pointer, "mapping", name) };
+    if (typeof ref === "string" && (ref.includes("/") || ref.startsWith("#")))
+      yield { ref, pointer: childPointer(pointer, "mapping", name) };
   }
 }
