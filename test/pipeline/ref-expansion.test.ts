@@ -113,6 +113,28 @@ describe("loadSpecFiles refuses a $ref bomb", () => {
     );
   });
 
+  it.for([
+    ["an empty pointer token, which Redocly skips", "#/components//schemas/"],
+    [
+      "a `#` no `/` follows, which Redocly reads as part of a path (here to the spec itself)",
+      "#x/../root.yaml#/components/schemas/",
+    ],
+    [
+      "a percent-encoded `/` in a token, which Redocly decodes after splitting the pointer",
+      "#/components/schemas/a%2Fb/",
+    ],
+  ])("with its refs spelled as only Redocly reads them: %s", async ([, base]) => {
+    // Held under `a/b` too, where the third spelling finds them.
+    const bomb = refBomb(6, { base: base as string });
+    const error = await load({ "root.yaml": doc(`${bomb}    a/b:\n${bomb.replaceAll(/^ {4}/gm, "      ")}`) }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UnsafeSpecError);
+    expect((error as Error).message).toMatch(
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand/,
+    );
+  });
+
   it("in a file the spec refers to, naming that file", async () => {
     const files = {
       "root.yaml": doc("    S: { $ref: './bomb.yaml#/l6' }\n"),
