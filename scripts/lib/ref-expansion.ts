@@ -1,7 +1,7 @@
 // Bounds what a spec becomes once dereferenced: `redocly bundle --dereferenced` (generate) replaces every `$ref`
 // by its target, so ten refs to a schema of ten refs to a schema of ten refs... grow tenfold a level, as aliases do.
 import { dirname, resolve } from "node:path";
-import { resolvePointer } from "../../src/openapi/json-pointer.ts";
+import { childPointer, resolvePointer, unescapeToken } from "../../src/openapi/json-pointer.ts";
 import { ALIAS_BUDGET } from "./load-yaml.ts";
 
 /** A spec's parsed documents by absolute path, as loadSpecFiles reads them. */
@@ -137,18 +137,33 @@ export function dereferencedExcess(
   return excess();
 }
 
-/** A target as `<absolute path>\0<pointer>` (no path holds a NUL); refs to URLs or out of the folder were refused. */
+/**
+ * A target as `<absolute path>\0<pointer>` (no path holds a NUL), read as Redocly's parseRef reads a `$ref`: the
+ * file is what comes before the first `#/` (a `#` ending it dropped), the pointer's tokens are split before each is
+ * unescaped and percent-decoded, and empty ones are skipped. Refs to URLs or out of the folder were refused.
+ */
 function targetKey(ref: string, from: string): string {
-  const hash = ref.indexOf("#");
-  const file = hash < 0 ? ref : ref.slice(0, hash);
-  const fragment = hash < 0 ? "" : ref.slice(hash + 1);
-  let pointer = fragment;
+  const at = ref.indexOf("#/");
+  const uri = at < 0 ? ref : ref.slice(0, at);
+  const file = uri.endsWith("#") ? uri.slice(0, -1) : uri;
+  const tokens =
+    at < 0
+      ? []
+      : ref
+          .slice(at + 2)
+          .split("/")
+          .map(decodeToken)
+          .filter(Boolean);
+  return `${file === "" ? from : resolve(dirname(from), file)}\0${childPointer("", ...tokens)}`;
+}
+
+function decodeToken(token: string): string {
+  const unescaped = unescapeToken(token);
   try {
-    pointer = decodeURIComponent(fragment);
+    return decodeURIComponent(unescaped);
   } catch {
-    // Not percent-encoding after all: the pointer as written.
+    return unescaped; // Not percent-encoding after all: the token as written.
   }
-  return `${file === "" ? from : resolve(dirname(from), file)}\0${pointer}`;
 }
 
 const fileOf = (key: string) => key.slice(0, key.indexOf("\0"));
