@@ -102,6 +102,16 @@ describe("loadSpecFiles", () => {
       /^spec\/w\.yaml: \$ref w\.yaml#x\/\.\.\/\.\.\/outside\/secret\.yaml#\/auth: refused: it leaves the spec's folder$/,
     ],
     [
+      "a discriminator mapping outside that a YAML merge key (`<<`) makes, as Redocly's parser merges it",
+      {
+        "root.yaml": oneGet("{ oneOf: [{ type: object }], discriminator: { <<: *m } }").replace(
+          "paths:",
+          'x-m: &m { propertyName: k, mapping: { a: "../outside/secret.yaml" } }\npaths:',
+        ),
+      },
+      /schema\/discriminator\/mapping\/a: \$ref \.\.\/outside\/secret\.yaml: refused: it leaves the spec's folder$/,
+    ],
+    [
       "an example's externalValue outside (Redocly reads it as a $ref, and bundles its content as the value)",
       { "root.yaml": oneGet('{ type: string }, examples: { e: { externalValue: "../outside/secret.yaml" } }') },
       /^spec\/root\.yaml: \/paths\/~1w\/get\/responses\/200\/content\/application~1json\/examples\/e: externalValue \.\.\/outside\/secret\.yaml: refused: it leaves the spec's folder$/,
