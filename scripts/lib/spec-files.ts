@@ -19,10 +19,11 @@ export type ReadSpecFile = (path: string) => Promise<string>;
 export type SpecFiles = Map<string, { text: string; doc: unknown }>;
 
 /**
- * Parses `rootPath` and every file its `$ref`s (and discriminator mappings, which Redocly resolves as refs) reach,
- * through any depth of files, before any tool follows them. A reference to a URL (`https:`, `file:` or any other
- * scheme), or to a file outside the root's folder, is an UnsafeSpecError naming the file, where in it, and the
- * reference: the generated code must not depend on the network, nor read (and print) a credentials file.
+ * Parses `rootPath` and every file its `$ref`s (and discriminator mappings and examples' `externalValue`s, which
+ * Redocly resolves as refs) reach, through any depth of files, before any tool follows them. A reference to a URL
+ * (`https:`, `file:` or any other scheme), or to a file outside the root's folder, is an UnsafeSpecError naming the
+ * file, where in it, and the reference: the generated code must not depend on the network, nor read (and print) a
+ * credentials file.
  * So is a file whose `$ref`s, each replaced by its target, expand it past `limits` (ref-expansion.ts): a `$ref`
  * bomb, which `redocly bundle --dereferenced` would write out copy by copy.
  */
@@ -48,8 +49,8 @@ export async function loadSpecFiles(
     const doc = loadYaml(text, nameOf(path));
     files.set(path, { text, doc });
     for (const { ref, pointer, key = "$ref" } of references(doc)) {
-      const where = [nameOf(path), pointer, `${key} ${ref}`].filter(Boolean).join(": ");
       for (const target of refTargets(ref, path)) {
+        const where = [nameOf(path), pointer, `${key} ${ref}`].filter(Boolean).join(": ");
         if ("url" in target)
           throw new UnsafeSpecError(`${where}: refused: only files beside the spec are read, never a URL`);
         if (!inside(folder, target.path)) throw new UnsafeSpecError(`${where}: refused: it leaves the spec's folder`);
