@@ -135,6 +135,23 @@ describe("loadSpecFiles refuses a $ref bomb", () => {
     );
   });
 
+  it("with its refs' pointers passing through a $ref, which Redocly follows on the way", async () => {
+    // `#/components/schemas/h0/properties/x`: h0 is a $ref to box0, whose x refers to l0; each level ten of them.
+    const schemas = ["    l0: { type: string }"];
+    for (let i = 1; i <= 6; i++) {
+      const props = Array.from(
+        { length: 10 },
+        (_, p) => `p${p}: { $ref: "#/components/schemas/h${i - 1}/properties/x" }`,
+      );
+      schemas.push(`    l${i}: { type: object, properties: { ${props.join(", ")} } }`);
+      schemas.push(`    h${i - 1}: { $ref: "#/components/schemas/box${i - 1}" }`);
+      schemas.push(`    box${i - 1}: { properties: { x: { $ref: "#/components/schemas/l${i - 1}" } } }`);
+    }
+    await expect(load({ "root.yaml": doc(`${schemas.join("\n")}\n`) })).rejects.toThrow(
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand/,
+    );
+  });
+
   it("in a file the spec refers to, naming that file", async () => {
     const files = {
       "root.yaml": doc("    S: { $ref: './bomb.yaml#/l6' }\n"),
