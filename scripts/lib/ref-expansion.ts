@@ -1,7 +1,7 @@
 // Bounds what a spec becomes once dereferenced: `redocly bundle --dereferenced` (generate) replaces every `$ref`
 // by its target, so ten refs to a schema of ten refs to a schema of ten refs... grow tenfold a level, as aliases do.
 import { dirname, resolve } from "node:path";
-import { resolvePointer } from "../../src/openapi/json-pointer.ts";
+import { childPointer, unescapeToken } from "../../src/openapi/json-pointer.ts";
 import { ALIAS_BUDGET } from "./load-yaml.ts";
 
 /** A spec's parsed documents by absolute path, as loadSpecFiles reads them. */
@@ -87,15 +87,16 @@ export function dereferencedExcess(
    */
   const enter = (key: string, depth: number): void => {
     const known = sizes.get(key) ?? (open.has(key) ? { values: 1, chars: 0, depth: 0 } : undefined);
-    const node = known === undefined ? lookUp(docs, key) : undefined;
+    const found = known === undefined ? lookUp(docs, key, limits.depth) : undefined;
     if (known !== undefined) {
       add(known.values, known.chars);
       reach(depth - 1 + known.depth);
-    } else if (node === undefined) add(1, 0);
+    } else if (found === PAST_HOPS) reach(limits.depth + 1);
+    else if (found === undefined) add(1, 0);
     else {
       open.add(key);
       deepest.push(depth - 1);
-      stack.push({ close: key, start: { ...total }, depth }, { node, path: fileOf(key), depth });
+      stack.push({ close: key, start: { ...total }, depth }, { node: found.node, path: found.file, depth });
     }
   };
 
@@ -137,26 +138,78 @@ export function dereferencedExcess(
   return excess();
 }
 
-/** A target as `<absolute path>\0<pointer>` (no path holds a NUL); refs to URLs or out of the folder were refused. */
+/**
+ * A target as `<absolute path>\0<pointer>` (no path holds a NUL), read as Redocly's parseRef reads a `$ref`: the
+ * file is what comes before the first `#/` (a `#` ending it dropped), the pointer's tokens are split before each is
+ * unescaped and percent-decoded, and empty ones are skipped. Refs to URLs or out of the folder were refused.
+ */
 function targetKey(ref: string, from: string): string {
-  const hash = ref.indexOf("#");
-  const file = hash < 0 ? ref : ref.slice(0, hash);
-  const fragment = hash < 0 ? "" : ref.slice(hash + 1);
-  let pointer = fragment;
+  const at = ref.indexOf("#/");
+  const uri = at < 0 ? ref : ref.slice(0, at);
+  const file = uri.endsWith("#") ? uri.slice(0, -1) : uri;
+  const tokens =
+    at < 0
+      ? []
+      : ref
+          .slice(at + 2)
+          .split("/")
+          .map(decodeToken)
+          .filter(Boolean);
+  return `${file === "" ? from : resolve(dirname(from), file)}\0${childPointer("", ...tokens)}`;
+}
+
+function decodeToken(token: string): string {
+  const unescaped = unescapeToken(token);
   try {
-    pointer = decodeURIComponent(fragment);
+    return decodeURIComponent(unescaped);
   } catch {
-    // Not percent-encoding after all: the pointer as written.
+    return unescaped; // Not percent-encoding after all: the token as written.
   }
-  return `${file === "" ? from : resolve(dirname(from), file)}\0${pointer}`;
 }
 
 const fileOf = (key: string) => key.slice(0, key.indexOf("\0"));
 
-/** The value a target key names, or undefined when its file or pointer is missing (lint reports that). */
-function lookUp(docs: SpecDocs, key: string): unknown {
-  const file = docs.get(fileOf(key));
-  if (!file) return undefined;
-  const pointer = key.slice(key.indexOf("\0") + 1);
-  return pointer === "" || pointer.startsWith("/") ? resolvePointer(file.doc, pointer) : undefined;
+/** lookUp's answer for a pointer that passes through more `$ref`s than the tools may recurse. */
+const PAST_HOPS = Symbol("past the hops");
+
+/**
+ * The value a target key names, with the file it is in; undefined when its file or pointer is missing (lint
+ * reports that). A `$ref` met on the pointer's way is followed, as Redocly's resolver follows it (a key the
+ * object lacks is looked for in its target), at most `hops` of them: Redocly recurses once for each, as deep as
+ * a nesting, and the walk here stays linear in the chain. Past that, PAST_HOPS.
+ */
+function lookUp(
+  docs: SpecDocs,
+  key: string,
+  hops: number,
+): { node: unknown; file: string } | undefined | typeof PAST_HOPS {
+  let file = fileOf(key);
+  let node: unknown;
+  let tokens: string[] = [];
+  let followed = 0;
+  // Goes to `target` (a key), with `rest` still to walk from there.
+  const go = (target: string, rest: string[]) => {
+    file = fileOf(target);
+    node = docs.get(file)?.doc;
+    const pointer = target.slice(target.indexOf("\0") + 1);
+    if (!docs.has(file) || (pointer !== "" && !pointer.startsWith("/"))) return false;
+    tokens = [...(pointer === "" ? [] : pointer.slice(1).split("/").map(unescapeToken)), ...rest];
+    return true;
+  };
+  if (!go(key, [])) return undefined;
+  for (let i = 0; i < tokens.length; ) {
+    if (node === null || typeof node !== "object") return undefined;
+    const token = tokens[i] as string;
+    if (Object.hasOwn(node, token)) {
+      node = (node as Record<string, unknown>)[token];
+      i++;
+      continue;
+    }
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref !== "string") return undefined;
+    if (++followed > hops) return PAST_HOPS;
+    if (!go(targetKey(ref, file), tokens.slice(i))) return undefined;
+    i = 0;
+  }
+  return { node, file };
 }

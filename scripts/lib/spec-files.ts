@@ -19,10 +19,11 @@ export type ReadSpecFile = (path: string) => Promise<string>;
 export type SpecFiles = Map<string, { text: string; doc: unknown }>;
 
 /**
- * Parses `rootPath` and every file its `$ref`s (and discriminator mappings, which Redocly resolves as refs) reach,
- * through any depth of files, before any tool follows them. A reference to a URL (`https:`, `file:` or any other
- * scheme), or to a file outside the root's folder, is an UnsafeSpecError naming the file, where in it, and the
- * reference: the generated code must not depend on the network, nor read (and print) a credentials file.
+ * Parses `rootPath` and every file its `$ref`s (and discriminator mappings and examples' `externalValue`s, which
+ * Redocly resolves as refs) reach, through any depth of files, before any tool follows them. A reference to a URL
+ * (`https:`, `file:` or any other scheme), or to a file outside the root's folder, is an UnsafeSpecError naming the
+ * file, where in it, and the reference: the generated code must not depend on the network, nor read (and print) a
+ * credentials file.
  * So is a file whose `$ref`s, each replaced by its target, expand it past `limits` (ref-expansion.ts): a `$ref`
  * bomb, which `redocly bundle --dereferenced` would write out copy by copy.
  */
@@ -47,14 +48,14 @@ export async function loadSpecFiles(
     });
     const doc = loadYaml(text, nameOf(path));
     files.set(path, { text, doc });
-    for (const { ref, pointer } of references(doc)) {
-      const target = refTarget(ref, path);
-      if (target === undefined) continue;
-      const where = [nameOf(path), pointer, `$ref ${ref}`].filter(Boolean).join(": ");
-      if ("url" in target)
-        throw new UnsafeSpecError(`${where}: refused: only files beside the spec are read, never a URL`);
-      if (!inside(folder, target.path)) throw new UnsafeSpecError(`${where}: refused: it leaves the spec's folder`);
-      pending.push({ path: target.path, from: where });
+    for (const { ref, pointer, key = "$ref" } of references(doc)) {
+      for (const target of refTargets(ref, path)) {
+        const where = [nameOf(path), pointer, `${key} ${ref}`].filter(Boolean).join(": ");
+        if ("url" in target)
+          throw new UnsafeSpecError(`${where}: refused: only files beside the spec are read, never a URL`);
+        if (!inside(folder, target.path)) throw new UnsafeSpecError(`${where}: refused: it leaves the spec's folder`);
+        pending.push({ path: target.path, from: where });
+      }
     }
   }
   refuseRefBombs(files, nameOf, limits);
@@ -102,12 +103,18 @@ export function readConfined(root: string, readText: (path: string) => Promise<s
   };
 }
 
-/** The file a reference names, resolved against the file holding it; a URL; or undefined for a local `#...`. */
-function refTarget(ref: string, from: string): { path: string } | { url: string } | undefined {
-  const file = ref.split("#")[0] ?? "";
-  if (file === "") return undefined;
-  if (/^[a-z][a-z\d+.-]*:/i.test(file)) return { url: file };
-  return { path: resolve(dirname(from), file) };
+/**
+ * The files a reference names, resolved against the file holding it, or URLs; none for a local `#...`. Each tool's
+ * reading counts: Spectral's file is what comes before the first `#`; Redocly's (openapi-typescript's too) what
+ * comes before the first `#/`, a `#` at its end dropped, so that to it `#x/../../a.yaml` is a path out of the folder
+ * (but `#name`, spelled as Redocly's isAnchor spells it, is a `$anchor` in the same document).
+ */
+function refTargets(ref: string, from: string): ({ path: string } | { url: string })[] {
+  const redocly = /^#[A-Za-z][A-Za-z0-9\-_:.]*$/.test(ref) ? "" : (ref.split("#/")[0] ?? "");
+  const files = new Set([ref.split("#")[0] ?? "", redocly.endsWith("#") ? redocly.slice(0, -1) : redocly]);
+  return [...files]
+    .filter((file) => file !== "")
+    .map((file) => (/^[a-z][a-z\d+.-]*:/i.test(file) ? { url: file } : { path: resolve(dirname(from), file) }));
 }
 
 function inside(folder: string, path: string): boolean {
@@ -116,10 +123,11 @@ function inside(folder: string, path: string): boolean {
 }
 
 /**
- * Every `$ref` string, with the pointer of the object holding it; and every discriminator mapping value that
- * Redocly takes for a ref, with its own pointer.
+ * Every `$ref` string, with the pointer of the object holding it; every `externalValue` string, which Redocly
+ * follows as a `$ref` wherever it is (and bundles as an example's value), with its key; and every discriminator
+ * mapping value that Redocly takes for a ref, with its own pointer.
  */
-function* references(doc: unknown): Generator<{ ref: string; pointer: string }> {
+function* references(doc: unknown): Generator<{ ref: string; pointer: string; key?: string }> {
   // Each node's pointer is spelled only when a reference needs it: spelling every node's cost about 5% of the
   // checks' CPU at 4,000 paths (some 40 ms of 600), and the checks are what openapi-typescript's worker waits for.
   type Frame = { node: unknown; key: string; parent: Frame | undefined };
@@ -134,17 +142,20 @@ function* references(doc: unknown): Generator<{ ref: string; pointer: string }> 
     if (node === null || typeof node !== "object") continue;
     for (const [key, value] of Object.entries(node)) {
       if (key === "$ref" && typeof value === "string") yield { ref: value, pointer: pointerOf(frame) };
+      else if (key === "externalValue" && typeof value === "string")
+        yield { ref: value, pointer: pointerOf(frame), key };
       else stack.push({ node: value, key, parent: frame });
       if (key === "discriminator") yield* mappingRefs(value, childPointer(pointerOf(frame), key));
     }
   }
 }
 
-/** Redocly resolves a mapping value with a `/` in it as a `$ref` (a bare schema name is none). */
+/** Redocly resolves a mapping value with a `/` in it, or starting with `#`, as a `$ref` (a bare schema name is none). */
 function* mappingRefs(discriminator: unknown, pointer: string): Generator<{ ref: string; pointer: string }> {
   const mapping = (discriminator as { mapping?: unknown } | null)?.mapping;
   if (mapping === null || typeof mapping !== "object") return;
   for (const [name, ref] of Object.entries(mapping)) {
-    if (typeof ref === "string" && ref.includes("/")) yield { ref, pointer: childPointer(pointer, "mapping", name) };
+    if (typeof ref === "string" && (ref.includes("/") || ref.startsWith("#")))
+      yield { ref, pointer: childPointer(pointer, "mapping", name) };
   }
 }

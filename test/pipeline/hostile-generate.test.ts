@@ -123,6 +123,24 @@ describe.concurrent("generate refuses a hostile spec before any tool reads it", 
     expect(await p.snapshot()).toEqual(before);
   });
 
+  it("a $ref that Redocly reads as a file outside the folder, a `#` in its name: refused, printed nowhere", async (context) => {
+    // Redocly splits a $ref at its first `#/`, not its first `#`: to it, `#x/../../secrets/config.json` is a
+    // path (`#x` a folder, then left), which redocly lint and openapi-typescript read from the disk themselves.
+    const p = await project(context);
+    const before = await p.snapshot();
+    await mkdir(join(p.dir, "secrets"));
+    await writeFile(join(p.dir, "secrets/config.json"), `{ "auths": { "registry": { "auth": "${SECRET}" } } }\n`);
+    await p.edit(SPEC, (s) => s.replace(STATUS_REF, "$ref: '#x/../../secrets/config.json#/auths'"));
+
+    const result = await runBounded(p.dir, "generate");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^spec\/graph-lro\.yaml: \/components\/schemas\/\S+: \$ref #x\/\.\.\/\.\.\/secrets\/config\.json#\/auths: refused: it leaves the spec's folder\n/,
+    );
+    expect(result.stdout + result.stderr).not.toContain(SECRET);
+    expect(await p.snapshot()).toEqual(before);
+  });
+
   it("an http $ref: refused, and nothing is fetched", async (context) => {
     const requests: string[] = [];
     const server = createServer((request, response) => {
@@ -140,6 +158,24 @@ describe.concurrent("generate refuses a hostile spec before any tool reads it", 
     expect(result.stderr).toContain(`$ref ${url}: refused: only files beside the spec are read, never a URL`);
     expect(requests).toEqual([]);
     expect(await p.read(DATA)).not.toContain(url);
+  });
+
+  it("an example's http externalValue, which Redocly fetches as a $ref: refused, and nothing is fetched", async (context) => {
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? "");
+      response.end('{ "id": "fetched" }\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    context.onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/example.json`;
+    const p = await project(context);
+    await p.edit(SPEC, (s) => s.replace(/\$ref: "#\/components\/examples\/[^"]+"/, `externalValue: '${url}'`));
+
+    const result = await runBounded(p.dir, "generate");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`externalValue ${url}: refused: only files beside the spec are read, never a URL`);
+    expect(requests).toEqual([]);
   });
 });
 

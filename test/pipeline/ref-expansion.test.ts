@@ -113,6 +113,73 @@ describe("loadSpecFiles refuses a $ref bomb", () => {
     );
   });
 
+  it.for([
+    ["an empty pointer token, which Redocly skips", "#/components//schemas/"],
+    [
+      "a `#` no `/` follows, which Redocly reads as part of a path (here to the spec itself)",
+      "#x/../root.yaml#/components/schemas/",
+    ],
+    [
+      "a percent-encoded `/` in a token, which Redocly decodes after splitting the pointer",
+      "#/components/schemas/a%2Fb/",
+    ],
+  ])("with its refs spelled as only Redocly reads them: %s", async ([, base]) => {
+    // Held under `a/b` too, where the third spelling finds them.
+    const bomb = refBomb(6, { base: base as string });
+    const error = await load({ "root.yaml": doc(`${bomb}    a/b:\n${bomb.replaceAll(/^ {4}/gm, "      ")}`) }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UnsafeSpecError);
+    expect((error as Error).message).toMatch(
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand/,
+    );
+  });
+
+  it("with its refs' pointers passing through a $ref, which Redocly follows on the way", async () => {
+    // `#/components/schemas/h0/properties/x`: h0 is a $ref to box0, whose x refers to l0; each level ten of them.
+    const schemas = ["    l0: { type: string }"];
+    for (let i = 1; i <= 6; i++) {
+      const props = Array.from(
+        { length: 10 },
+        (_, p) => `p${p}: { $ref: "#/components/schemas/h${i - 1}/properties/x" }`,
+      );
+      schemas.push(`    l${i}: { type: object, properties: { ${props.join(", ")} } }`);
+      schemas.push(`    h${i - 1}: { $ref: "#/components/schemas/box${i - 1}" }`);
+      schemas.push(`    box${i - 1}: { properties: { x: { $ref: "#/components/schemas/l${i - 1}" } } }`);
+    }
+    await expect(load({ "root.yaml": doc(`${schemas.join("\n")}\n`) })).rejects.toThrow(
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand/,
+    );
+  });
+
+  it("with its refs' pointers passing through a $ref into another file, whose own refs are read from there", async () => {
+    // H is a $ref to box.yaml's Box; Box's x refers, in box.yaml, to a bomb of box.yaml's own, within the limits
+    // alone, past them a hundred times over.
+    const files = {
+      "root.yaml": doc(
+        `    S: { type: object, properties: { ${Array.from({ length: 100 }, (_, p) => `p${p}: { $ref: "#/components/schemas/H/properties/x" }`).join(", ")} } }\n` +
+          `    H: { $ref: "./box.yaml#/Box" }\n`,
+      ),
+      "box.yaml": `Box: { properties: { x: { $ref: "#/l4" } } }\n${refBomb(4, { indent: "", base: "#/" })}`,
+    };
+    await expect(load(files)).rejects.toThrow(
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand/,
+    );
+  });
+
+  it("refuses a chain of 10,000 refs each passing through the next as nesting past the depth, at once", async () => {
+    // h<i> names h<i-1>'s x, which is h<i-1> itself: Redocly follows every link, one recursion each.
+    const schemas = ["    h0: { properties: { x: { type: string } } }"];
+    for (let i = 1; i <= 10_000; i++)
+      schemas.push(`    h${i}: { $ref: "#/components/schemas/h${i - 1}/properties/x" }`);
+    const started = performance.now();
+    await expect(load({ "root.yaml": doc(`${schemas.join("\n")}\n`) })).rejects.toThrow(
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, nest it deeper than 64 levels/,
+    );
+    // Linear in the chain, not once per link: a quadratic walk took 36 s here (a bound for a hang, not a speed check).
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
   it("in a file the spec refers to, naming that file", async () => {
     const files = {
       "root.yaml": doc("    S: { $ref: './bomb.yaml#/l6' }\n"),

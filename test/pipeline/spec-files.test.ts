@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it, type TestContext } from "vitest";
 import { UnsafeSpecError } from "../../scripts/lib/errors.ts";
 import { loadSpecFiles, readConfined } from "../../scripts/lib/spec-files.ts";
-import { oneGet } from "./hostile-specs.ts";
+import { aliasBomb, oneGet } from "./hostile-specs.ts";
 
 /** A folder `outside/` holding a secret, beside `spec/` holding `files`; a reader that records every path read. */
 async function specFolder({ onTestFinished }: TestContext, files: Record<string, string>) {
@@ -88,6 +88,39 @@ describe("loadSpecFiles", () => {
       },
       /schema\/discriminator\/mapping\/a: \$ref \.\.\/outside\/secret\.yaml: refused: it leaves the spec's folder$/,
     ],
+    [
+      "a file outside, as Redocly reads a `#` that no `/` follows (a character of the file's name)",
+      { "root.yaml": oneGet('{ $ref: "#x/../../outside/secret.yaml" }') },
+      /: \$ref #x\/\.\.\/\.\.\/outside\/secret\.yaml: refused: it leaves the spec's folder$/,
+    ],
+    [
+      "a file outside, as Redocly reads a `#` before the one that starts its pointer",
+      {
+        "root.yaml": oneGet('{ $ref: "./w.yaml" }'),
+        "w.yaml": "{ $ref: 'w.yaml#x/../../outside/secret.yaml#/auth' }\n",
+      },
+      /^spec\/w\.yaml: \$ref w\.yaml#x\/\.\.\/\.\.\/outside\/secret\.yaml#\/auth: refused: it leaves the spec's folder$/,
+    ],
+    [
+      "a discriminator mapping outside that a YAML merge key (`<<`) makes, as Redocly's parser merges it",
+      {
+        "root.yaml": oneGet("{ oneOf: [{ type: object }], discriminator: { <<: *m } }").replace(
+          "paths:",
+          'x-m: &m { propertyName: k, mapping: { a: "../outside/secret.yaml" } }\npaths:',
+        ),
+      },
+      /schema\/discriminator\/mapping\/a: \$ref \.\.\/outside\/secret\.yaml: refused: it leaves the spec's folder$/,
+    ],
+    [
+      "an example's externalValue outside (Redocly reads it as a $ref, and bundles its content as the value)",
+      { "root.yaml": oneGet('{ type: string }, examples: { e: { externalValue: "../outside/secret.yaml" } }') },
+      /^spec\/root\.yaml: \/paths\/~1w\/get\/responses\/200\/content\/application~1json\/examples\/e: externalValue \.\.\/outside\/secret\.yaml: refused: it leaves the spec's folder$/,
+    ],
+    [
+      "an example's externalValue URL",
+      { "root.yaml": oneGet('{ type: string }, examples: { e: { externalValue: "http://127.0.0.1:9/e.json" } }') },
+      /\/examples\/e: externalValue http:\/\/127\.0\.0\.1:9\/e\.json: refused: only files beside the spec are read, never a URL$/,
+    ],
   ];
 
   it.for(refused)("refuses %s before reading it, naming the reference", async ([, files, message], context) => {
@@ -127,9 +160,21 @@ describe("loadSpecFiles", () => {
     );
   });
 
-  it("leaves local refs and plain discriminator names alone", async (context) => {
+  it("checks a file that a discriminator mapping names without a `/`, as Redocly's isMappingRef takes `#…`", async (context) => {
+    // To Redocly, `#b.yaml` (no `/`, not an anchor's name) is a ref to the file `#b.yaml` beside the spec: unchecked,
+    // its alias bomb took docs a minute and 4 GB before Redocly gave up.
     const f = await specFolder(context, {
-      "root.yaml": `${oneGet('{ $ref: "#/components/schemas/W" }')}components:\n  schemas:\n    W: { type: object, discriminator: { propertyName: k, mapping: { a: W } } }\n`,
+      "root.yaml": oneGet(
+        "{ oneOf: [{ type: object }], discriminator: { propertyName: k, mapping: { a: '#1b.yaml' } } }",
+      ),
+      "#1b.yaml": `${aliasBomb()}type: object\n`,
+    });
+    await expect(f.load()).rejects.toThrow(/^spec\/#1b\.yaml: refused: its YAML aliases \(\*name\) expand it past /);
+  });
+
+  it("leaves local refs, anchors and plain discriminator names alone", async (context) => {
+    const f = await specFolder(context, {
+      "root.yaml": `${oneGet('{ $ref: "#/components/schemas/W" }')}components:\n  schemas:\n    W: { type: object, discriminator: { propertyName: k, mapping: { a: W } }, properties: { v: { $ref: "#v-1.x" } } }\n    V: { $anchor: v-1.x, type: string }\n`,
     });
     expect((await f.load()).size).toBe(1);
   });
