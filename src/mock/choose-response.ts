@@ -39,12 +39,8 @@ export interface StartedStory {
  * them in the spec's parameter order, a GET's URL in its template's, which a spec may write otherwise).
  */
 export const startedKey = (operationId: string, ids: Readonly<Record<string, string>>): string =>
-  JSON.stringify([
-    operationId,
-    Object.keys(ids)
-      .sort()
-      .map((name) => [name, ids[name]]),
-  ]);
+  // Sorted as "name,value" strings: in name order, as the names (Graph's and the spec's) hold no comma.
+  JSON.stringify([operationId, Object.entries(ids).sort()]);
 
 /**
  * Step 3 of an answer: a `$select` Graph would refuse gets its 400; otherwise the story chosen for
