@@ -88,7 +88,8 @@ export function graphLroHandlers(make: MakeHandler, options: GraphLroHandlerOpti
   const doc = options.spec ?? generated;
   const strict = options.strict ?? true;
   const now = options.now ?? Date.now;
-  const trim = (url: string) => url.replace(/\/$/, "");
+  // A root as a request's URL is read (no default port, a punycode host, an encoded path), or it matches none.
+  const trim = (url: string) => (URL.canParse(url) ? new URL(url).href : url).replace(/\/$/, "");
   const baseUrls = (options.baseUrls ?? (doc.servers ?? []).map((server) => server.url)).map(trim);
   // A root's 401 challenge names its cloud's login host; a root that is no server's gets the global cloud's.
   const challengeOf = (baseUrl: string) =>
