@@ -93,6 +93,26 @@ describe("a sleep that returns at once cannot make waiting spin", () => {
     expect(m.seen.requests).toBeLessThanOrEqual(bound);
   });
 
+  // A reading that is no finite number makes every comparison of a wait and a deadline false: no wait, no end.
+  it.for([Number.NaN, Number.POSITIVE_INFINITY, undefined])(
+    "refuses a clock whose now() reads %s, naming it, rather than polling without waits or a deadline",
+    async (reading) => {
+      const m = mock(defineStory().operation("running").build());
+      // Far past the polls a bounded wait makes here: a spinning poller fails fast.
+      const fetch = async (request: Request) => {
+        if (m.seen.requests >= 1_000) throw new Error("runaway");
+        return m.fetch(request);
+      };
+      const clock = { now: () => reading as number, sleep: noWait };
+      const refused = { name: "InvalidArgumentError", argument: "clock.now()" };
+      const client = createGraphLroClient({ fetch, token: "t" });
+      await expect(waitForOperation(client, ref("op"), { timeoutMs, clock })).rejects.toMatchObject(refused);
+      const clocked = createGraphLroClient({ fetch, token: "t", clock });
+      await expect(waitForOperation(clocked, ref("op"), { timeoutMs })).rejects.toMatchObject(refused);
+      expect(m.seen.requests).toBe(0);
+    },
+  );
+
   it("a 503 forever without Retry-After ends at once as the client's GraphError, after its retries", async () => {
     const m = mock(unavailableForever());
     const client = createGraphLroClient({ fetch: m.fetch, token: "t", clock: { now: () => 0, sleep: noWait } });
