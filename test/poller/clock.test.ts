@@ -145,6 +145,24 @@ describe("one clock", () => {
     expect(sleeps).toEqual([1_000, 2_000, 1_000]); // the retry's stays the client's
   });
 
+  it("the client's clock times the polls of its getOperation handed on alone, as waitForOperation's type allows", async () => {
+    const clock = virtualClock(1_000);
+    const m = mock(defineStory().operation("running", { retryAfter: 2 }).operation("succeeded").build());
+    const client = createGraphLroClient({ fetch: m.fetch, token: "t", clock });
+    const stop = new AbortController();
+    const wait = waitForOperation({ getOperation: client.getOperation }, ref("op"), { signal: stop.signal });
+    // On the client's clock the 2 s wait passes at once; on the real one it would still be under way.
+    let settled = false;
+    void wait.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    for (let turn = 0; turn < 10 && !settled; turn++) await new Promise((resolve) => setImmediate(resolve));
+    stop.abort();
+    await expect(wait).resolves.toMatchObject({ status: "succeeded" });
+    expect(clock.slept).toEqual([2_000]);
+  });
+
   // 0.1.0's separate `now` and `sleep` are gone; left in by a JS caller or a cast, they must not be ignored,
   // which would leave the caller's waits on the real clock.
   it.for<[object, string, string]>([
