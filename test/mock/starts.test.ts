@@ -248,6 +248,17 @@ describe.each(NAMES)("the mock's %s", (name) => {
     ).toEqual(expect.arrayContaining(["401", "403"]));
   });
 
+  it("records nothing when not strict, as for a GET: a POST without a token gets its 401 and no violation", async () => {
+    const { fetch, handlers } = setup({ strict: false });
+    const init = {
+      method: "POST",
+      body: JSON.stringify(inputBody(name)),
+      headers: { "content-type": "application/json" },
+    };
+    expect((await fetch(urlOf(name), init)).status).toBe(401);
+    expect(handlers.violations).toEqual([]);
+  });
+
   it("refuses a body that is no JSON object with Graph's 400, and strict mode records it", async () => {
     const { post, handlers } = setup();
     const answer = await post(name, "[1,");
