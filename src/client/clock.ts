@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
+import { checkNumber } from "../util/check/check-number.ts";
 import { sleep as realSleep } from "../util/time/sleep.ts";
 import type { Sleep } from "./fetch-types.ts";
 
@@ -21,8 +22,10 @@ export const realClock: Clock = { now: () => Date.now(), sleep: realSleep };
  */
 export function steadyClock(clock: Clock): Clock {
   let floor = Number.NEGATIVE_INFINITY;
+  // A reading that is no finite number (NaN, Infinity) would make every wait and deadline compare false:
+  // polling would neither wait nor end. Ms since the epoch are 0 or more.
   const now = () => {
-    floor = Math.max(floor, clock.now());
+    floor = Math.max(floor, checkNumber("clock.now()", clock.now(), 0));
     return floor;
   };
   return {

@@ -34,9 +34,13 @@ export interface StartedStory {
   readonly from?: number;
 }
 
-/** The key of a started operation: the GET that reports it, and its path parameters. */
+/**
+ * The key of a started operation: the GET that reports it, and its path parameters in name order (a start lists
+ * them in the spec's parameter order, a GET's URL in its template's, which a spec may write otherwise).
+ */
 export const startedKey = (operationId: string, ids: Readonly<Record<string, string>>): string =>
-  JSON.stringify([operationId, ids]);
+  // Sorted as "name,value" strings: in name order, as the names (Graph's and the spec's) hold no comma.
+  JSON.stringify([operationId, Object.entries(ids).sort()]);
 
 /**
  * Step 3 of an answer: a `$select` Graph would refuse gets its 400; otherwise the story chosen for

@@ -22,10 +22,11 @@ export function rememberServed(handlers: readonly RequestHandler[], served: Serv
  * handlers among `handlers` serve; undefined elsewhere, where no Graph would answer at all.
  */
 export function unmatchedPathResponse(handlers: readonly RequestHandler[], request: Request): Response | undefined {
-  const url = new URL(request.url);
+  // In any case, as the handlers match a path.
+  const url = new URL(request.url.toLowerCase());
   for (const handler of handlers) {
     const served = servedBy.get(handler);
-    const root = served?.roots.map((r) => new URL(r)).find((r) => isUnder(url, r.origin, r.pathname));
+    const root = served?.roots.map((r) => new URL(r.toLowerCase())).find((r) => isUnder(url, r.origin, r.pathname));
     if (served && root) return unknownPathResponse(request, root.pathname, served.templates, served.now());
   }
   return undefined;
@@ -69,14 +70,13 @@ export function outsideRootResponse(request: Request, rootPath: string, nowMs: n
   return graphJsonResponse(404, odataError("NotFound", message, ids), ids);
 }
 
-/** The first of `segments` that no template has at its place after the segments before it; undefined if none. */
+/** The first of `segments` that no template has at its place after the ones before it (in any case); else undefined. */
 function firstUnknownSegment(segments: readonly string[], templates: readonly string[]): string | undefined {
-  let candidates = templates.map((template) => template.split("/").filter(Boolean));
-  for (const [depth, segment] of segments.entries()) {
-    candidates = candidates.filter((t) => isParameter(t[depth]) || t[depth] === segment);
-    if (candidates.length === 0) return segment;
-  }
-  return undefined;
+  let candidates = templates.map((template) => template.toLowerCase().split("/").filter(Boolean));
+  return segments.find((segment, depth) => {
+    candidates = candidates.filter((t) => isParameter(t[depth]) || t[depth] === segment.toLowerCase());
+    return candidates.length === 0;
+  });
 }
 
 const isParameter = (segment: string | undefined) => /^\{[^}]+\}$/.test(segment ?? "");

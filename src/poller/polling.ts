@@ -61,7 +61,8 @@ export function polling<S extends readonly SelectableProperty[]>(
   // getOperation replaced, as a test's spy replaces it) is called and raced here, as it (or its fetch) may
   // ignore the signal. The transport's clock is steady already: not wrapped again while it is the client's.
   const transport = transportOf.get(client.getOperation);
-  const { timeoutMs, backoff, clock } = resolvePollOptions(options, client.clock, transport?.clock);
+  // The client's clock is its transport's, also for a getOperation handed on without the client.
+  const { timeoutMs, backoff, clock } = resolvePollOptions(options, client.clock ?? transport?.clock, transport?.clock);
   let state = initialPollState(target, clock.now());
   // Polling needs status: add it to the select option, or else to the Location URL's own $select.
   const asked = options.select ?? urlSelect(state.target);

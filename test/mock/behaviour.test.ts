@@ -217,6 +217,29 @@ describe("a request no handler matches", () => {
     });
   });
 
+  it("reads the path in any case, as its handlers match one: the unknown segment named, under a root in capitals too", async () => {
+    const fetch = createMockFetch(createGraphLroHandlers());
+    const segments = (Object.keys(spec.paths)[0] as string).split("/");
+    const mistyped = `${segments.at(-2)}z`.toUpperCase();
+    const path = [...segments.slice(0, -2), mistyped, "x"].join("/").toUpperCase();
+    const { origin, pathname } = new URL(root);
+    // Its handlers answer the spec's paths in capitals (msw's matching): the paths beside them are Graph's too.
+    const served = `${origin}${pathname.toUpperCase()}${segments
+      .join("/")
+      .toUpperCase()
+      .replace(/\{[^}]+\}/g, "x")}`;
+    expect((await fetch(served, auth)).status).toBe(404);
+    for (const url of [`${root}${path}`, `${origin}${pathname.toUpperCase()}${path}`]) {
+      const response = await fetch(url, auth);
+      const body = (await response.json()) as { error: { message: string } };
+      expect([url, response.status, body.error.message]).toEqual([
+        url,
+        400,
+        `Resource not found for the segment '${mistyped}'.`,
+      ]);
+    }
+  });
+
   it("answers a spec path's beginning, such as an operations collection, with the mock's 404 naming the spec's paths", async () => {
     const fetch = createMockFetch(createGraphLroHandlers());
     for (const operation of Object.values(routes)) {

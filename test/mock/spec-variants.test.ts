@@ -139,6 +139,17 @@ describe("createGraphLroHandlers on a small document", () => {
     expect(response.status).toBe(404);
   });
 
+  it("answers on a base URL as a URL reads it: a default port, a non-ASCII host, a space in the path", async () => {
+    // The client takes each of these as its baseUrl and sends to the URL as read (port dropped, host in punycode,
+    // path percent-encoded): the mock given the same string must answer there, not deny the spec has the path.
+    const stories = { abc: defineStory().operation("running").build() };
+    for (const baseUrl of ["https://y.test:443/v2", "https://bücher.test/v2", "https://y.test/my v2"]) {
+      const fetch = createMockFetch(createGraphLroHandlers({ spec: document(), baseUrls: [baseUrl], stories }));
+      const response = await fetch(`${baseUrl}/items/abc`, { headers: { Authorization: "Bearer t" } });
+      expect([baseUrl, response.status]).toEqual([baseUrl, 200]);
+    }
+  });
+
   it("answers 404 to an unknown id when an example has no value", async () => {
     const doc = document();
     const get = doc.paths["/items/{id}"]?.get as { responses: Record<string, unknown> };

@@ -23,7 +23,7 @@ import {
   startMockServer,
 } from "../../src/mock/index.ts";
 import { recordingClock } from "../support/recording-fetch.ts";
-import { GRAPH_ROOT, LOCATION_QUERY } from "../support/spec-urls.ts";
+import { GRAPH_ROOT, LOCATION_QUERY, template } from "../support/spec-urls.ts";
 
 type Json = Record<string, unknown>;
 const NAMES = Object.keys(starts) as StartName[];
@@ -248,6 +248,17 @@ describe.each(NAMES)("the mock's %s", (name) => {
     ).toEqual(expect.arrayContaining(["401", "403"]));
   });
 
+  it("records nothing when not strict, as for a GET: a POST without a token gets its 401 and no violation", async () => {
+    const { fetch, handlers } = setup({ strict: false });
+    const init = {
+      method: "POST",
+      body: JSON.stringify(inputBody(name)),
+      headers: { "content-type": "application/json" },
+    };
+    expect((await fetch(urlOf(name), init)).status).toBe(401);
+    expect(handlers.violations).toEqual([]);
+  });
+
   it("refuses a body that is no JSON object with Graph's 400, and strict mode records it", async () => {
     const { post, handlers } = setup();
     const answer = await post(name, "[1,");
@@ -343,6 +354,22 @@ it("over HTTP too: a POST asking for story=throttled gets its 429, logged as the
     ]);
   } finally {
     await server.close();
+  }
+});
+
+it("finds the operation a start set going whatever order its GET's path parameters are listed in", async () => {
+  // A spec may list `{longRunningOperation-id}` before `{user-id}` (a path-level parameter, say, before the
+  // operation's own): the GET's ids, named in the template's order, must still find the started operation.
+  const polled = NAMES.filter((name) => (template(starts[name].polledBy).match(/\{/g) ?? []).length > 1);
+  expect(polled.length).toBeGreaterThan(0);
+  for (const name of polled) {
+    const doc = structuredClone(spec) as unknown as { paths: Record<string, { parameters?: unknown[] }> };
+    const item = doc.paths[template(starts[name].polledBy)] as { parameters?: unknown[] };
+    item.parameters = [...(item.parameters ?? [])].reverse();
+    const { client, handlers } = setup({ spec: doc as unknown as OpenApiDocument });
+    const started = await startOperation(client, name, inputOf(name) as never);
+    await expect(waitForOperation(client, started)).resolves.toMatchObject({ status: "succeeded" });
+    expect(handlers.violations).toEqual([]);
   }
 });
 

@@ -93,6 +93,26 @@ describe("a sleep that returns at once cannot make waiting spin", () => {
     expect(m.seen.requests).toBeLessThanOrEqual(bound);
   });
 
+  // A reading that is no finite number makes every comparison of a wait and a deadline false: no wait, no end.
+  it.for([Number.NaN, Number.POSITIVE_INFINITY, undefined])(
+    "refuses a clock whose now() reads %s, naming it, rather than polling without waits or a deadline",
+    async (reading) => {
+      const m = mock(defineStory().operation("running").build());
+      // Far past the polls a bounded wait makes here: a spinning poller fails fast.
+      const fetch = async (request: Request) => {
+        if (m.seen.requests >= 1_000) throw new Error("runaway");
+        return m.fetch(request);
+      };
+      const clock = { now: () => reading as number, sleep: noWait };
+      const refused = { name: "InvalidArgumentError", argument: "clock.now()" };
+      const client = createGraphLroClient({ fetch, token: "t" });
+      await expect(waitForOperation(client, ref("op"), { timeoutMs, clock })).rejects.toMatchObject(refused);
+      const clocked = createGraphLroClient({ fetch, token: "t", clock });
+      await expect(waitForOperation(clocked, ref("op"), { timeoutMs })).rejects.toMatchObject(refused);
+      expect(m.seen.requests).toBe(0);
+    },
+  );
+
   it("a 503 forever without Retry-After ends at once as the client's GraphError, after its retries", async () => {
     const m = mock(unavailableForever());
     const client = createGraphLroClient({ fetch: m.fetch, token: "t", clock: { now: () => 0, sleep: noWait } });
@@ -123,6 +143,24 @@ describe("one clock", () => {
     await waitForOperation(client, ref("op"), { clock: own });
     expect(own.slept).toEqual([2_000]); // the poll's wait
     expect(sleeps).toEqual([1_000, 2_000, 1_000]); // the retry's stays the client's
+  });
+
+  it("the client's clock times the polls of its getOperation handed on alone, as waitForOperation's type allows", async () => {
+    const clock = virtualClock(1_000);
+    const m = mock(defineStory().operation("running", { retryAfter: 2 }).operation("succeeded").build());
+    const client = createGraphLroClient({ fetch: m.fetch, token: "t", clock });
+    const stop = new AbortController();
+    const wait = waitForOperation({ getOperation: client.getOperation }, ref("op"), { signal: stop.signal });
+    // On the client's clock the 2 s wait passes at once; on the real one it would still be under way.
+    let settled = false;
+    void wait.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    for (let turn = 0; turn < 10 && !settled; turn++) await new Promise((resolve) => setImmediate(resolve));
+    stop.abort();
+    await expect(wait).resolves.toMatchObject({ status: "succeeded" });
+    expect(clock.slept).toEqual([2_000]);
   });
 
   // 0.1.0's separate `now` and `sleep` are gone; left in by a JS caller or a cast, they must not be ignored,
