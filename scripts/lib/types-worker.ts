@@ -112,7 +112,10 @@ export function warmTypesWorker(): void {
 }
 
 function startWorker(): Worker {
-  const worker = new Worker(WORKER, { eval: true, workerData: createRequire(import.meta.url).resolve("openapi-typescript") });
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: createRequire(import.meta.url).resolve("openapi-typescript"),
+  });
   // Until a run hands it a spec, the worker is no reason for the process to stay.
   worker.unref();
   // A worker that dies (out of memory, say) leaves the pool; the run that used it hears of it through "exit".
