@@ -135,6 +135,14 @@ describe("loadSpecFiles refuses a $ref bomb", () => {
     );
   });
 
+  it("with a second `#/` in its refs, after which Redocly reads nothing (parseRef keeps one part of the split)", async () => {
+    // `#/components/schemas/l5#/zz` is l5 to Redocly, which writes out every copy; not l5's (missing) `#`, then zz.
+    const bomb = refBomb(6).replaceAll(/"(#\/components\/schemas\/l\d+)"/g, '"$1#/zz"');
+    await expect(load({ "root.yaml": doc(bomb) })).rejects.toThrow(
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand/,
+    );
+  });
+
   it("with its refs' pointers passing through a $ref, which Redocly follows on the way", async () => {
     // `#/components/schemas/h0/properties/x`: h0 is a $ref to box0, whose x refers to l0; each level ten of them.
     const schemas = ["    l0: { type: string }"];
