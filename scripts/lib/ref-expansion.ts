@@ -140,21 +140,13 @@ export function dereferencedExcess(
 
 /**
  * A target as `<absolute path>\0<pointer>` (no path holds a NUL), read as Redocly's parseRef reads a `$ref`: the
- * file is what comes before the first `#/` (a `#` ending it dropped), the pointer's tokens are split before each is
- * unescaped and percent-decoded, and empty ones are skipped. Refs to URLs or out of the folder were refused.
+ * file is what comes before the first `#/` (a `#` ending it dropped), the pointer what comes between it and the next
+ * `#/` (nothing after that), its tokens split before each is unescaped and percent-decoded, and empty ones skipped. Refs to URLs or out of the folder were refused.
  */
 function targetKey(ref: string, from: string): string {
-  const at = ref.indexOf("#/");
-  const uri = at < 0 ? ref : ref.slice(0, at);
+  const [uri = "", pointer = ""] = ref.split("#/");
   const file = uri.endsWith("#") ? uri.slice(0, -1) : uri;
-  const tokens =
-    at < 0
-      ? []
-      : ref
-          .slice(at + 2)
-          .split("/")
-          .map(decodeToken)
-          .filter(Boolean);
+  const tokens = pointer.split("/").map(decodeToken).filter(Boolean);
   return `${file === "" ? from : resolve(dirname(from), file)}\0${childPointer("", ...tokens)}`;
 }
 
