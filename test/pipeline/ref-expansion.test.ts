@@ -188,6 +188,18 @@ describe("loadSpecFiles refuses a $ref bomb", () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 
+  it("made of examples' externalValue, which Redocly's bundle replaces by the file's content, a copy each", async () => {
+    // 300 examples of a 100 kB file: 34 MB bundled (redocly bundle writes it so), from 113 kB written.
+    const examples = Array.from({ length: 300 }, (_, i) => `    e${i}: { externalValue: ./big.yaml }`);
+    const files = {
+      "root.yaml": `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  examples:\n${examples.join("\n")}\n`,
+      "big.yaml": Array.from({ length: 1000 }, (_, i) => `k${i}: "${"x".repeat(90)}"\n`).join(""),
+    };
+    await expect(load(files)).rejects.toThrow(
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand/,
+    );
+  });
+
   it("in a file the spec refers to, naming that file", async () => {
     const files = {
       "root.yaml": doc("    S: { $ref: './bomb.yaml#/l6' }\n"),
