@@ -128,7 +128,9 @@ export function dereferencedExcess(
     for (const [key, child] of Object.entries(node)) {
       if (key === "$ref" && typeof ref === "string") continue;
       add(0, key.length + 4);
-      stack.push({ node: child, path: from, depth: depth + 1 });
+      // Redocly's bundle writes an example's externalValue out as its value, a copy each: counted as a `$ref` there.
+      const value = key === "externalValue" && typeof child === "string" ? { $ref: child } : child;
+      stack.push({ node: value, path: from, depth: depth + 1 });
     }
     // The object holding a `$ref` becomes its target (beside any sibling keys), entered last so that it is
     // walked, and closed, before those siblings: they are no part of its size.
