@@ -35,7 +35,19 @@ export function loadYaml(text: string, source: string): unknown {
   }
   // What Redocly reads (and checks must see): a merge key `<<` merges the mappings it names into its own. Parsed
   // again only then, once the aliases are bounded: a merge copies no more than its aliases reach, counted above.
-  return text.includes("<<") ? parse(MERGING) : doc;
+  // Only for a `<<` key (parsed as one here), not for `<<` anywhere in the text: a description's cost a parse.
+  return text.includes("<<") && hasMergeKey(doc) ? parse(MERGING) : doc;
+}
+
+/** Whether a mapping under `root` (its aliases bounded by fitsIn) has the key `<<`. */
+function hasMergeKey(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  for (let value = stack.pop(); value !== undefined; value = stack.pop()) {
+    if (value === null || typeof value !== "object") continue;
+    if (!Array.isArray(value) && Object.hasOwn(value, "<<")) return true;
+    for (const child of Object.values(value)) stack.push(child);
+  }
+  return false;
 }
 
 /** JSON_SCHEMA with YAML's merge key, as Redocly's parser has it (its DEFAULT_SCHEMA_WITHOUT_TIMESTAMP). */

@@ -128,7 +128,9 @@ export function dereferencedExcess(
     for (const [key, child] of Object.entries(node)) {
       if (key === "$ref" && typeof ref === "string") continue;
       add(0, key.length + 4);
-      stack.push({ node: child, path: from, depth: depth + 1 });
+      // Redocly's bundle writes an example's externalValue out as its value, a copy each: counted as a `$ref` there.
+      const value = key === "externalValue" && typeof child === "string" ? { $ref: child } : child;
+      stack.push({ node: value, path: from, depth: depth + 1 });
     }
     // The object holding a `$ref` becomes its target (beside any sibling keys), entered last so that it is
     // walked, and closed, before those siblings: they are no part of its size.
@@ -140,21 +142,13 @@ export function dereferencedExcess(
 
 /**
  * A target as `<absolute path>\0<pointer>` (no path holds a NUL), read as Redocly's parseRef reads a `$ref`: the
- * file is what comes before the first `#/` (a `#` ending it dropped), the pointer's tokens are split before each is
- * unescaped and percent-decoded, and empty ones are skipped. Refs to URLs or out of the folder were refused.
+ * file is what comes before the first `#/` (a `#` ending it dropped), the pointer what comes between it and the next
+ * `#/` (nothing after that), its tokens split before each is unescaped and percent-decoded, and empty ones skipped. Refs to URLs or out of the folder were refused.
  */
 function targetKey(ref: string, from: string): string {
-  const at = ref.indexOf("#/");
-  const uri = at < 0 ? ref : ref.slice(0, at);
+  const [uri = "", pointer = ""] = ref.split("#/");
   const file = uri.endsWith("#") ? uri.slice(0, -1) : uri;
-  const tokens =
-    at < 0
-      ? []
-      : ref
-          .slice(at + 2)
-          .split("/")
-          .map(decodeToken)
-          .filter(Boolean);
+  const tokens = pointer.split("/").map(decodeToken).filter(Boolean);
   return `${file === "" ? from : resolve(dirname(from), file)}\0${childPointer("", ...tokens)}`;
 }
 

@@ -135,6 +135,14 @@ describe("loadSpecFiles refuses a $ref bomb", () => {
     );
   });
 
+  it("with a second `#/` in its refs, after which Redocly reads nothing (parseRef keeps one part of the split)", async () => {
+    // `#/components/schemas/l5#/zz` is l5 to Redocly, which writes out every copy; not l5's (missing) `#`, then zz.
+    const bomb = refBomb(6).replaceAll(/"(#\/components\/schemas\/l\d+)"/g, '"$1#/zz"');
+    await expect(load({ "root.yaml": doc(bomb) })).rejects.toThrow(
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand/,
+    );
+  });
+
   it("with its refs' pointers passing through a $ref, which Redocly follows on the way", async () => {
     // `#/components/schemas/h0/properties/x`: h0 is a $ref to box0, whose x refers to l0; each level ten of them.
     const schemas = ["    l0: { type: string }"];
@@ -178,6 +186,18 @@ describe("loadSpecFiles refuses a $ref bomb", () => {
     );
     // Linear in the chain, not once per link: a quadratic walk took 36 s here (a bound for a hang, not a speed check).
     expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
+  it("made of examples' externalValue, which Redocly's bundle replaces by the file's content, a copy each", async () => {
+    // 300 examples of a 100 kB file: 34 MB bundled (redocly bundle writes it so), from 113 kB written.
+    const examples = Array.from({ length: 300 }, (_, i) => `    e${i}: { externalValue: ./big.yaml }`);
+    const files = {
+      "root.yaml": `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  examples:\n${examples.join("\n")}\n`,
+      "big.yaml": Array.from({ length: 1000 }, (_, i) => `k${i}: "${"x".repeat(90)}"\n`).join(""),
+    };
+    await expect(load(files)).rejects.toThrow(
+      /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, expand/,
+    );
   });
 
   it("in a file the spec refers to, naming that file", async () => {
