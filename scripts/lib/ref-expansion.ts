@@ -142,8 +142,9 @@ export function dereferencedExcess(
 
 /**
  * A target as `<absolute path>\0<pointer>` (no path holds a NUL), read as Redocly's parseRef reads a `$ref`: the
- * file is what comes before the first `#/` (a `#` ending it dropped), the pointer what comes between it and the next
- * `#/` (nothing after that), its tokens split before each is unescaped and percent-decoded, and empty ones skipped. Refs to URLs or out of the folder were refused.
+ * file is what comes before the first `#/` (a `#` ending it dropped), the pointer what comes between it and the
+ * next `#/` (nothing after that), its tokens split before each is unescaped and percent-decoded, and empty ones
+ * skipped. Refs to URLs or out of the folder were refused.
  */
 function targetKey(ref: string, from: string): string {
   const [uri = "", pointer = ""] = ref.split("#/");
