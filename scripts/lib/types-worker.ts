@@ -13,6 +13,7 @@ import { Worker } from "node:worker_threads";
  */
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
+const { stripVTControlCharacters } = require("node:util");
 let loaded;
 try {
   loaded = Promise.resolve(require(workerData));
@@ -20,11 +21,19 @@ try {
   loaded = Promise.reject(error);
   loaded.catch(() => {}); // a failed load is reported to each spec sent, not as the worker's death
 }
-parentPort.on("message", ({ url, doc }) =>
+// openapi-typescript prints each problem it finds ("✘  …", even when silent), then throws the last: kept here and
+// answered as its error, not printed beside the run's own report.
+let printed = [];
+console.error = (...args) => printed.push(stripVTControlCharacters(args.join(" ")).replace(/^\\s*✘\\s*/, ""));
+parentPort.on("message", ({ url, doc }) => {
+  printed = [];
   loaded
     .then(({ default: openapiTS, astToString }) => openapiTS(doc, { silent: true, cwd: new URL(url) }).then(astToString))
-    .then((types) => parentPort.postMessage({ types }), (error) => parentPort.postMessage({ error: String(error?.message ?? error) })),
-);
+    .then(
+      (types) => parentPort.postMessage({ types }),
+      (error) => parentPort.postMessage({ error: (printed.length ? printed : [String(error?.message ?? error)]).join("; ") }),
+    );
+});
 `;
 
 export interface TypesWorker {

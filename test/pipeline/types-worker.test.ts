@@ -33,6 +33,24 @@ describe("typesWorker", () => {
     await next.stop();
   });
 
+  it("answers every problem openapi-typescript finds as its error, where it prints all and throws the last", async () => {
+    const worker = typesWorker();
+    const broken = spec({
+      type: "object",
+      properties: {
+        testOnlyFirst: { $ref: "#/components/schemas/TestOnlyMissingOne" },
+        testOnlySecond: { $ref: "#/components/schemas/TestOnlyMissingTwo" },
+      },
+    });
+    const error = await worker.types(url, broken).catch((e: unknown) => e as Error);
+    await worker.stop();
+    const at = "#/components/schemas/TestOnlyThing/properties";
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe(
+      `Can't resolve $ref at ${at}/testOnlyFirst; Can't resolve $ref at ${at}/testOnlySecond`,
+    );
+  });
+
   it("takes one spec per handle", async () => {
     const worker = typesWorker();
     const first = worker.types(url, THING);
