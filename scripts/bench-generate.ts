@@ -101,9 +101,9 @@ try {
     median((times[name] as (number | undefined)[]).map((t, i) => (t ?? Infinity) / (alone[i] as number)));
   const ratio = ratioOf("npm run generate");
   console.log(`  target: at most ×${MAX_RATIO} openapi-typescript: ${ratio <= MAX_RATIO ? "met" : "MISSED"}`);
-  const floor = ratioOf("floor: lint ∥ types");
+  const room = Math.max(MAX_RATIO - ratioOf("floor: lint ∥ types"), 0);
   console.log(
-    `  the target leaves generate's own work (start-up, checks, artifacts) ×${Math.max(MAX_RATIO - floor, 0).toFixed(2)} beyond the floor`,
+    `  the target leaves generate's own work (start-up, checks, artifacts) ×${room.toFixed(2)} beyond the floor`,
   );
   if (ratio > MAX_RATIO) process.exitCode = 1;
 } finally {

@@ -150,7 +150,7 @@ function* references(doc: unknown): Generator<{ ref: string; pointer: string; ke
   }
 }
 
-/** Redocly resolves a mapping value with a `/` in it, or starting with `#`, as a `$ref` (a bare schema name is none). */
+/** Redocly resolves a mapping value with a `/` in it, or starting with `#`, as a `$ref` (a bare name is none). */
 function* mappingRefs(discriminator: unknown, pointer: string): Generator<{ ref: string; pointer: string }> {
   const mapping = (discriminator as { mapping?: unknown } | null)?.mapping;
   if (mapping === null || typeof mapping !== "object") return;

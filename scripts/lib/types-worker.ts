@@ -28,10 +28,15 @@ console.error = (...args) => printed.push(stripVTControlCharacters(args.join(" "
 parentPort.on("message", ({ url, doc }) => {
   printed = [];
   loaded
-    .then(({ default: openapiTS, astToString }) => openapiTS(doc, { silent: true, cwd: new URL(url) }).then(astToString))
+    .then(({ default: openapiTS, astToString }) =>
+      openapiTS(doc, { silent: true, cwd: new URL(url) }).then(astToString),
+    )
     .then(
       (types) => parentPort.postMessage({ types }),
-      (error) => parentPort.postMessage({ error: (printed.length ? printed : [String(error?.message ?? error)]).join("; ") }),
+      (error) => {
+        const problems = printed.length ? printed : [String(error?.message ?? error)];
+        parentPort.postMessage({ error: problems.join("; ") });
+      },
     );
 });
 `;
