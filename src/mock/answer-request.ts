@@ -1,5 +1,6 @@
 import type { RequestHandler } from "msw";
 import { malformedUrlResponse } from "./graph-response.ts";
+import { servedNow } from "./unknown-path.ts";
 
 /**
  * Runs `request` through the handlers as msw's getResponse does (each handler's public `run` in turn, until one
@@ -19,8 +20,9 @@ export async function answerRequest(
     }
     return undefined;
   } catch (error) {
-    // A handler of one's own (path-to-regexp) throws on malformed percent-encoding; graph-lro's answer it.
+    // A handler of one's own (path-to-regexp) throws on malformed percent-encoding; graph-lro's answer it, dated
+    // on their clock.
     if (!(error instanceof URIError)) throw error;
-    return malformedUrlResponse(request, Date.now());
+    return malformedUrlResponse(request, servedNow(handlers));
   }
 }

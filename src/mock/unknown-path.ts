@@ -17,6 +17,15 @@ export function rememberServed(handlers: readonly RequestHandler[], served: Serv
   for (const handler of handlers) servedBy.set(handler, served);
 }
 
+/** The clock of the first graph-lro handlers among `handlers` (of their error bodies' dates); else Date.now. */
+export function servedNow(handlers: readonly RequestHandler[]): number {
+  for (const handler of handlers) {
+    const served = servedBy.get(handler);
+    if (served) return served.now();
+  }
+  return Date.now();
+}
+
 /**
  * Graph's answer to a request that no handler matched, if its URL is under a root that graph-lro
  * handlers among `handlers` serve; undefined elsewhere, where no Graph would answer at all.

@@ -101,6 +101,21 @@ describe("answerRequest", () => {
     }
   });
 
+  it("answers a handler of one's own that throws on malformed percent-encoding, dated on graph-lro's clock", async () => {
+    const now = Date.UTC(2001, 2, 3, 4, 5, 6, 789);
+    const handlers = [
+      http.get("https://x.test/items/:id", () => new Response("never reached")),
+      ...createGraphLroHandlers({ now: () => now }),
+    ];
+    const response = await answerRequest(handlers, new Request("https://x.test/items/%zz"));
+    if (!response) throw new Error("no answer");
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error).toMatchObject({
+      message: "The request URL is malformed.",
+      innerError: { date: "2001-03-03T04:05:06" },
+    });
+  });
+
   it("lets any other error of a handler through", async () => {
     const handlers = [
       http.get("https://x.test/a", () => {
