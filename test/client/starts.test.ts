@@ -171,6 +171,44 @@ describe.each(NAMES)("start %s", (name) => {
     expect(sent).toHaveLength(1);
   });
 
+  it("a time limit passed before anything was sent or acted on (a pending token, a 429's wait) rejects with its reason", async () => {
+    const reason = new DOMException("timed out after 5 ms", "TimeoutError");
+    const limitOf = () => {
+      const limit = new AbortController();
+      return { limit, timeoutMs: 5, timeoutSignal: () => limit.signal };
+    };
+    // The token function never settles: the limit passes before the POST is sent.
+    const sent: string[] = [];
+    const pending = limitOf();
+    const unsent = createGraphLroClient({
+      ...pending,
+      fetch: async (request) => {
+        sent.push(request.method);
+        return accepted(name);
+      },
+      token: () => {
+        pending.limit.abort(reason);
+        return new Promise<string>(() => {});
+      },
+    });
+    await expect(startOperation(unsent, name, inputOf(name) as never)).rejects.toBe(reason);
+    expect(sent).toEqual([]);
+    // Graph answered 429 (it did not act), and the limit passes while waiting its Retry-After: nothing started.
+    const waiting = limitOf();
+    const throttled = createGraphLroClient({
+      ...waiting,
+      fetch: async () => odataError(429, "TooManyRequests", { "retry-after": "3" }),
+      clock: {
+        now: () => NOW,
+        sleep: async (_ms, signal) => {
+          waiting.limit.abort(reason);
+          signal?.throwIfAborted();
+        },
+      },
+    });
+    await expect(startOperation(throttled, name, inputOf(name) as never)).rejects.toBe(reason);
+  });
+
   it("gives a 4xx as the GraphError it is (Graph refused: nothing started)", async () => {
     const { client, sent } = setup(odataError(403, "Authorization_RequestDenied"));
     const error = await startOperation(client, name, inputOf(name) as never).catch((e: unknown) => e);
