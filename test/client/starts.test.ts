@@ -372,6 +372,17 @@ describe("a secret of the body (format: password) stays out of errors, retries a
     for (const text of [...renderings(error), ...renderings(retries)]) expect(text).not.toContain(PASSWORD);
   });
 
+  it("a 202 whose Location echoes the token or the password keeps both out of the result (and so out of a saved state)", async () => {
+    const token = "x-graph-lro-test-token-0123456789";
+    const { client } = setup(accepted(ASPW, { location: locationOf(ASPW, `echo=${token}&p=${PASSWORD}`) }));
+    const started = await startOperation(client, ASPW, input as never);
+    expect(started.location).toContain("echo=[redacted]&p=[redacted]");
+    for (const text of [JSON.stringify(started), inspect(started, { depth: 10 })]) {
+      expect(text).not.toContain(token);
+      expect(text).not.toContain(PASSWORD);
+    }
+  });
+
   it("the 202's generated password is readable, yet left out of JSON.stringify and inspect of the result", async () => {
     const { client } = setup(accepted(ASPW, {}, { [field]: PASSWORD }));
     const started = await startOperation(client, ASPW, inputOf(ASPW) as never);
