@@ -56,8 +56,6 @@ export interface CallHooks {
   onRetry?: ((retry: RetryEvent) => void) | undefined;
   /** Written by graphFetch: the token the returned response was answered to, as a secret to redact; else undefined. */
   secret?: string | undefined;
-  /** Written by graphFetch: true once a request was sent (startOperation's onRetry sets it back before a resend). */
-  sent?: boolean;
 }
 
 /** graphFetch: a Fetch that also takes the call's hooks. */
@@ -107,7 +105,6 @@ export function graphFetch(
         // A body is read by sending it: a POST retried after a 429 sends a copy each time.
         for (let sending: Request | undefined = request.body ? request.clone() : request, hops = 0; sending; hops++) {
           if (authorization) sending.headers.set("authorization", authorization);
-          if (call) call.sent = true;
           response = await (options.fetch ?? globalThis.fetch)(sending);
           // A fetch that ignored the signal may answer after it aborted: nothing more is sent or read.
           if (signal.aborted) {
