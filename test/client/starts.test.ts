@@ -212,6 +212,15 @@ describe.each(NAMES)("start %s", (name) => {
     await expect(startOperation(throttled, name, inputOf(name) as never)).rejects.toBe(reason);
   });
 
+  it("takes a redirect as the answer: the POST is sent once, where the caller chose, and the 3xx reported", async () => {
+    const redirect = new Response(null, { status: 307, headers: { location: `${GRAPH_ROOT}/x-graph-lro-elsewhere` } });
+    const { client, sent } = setup(redirect);
+    const error = await startOperation(client, name, inputOf(name) as never).catch((e: unknown) => e);
+    expect(sent).toHaveLength(1);
+    // Graph answered (it did not act, it sent the request elsewhere): a plain GraphError with its status.
+    expect(error).toMatchObject({ name: "GraphError", status: 307 });
+  });
+
   it("gives a 4xx as the GraphError it is (Graph refused: nothing started)", async () => {
     const { client, sent } = setup(odataError(403, "Authorization_RequestDenied"));
     const error = await startOperation(client, name, inputOf(name) as never).catch((e: unknown) => e);
