@@ -65,8 +65,9 @@ export type GraphSend = (request: Request, call?: CallHooks) => Promise<Response
  * A fetch doing in one function (one await on the usual path) what Graph needs around each request;
  * the request's signal bounds all of it (retries and their waits included):
  * - refuses a request to any origin but `origin`, and adds a `client-request-id` if it has none;
- * - sets `Authorization` before every attempt and follows redirects by hand (the request must
- *   have `redirect: "manual"`): within `origin` only, so the token never leaves Graph;
+ * - sets `Authorization` before every attempt and follows a GET's redirects by hand (the request must
+ *   have `redirect: "manual"`): within `origin` only, so the token never leaves Graph; any other
+ *   method's redirect is its answer;
  * - re-sends a GET on 429, 503, 504 and network errors (TypeErrors from fetch), waiting
  *   `Retry-After` if given, else a jittered backoff. When the next wait would pass the budget,
  *   the last response is returned for the caller to report; a `Retry-After` longer than the
@@ -111,7 +112,8 @@ export function graphFetch(
             discard(response.body);
             throw signal.reason;
           }
-          sending = redirectTarget(response, sending, hops, origin);
+          // A start is sent once, where the caller chose (decision 0021): a redirect is its answer.
+          sending = method === "GET" ? redirectTarget(response, sending, hops, origin) : undefined;
         }
       } catch (error) {
         if (!(error instanceof TypeError) || signal.aborted) throw error;

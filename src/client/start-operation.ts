@@ -146,7 +146,8 @@ async function readStarted<N extends StartName>(
   }
   const started = (message: string) =>
     callError(sent, status, "malformedResponse", `the operation started, but ${message}`, { requestId });
-  const location = headers.get("location");
+  // Polled, saved and logged later: an echo of the token or a secret is taken out of it, as of the request-id.
+  const location = redact(headers.get("location"), secrets);
   let ref: StartedOperation["ref"];
   try {
     ref = parseOperationUrl(location ?? "", { baseUrl }).ref;

@@ -51,6 +51,30 @@ describe("a token echoed back by the server", () => {
     expect((error as Error).message).not.toContain(status);
   });
 
+  // Known bug, unfixed: redacting it in graphFetch costs 10-13 B gzip, past the client and wait apps' budgets
+  // (test/package/size.test.ts). `it.fails` until the budget allows it: drop `.fails` with the fix.
+  it.fails("is replaced in the request-id of a retry, as told to onRetry and kept by the timeout that follows", async () => {
+    const fetch = async () =>
+      json(
+        { error: { code: "Busy", message: "m" } },
+        { status: 503, headers: { "request-id": `r ${TOKEN}`, "retry-after": "1" } },
+      );
+    const retries: unknown[] = [];
+    const client = createGraphLroClient({
+      fetch,
+      token: TOKEN,
+      clock: recordingClock(0).clock,
+      onRetry: (retry) => retries.push(retry),
+    });
+    const target = operationUrl("roleManagementAlert", { "longRunningOperation-id": "op" });
+    const error = await waitForOperation(client, target, { timeoutMs: 10_000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OperationTimeoutError);
+    expect(retries.length).toBeGreaterThan(0);
+    for (const printed of [JSON.stringify(error), inspect(error, { depth: null }), inspect(retries, { depth: null })])
+      expect(printed).not.toContain(TOKEN);
+    expect((error as OperationTimeoutError).requestId).toBe("r [redacted]");
+  });
+
   it("quotes each status the spec declares", () => {
     for (const status of statuses) {
       const error = new OperationTimeoutError(1, { status }, { nextPollAt: 0 } as never);

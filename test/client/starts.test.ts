@@ -171,6 +171,56 @@ describe.each(NAMES)("start %s", (name) => {
     expect(sent).toHaveLength(1);
   });
 
+  // Known bug, unfixed: it is reported as OutcomeUnknownError. The fix (graphFetch marking its CallHooks `sent`
+  // before each fetch, the start's onRetry clearing it; commit d0f680a, reverted) costs 7 B gzip in the client and
+  // wait apps, past the wait app's budget once a start's redirect is its answer. Drop `.fails` with the fix.
+  it.fails("a time limit passed before anything was sent or acted on (a pending token, a 429's wait) rejects with its reason", async () => {
+    const reason = new DOMException("timed out after 5 ms", "TimeoutError");
+    const limitOf = () => {
+      const limit = new AbortController();
+      return { limit, timeoutMs: 5, timeoutSignal: () => limit.signal };
+    };
+    // The token function never settles: the limit passes before the POST is sent.
+    const sent: string[] = [];
+    const pending = limitOf();
+    const unsent = createGraphLroClient({
+      ...pending,
+      fetch: async (request) => {
+        sent.push(request.method);
+        return accepted(name);
+      },
+      token: () => {
+        pending.limit.abort(reason);
+        return new Promise<string>(() => {});
+      },
+    });
+    await expect(startOperation(unsent, name, inputOf(name) as never)).rejects.toBe(reason);
+    expect(sent).toEqual([]);
+    // Graph answered 429 (it did not act), and the limit passes while waiting its Retry-After: nothing started.
+    const waiting = limitOf();
+    const throttled = createGraphLroClient({
+      ...waiting,
+      fetch: async () => odataError(429, "TooManyRequests", { "retry-after": "3" }),
+      clock: {
+        now: () => NOW,
+        sleep: async (_ms, signal) => {
+          waiting.limit.abort(reason);
+          signal?.throwIfAborted();
+        },
+      },
+    });
+    await expect(startOperation(throttled, name, inputOf(name) as never)).rejects.toBe(reason);
+  });
+
+  it("takes a redirect as the answer: the POST is sent once, where the caller chose, and the 3xx reported", async () => {
+    const redirect = new Response(null, { status: 307, headers: { location: `${GRAPH_ROOT}/x-graph-lro-elsewhere` } });
+    const { client, sent } = setup(redirect);
+    const error = await startOperation(client, name, inputOf(name) as never).catch((e: unknown) => e);
+    expect(sent).toHaveLength(1);
+    // Graph answered (it did not act, it sent the request elsewhere): a plain GraphError with its status.
+    expect(error).toMatchObject({ name: "GraphError", status: 307 });
+  });
+
   it("gives a 4xx as the GraphError it is (Graph refused: nothing started)", async () => {
     const { client, sent } = setup(odataError(403, "Authorization_RequestDenied"));
     const error = await startOperation(client, name, inputOf(name) as never).catch((e: unknown) => e);
@@ -332,6 +382,17 @@ describe("a secret of the body (format: password) stays out of errors, retries a
     const error = await startOperation(client, ASPW, input as never).catch((e: unknown) => e);
     expect(retries).toHaveLength(1);
     for (const text of [...renderings(error), ...renderings(retries)]) expect(text).not.toContain(PASSWORD);
+  });
+
+  it("a 202 whose Location echoes the token or the password keeps both out of the result (and so out of a saved state)", async () => {
+    const token = "x-graph-lro-test-token-0123456789";
+    const { client } = setup(accepted(ASPW, { location: locationOf(ASPW, `echo=${token}&p=${PASSWORD}`) }));
+    const started = await startOperation(client, ASPW, input as never);
+    expect(started.location).toContain("echo=[redacted]&p=[redacted]");
+    for (const text of [JSON.stringify(started), inspect(started, { depth: 10 })]) {
+      expect(text).not.toContain(token);
+      expect(text).not.toContain(PASSWORD);
+    }
   });
 
   it("the 202's generated password is readable, yet left out of JSON.stringify and inspect of the result", async () => {
