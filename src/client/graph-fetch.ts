@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "../errors/invalid-argument-error.ts";
-import { MIN_SECRET_LENGTH } from "../text/redact.ts";
+import { MIN_SECRET_LENGTH, redact } from "../text/redact.ts";
 import { bearerHeader, type TokenSource } from "../util/http/bearer.ts";
 import { discard } from "../util/http/read-body.ts";
 import { abortable } from "../util/time/abortable.ts";
@@ -56,6 +56,8 @@ export interface CallHooks {
   onRetry?: ((retry: RetryEvent) => void) | undefined;
   /** Written by graphFetch: the token the returned response was answered to, as a secret to redact; else undefined. */
   secret?: string | undefined;
+  /** Written by graphFetch: true once a request was sent (startOperation's onRetry sets it back before a resend). */
+  sent?: boolean;
 }
 
 /** graphFetch: a Fetch that also takes the call's hooks. */
@@ -106,6 +108,7 @@ export function graphFetch(
         // A body is read by sending it: a POST retried after a 429 sends a copy each time.
         for (let sending: Request | undefined = request.body ? request.clone() : request, hops = 0; sending; hops++) {
           if (authorization) sending.headers.set("authorization", authorization);
+          if (call) call.sent = true;
           response = await (options.fetch ?? globalThis.fetch)(sending);
           // A fetch that ignored the signal may answer after it aborted: nothing more is sent or read.
           if (signal.aborted) {
@@ -121,10 +124,9 @@ export function graphFetch(
         response = undefined;
       }
       // Only a token long enough to be one is a secret to redact (tokenSecret's rule; "Bearer " is 7 characters).
-      if (call && response) {
-        call.secret =
-          authorization && authorization.length >= 7 + MIN_SECRET_LENGTH ? authorization.slice(7) : undefined;
-      }
+      const secret =
+        authorization && authorization.length >= 7 + MIN_SECRET_LENGTH ? authorization.slice(7) : undefined;
+      if (call && response) call.secret = secret;
       const delay = retryDelay(retry, { method, response, attempt, waited }, clock.now, random);
       if (delay === undefined) {
         if (response) return response;
@@ -136,7 +138,8 @@ export function graphFetch(
         attempt: attempt + 1,
         status: response?.status ?? 0,
         delayMs: delay,
-        requestId: response?.headers.get("request-id") ?? undefined,
+        // An echo of the token is taken out, as from a returned answer's (retries are logged).
+        requestId: redact(response?.headers.get("request-id") ?? undefined, [secret]),
         retryAfterMs: parseRetryAfter(response?.headers.get("retry-after"), clock.now()),
         method,
         url: request.url,

@@ -59,12 +59,13 @@ export async function startOperation<N extends StartName>(
     signal: call.signal,
     redirect: "manual",
   });
-  const hooks: CallHooks = { onRetry };
-  // Aborted before sending: nothing started, so the reason as it is.
-  if (call.signal.aborted) {
-    call.clear();
-    throw call.signal.reason;
-  }
+  // A POST is resent only after a 429, which Graph did not act on: until the resend, nothing is out.
+  const hooks: CallHooks = {
+    onRetry: (retry) => {
+      hooks.sent = false;
+      onRetry?.(retry);
+    },
+  };
   // graphFetch adds the call's client-request-id to the Request before anything is sent or can fail.
   const sending = transport.send(request, hooks);
   const sent = sentRequest(request);
@@ -73,7 +74,9 @@ export async function startOperation<N extends StartName>(
     // A server may echo the request: the token and the sent secrets are taken out of all it says.
     return await readStarted(name, entry, response, sent, [hooks.secret, ...secrets], call.signal, transport);
   } catch (error) {
-    throw unknownOutcome(error, sent, signal);
+    // Aborted or timed out before anything was sent, or while waiting to resend a 429: nothing started, so the
+    // reason as it is.
+    throw hooks.sent ? unknownOutcome(error, sent, signal) : error;
   } finally {
     call.clear();
   }

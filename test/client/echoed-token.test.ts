@@ -51,9 +51,7 @@ describe("a token echoed back by the server", () => {
     expect((error as Error).message).not.toContain(status);
   });
 
-  // Known bug, unfixed: redacting it in graphFetch costs 10-13 B gzip, past the client and wait apps' budgets
-  // (test/package/size.test.ts). `it.fails` until the budget allows it: drop `.fails` with the fix.
-  it.fails("is replaced in the request-id of a retry, as told to onRetry and kept by the timeout that follows", async () => {
+  it("is replaced in the request-id of a retry, as told to onRetry and kept by the timeout that follows", async () => {
     const fetch = async () =>
       json(
         { error: { code: "Busy", message: "m" } },

@@ -171,10 +171,7 @@ describe.each(NAMES)("start %s", (name) => {
     expect(sent).toHaveLength(1);
   });
 
-  // Known bug, unfixed: it is reported as OutcomeUnknownError. The fix (graphFetch marking its CallHooks `sent`
-  // before each fetch, the start's onRetry clearing it; commit d0f680a, reverted) costs 7 B gzip in the client and
-  // wait apps, past the wait app's budget once a start's redirect is its answer. Drop `.fails` with the fix.
-  it.fails("a time limit passed before anything was sent or acted on (a pending token, a 429's wait) rejects with its reason", async () => {
+  it("a time limit passed before anything was sent or acted on (a pending token, a 429's wait) rejects with its reason", async () => {
     const reason = new DOMException("timed out after 5 ms", "TimeoutError");
     const limitOf = () => {
       const limit = new AbortController();

@@ -52,7 +52,9 @@ export const APPS: Record<string, { source: string; ownBudget?: number; starts?:
       );`,
   },
   "graph-lro client": {
-    ownBudget: 6_130,
+    // 6,130 until a retry's request-id was redacted and a start told a limit before sending from an unknown outcome
+    // (7 December 2026: +15 B over it).
+    ownBudget: 6_150,
     source: `
       import { createGraphLroClient } from "graph-lro";
       const api = createGraphLroClient({ token: async () => "t" });
@@ -60,8 +62,9 @@ export const APPS: Record<string, { source: string; ownBudget?: number; starts?:
   },
   "… and waitForOperation": {
     // 7,830 until a password shorter than a token was kept out of errors too (6 December 2026: +2 B over it);
-    // 7,840 until a wait's polls shared an abort signal, 8 polls to one (7 December 2026: +18 B over it).
-    ownBudget: 7_860,
+    // 7,840 until a wait's polls shared an abort signal, 8 polls to one (7 December 2026: +18 B over it);
+    // 7,860 until the two fixes of the client's budget (+17 B over it).
+    ownBudget: 7_880,
     source: `
       import { createGraphLroClient, waitForOperation } from "graph-lro";
       const api = createGraphLroClient({ token: async () => "t" });
@@ -69,7 +72,8 @@ export const APPS: Record<string, { source: string; ownBudget?: number; starts?:
       console.log(await waitForOperation(api, { kind: "roleManagementAlert", operationId: "a" }));`,
   },
   "… and startOperation": {
-    ownBudget: 8_950,
+    // 8,950 until the two fixes of the client's budget, and a start's redirect taken as its answer (+10 B over it).
+    ownBudget: 8_970,
     starts: true,
     source: `
       import { createGraphLroClient, startOperation, waitForOperation } from "graph-lro";
