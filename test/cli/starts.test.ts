@@ -96,6 +96,25 @@ describe.each(COMMANDS)("graph-lro %s", (command, name) => {
     expect(error).toMatchObject({ status: 503, requestId: "req-503" });
     expect(String(error.message)).toContain("whether the operation started is unknown");
   });
+
+  // Without the limit, --wait's POST waited on a silent server until undici gave up, 300 s later.
+  it.each([[[]], [["--wait"]]])(
+    "bounds its POST by --timeout (%j): a server that never answers is an unknown outcome, exit 4",
+    async (extra) => {
+      // Answers nothing, ever: only the call's own time limit (a 1 ms timer) can end it.
+      const fetch = (request: Request) =>
+        new Promise<Response>((_, reject) => {
+          request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
+        });
+      const run = await graphLro([command, ...neededArgs(name), ...extra, "--timeout", "1ms"], {
+        env: { GRAPH_TOKEN: "t0ken-0123456789" },
+        fetch,
+      });
+      expect(run.code).toBe(EXIT.http);
+      expect(run.stderr).toMatch(/timed out after 1 ms.*whether the operation started is unknown/s);
+    },
+    10_000,
+  );
 });
 
 describe(`graph-lro ${SECRET_START[0]}: the generated secret`, () => {
