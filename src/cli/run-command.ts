@@ -52,7 +52,8 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     baseUrl,
     token,
     fetch,
-    timeoutMs: command.command === "get" ? getTimeoutMs(command) : undefined,
+    // get's one request, and a start's POST (with --wait too: the poller bounds only the polls that follow).
+    timeoutMs: command.command === "get" || command.start ? getTimeoutMs(command) : undefined,
     includeUnknownEnumMembers: command.includeUnknownEnumMembers,
     // The one clock of the client's retries and, as the poller is given none of its own, of the polls.
     clock: { now, sleep: io.sleep ?? sleep },

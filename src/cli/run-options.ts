@@ -50,7 +50,10 @@ export interface CliCommand {
   start?: { name: StartName; input: Record<string, string>; show: string[]; wait: boolean };
 }
 
-/** The timeout of `get`, whose one request (with its retries) the client bounds; `wait`'s is the poller's. */
+/**
+ * The timeout of `get` and of a start's POST, whose one request (with its retries) the client bounds;
+ * `wait`'s is the poller's.
+ */
 export const getTimeoutMs = (command: CliCommand) => command.timeoutMs ?? POLL_DEFAULTS.timeoutMs;
 
 /** The flags of every command that calls Graph; the only list of them (parser and usage read it). */
