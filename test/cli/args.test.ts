@@ -128,6 +128,16 @@ describe("graph-lro usage errors exit 2 with one clean line and a pointer to the
     expect(stderr).not.toContain(SECRET);
   });
 
+  it("never echoes GRAPH_TOKEN in a usage error, though the command line is read before the token", async () => {
+    // `graph-lro wait --cloud $GRAPH_TOKEN`, a slip of the shell, in a CI log.
+    for (const argv of [[SECRET], ["wait", "--cloud", SECRET], ["get", "--mock", "--timeout", SECRET, "--json"]]) {
+      const { code, stdout, stderr } = await graphLro(argv, { env: { GRAPH_TOKEN: SECRET } });
+      expect(code).toBe(EXIT.usage);
+      expect(stdout + stderr).not.toContain(SECRET);
+      expect(stderr).toContain("[redacted]");
+    }
+  });
+
   it("with --json, ends a usage error with one JSON error object on stdout", async () => {
     const { code, stdout } = await graphLro(["wait", "--json", "--bogus"]);
     expect(code).toBe(EXIT.usage);
