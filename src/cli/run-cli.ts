@@ -107,8 +107,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let command: CliCommand | undefined;
   let reporter: Reporter | undefined;
   const progress: RunProgress = {};
-  // Whatever a server echoes, the token read is never written.
-  const token = () => progress.token;
+  // Whatever a server echoes, the token read is never written; before it is read (a usage error), GRAPH_TOKEN's.
+  const token = () => progress.token ?? io.env.GRAPH_TOKEN;
   const output = {
     stdout: redactingStream(io.stdout, token),
     stderr: redactingStream(io.stderr, token),
