@@ -108,7 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let reporter: Reporter | undefined;
   const progress: RunProgress = {};
   // Whatever a server echoes, the token read is never written; before it is read (a usage error), GRAPH_TOKEN's.
-  const token = () => progress.token ?? io.env.GRAPH_TOKEN;
+  const token = () => progress.token ?? io.env.GRAPH_TOKEN?.trim();
   const output = {
     stdout: redactingStream(io.stdout, token),
     stderr: redactingStream(io.stderr, token),
