@@ -3,6 +3,7 @@ import { UsageError } from "../errors/usage-error.ts";
 import {
   type GraphCloud,
   type GraphTarget,
+  InvalidArgumentError,
   type OperationRef,
   POLL_DEFAULTS,
   resolveBaseUrl,
@@ -181,9 +182,12 @@ function readBaseUrl(text: string | undefined): string | undefined {
     throw new UsageError("--base-url must not carry credentials (user:password@): the token has its own flags");
   }
   try {
-    resolveBaseUrl({ baseUrl: text });
-  } catch {
-    throw new UsageError(`--base-url must be an http(s) URL without query or fragment, such as ${MOCK_ROOT}`);
+    // It carries the token: wait, get and the starts send one (--mock takes no --base-url).
+    resolveBaseUrl({ baseUrl: text }, true);
+  } catch (error) {
+    // The library's problem, which never quotes the URL, said of the flag.
+    const problem = error instanceof InvalidArgumentError ? error.message.replace(/^baseUrl /, "") : "is unusable";
+    throw new UsageError(`--base-url ${problem}, such as ${MOCK_ROOT}`);
   }
   return text;
 }
