@@ -77,6 +77,16 @@ describe.each(COMMANDS)("graph-lro %s", (command, name) => {
     expect(run.stderr).toContain(`${command} needs ${needed[0]}`);
   });
 
+  it("names the flag of an id that cannot be sent, and points to its own help", async () => {
+    const table = startOptions(name);
+    const path = Object.keys(table).find((flag) => table[flag]?.path);
+    if (path === undefined) return;
+    const args = neededArgs(name).filter((arg, i, all) => arg !== `--${path}` && all[i - 1] !== `--${path}`);
+    const run = await graphLro([command, ...args, `--${path}`, "..", "--mock"]);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toBe(`graph-lro: --${path} must not be ".."\nRun graph-lro ${command} --help for usage.\n`);
+  });
+
   it("reports a 503 to its POST as an unknown outcome, not retried, with the request id (exit 4)", async () => {
     let calls = 0;
     const fetch = async () => {
