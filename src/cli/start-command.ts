@@ -1,6 +1,7 @@
 import { UsageError } from "../errors/usage-error.ts";
 import type { StartName } from "../index.ts";
 import { starts } from "../spec/index.ts";
+import { assertPathId } from "../util/check/path-id.ts";
 import { type CliOption, idFlag, kebab, optionLines, readArgs } from "./command-line.ts";
 import { type CliCommand, RUN_OPTIONS, readRunOptions } from "./run-options.ts";
 
@@ -50,7 +51,7 @@ export function startOptions(name: StartName): Record<string, StartOption> {
 /**
  * A start's command line (`graph-lro reset-password --user alice@contoso.com --wait`), after withMockValue: its
  * input from its flags, and the last path id also as the one positional (`refresh-alert <id>`). Throws a
- * UsageError naming a missing flag; ids are checked by the client, before anything is sent.
+ * UsageError naming a missing flag, and an InvalidArgumentError naming the flag of an id that cannot be sent.
  */
 export function readStartCommand(command: string, name: StartName, argv: readonly string[]): CliCommand {
   const table = startOptions(name);
@@ -61,8 +62,10 @@ export function readStartCommand(command: string, name: StartName, argv: readonl
   if (positionals.length > (last ? 2 : 1))
     throw new UsageError(`${command} takes ${last ? `at most one id, --${last}` : "no arguments"}`);
   const input: Record<string, string> = {};
-  for (const [flag, { field, required }] of Object.entries(table)) {
+  for (const [flag, { field, path, required }] of Object.entries(table)) {
     const value = own[flag] ?? (flag === last ? positionals[1] : undefined);
+    // The client checks it too, but would name the spec's field (`userId`), not the flag.
+    if (path && typeof value === "string") assertPathId(`--${flag}`, value);
     if (field !== undefined && typeof value === "string") input[field] = value;
     else if (required) throw new UsageError(`${command} needs --${flag}`);
   }
