@@ -77,6 +77,17 @@ describe.each(COMMANDS)("graph-lro %s", (command, name) => {
     expect(run.stderr).toContain(`${command} needs ${needed[0]}`);
   });
 
+  it("with --wait, resumes a wait that times out by its Location, never by starting it again", async () => {
+    const run = await graphLro([command, ...neededArgs(name), "--mock", "--wait", "--timeout", "1500ms", "--json"]);
+    expect(run.code).toBe(EXIT.timeout);
+    const [started] = jsonLines(run.stdout) as [{ location: string }];
+    const { error } = jsonLines(run.stdout).at(-1) as { error: { resume: string } };
+    expect(error.resume).toMatch(/^graph-lro wait /);
+    expect(error.resume).toContain(started.location.replace(/'/g, "'\\''"));
+    expect(run.stderr).toContain(`To keep waiting: ${error.resume}`);
+    expect(run.stderr).not.toContain(`graph-lro ${command}`);
+  });
+
   it("names the flag of an id that cannot be sent, and points to its own help", async () => {
     const table = startOptions(name);
     const path = Object.keys(table).find((flag) => table[flag]?.path);
