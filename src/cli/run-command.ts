@@ -20,9 +20,13 @@ import type { Reporter } from "./render.ts";
 import { type CliCommand, getTimeoutMs } from "./run-options.ts";
 import { readToken } from "./token.ts";
 
-/** Where a run stands, for the failure report: the token read (to redact) and the last poll state (to resume from). */
+/**
+ * Where a run stands, for the failure report: the token read (to redact), a start's Location (to resume its
+ * wait by) and the last poll state (to resume from).
+ */
 export interface RunProgress {
   token?: string;
+  location?: string;
   state?: PollState;
 }
 
@@ -66,6 +70,7 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     const started = await startOperation(client, name, input as never, { signal: io.signal });
     const { location, status, retryAfterMs, requestId, clientRequestId } = started;
     reporter.operation({ start: name, status, location, retryAfterMs, requestId, clientRequestId });
+    progress.location = location;
     // A secret the 202 returns (a generated password), only when asked, on stdout: never through a log line.
     const body = (started.body ?? {}) as Record<string, unknown>;
     for (const secret of show) reporter.operation({ [secret]: body[secret] ?? null });

@@ -76,6 +76,25 @@ export function readStartCommand(command: string, name: StartName, argv: readonl
   return { ...readRunOptions(wait ? "wait" : "get", values, () => undefined), start: { name, input, show, wait } };
 }
 
+/**
+ * The command line that waits for a started operation: `graph-lro wait <location>` with the run flags of the
+ * start's (`argv`, after withMockValue), its own flags and id left out. Run again, the start's would POST again.
+ */
+export function waitArgv(argv: readonly string[], name: StartName, location: string): string[] {
+  const own = startOptions(name);
+  const kept = ["wait", location];
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const flag = arg.startsWith("--") ? arg.slice(2).split("=")[0] : undefined;
+    const option = flag === undefined ? undefined : (own[flag] ?? (RUN_OPTIONS as Record<string, CliOption>)[flag]);
+    // A string flag without `=` takes the next argument as its value.
+    const value = option?.type === "string" && !arg.includes("=") ? [argv[++i] as string] : [];
+    // withMockValue's `--mock=` (no story) as it was typed.
+    if (option && !Object.hasOwn(own, flag as string)) kept.push(arg === "--mock=" ? "--mock" : arg, ...value);
+  }
+  return kept;
+}
+
 /** A start's usage, its flags from the spec. */
 export function startUsage(name: StartName): string {
   const command = kebab(name);
