@@ -88,6 +88,23 @@ describe.each(COMMANDS)("graph-lro %s", (command, name) => {
     expect(run.stderr).not.toContain(`graph-lro ${command}`);
   });
 
+  it("interrupted during its POST, says the outcome is unknown and offers no command line to run again", async () => {
+    const controller = new AbortController();
+    const fetch = async () => {
+      controller.abort();
+      throw new DOMException("aborted", "AbortError");
+    };
+    const run = await graphLro([command, ...neededArgs(name), "--json"], {
+      env: { GRAPH_TOKEN: "t0ken-0123456789" },
+      fetch,
+      signal: controller.signal,
+    });
+    expect(run.code).toBe(EXIT.interrupted);
+    const { error } = jsonLines(run.stdout).at(-1) as { error: Record<string, unknown> };
+    expect(error.resume).toBeUndefined();
+    expect(String(error.message)).toContain("whether the operation started is unknown");
+  });
+
   it("names the flag of an id that cannot be sent, and points to its own help", async () => {
     const table = startOptions(name);
     const path = Object.keys(table).find((flag) => table[flag]?.path);
