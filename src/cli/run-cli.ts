@@ -136,6 +136,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       argv: start && progress.location ? waitArgv(withMockValue(argv, COMMANDS), start.name, progress.location) : argv,
       command,
       state: progress.state,
+      startUnanswered: start !== undefined && progress.location === undefined,
     });
     // A command line that could not be read gets JSON if it asked for it.
     reporter ??= createReporter(output, { command: "get", json: argv.includes("--json"), verbose: false });
