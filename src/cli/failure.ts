@@ -20,6 +20,8 @@ export interface FailureContext {
   argv: readonly string[];
   command: CliCommand | undefined;
   state: PollState | undefined;
+  /** A start that has no Location yet: its POST may have been sent, so its command line is no resume. */
+  startUnanswered?: boolean;
 }
 
 /**
@@ -44,6 +46,9 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
   ];
   if (error instanceof InterruptedError) {
     const { state } = context;
+    if (context.startUnanswered) {
+      return fail("interrupted", `interrupted; whether the operation started is unknown ${CHECK_FIRST}`);
+    }
     const where = state
       ? ` after ${state.attempt} poll${state.attempt === 1 ? "" : "s"}, last status ${state.lastStatus ?? "unknown"}`
       : "";
@@ -83,7 +88,7 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
   // A start that got no clear answer: say so, whatever else is said (decision 0021).
   const unknown =
     error instanceof OutcomeUnknownError
-      ? "; whether the operation started is unknown: it was sent once, not retried (check before starting it again)"
+      ? `; whether the operation started is unknown: it was sent once, not retried ${CHECK_FIRST}`
       : "";
   if (status === 0 && error.code === "networkError") {
     const cause = networkCause(error);
@@ -98,6 +103,8 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
   const id = requestId ? `, request-id ${requestId}` : "";
   return fail(error.code, `${who} answered ${status} ${error.code}: ${said} (${method} ${url}${id})${unknown}`, fields);
 }
+
+const CHECK_FIRST = "(check before starting it again)";
 
 /** A server's text, if it is some, cut to a line's worth. */
 const some = (text: unknown) => (typeof text === "string" && text !== "" ? clip(text) : undefined);

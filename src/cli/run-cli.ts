@@ -11,7 +11,7 @@ import { OPERATION_OPTIONS, OPERATION_OVERVIEW, OPERATION_USAGE, readOperationCo
 import { createReporter, type Reporter } from "./render.ts";
 import { type RunProgress, runCommand } from "./run-command.ts";
 import { type CliCommand, TOKEN_HELP, withMockValue } from "./run-options.ts";
-import { readStartCommand, START_COMMANDS, startUsage } from "./start-command.ts";
+import { readStartCommand, START_COMMANDS, startUsage, waitArgv } from "./start-command.ts";
 import { packageVersion } from "./version.ts";
 
 export { EXIT } from "./exit-codes.ts";
@@ -107,8 +107,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let command: CliCommand | undefined;
   let reporter: Reporter | undefined;
   const progress: RunProgress = {};
-  // Whatever a server echoes, the token read is never written.
-  const token = () => progress.token;
+  // Whatever a server echoes, the token read is never written; before it is read (a usage error), GRAPH_TOKEN's.
+  const token = () => progress.token ?? io.env.GRAPH_TOKEN?.trim();
   const output = {
     stdout: redactingStream(io.stdout, token),
     stderr: redactingStream(io.stderr, token),
@@ -130,10 +130,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     reporter = createReporter(output, command);
     return await runCommand(command, io, reporter, progress);
   } catch (error) {
+    const { start } = command ?? {};
     const failure = describeFailure(io.signal.aborted ? new InterruptedError() : error, {
-      argv,
+      // A start's wait resumes by its Location: the start's own command line would POST again.
+      argv: start && progress.location ? waitArgv(withMockValue(argv, COMMANDS), start.name, progress.location) : argv,
       command,
       state: progress.state,
+      startUnanswered: start !== undefined && progress.location === undefined,
     });
     // A command line that could not be read gets JSON if it asked for it.
     reporter ??= createReporter(output, { command: "get", json: argv.includes("--json"), verbose: false });

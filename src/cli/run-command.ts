@@ -20,9 +20,13 @@ import type { Reporter } from "./render.ts";
 import { type CliCommand, getTimeoutMs } from "./run-options.ts";
 import { readToken } from "./token.ts";
 
-/** Where a run stands, for the failure report: the token read (to redact) and the last poll state (to resume from). */
+/**
+ * Where a run stands, for the failure report: the token read (to redact), a start's Location (to resume its
+ * wait by) and the last poll state (to resume from).
+ */
 export interface RunProgress {
   token?: string;
+  location?: string;
   state?: PollState;
 }
 
@@ -52,7 +56,8 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     baseUrl,
     token,
     fetch,
-    timeoutMs: command.command === "get" ? getTimeoutMs(command) : undefined,
+    // get's one request, and a start's POST (with --wait too: the poller bounds only the polls that follow).
+    timeoutMs: command.command === "get" || command.start ? getTimeoutMs(command) : undefined,
     includeUnknownEnumMembers: command.includeUnknownEnumMembers,
     // The one clock of the client's retries and, as the poller is given none of its own, of the polls.
     clock: { now, sleep: io.sleep ?? sleep },
@@ -65,6 +70,7 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
     const started = await startOperation(client, name, input as never, { signal: io.signal });
     const { location, status, retryAfterMs, requestId, clientRequestId } = started;
     reporter.operation({ start: name, status, location, retryAfterMs, requestId, clientRequestId });
+    progress.location = location;
     // A secret the 202 returns (a generated password), only when asked, on stdout: never through a log line.
     const body = (started.body ?? {}) as Record<string, unknown>;
     for (const secret of show) reporter.operation({ [secret]: body[secret] ?? null });

@@ -3,6 +3,7 @@ import { UsageError } from "../errors/usage-error.ts";
 import {
   type GraphCloud,
   type GraphTarget,
+  InvalidArgumentError,
   type OperationRef,
   POLL_DEFAULTS,
   resolveBaseUrl,
@@ -50,7 +51,10 @@ export interface CliCommand {
   start?: { name: StartName; input: Record<string, string>; show: string[]; wait: boolean };
 }
 
-/** The timeout of `get`, whose one request (with its retries) the client bounds; `wait`'s is the poller's. */
+/**
+ * The timeout of `get` and of a start's POST, whose one request (with its retries) the client bounds;
+ * `wait`'s is the poller's.
+ */
 export const getTimeoutMs = (command: CliCommand) => command.timeoutMs ?? POLL_DEFAULTS.timeoutMs;
 
 /** The flags of every command that calls Graph; the only list of them (parser and usage read it). */
@@ -178,9 +182,12 @@ function readBaseUrl(text: string | undefined): string | undefined {
     throw new UsageError("--base-url must not carry credentials (user:password@): the token has its own flags");
   }
   try {
-    resolveBaseUrl({ baseUrl: text });
-  } catch {
-    throw new UsageError(`--base-url must be an http(s) URL without query or fragment, such as ${MOCK_ROOT}`);
+    // It carries the token: wait, get and the starts send one (--mock takes no --base-url).
+    resolveBaseUrl({ baseUrl: text }, true);
+  } catch (error) {
+    // The library's problem, which never quotes the URL, said of the flag.
+    const problem = error instanceof InvalidArgumentError ? error.message.replace(/^baseUrl /, "") : "is unusable";
+    throw new UsageError(`--base-url ${problem}, such as ${MOCK_ROOT}`);
   }
   return text;
 }

@@ -1,6 +1,7 @@
 import { UsageError } from "../errors/usage-error.ts";
 import type { StartName } from "../index.ts";
 import { starts } from "../spec/index.ts";
+import { assertPathId } from "../util/check/path-id.ts";
 import { type CliOption, idFlag, kebab, optionLines, readArgs } from "./command-line.ts";
 import { type CliCommand, RUN_OPTIONS, readRunOptions } from "./run-options.ts";
 
@@ -50,7 +51,7 @@ export function startOptions(name: StartName): Record<string, StartOption> {
 /**
  * A start's command line (`graph-lro reset-password --user alice@contoso.com --wait`), after withMockValue: its
  * input from its flags, and the last path id also as the one positional (`refresh-alert <id>`). Throws a
- * UsageError naming a missing flag; ids are checked by the client, before anything is sent.
+ * UsageError naming a missing flag, and an InvalidArgumentError naming the flag of an id that cannot be sent.
  */
 export function readStartCommand(command: string, name: StartName, argv: readonly string[]): CliCommand {
   const table = startOptions(name);
@@ -61,8 +62,10 @@ export function readStartCommand(command: string, name: StartName, argv: readonl
   if (positionals.length > (last ? 2 : 1))
     throw new UsageError(`${command} takes ${last ? `at most one id, --${last}` : "no arguments"}`);
   const input: Record<string, string> = {};
-  for (const [flag, { field, required }] of Object.entries(table)) {
+  for (const [flag, { field, path, required }] of Object.entries(table)) {
     const value = own[flag] ?? (flag === last ? positionals[1] : undefined);
+    // The client checks it too, but would name the spec's field (`userId`), not the flag.
+    if (path && typeof value === "string") assertPathId(`--${flag}`, value);
     if (field !== undefined && typeof value === "string") input[field] = value;
     else if (required) throw new UsageError(`${command} needs --${flag}`);
   }
@@ -71,6 +74,25 @@ export function readStartCommand(command: string, name: StartName, argv: readonl
   const show = starts[name].secrets.filter((secret) => own[`show-${kebab(secret)}`] === true);
   // A start's operation is the one its POST starts.
   return { ...readRunOptions(wait ? "wait" : "get", values, () => undefined), start: { name, input, show, wait } };
+}
+
+/**
+ * The command line that waits for a started operation: `graph-lro wait <location>` with the run flags of the
+ * start's (`argv`, after withMockValue), its own flags and id left out. Run again, the start's would POST again.
+ */
+export function waitArgv(argv: readonly string[], name: StartName, location: string): string[] {
+  const own = startOptions(name);
+  const kept = ["wait", location];
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const flag = arg.startsWith("--") ? arg.slice(2).split("=")[0] : undefined;
+    const option = flag === undefined ? undefined : (own[flag] ?? (RUN_OPTIONS as Record<string, CliOption>)[flag]);
+    // A string flag without `=` takes the next argument as its value.
+    const value = option?.type === "string" && !arg.includes("=") ? [argv[++i] as string] : [];
+    // withMockValue's `--mock=` (no story) as it was typed.
+    if (option && !Object.hasOwn(own, flag as string)) kept.push(arg === "--mock=" ? "--mock" : arg, ...value);
+  }
+  return kept;
 }
 
 /** A start's usage, its flags from the spec. */

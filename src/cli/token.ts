@@ -16,7 +16,9 @@ export async function readToken(
   signal: AbortSignal,
   limits: TokenCommandLimits = TOKEN_COMMAND_LIMITS,
 ): Promise<string | undefined> {
-  if (tokenCommand === undefined) return env.GRAPH_TOKEN ? usableToken(env.GRAPH_TOKEN, "GRAPH_TOKEN") : undefined;
+  // Trimmed as the Authorization header sends it: the output redacts the token as returned here.
+  if (tokenCommand === undefined)
+    return env.GRAPH_TOKEN ? usableToken(env.GRAPH_TOKEN.trim(), "GRAPH_TOKEN") : undefined;
   const token = (await runTokenCommand(tokenCommand, env, signal, limits)).trim();
   if (!token) throw new TokenError("--token-command printed no token");
   return usableToken(token, "--token-command");

@@ -97,6 +97,21 @@ describe("graph-lro usage errors exit 2 with one clean line and a pointer to the
     }
   });
 
+  it("names --base-url, never the library's baseUrl, for an http: URL to another machine (the token in clear)", async () => {
+    const { code, stderr } = await graphLro(
+      ["get", "--alert-operation", "x", "--base-url", "http://graph.example/beta"],
+      {
+        env: { GRAPH_TOKEN: SECRET },
+      },
+    );
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toMatch(
+      /^graph-lro: --base-url must be https: to carry a token, or http: to a loopback host, such as /,
+    );
+    expect(stderr).toContain("Run graph-lro get --help for usage.");
+    expect(stderr).not.toContain("baseUrl");
+  });
+
   it("never echoes a password given in --base-url or in an operation URL", async () => {
     const withPassword = (url: string) => url.replace("://", `://user:${SECRET}@`);
     const runs = [
@@ -126,6 +141,16 @@ describe("graph-lro usage errors exit 2 with one clean line and a pointer to the
     expect(code).toBe(EXIT.usage);
     expect(stderr).toContain("--header X-Note: the value has a line break or a control character");
     expect(stderr).not.toContain(SECRET);
+  });
+
+  it("never echoes GRAPH_TOKEN in a usage error, though the command line is read before the token", async () => {
+    // `graph-lro wait --cloud $GRAPH_TOKEN`, a slip of the shell, in a CI log.
+    for (const argv of [[SECRET], ["wait", "--cloud", SECRET], ["get", "--mock", "--timeout", SECRET, "--json"]]) {
+      const { code, stdout, stderr } = await graphLro(argv, { env: { GRAPH_TOKEN: SECRET } });
+      expect(code).toBe(EXIT.usage);
+      expect(stdout + stderr).not.toContain(SECRET);
+      expect(stderr).toContain("[redacted]");
+    }
   });
 
   it("with --json, ends a usage error with one JSON error object on stdout", async () => {

@@ -122,6 +122,16 @@ describe("a success that echoes the token", () => {
     expect(wrote(run)).toContain("[redacted]");
   });
 
+  it("nor a GRAPH_TOKEN that ends with a newline (read from a file), which is sent without it", async () => {
+    const run = await graphLro(["get", "--alert-operation", "op"], {
+      env: { GRAPH_TOKEN: ` ${SECRET}\n` },
+      fetch: answering({ body: { ...echo, status: "running" } }),
+    });
+    expect(run.code).toBe(EXIT.succeeded);
+    expect(wrote(run)).not.toContain(SECRET);
+    expect(wrote(run)).toContain("[redacted]");
+  });
+
   it("nor a failed operation's statusDetail, nor JSON's escape of a token with a quote", async () => {
     const quoted = 'abc"def\\ghi-jkl-mno';
     const run = await graphLro(["wait", "--alert-operation", "op", "--json"], {

@@ -77,6 +77,44 @@ describe.each(COMMANDS)("graph-lro %s", (command, name) => {
     expect(run.stderr).toContain(`${command} needs ${needed[0]}`);
   });
 
+  it("with --wait, resumes a wait that times out by its Location, never by starting it again", async () => {
+    const run = await graphLro([command, ...neededArgs(name), "--mock", "--wait", "--timeout", "1500ms", "--json"]);
+    expect(run.code).toBe(EXIT.timeout);
+    const [started] = jsonLines(run.stdout) as [{ location: string }];
+    const { error } = jsonLines(run.stdout).at(-1) as { error: { resume: string } };
+    expect(error.resume).toMatch(/^graph-lro wait /);
+    expect(error.resume).toContain(started.location.replace(/'/g, "'\\''"));
+    expect(run.stderr).toContain(`To keep waiting: ${error.resume}`);
+    expect(run.stderr).not.toContain(`graph-lro ${command}`);
+  });
+
+  it("interrupted during its POST, says the outcome is unknown and offers no command line to run again", async () => {
+    const controller = new AbortController();
+    const fetch = async () => {
+      controller.abort();
+      throw new DOMException("aborted", "AbortError");
+    };
+    const run = await graphLro([command, ...neededArgs(name), "--json"], {
+      env: { GRAPH_TOKEN: "t0ken-0123456789" },
+      fetch,
+      signal: controller.signal,
+    });
+    expect(run.code).toBe(EXIT.interrupted);
+    const { error } = jsonLines(run.stdout).at(-1) as { error: Record<string, unknown> };
+    expect(error.resume).toBeUndefined();
+    expect(String(error.message)).toContain("whether the operation started is unknown");
+  });
+
+  it("names the flag of an id that cannot be sent, and points to its own help", async () => {
+    const table = startOptions(name);
+    const path = Object.keys(table).find((flag) => table[flag]?.path);
+    if (path === undefined) return;
+    const args = neededArgs(name).filter((arg, i, all) => arg !== `--${path}` && all[i - 1] !== `--${path}`);
+    const run = await graphLro([command, ...args, `--${path}`, "..", "--mock"]);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toBe(`graph-lro: --${path} must not be ".."\nRun graph-lro ${command} --help for usage.\n`);
+  });
+
   it("reports a 503 to its POST as an unknown outcome, not retried, with the request id (exit 4)", async () => {
     let calls = 0;
     const fetch = async () => {
@@ -96,6 +134,25 @@ describe.each(COMMANDS)("graph-lro %s", (command, name) => {
     expect(error).toMatchObject({ status: 503, requestId: "req-503" });
     expect(String(error.message)).toContain("whether the operation started is unknown");
   });
+
+  // Without the limit, --wait's POST waited on a silent server until undici gave up, 300 s later.
+  it.each([[[]], [["--wait"]]])(
+    "bounds its POST by --timeout (%j): a server that never answers is an unknown outcome, exit 4",
+    async (extra) => {
+      // Answers nothing, ever: only the call's own time limit (a 1 ms timer) can end it.
+      const fetch = (request: Request) =>
+        new Promise<Response>((_, reject) => {
+          request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
+        });
+      const run = await graphLro([command, ...neededArgs(name), ...extra, "--timeout", "1ms"], {
+        env: { GRAPH_TOKEN: "t0ken-0123456789" },
+        fetch,
+      });
+      expect(run.code).toBe(EXIT.http);
+      expect(run.stderr).toMatch(/timed out after 1 ms.*whether the operation started is unknown/s);
+    },
+    10_000,
+  );
 });
 
 describe(`graph-lro ${SECRET_START[0]}: the generated secret`, () => {

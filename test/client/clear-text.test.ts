@@ -43,7 +43,8 @@ describe("a token over http:", () => {
       { env: { GRAPH_TOKEN: TOKEN } },
     );
     expect(code).toBe(EXIT.usage);
-    expect(stderr).toContain("baseUrl must be https: to carry a token");
+    expect(stderr).toContain("--base-url must be https: to carry a token");
+    expect(stderr).toContain("Run graph-lro get --help");
     expect(stderr).not.toContain(TOKEN);
   });
 });
