@@ -88,6 +88,22 @@ describe.each(COMMANDS)("graph-lro %s", (command, name) => {
     expect(run.stderr).not.toContain(`graph-lro ${command}`);
   });
 
+  it("with --wait, keeps the run flags given before the command in the resume line (--cloud, --timeout)", async () => {
+    const run = await graphLro([
+      "--cloud",
+      "china",
+      "--timeout",
+      "1500ms",
+      command,
+      ...neededArgs(name),
+      "--mock",
+      "--wait",
+    ]);
+    expect(run.code).toBe(EXIT.timeout);
+    // Without --cloud, the China Location is no URL of the default cloud's: the line would not wait.
+    expect(run.stderr).toMatch(/^To keep waiting: graph-lro wait \S+ --cloud china --timeout 1500ms --mock$/m);
+  });
+
   it("interrupted during its POST, says the outcome is unknown and offers no command line to run again", async () => {
     const controller = new AbortController();
     const fetch = async () => {
