@@ -151,6 +151,24 @@ describe.each(COMMANDS)("graph-lro %s", (command, name) => {
     expect(String(error.message)).toContain("whether the operation started is unknown");
   });
 
+  // wait's rule: a poll sent in time gets at least MIN_POLL_BUDGET_MS. The POST's time limit must not bound it.
+  it("with --wait, bounds only its POST by --timeout: a poll sent in time may still answer", async () => {
+    const { fetch: accept } = graph202();
+    const fetch = async (request: Request) => {
+      if (request.method !== "GET") return accept(request);
+      // Answers after the POST's 1 ms limit (a 5 ms timer), well within the poll's own.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      request.signal.throwIfAborted();
+      return Response.json({ id: "op-1", status: "succeeded" });
+    };
+    const run = await graphLro([command, ...neededArgs(name), "--wait", "--timeout", "1ms"], {
+      env: { GRAPH_TOKEN: "t0ken-0123456789" },
+      fetch,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(EXIT.succeeded);
+  });
+
   // Without the limit, --wait's POST waited on a silent server until undici gave up, 300 s later.
   it.each([[[]], [["--wait"]]])(
     "bounds its POST by --timeout (%j): a server that never answers is an unknown outcome, exit 4",
