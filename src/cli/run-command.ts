@@ -6,6 +6,7 @@ import {
   type PollState,
   type PollTarget,
   pollOperation,
+  type RetryEvent,
   resolveBaseUrl,
   startOperation,
 } from "../index.ts";
@@ -51,23 +52,28 @@ export async function runCommand(command: CliCommand, io: CliIo, reporter: Repor
   progress.token = token;
   if (token === undefined)
     throw new UsageError("no token: set GRAPH_TOKEN, pass --token-command, or use --mock", command.command);
-  const client = createGraphLroClient({
+  const options = {
     cloud,
     baseUrl,
     token,
     fetch,
-    // get's one request, and a start's POST (with --wait too: the poller bounds only the polls that follow).
-    timeoutMs: command.command === "get" || command.start ? getTimeoutMs(command) : undefined,
     includeUnknownEnumMembers: command.includeUnknownEnumMembers,
     // The one clock of the client's retries and, as the poller is given none of its own, of the polls.
     clock: { now, sleep: io.sleep ?? sleep },
     // Each answer the client retries, as the client reports it.
-    onRetry: (retry) => reporter.retry(retry),
+    onRetry: (retry: RetryEvent) => reporter.retry(retry),
+  };
+  // get's one request is bounded by the client; wait's polls by the poller alone.
+  const client = createGraphLroClient({
+    ...options,
+    timeoutMs: command.command === "get" ? getTimeoutMs(command) : undefined,
   });
   let target: PollTarget | undefined = command.target;
   if (command.start) {
     const { name, input, show, wait: waits } = command.start;
-    const started = await startOperation(client, name, input as never, { signal: io.signal });
+    // A start's POST is bounded by --timeout, with --wait too; its polls, as wait's, by the poller alone.
+    const starter = waits ? createGraphLroClient({ ...options, timeoutMs: getTimeoutMs(command) }) : client;
+    const started = await startOperation(starter, name, input as never, { signal: io.signal });
     const { location, status, retryAfterMs, requestId, clientRequestId } = started;
     reporter.operation({ start: name, status, location, retryAfterMs, requestId, clientRequestId });
     progress.location = location;

@@ -83,7 +83,8 @@ export function readStartCommand(command: string, name: StartName, argv: readonl
 export function waitArgv(argv: readonly string[], name: StartName, location: string): string[] {
   const own = startOptions(name);
   const kept = ["wait", location];
-  for (let i = 1; i < argv.length; i++) {
+  // From the first argument: run flags may come before the command, which (not a flag) is left out as the id is.
+  for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const flag = arg.startsWith("--") ? arg.slice(2).split("=")[0] : undefined;
     const option = flag === undefined ? undefined : (own[flag] ?? (RUN_OPTIONS as Record<string, CliOption>)[flag]);

@@ -52,7 +52,7 @@ export interface RetryEvent {
  * passes none, and its raw calls need neither.
  */
 export interface CallHooks {
-  /** This call's own listener of retries (the poller's, or a call's `onRetry` option), after the client's. */
+  /** This call's own listener of retries (the poller's, or a call's `onRetry` option), before the client's. */
   onRetry?: ((retry: RetryEvent) => void) | undefined;
   /** Written by graphFetch: the token the returned response was answered to, as a secret to redact; else undefined. */
   secret?: string | undefined;
@@ -145,8 +145,9 @@ export function graphFetch(
         url: request.url,
         ...(failure !== undefined && { error: failure }),
       };
-      onRetry?.(event);
+      // The call's first: a start takes the secrets it sent out of the event (decision 0021).
       call?.onRetry?.(event);
+      onRetry?.(event);
       waited += delay;
       await clock.sleep(delay, signal);
     }

@@ -29,7 +29,7 @@ export interface GetOperationOptions<S extends readonly SelectableProperty[] = r
   /** Sent as `$select`; narrows the result type to these properties. */
   select?: S;
   signal?: AbortSignal;
-  /** Called before each retry of this call, after the client's own `onRetry`. */
+  /** Called before each retry of this call, before the client's own `onRetry`. */
   onRetry?: (retry: RetryEvent) => void;
 }
 

@@ -63,6 +63,8 @@ export async function startOperation<N extends StartName>(
   const hooks: CallHooks = {
     onRetry: (retry) => {
       hooks.sent = false;
+      // A server may echo the password sent: taken out before any listener, the client's too, is told.
+      retry.requestId = redact(retry.requestId, secrets);
       onRetry?.(retry);
     },
   };

@@ -33,7 +33,7 @@ export type AcceptedBody<N extends StartName> = Spec<N>["responses"] extends {
 /** Per-call options of a start. */
 export interface StartOptions {
   signal?: AbortSignal;
-  /** Called before the retry of a throttled (429) start, after the client's own `onRetry`. */
+  /** Called before the retry of a throttled (429) start, before the client's own `onRetry`. */
   onRetry?: (retry: RetryEvent) => void;
 }
 

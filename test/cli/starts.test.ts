@@ -88,6 +88,22 @@ describe.each(COMMANDS)("graph-lro %s", (command, name) => {
     expect(run.stderr).not.toContain(`graph-lro ${command}`);
   });
 
+  it("with --wait, keeps the run flags given before the command in the resume line (--cloud, --timeout)", async () => {
+    const run = await graphLro([
+      "--cloud",
+      "china",
+      "--timeout",
+      "1500ms",
+      command,
+      ...neededArgs(name),
+      "--mock",
+      "--wait",
+    ]);
+    expect(run.code).toBe(EXIT.timeout);
+    // Without --cloud, the China Location is no URL of the default cloud's: the line would not wait.
+    expect(run.stderr).toMatch(/^To keep waiting: graph-lro wait \S+ --cloud china --timeout 1500ms --mock$/m);
+  });
+
   it("interrupted during its POST, says the outcome is unknown and offers no command line to run again", async () => {
     const controller = new AbortController();
     const fetch = async () => {
@@ -133,6 +149,24 @@ describe.each(COMMANDS)("graph-lro %s", (command, name) => {
     const { error } = jsonLines(run.stdout).at(-1) as { error: Record<string, unknown> };
     expect(error).toMatchObject({ status: 503, requestId: "req-503" });
     expect(String(error.message)).toContain("whether the operation started is unknown");
+  });
+
+  // wait's rule: a poll sent in time gets at least MIN_POLL_BUDGET_MS. The POST's time limit must not bound it.
+  it("with --wait, bounds only its POST by --timeout: a poll sent in time may still answer", async () => {
+    const { fetch: accept } = graph202();
+    const fetch = async (request: Request) => {
+      if (request.method !== "GET") return accept(request);
+      // Answers after the POST's 1 ms limit (a 5 ms timer), well within the poll's own.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      request.signal.throwIfAborted();
+      return Response.json({ id: "op-1", status: "succeeded" });
+    };
+    const run = await graphLro([command, ...neededArgs(name), "--wait", "--timeout", "1ms"], {
+      env: { GRAPH_TOKEN: "t0ken-0123456789" },
+      fetch,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(EXIT.succeeded);
   });
 
   // Without the limit, --wait's POST waited on a silent server until undici gave up, 300 s later.

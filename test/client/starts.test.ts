@@ -381,6 +381,16 @@ describe("a secret of the body (format: password) stays out of errors, retries a
     for (const text of [...renderings(error), ...renderings(retries)]) expect(text).not.toContain(PASSWORD);
   });
 
+  it("a 429 whose request-id echoes it keeps it out of the retry told to onRetry, the client's and the call's", async () => {
+    const echo = odataError(429, "TooManyRequests", { "retry-after": "1", "request-id": `r ${PASSWORD}` });
+    const { client, retries } = setup(echo, accepted(ASPW));
+    const own: unknown[] = [];
+    await startOperation(client, ASPW, input as never, { onRetry: (retry) => own.push(retry) });
+    expect(retries).toHaveLength(1);
+    expect(own).toHaveLength(1);
+    for (const text of [...renderings(retries), ...renderings(own)]) expect(text).not.toContain(PASSWORD);
+  });
+
   it("a 202 whose Location echoes the token or the password keeps both out of the result (and so out of a saved state)", async () => {
     const token = "x-graph-lro-test-token-0123456789";
     const { client } = setup(accepted(ASPW, { location: locationOf(ASPW, `echo=${token}&p=${PASSWORD}`) }));
