@@ -175,17 +175,16 @@ describe("loadSpecFiles refuses a $ref bomb", () => {
     );
   });
 
-  it("refuses a chain of 10,000 refs each passing through the next as nesting past the depth, at once", async () => {
+  it("refuses a chain of 10,000 refs each passing through the next as nesting past the depth", async () => {
     // h<i> names h<i-1>'s x, which is h<i-1> itself: Redocly follows every link, one recursion each.
     const schemas = ["    h0: { properties: { x: { type: string } } }"];
     for (let i = 1; i <= 10_000; i++)
       schemas.push(`    h${i}: { $ref: "#/components/schemas/h${i - 1}/properties/x" }`);
-    const started = performance.now();
+    // Refused as nesting, from the hops' bound: a walk following every link found h0's string at the end (and,
+    // recursing once per link, overflowed the stack).
     await expect(load({ "root.yaml": doc(`${schemas.join("\n")}\n`) })).rejects.toThrow(
       /^spec\/root\.yaml: refused: its \$refs, each replaced by its target, nest it deeper than 64 levels/,
     );
-    // Linear in the chain, not once per link: a quadratic walk took 36 s here (a bound for a hang, not a speed check).
-    expect(performance.now() - started).toBeLessThan(20_000);
   });
 
   it("made of examples' externalValue, which Redocly's bundle replaces by the file's content, a copy each", async () => {
